@@ -1,0 +1,32 @@
+using PerformancePlan.Domain.Plans;
+
+namespace PerformancePlan.Domain.Import;
+
+/// <summary>A row of a plan file once every cell has been read and typed.</summary>
+public sealed record PlanRow(
+    int Number, Level Level, string Code, string Parent, string Description, IReadOnlyList<Perspective> Perspectives,
+    decimal? Budget, string Algorithm, MeasureKind? Measure, Comparator? Comparator, IReadOnlyList<YearTarget> Targets,
+    IReadOnlyList<string> Offices, IReadOnlyList<string> Holders, IReadOnlyList<(string Holder, decimal Weight)> Weights)
+{
+    public bool IsIndicator => Level is Level.StrategicIndicator or Level.OperationalIndicator;
+
+    /// <summary>Reads a row the <see cref="PlanRowValidator"/> has passed (no cell can fail here).</summary>
+    public static PlanRow From(RawRow raw, IReadOnlyList<int> horizon)
+    {
+        Labels.TryParseLevel(raw[PlanColumns.Level], out var level);
+        var code = raw[PlanColumns.Code];
+        if (Codes.TryParseIndicator(code, out var ic, out _)) code = ic.Value;
+        MeasureKind? measure = MeasureLabels.TryParseMeasure(raw[PlanColumns.Measure], out var m) ? m : null;
+        Comparator? comparator = null;
+        if (measure is not null) comparator = PlanRowValidator.ComparatorOf(raw, measure.Value);
+        var targets = measure is null || comparator is null
+            ? []
+            : horizon.Select(y => CellParsers.Target(raw[PlanColumns.Target(y)], measure.Value, comparator.Value, y).Value)
+                .OfType<YearTarget>().ToList();
+        return new PlanRow(raw.Number, level, code, raw[PlanColumns.Parent], raw[PlanColumns.Description],
+            CellParsers.Perspectives(raw[PlanColumns.Perspective]).Value, CellParsers.Budget(raw[PlanColumns.Budget]).Value,
+            raw[PlanColumns.Algorithm], measure, comparator, targets,
+            CellParsers.Offices(raw[PlanColumns.Offices]).Value, CellParsers.Holders(raw[PlanColumns.Holders]).Value,
+            CellParsers.Weights(raw[PlanColumns.Weights]).Value);
+    }
+}

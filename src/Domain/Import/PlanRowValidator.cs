@@ -1,0 +1,151 @@
+using FluentValidation;
+using FluentValidation.Results;
+using PerformancePlan.Domain.Plans;
+
+namespace PerformancePlan.Domain.Import;
+
+/// <summary>
+/// Checks each cell of one plan-file row on its own. A failure's property name is the column, its attempted
+/// value the cell, its custom state the fix; warnings have <see cref="Severity.Warning"/>.
+/// </summary>
+public sealed class PlanRowValidator : AbstractValidator<RawRow>
+{
+    public PlanRowValidator(IReadOnlyList<int> horizon)
+    {
+        RuleFor(r => r).Custom((row, ctx) =>
+        {
+            var levelText = row[PlanColumns.Level];
+            if (!Labels.TryParseLevel(levelText, out var level))
+            {
+                Fail(ctx, PlanColumns.Level, levelText, levelText.Length == 0 ? "livello mancante" : "livello sconosciuto",
+                    "usare " + string.Join(", ", Labels.LevelNames.Values.Select(v => $"«{v}»")));
+                return;
+            }
+            CheckCode(ctx, row, level);
+            if (level != Level.Entity && row[PlanColumns.Parent].Length == 0)
+                Fail(ctx, PlanColumns.Parent, "", "padre mancante", "indicare il codice del nodo superiore");
+            if (row[PlanColumns.Description].Length == 0)
+                Fail(ctx, PlanColumns.Description, "", "descrizione mancante", "descrivere l'obiettivo o l'indicatore");
+            Check(ctx, PlanColumns.Perspective, row, CellParsers.Perspectives);
+            Check(ctx, PlanColumns.Offices, row, CellParsers.Offices);
+            Check(ctx, PlanColumns.Holders, row, CellParsers.Holders);
+
+            var isIndicator = level is Level.StrategicIndicator or Level.OperationalIndicator;
+            if (isIndicator) CheckIndicator(ctx, row, horizon);
+            else CheckNotIndicator(ctx, row, horizon);
+        });
+    }
+
+    static void CheckCode(ValidationContext<RawRow> ctx, RawRow row, Level level)
+    {
+        var code = row[PlanColumns.Code];
+        if (code.Length == 0)
+        {
+            Fail(ctx, PlanColumns.Code, "", "codice mancante: senza codice la riga non si può citare né seguire nel tempo",
+                $"assegnare un codice stabile e univoco, es. «{SuggestCode(row, level)}», e annotarlo nella documentazione del piano");
+            return;
+        }
+        var ok = level switch
+        {
+            Level.Entity => true,
+            Level.StrategicArea => Codes.IsArea(code),
+            Level.StrategicObjective => Codes.IsStrategicObjective(code),
+            Level.OperationalObjective => Codes.IsOperationalObjective(code),
+            _ => Codes.TryParseIndicator(code, out var ic, out _) && ic.Level == level,
+        };
+        if (!ok)
+        {
+            Fail(ctx, PlanColumns.Code, code, $"codice non valido per il livello «{Labels.Of(level)}»", level switch
+            {
+                Level.StrategicArea => "un'area si codifica con un numero, es. «1»",
+                Level.StrategicObjective => "un obiettivo strategico si codifica «area.numero», es. «1.1»",
+                Level.OperationalObjective => "un obiettivo operativo si codifica «1.1.1»",
+                Level.StrategicIndicator => "un indicatore strategico si codifica «S» + obiettivo + lettera, es. «S1.1.1-a»",
+                _ => "un indicatore operativo si codifica «O» + obiettivo + lettera, es. «O1.1.1-a»",
+            });
+            return;
+        }
+        if (Codes.TryParseIndicator(code, out var parsed, out var normalised) && normalised)
+            Warn(ctx, PlanColumns.Code, code, $"codice letto come «{parsed.Value}» (cifra zero al posto della lettera O)",
+                $"scrivere «{parsed.Value}»");
+    }
+
+    static void CheckIndicator(ValidationContext<RawRow> ctx, RawRow row, IReadOnlyList<int> horizon)
+    {
+        var measureText = row[PlanColumns.Measure];
+        if (!MeasureLabels.TryParseMeasure(measureText, out var measure))
+        {
+            Fail(ctx, PlanColumns.Measure, measureText, measureText.Length == 0 ? "misura mancante" : "misura sconosciuta",
+                "usare " + string.Join(", ", MeasureLabels.Names.Values.Select(v => $"«{v}»")));
+            return;
+        }
+        var comparatorText = row[PlanColumns.Comparator];
+        var comparator = ComparatorOf(row, measure);
+        if (comparator is null)
+        {
+            Fail(ctx, PlanColumns.Comparator, comparatorText,
+                MeasureLabels.IsTimeBound(measure) ? $"la misura «{MeasureLabels.Of(measure)}» ammette solo «<=»" :
+                comparatorText.Length == 0 ? "comparatore mancante" : "comparatore sconosciuto",
+                MeasureLabels.IsTimeBound(measure) ? "scrivere «<=» o lasciare vuoto" : "usare «>=», «>», «=» o «<=»");
+            return;
+        }
+        foreach (var year in horizon)
+            Check(ctx, PlanColumns.Target(year), row, t => CellParsers.Target(t, measure, comparator.Value, year));
+        if (row[PlanColumns.Target(horizon[0])].Length == 0)
+            Fail(ctx, PlanColumns.Target(horizon[0]), "", $"manca il target dell'anno del piano ({horizon[0]})",
+                "indicare il target dell'anno: senza target l'indicatore non si può misurare");
+        if (Check(ctx, PlanColumns.Weights, row, CellParsers.Weights) is { Ok: true } weights &&
+            CellParsers.Holders(row[PlanColumns.Holders]) is { Ok: true } holders)
+            foreach (var (holder, _) in weights.Value.Where(w => !holders.Value.Contains(w.Holder)))
+                Fail(ctx, PlanColumns.Weights, row[PlanColumns.Weights], $"peso per «{holder}», che non è tra i titolari della riga",
+                    $"aggiungere «{holder}» ai Titolari o togliere il suo peso");
+    }
+
+    static void CheckNotIndicator(ValidationContext<RawRow> ctx, RawRow row, IReadOnlyList<int> horizon)
+    {
+        Check(ctx, PlanColumns.Budget, row, CellParsers.Budget);
+        foreach (var column in new[] { PlanColumns.Measure, PlanColumns.Comparator, PlanColumns.Weights }
+                     .Concat(horizon.Select(PlanColumns.Target)))
+            if (row[column].Length > 0)
+                Fail(ctx, column, row[column], "valore ammesso solo sulle righe degli indicatori",
+                    "spostare il valore sulla riga dell'indicatore o lasciare la cella vuota");
+    }
+
+    /// <summary>The row's comparator; deadlines and days are «&lt;=» when the cell is empty.</summary>
+    public static Comparator? ComparatorOf(RawRow row, MeasureKind measure)
+    {
+        var text = row[PlanColumns.Comparator];
+        if (MeasureLabels.IsTimeBound(measure))
+            return text.Length == 0 || (MeasureLabels.TryParseComparator(text, out var c) && c == Comparator.AtMost)
+                ? Comparator.AtMost : null;
+        return MeasureLabels.TryParseComparator(text, out var k) ? k : null;
+    }
+
+    static string SuggestCode(RawRow row, Level level)
+    {
+        var parent = row[PlanColumns.Parent];
+        var described = System.Text.RegularExpressions.Regex.Match(row[PlanColumns.Description], @"^(\d+(\.\d+)*)");
+        var basis = parent.Length > 0 ? parent : described.Success ? described.Groups[1].Value : "1.1.1";
+        return level switch
+        {
+            Level.StrategicIndicator => $"S{basis}.1-z",
+            Level.OperationalIndicator => $"O{basis}-1",
+            _ => basis + ".9",
+        };
+    }
+
+    static Parsed<T>? Check<T>(ValidationContext<RawRow> ctx, string column, RawRow row, Func<string, Parsed<T>> parse)
+    {
+        var value = row[column];
+        var result = parse(value);
+        if (!result.Ok) Fail(ctx, column, value, result.Error!, result.Fix ?? "");
+        foreach (var w in result.AllWarnings) Warn(ctx, column, value, w, "");
+        return result;
+    }
+
+    static void Fail(ValidationContext<RawRow> ctx, string column, string value, string message, string fix) =>
+        ctx.AddFailure(new ValidationFailure(column, message, value) { CustomState = fix, Severity = Severity.Error });
+
+    static void Warn(ValidationContext<RawRow> ctx, string column, string value, string message, string fix) =>
+        ctx.AddFailure(new ValidationFailure(column, message, value) { CustomState = fix, Severity = Severity.Warning });
+}

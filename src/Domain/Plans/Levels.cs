@@ -1,0 +1,46 @@
+namespace PerformancePlan.Domain.Plans;
+
+/// <summary>The level of a row of the plan tree (the seed's <i>Livello</i>).</summary>
+public enum Level { Entity, StrategicArea, StrategicObjective, OperationalObjective, StrategicIndicator, OperationalIndicator }
+
+/// <summary>Balanced-scorecard perspective (<i>Prospettiva</i>).</summary>
+public enum Perspective { BusinessesConsumersTerritory, InternalProcesses, InnovationAndGrowth, EconomicFinancial }
+
+public static class Labels
+{
+    public static readonly IReadOnlyDictionary<Level, string> LevelNames = new Dictionary<Level, string>
+    {
+        [Level.Entity] = "Ente",
+        [Level.StrategicArea] = "Area strategica",
+        [Level.StrategicObjective] = "Obiettivo strategico",
+        [Level.OperationalObjective] = "Obiettivo operativo",
+        [Level.StrategicIndicator] = "Indicatore strategico",
+        [Level.OperationalIndicator] = "Indicatore operativo",
+    };
+
+    public static readonly IReadOnlyDictionary<Perspective, string> PerspectiveNames = new Dictionary<Perspective, string>
+    {
+        [Perspective.BusinessesConsumersTerritory] = "Imprese Consumatori Territorio",
+        [Perspective.InternalProcesses] = "Processi Interni",
+        [Perspective.InnovationAndGrowth] = "Innovazione e Crescita",
+        [Perspective.EconomicFinancial] = "Economico Finanziaria",
+    };
+
+    public static string Of(Level level) => LevelNames[level];
+    public static string Of(Perspective p) => PerspectiveNames[p];
+
+    public static bool TryParseLevel(string text, out Level level) => TryParse(LevelNames, text, out level);
+    public static bool TryParsePerspective(string text, out Perspective p) => TryParse(PerspectiveNames, text, out p);
+
+    static bool TryParse<T>(IReadOnlyDictionary<T, string> names, string text, out T value) where T : struct
+    {
+        var key = Normalise(text);
+        foreach (var (k, v) in names)
+            if (Normalise(v) == key) { value = k; return true; }
+        value = default;
+        return false;
+    }
+
+    static string Normalise(string s) => string.Join(' ', s.Trim().ToLowerInvariant().Replace('-', ' ')
+        .Split(' ', StringSplitOptions.RemoveEmptyEntries));
+}

@@ -1,0 +1,36 @@
+using NodaTime;
+using PerformancePlan.Domain.Common;
+
+namespace PerformancePlan.Domain.Plans;
+
+/// <summary>Load a plan from a validated plan file.</summary>
+public sealed record ImportPlan(PlanDefinition Definition, string Source, string By, Instant Now);
+
+public static class PlanDecider
+{
+    /// <summary>
+    /// A new plan becomes its definition events; the same content imported again decides nothing (a no-op);
+    /// different content for an existing plan is refused, since a loaded plan changes only by amendment.
+    /// </summary>
+    public static IReadOnlyList<object> Decide(ImportPlan command, Plan? state)
+    {
+        var d = command.Definition;
+        if (state is not null)
+        {
+            if (state.ContentHash == d.ContentHash) return [];
+            throw new DomainException(
+                $"Il piano {d.PlanId} esiste già con un contenuto diverso (importato da «{state.Source}»). " +
+                "Un piano caricato non si reimporta: le modifiche si registrano come variazioni con il loro atto.");
+        }
+
+        var events = new List<object>
+        {
+            new PlanDrafted(d.PlanId, d.Entity, d.EntityName, d.Year, d.Horizon, d.EntityBudget, d.Methodology,
+                command.By, command.Now),
+        };
+        events.AddRange(d.Definitions);
+        events.AddRange(d.Weights);
+        events.Add(new PlanImported(d.PlanId, command.Source, d.ContentHash, d.Rows, d.Warnings, command.By, command.Now));
+        return events;
+    }
+}

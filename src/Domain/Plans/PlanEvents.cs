@@ -1,0 +1,56 @@
+using NodaTime;
+
+namespace PerformancePlan.Domain.Plans;
+
+// Events of a plan's stream (stream id = plan id, e.g. "cciaa-ms-2019"). Past tense, unique names.
+
+/// <summary>A new plan was drafted for an entity's year, with its three-year horizon and its scoring rules.</summary>
+public sealed record PlanDrafted(
+    string PlanId, string Entity, string EntityName, int Year, IReadOnlyList<int> Horizon,
+    decimal? EntityBudget, Methodology Methodology, string DraftedBy, Instant DraftedAt);
+
+/// <summary>What every non-indicator node of the tree (area, strategic or operational objective) states.</summary>
+public interface INodeDefined
+{
+    string Code { get; }
+    string Parent { get; }
+    string Description { get; }
+    IReadOnlyList<Perspective> Perspectives { get; }
+    decimal? Budget { get; }
+    IReadOnlyList<string> Offices { get; }
+    IReadOnlyList<string> Holders { get; }
+}
+
+public sealed record StrategicAreaDefined(
+    string Code, string Parent, string Description, IReadOnlyList<Perspective> Perspectives, decimal? Budget,
+    IReadOnlyList<string> Offices, IReadOnlyList<string> Holders) : INodeDefined;
+
+public sealed record StrategicObjectiveDefined(
+    string Code, string Parent, string Description, IReadOnlyList<Perspective> Perspectives, decimal? Budget,
+    IReadOnlyList<string> Offices, IReadOnlyList<string> Holders) : INodeDefined;
+
+public sealed record OperationalObjectiveDefined(
+    string Code, string Parent, string Description, IReadOnlyList<Perspective> Perspectives, decimal? Budget,
+    IReadOnlyList<string> Offices, IReadOnlyList<string> Holders) : INodeDefined;
+
+/// <summary>
+/// An indicator with its typed measure and its targets for the years of the horizon.
+/// <paramref name="Parent"/> is the strategic objective (strategic indicators) or the operational objective.
+/// </summary>
+public sealed record IndicatorDefined(
+    string Code, Level Level, string Parent, string Description, string Algorithm,
+    MeasureKind Measure, Comparator Comparator, IReadOnlyList<YearTarget> Targets,
+    IReadOnlyList<string> Offices, IReadOnlyList<string> Holders);
+
+/// <summary>The weights the plan gives to a holder's individual objectives (sum 100).</summary>
+public sealed record HolderWeightsAssigned(string Holder, IReadOnlyList<HolderWeight> Weights);
+
+public sealed record HolderWeight(string Indicator, decimal Weight);
+
+/// <summary>
+/// Closes an import: which file, the fingerprint of its content (a second import of the same content is a no-op),
+/// and the warnings the importer raised, so the audit trail keeps them.
+/// </summary>
+public sealed record PlanImported(
+    string PlanId, string Source, string ContentHash, int Rows, IReadOnlyList<string> Warnings,
+    string ImportedBy, Instant ImportedAt);

@@ -1,0 +1,194 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Npgsql;
+
+namespace PerformancePlan.Host.Database;
+
+/// <param name="Root">Folder holding the cluster (<c>data/</c>), its socket and log (<c>run/</c>) and its password.</param>
+/// <param name="Durable">False for throwaway test clusters: fsync and synchronous commit off.</param>
+public sealed record EmbeddedPostgresOptions(string Root, bool Durable = true, string Database = "perfplan")
+{
+    /// <summary>
+    /// <c>PERFPLAN_HOME</c>, else the user's data folder (<c>~/.local/share/perfplan</c>). Root's home is not
+    /// traversable by the <c>postgres</c> user, so root defaults to <c>/var/lib/perfplan</c>.
+    /// </summary>
+    public static string DefaultRoot()
+    {
+        if (Environment.GetEnvironmentVariable("PERFPLAN_HOME") is { Length: > 0 } home) return Path.Combine(home, "pg");
+        if (Environment.IsPrivilegedProcess) return "/var/lib/perfplan/pg";
+        var data = Environment.GetEnvironmentVariable("XDG_DATA_HOME") is { Length: > 0 } xdg
+            ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
+        return Path.Combine(data, "perfplan", "pg");
+    }
+}
+
+/// <summary>
+/// A private PostgreSQL cluster started from the machine's binaries: created on first use, started on a free
+/// loopback port, reused when already running, stopped by whoever started it. As root, every PostgreSQL program
+/// runs as the <c>postgres</c> user (PostgreSQL refuses root), in folders that user owns.
+/// </summary>
+public sealed class EmbeddedPostgres : IAsyncDisposable
+{
+    readonly EmbeddedPostgresOptions _options;
+    readonly string _bin;
+    readonly bool _asPostgres = Environment.IsPrivilegedProcess;
+
+    EmbeddedPostgres(EmbeddedPostgresOptions options, string bin) { _options = options; _bin = bin; }
+
+    public string ConnectionString { get; private set; } = "";
+    public bool StartedHere { get; private set; }
+    public int Port { get; private set; }
+    string DataDir => Path.Combine(_options.Root, "data");
+    string RunDir => Path.Combine(_options.Root, "run");
+    string LogFile => Path.Combine(RunDir, "postgres.log");
+    string PasswordFile => Path.Combine(_options.Root, "password");
+
+    public static async Task<EmbeddedPostgres> StartAsync(EmbeddedPostgresOptions options, CancellationToken ct = default)
+    {
+        var pg = new EmbeddedPostgres(options, PostgresBinaries.Find());
+        await pg.StartAsync(ct);
+        return pg;
+    }
+
+    async Task StartAsync(CancellationToken ct)
+    {
+        Directory.CreateDirectory(_options.Root);
+        using (await FileLock.AcquireAsync(Path.Combine(_options.Root, ".lock"), ct))
+        {
+            PrepareFolders();
+            if (!File.Exists(Path.Combine(DataDir, "PG_VERSION"))) InitCluster();
+            var password = (await File.ReadAllTextAsync(PasswordFile, ct)).Trim();
+            if (RunningPort() is { } running) Port = running;
+            else { Port = ChoosePort(); StartCluster(); StartedHere = true; }
+            var admin = Connection(password, "postgres");
+            await EnsureDatabaseAsync(admin, ct);
+            ConnectionString = Connection(password, _options.Database);
+        }
+    }
+
+    void PrepareFolders()
+    {
+        Directory.CreateDirectory(DataDir);
+        Directory.CreateDirectory(RunDir);
+        if (!_asPostgres) return;
+        if (!ProcessRunner.TryRun("id", ["-u", "postgres"], out _))
+            throw new PostgresUnavailableException(
+                "Eseguito come root, PostgreSQL deve girare come utente «postgres», che non esiste: installare il pacchetto «postgresql» che lo crea.");
+        ProcessRunner.Run("chown", ["postgres:postgres", DataDir, RunDir], "/", TimeSpan.FromSeconds(30));
+        File.SetUnixFileMode(DataDir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!ProcessRunner.TryRun("runuser", ["-u", "postgres", "--", "test", "-w", RunDir], out _))
+            throw new PostgresUnavailableException(
+                $"L'utente «postgres» non può entrare in {_options.Root}: una cartella superiore non è attraversabile. " +
+                "Indicare con PERFPLAN_HOME una cartella raggiungibile (es. /var/lib/perfplan).");
+    }
+
+    void InitCluster()
+    {
+        var password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        var pwFile = Path.Combine(RunDir, "initdb.pw");
+        File.WriteAllText(pwFile, password);
+        try
+        {
+            if (_asPostgres) ProcessRunner.Run("chown", ["postgres", pwFile], "/", TimeSpan.FromSeconds(30));
+            List<string> args = ["-D", DataDir, "-U", "postgres", "--pwfile", pwFile, "--auth=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8"];
+            if (!_options.Durable) args.Add("--no-sync");
+            Pg("initdb", args, TimeSpan.FromMinutes(2));
+        }
+        finally { File.Delete(pwFile); }
+        var settings = new List<string> { "", "# perfplan: private cluster, loopback only", "listen_addresses = '127.0.0.1'" };
+        if (!_options.Durable) settings.AddRange(["fsync = off", "synchronous_commit = off", "full_page_writes = off"]);
+        File.AppendAllLines(Path.Combine(DataDir, "postgresql.conf"), settings);
+        File.WriteAllText(PasswordFile, password);
+        File.SetUnixFileMode(PasswordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
+    void StartCluster()
+    {
+        var socketDir = SocketDirectory();
+        var (code, output) = Pg("pg_ctl", ["-D", DataDir, "-l", LogFile, "-w", "-t", "60",
+            "-o", $"-p {Port} -k {socketDir}", "start"], TimeSpan.FromSeconds(90), check: false);
+        if (code != 0)
+            throw new PostgresUnavailableException($"PostgreSQL non si è avviato (porta {Port}):\n{output}\n{Tail(LogFile)}");
+        File.WriteAllText(Path.Combine(_options.Root, "port"), Port.ToString());
+    }
+
+    /// <summary>The socket path must stay under 108 bytes; a long root gets a short folder in /tmp.</summary>
+    string SocketDirectory()
+    {
+        if (Path.Combine(RunDir, ".s.PGSQL.65535.lock").Length < 100) return RunDir;
+        var dir = "/tmp/perfplan-" + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(_options.Root)))[..12];
+        Directory.CreateDirectory(dir);
+        if (_asPostgres) ProcessRunner.Run("chown", ["postgres", dir], "/", TimeSpan.FromSeconds(30));
+        return dir;
+    }
+
+    int? RunningPort()
+    {
+        var pidFile = Path.Combine(DataDir, "postmaster.pid");
+        if (!File.Exists(pidFile)) return null;
+        var (code, _) = Pg("pg_ctl", ["-D", DataDir, "status"], TimeSpan.FromSeconds(30), check: false);
+        if (code != 0) return null;
+        var lines = File.ReadAllLines(pidFile);
+        return lines.Length > 3 && int.TryParse(lines[3], out var port) ? port : null;
+    }
+
+    int ChoosePort()
+    {
+        var portFile = Path.Combine(_options.Root, "port");
+        if (File.Exists(portFile) && int.TryParse(File.ReadAllText(portFile), out var previous) && IsFree(previous)) return previous;
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    static bool IsFree(int port)
+    {
+        try { var l = new TcpListener(IPAddress.Loopback, port); l.Start(); l.Stop(); return true; }
+        catch (SocketException) { return false; }
+    }
+
+    string Connection(string password, string database) => new NpgsqlConnectionStringBuilder
+    {
+        Host = "127.0.0.1", Port = Port, Username = "postgres", Password = password, Database = database,
+    }.ConnectionString;
+
+    async Task EnsureDatabaseAsync(string adminConnection, CancellationToken ct)
+    {
+        await using var conn = new NpgsqlConnection(adminConnection);
+        await conn.OpenAsync(ct);
+        await using var exists = new NpgsqlCommand("select 1 from pg_database where datname = $1", conn) { Parameters = { new() { Value = _options.Database } } };
+        if (await exists.ExecuteScalarAsync(ct) is null)
+        {
+            await using var create = new NpgsqlCommand($"create database \"{_options.Database}\"", conn);
+            await create.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    /// <summary>Stops the cluster if this process started it; a cluster found running is left running.</summary>
+    public Task StopAsync()
+    {
+        if (!StartedHere) return Task.CompletedTask;
+        NpgsqlConnection.ClearAllPools();
+        Pg("pg_ctl", ["-D", DataDir, "-m", "fast", "-w", "stop"], TimeSpan.FromSeconds(60), check: false);
+        StartedHere = false;
+        return Task.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    (int, string) Pg(string program, IReadOnlyList<string> args, TimeSpan timeout, bool check = true)
+    {
+        var exe = Path.Combine(_bin, program);
+        var result = _asPostgres
+            ? ProcessRunner.Run("runuser", ["-u", "postgres", "--", exe, .. args], "/", timeout)
+            : ProcessRunner.Run(exe, args, "/", timeout);
+        if (check && result.ExitCode != 0)
+            throw new PostgresUnavailableException($"{program} non riuscito:\n{result.Output}");
+        return result;
+    }
+
+    static string Tail(string file) => File.Exists(file) ? string.Join('\n', File.ReadLines(file).TakeLast(15)) : "";
+}
