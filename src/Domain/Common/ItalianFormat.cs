@@ -72,7 +72,7 @@ public static partial class ItalianFormat
     public static decimal Normalise(decimal d) => decimal.Parse(d.ToString("G29", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     public static string Date(LocalDate d) => DatePattern.Format(d);
-    public static string Decimal(decimal d) => d.ToString(d == Math.Round(d) ? "#,0" : "#,0.00##", Culture);
+    public static string Decimal(decimal d) => d.ToString("#,0.####", Culture);
     public static string Euro(decimal d) => "€ " + d.ToString("#,0.00", Culture);
     public static string Percent(decimal d) => Decimal(d) + "%";
 

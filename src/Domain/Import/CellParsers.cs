@@ -65,7 +65,7 @@ public static partial class CellParsers
     public static Parsed<IReadOnlyList<(string Holder, decimal Weight)>> Weights(string text)
     {
         var list = new List<(string, decimal)>();
-        foreach (var part in Split(text))
+        foreach (var part in text.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
         {
             var pieces = part.Split(':');
             if (pieces.Length != 2 || !Codes.TryParseHolder(pieces[0], out var h, out _) ||

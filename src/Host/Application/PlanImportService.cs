@@ -1,0 +1,38 @@
+using Marten;
+using NodaTime;
+using PerformancePlan.Domain.Import;
+using PerformancePlan.Domain.Plans;
+using PerformancePlan.Host.Files;
+
+namespace PerformancePlan.Host.Application;
+
+public enum ImportStatus { Imported, AlreadyImported, Invalid, Validated }
+
+public sealed record PlanImportOutcome(ImportStatus Status, string? PlanId, int EventsWritten,
+    IReadOnlyList<ImportIssue> Errors, IReadOnlyList<ImportIssue> Warnings, PlanDefinition? Definition);
+
+/// <summary>
+/// Load a plan file: read it, validate it whole, then decide and append every event in one transaction,
+/// so a file with any error, or an import killed halfway, writes nothing.
+/// </summary>
+public sealed class PlanImportService(IDocumentStore store, IClock clock)
+{
+    public async Task<PlanImportOutcome> ImportAsync(string path, string entity, string user, bool dryRun, CancellationToken ct)
+    {
+        var result = PlanFileImporter.Read(SheetReader.Read(path), entity);
+        if (!result.Ok) return new(ImportStatus.Invalid, null, 0, result.Errors, result.Warnings, null);
+        var definition = result.Plan!;
+        if (dryRun) return new(ImportStatus.Validated, definition.PlanId, 0, [], result.Warnings, definition);
+
+        await using var session = store.LightweightSession();
+        session.CorrelationId = Guid.NewGuid().ToString();
+        session.SetHeader("user", user);
+        session.SetHeader("command", "plan import");
+        var stream = await session.Events.FetchForWriting<Plan>(definition.PlanId, ct);
+        var events = PlanDecider.Decide(new ImportPlan(definition, Path.GetFileName(path), user, clock.GetCurrentInstant()), stream.Aggregate);
+        if (events.Count == 0) return new(ImportStatus.AlreadyImported, definition.PlanId, 0, [], result.Warnings, definition);
+        stream.AppendMany(events);
+        await session.SaveChangesAsync(ct);
+        return new(ImportStatus.Imported, definition.PlanId, events.Count, [], result.Warnings, definition);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using JasperFx;
+using Marten;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+using PerformancePlan.Domain.Common;
+using PerformancePlan.Host.Database;
+using PerformancePlan.Projections;
+using Spectre.Console;
+
+namespace PerformancePlan.Host.Cli;
+
+/// <summary>Exit codes of <c>perfplan</c>.</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Failure = 1;
+    public const int InvalidInput = 2;
+    public const int RefusedByRule = 3;
+}
+
+/// <summary>What every verb needs: the console, the clock, JSON settings, and a store opened on the right database.</summary>
+public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock clock)
+{
+    public IAnsiConsole Console { get; } = console;
+    public IAnsiConsole Errors { get; } = errors;
+    public IClock Clock { get; } = clock;
+
+    public static readonly JsonSerializerOptions Json = CreateJson();
+
+    public static JsonSerializerOptions CreateJson()
+    {
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true };
+        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        json.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+        json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        return json;
+    }
+
+    public void WriteJson<T>(T value) => Console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(value, Json));
+
+    /// <summary>Opens the database (embedded default or configured), runs the action, and always closes both.</summary>
+    public async Task<int> WithStoreAsync(string? db, Func<IDocumentStore, Task<int>> action, CancellationToken ct)
+    {
+        try
+        {
+            await using var connection = await DatabaseConnection.OpenAsync(db, ct);
+            using var store = EventStore.Create(connection.ConnectionString);
+            return await action(store);
+        }
+        catch (PostgresUnavailableException e) { return Fail(e.Message, ExitCodes.Failure); }
+        catch (DomainException e) { return Fail(e.Message, ExitCodes.RefusedByRule); }
+        catch (ConcurrencyException)
+        {
+            return Fail("Un'altra operazione ha modificato gli stessi dati nello stesso momento: nessun evento scritto. Ripetere il comando.",
+                ExitCodes.RefusedByRule);
+        }
+    }
+
+    public int Fail(string message, int code)
+    {
+        Errors.MarkupLine($"[red]{Markup.Escape(message)}[/]");
+        return code;
+    }
+}

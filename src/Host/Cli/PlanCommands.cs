@@ -1,0 +1,93 @@
+using System.CommandLine;
+using Marten;
+using PerformancePlan.Domain.Import;
+using PerformancePlan.Domain.Plans;
+using PerformancePlan.Host.Application;
+using PerformancePlan.Host.Views;
+using Spectre.Console;
+
+namespace PerformancePlan.Host.Cli;
+
+/// <summary><c>perfplan plan import|show</c>.</summary>
+public static class PlanCommands
+{
+    public static Command Build(CliContext cli, Option<string?> db)
+    {
+        var plan = new Command("plan", "Piani della performance: importare e consultare");
+        plan.Subcommands.Add(Import(cli, db));
+        plan.Subcommands.Add(Show(cli, db));
+        return plan;
+    }
+
+    static Command Import(CliContext cli, Option<string?> db)
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "File del piano: CSV separato da punto e virgola (UTF-8) o .xlsx" };
+        var entity = new Option<string>("--entity") { Description = "Codice dell'ente", DefaultValueFactory = _ => "cciaa-ms" };
+        var user = new Option<string>("--as") { Description = "Utente che esegue l'importazione", DefaultValueFactory = _ => "admin" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Verifica il file senza scrivere nulla" };
+        var command = new Command("import", "Importa un piano da file (tutto o niente)") { file, entity, user, dryRun };
+        command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(db), async store =>
+        {
+            var path = parse.GetValue(file)!.FullName;
+            if (!File.Exists(path)) return cli.Fail($"File non trovato: {path}", ExitCodes.InvalidInput);
+            var outcome = await new PlanImportService(store, cli.Clock)
+                .ImportAsync(path, parse.GetValue(entity)!, parse.GetValue(user)!, parse.GetValue(dryRun), ct);
+            return Report(cli, outcome);
+        }, ct));
+        return command;
+    }
+
+    static int Report(CliContext cli, PlanImportOutcome outcome)
+    {
+        foreach (var w in outcome.Warnings) cli.Errors.MarkupLine($"[yellow]{Markup.Escape(w.ToString())}[/]");
+        foreach (var e in outcome.Errors) cli.Errors.MarkupLine($"[red]{Markup.Escape(e.ToString())}[/]");
+        var plan = outcome.PlanId;
+        switch (outcome.Status)
+        {
+            case ImportStatus.Invalid:
+                return cli.Fail($"Importazione rifiutata: {outcome.Errors.Count} errori, {outcome.Warnings.Count} avvisi. Nessun evento scritto.", ExitCodes.InvalidInput);
+            case ImportStatus.Validated:
+                cli.Console.MarkupLine($"[green]Verifica riuscita[/]: il piano {plan} ({outcome.Definition!.Rows} righe) si può importare; " +
+                    $"{outcome.Warnings.Count} avvisi. Nessun evento scritto (--dry-run).");
+                return ExitCodes.Ok;
+            case ImportStatus.AlreadyImported:
+                cli.Console.MarkupLine($"Il piano [bold]{plan}[/] è già stato importato con lo stesso contenuto: nessuna modifica.");
+                return ExitCodes.Ok;
+            default:
+                cli.Console.MarkupLine($"[green]Piano {plan} importato[/]: {outcome.Definition!.Rows} righe, {outcome.EventsWritten} eventi scritti, " +
+                    $"{outcome.Warnings.Count} avvisi.");
+                return ExitCodes.Ok;
+        }
+    }
+
+    static Command Show(CliContext cli, Option<string?> db)
+    {
+        var planId = new Option<string>("--plan") { Description = "Identificativo del piano, es. cciaa-ms-2019", Required = true };
+        var format = Formats.Option();
+        var command = new Command("show", "Mostra l'albero del piano") { planId, format };
+        command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(db), async store =>
+        {
+            var id = parse.GetValue(planId)!;
+            await using var session = store.QuerySession();
+            var plan = await session.LoadAsync<Plan>(id, ct);
+            if (plan is null) return cli.Fail($"Piano «{id}» non trovato. Importarlo con «perfplan plan import FILE».", ExitCodes.InvalidInput);
+            if (parse.GetValue(format) == Formats.Json) cli.WriteJson(PlanTreeView.From(plan));
+            else PlanTable.Write(cli.Console, plan);
+            return ExitCodes.Ok;
+        }, ct));
+        return command;
+    }
+}
+
+public static class Formats
+{
+    public const string Table = "table";
+    public const string Json = "json";
+
+    public static Option<string> Option()
+    {
+        var o = new Option<string>("--format") { Description = "Formato di uscita: table o json", DefaultValueFactory = _ => Table };
+        o.AcceptOnlyFromAmong(Table, Json);
+        return o;
+    }
+}

@@ -1,0 +1,75 @@
+using PerformancePlan.Domain.Common;
+using PerformancePlan.Domain.Plans;
+using Spectre.Console;
+
+namespace PerformancePlan.Host.Views;
+
+/// <summary>The plan tree as a console table, with Italian headings.</summary>
+public static class PlanTable
+{
+    public static void Write(IAnsiConsole console, Plan plan)
+    {
+        console.Write(new Rule($"[bold]Piano della Performance {plan.Year}[/] — {Markup.Escape(plan.EntityName)}").LeftJustified());
+        console.MarkupLine($"Piano [bold]{plan.Id}[/] · triennio {string.Join("–", plan.Horizon.First(), plan.Horizon.Last())} · stato [bold]{StatusName(plan.Status)}[/] · " +
+            $"budget {(plan.EntityBudget is { } b ? ItalianFormat.Euro(b) : "—")}");
+        var m = plan.Methodology;
+        console.MarkupLine($"Metodologia: tolleranza {ItalianFormat.Percent(m.TolerancePercent)}, soglia critica {ItalianFormat.Percent(m.CriticalThresholdPercent)}, " +
+            $"obiettivo strategico = {ItalianFormat.Percent(m.OperationalObjectivesWeightPercent)} obiettivi operativi + {ItalianFormat.Percent(m.StrategicIndicatorsWeightPercent)} indicatori strategici");
+
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn(new TableColumn("Codice").NoWrap());
+        table.AddColumn(new TableColumn("Descrizione").Width(56));
+        table.AddColumn(new TableColumn("Misura").NoWrap());
+        foreach (var year in plan.Horizon) table.AddColumn(new TableColumn($"Target {year}").RightAligned().NoWrap());
+        table.AddColumn(new TableColumn("Budget").RightAligned().NoWrap());
+        table.AddColumn(new TableColumn("Uffici").Width(14));
+        table.AddColumn(new TableColumn("Titolari").Width(16));
+
+        foreach (var area in plan.Children(Codes.EntityCode)) AddNode(table, plan, area, 0);
+        console.Write(table);
+        console.MarkupLine($"{plan.Nodes.Count(n => n.Level == Level.StrategicArea)} aree strategiche, " +
+            $"{plan.Nodes.Count(n => n.Level == Level.StrategicObjective)} obiettivi strategici, " +
+            $"{plan.Nodes.Count(n => n.Level == Level.OperationalObjective)} obiettivi operativi, " +
+            $"{plan.Indicators.Count(i => i.Level == Level.StrategicIndicator)} indicatori strategici, " +
+            $"{plan.Indicators.Count(i => i.Level == Level.OperationalIndicator)} indicatori operativi.");
+    }
+
+    static void AddNode(Table table, Plan plan, PlanNode node, int depth)
+    {
+        var indent = new string(' ', depth * 2);
+        var style = node.Level switch { Level.StrategicArea => "bold yellow", Level.StrategicObjective => "bold", _ => "bold cyan" };
+        table.AddRow([
+            new Markup($"{indent}[{style}]{Markup.Escape(node.Code)}[/]"),
+            new Markup($"[{style}]{Markup.Escape(Short(node.Description))}[/]"),
+            new Markup($"[dim]{Markup.Escape(Labels.Of(node.Level))}[/]"),
+            .. plan.Horizon.Select(_ => Text.Empty),
+            new Text(node.Budget is { } b ? ItalianFormat.Euro(b) : ""),
+            new Text(string.Join(' ', node.Offices)),
+            new Text(""),
+        ]);
+        foreach (var indicator in plan.IndicatorsOf(node.Code))
+            table.AddRow([
+                new Markup($"{indent}  {Markup.Escape(indicator.Code)}"),
+                new Text(Short(indicator.Description)),
+                new Text(MeasureLabels.Of(indicator.Measure)),
+                .. plan.Horizon.Select(y => new Text(TargetText.Of(indicator.TargetFor(y), indicator))),
+                new Text(""),
+                new Text(string.Join(' ', indicator.Offices)),
+                new Text(string.Join(' ', indicator.Holders.Select(h => Weighted(plan, h, indicator.Code)))),
+            ]);
+        foreach (var child in plan.Children(node.Code)) AddNode(table, plan, child, depth + 1);
+    }
+
+    static string Weighted(Plan plan, string holder, string indicator) =>
+        plan.Weights.Any(w => w.Holder == holder) ? $"{holder} {ItalianFormat.Decimal(plan.WeightOf(holder, indicator))}%" : holder;
+
+    static string Short(string text) => text.Length <= 110 ? text : text[..107] + "…";
+
+    public static string StatusName(PlanStatus s) => s switch
+    {
+        PlanStatus.Draft => "bozza",
+        PlanStatus.Approved => "approvato",
+        PlanStatus.Closed => "chiuso",
+        _ => "validato",
+    };
+}

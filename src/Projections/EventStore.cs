@@ -1,0 +1,44 @@
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+using PerformancePlan.Domain.Plans;
+using Weasel.Core;
+
+namespace PerformancePlan.Projections;
+
+/// <summary>
+/// The one place where the event store is configured: serializer, stream identity, event types, metadata and
+/// every projection with its lifecycle. The host and the tests both build their store here.
+/// </summary>
+public static class EventStore
+{
+    public const string DefaultSchema = "perfplan";
+
+    /// <summary>Every event type of the solution, registered up front so their aliases are known at startup.</summary>
+    public static readonly Type[] EventTypes =
+    [
+        typeof(PlanDrafted), typeof(StrategicAreaDefined), typeof(StrategicObjectiveDefined),
+        typeof(OperationalObjectiveDefined), typeof(IndicatorDefined), typeof(HolderWeightsAssigned), typeof(PlanImported),
+    ];
+
+    public static void Configure(StoreOptions opts, string connectionString, string schema = DefaultSchema)
+    {
+        opts.Connection(connectionString);
+        opts.DatabaseSchemaName = schema;
+        opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase,
+            json => json.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
+
+        opts.Events.StreamIdentity = StreamIdentity.AsString;
+        opts.Events.MetadataConfig.EnableAll();
+        opts.Events.AddEventTypes(EventTypes);
+
+        opts.Projections.Add(new PlanTreeProjection(), ProjectionLifecycle.Inline);
+    }
+
+    public static DocumentStore Create(string connectionString, string schema = DefaultSchema) =>
+        DocumentStore.For(opts => Configure(opts, connectionString, schema));
+}
