@@ -18,12 +18,12 @@ public static class PlanTable
 
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn(new TableColumn("Codice").NoWrap());
-        table.AddColumn(new TableColumn("Descrizione").Width(56));
-        table.AddColumn(new TableColumn("Misura").NoWrap());
-        foreach (var year in plan.Horizon) table.AddColumn(new TableColumn($"Target {year}").RightAligned().NoWrap());
+        table.AddColumn(new TableColumn("Descrizione"));
+        table.AddColumn(new TableColumn("Misura").Width(11));
+        foreach (var year in plan.Horizon) table.AddColumn(new TableColumn($"Target {year}").RightAligned().Width(12));
         table.AddColumn(new TableColumn("Budget").RightAligned().NoWrap());
-        table.AddColumn(new TableColumn("Uffici").Width(14));
-        table.AddColumn(new TableColumn("Titolari").Width(16));
+        table.AddColumn(new TableColumn("Uffici").Width(10));
+        table.AddColumn(new TableColumn("Titolari").Width(9));
 
         foreach (var area in plan.Children(Codes.EntityCode)) AddNode(table, plan, area, 0);
         console.Write(table);

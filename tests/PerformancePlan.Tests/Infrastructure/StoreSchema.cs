@@ -1,0 +1,40 @@
+using Marten;
+using Npgsql;
+using PerformancePlan.Projections;
+
+namespace PerformancePlan.Tests.Infrastructure;
+
+/// <summary>A Marten store on a schema of its own, for one test class; the schema is dropped at the end.</summary>
+public sealed class StoreSchema(PostgresCluster cluster) : IAsyncLifetime
+{
+    public string Schema { get; } = "t_" + Guid.NewGuid().ToString("N")[..12];
+    public DocumentStore Store { get; private set; } = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        Store = EventStore.Create(cluster.ConnectionString, Schema);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Events in the store, counted in PostgreSQL itself (0 when nothing was ever written).</summary>
+    public async Task<long> EventCountAsync()
+    {
+        await using var conn = new NpgsqlConnection(cluster.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(
+            $"select case when to_regclass('{Schema}.mt_events') is null then 0 else (select count(*) from {Schema}.mt_events) end", conn);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync());
+    }
+
+    /// <summary>Empties the schema between tests of the same class.</summary>
+    public async Task ResetAsync() => await Store.Advanced.Clean.CompletelyRemoveAllAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        Store.Dispose();
+        await using var conn = new NpgsqlConnection(cluster.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"drop schema if exists {Schema} cascade", conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+}
