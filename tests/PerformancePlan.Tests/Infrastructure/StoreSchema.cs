@@ -21,9 +21,10 @@ public sealed class StoreSchema(PostgresCluster cluster) : IAsyncLifetime
     {
         await using var conn = new NpgsqlConnection(cluster.ConnectionString);
         await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand(
-            $"select case when to_regclass('{Schema}.mt_events') is null then 0 else (select count(*) from {Schema}.mt_events) end", conn);
-        return Convert.ToInt64(await cmd.ExecuteScalarAsync());
+        await using var exists = new NpgsqlCommand($"select to_regclass('{Schema}.mt_events') is not null", conn);
+        if (!(bool)(await exists.ExecuteScalarAsync())!) return 0;
+        await using var count = new NpgsqlCommand($"select count(*) from {Schema}.mt_events", conn);
+        return Convert.ToInt64(await count.ExecuteScalarAsync());
     }
 
     /// <summary>Empties the schema between tests of the same class.</summary>
