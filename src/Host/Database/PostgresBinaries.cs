@@ -17,8 +17,12 @@ public static class PostgresBinaries
             candidates.AddRange(Directory.GetDirectories("/usr/lib/postgresql")
                 .OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0)
                 .Select(d => Path.Combine(d, "bin")));
-        return candidates.FirstOrDefault(IsServerBin) ?? throw new PostgresUnavailableException(InstallHint);
+        return Find(candidates);
     }
+
+    /// <summary>The first folder holding initdb, pg_ctl and postgres; a clear error naming the fix when none does.</summary>
+    public static string Find(IEnumerable<string> candidates) =>
+        candidates.FirstOrDefault(IsServerBin) ?? throw new PostgresUnavailableException(InstallHint);
 
     static bool IsServerBin(string dir) =>
         File.Exists(Path.Combine(dir, "initdb")) && File.Exists(Path.Combine(dir, "pg_ctl")) && File.Exists(Path.Combine(dir, "postgres"));

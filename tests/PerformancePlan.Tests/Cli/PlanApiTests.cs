@@ -1,0 +1,60 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Testing;
+using PerformancePlan.Host.Application;
+using PerformancePlan.Host.Web;
+using PerformancePlan.Tests.Infrastructure;
+
+namespace PerformancePlan.Tests.Cli;
+
+/// <summary><c>GET /api/plans/{id}</c> through the real HTTP pipeline on loopback.</summary>
+public class PlanApiTests(PostgresCluster cluster) : IAsyncLifetime
+{
+    readonly StoreSchema _db = new(cluster);
+    WebApplication _app = null!;
+    HttpClient _http = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        await _db.InitializeAsync();
+        await new PlanImportService(_db.Store, new FakeClock(Instant.FromUtc(2019, 1, 31, 10, 0)))
+            .ImportAsync(SeedFiles.PlanCsv, "cciaa-ms", "admin", false, TestContext.Current.CancellationToken);
+        _app = WebHost.Build(_db.Store, "http://127.0.0.1:0");
+        await _app.StartAsync(TestContext.Current.CancellationToken);
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _http = new HttpClient { BaseAddress = new Uri(address) };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await _app.DisposeAsync();
+        await _db.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_plan_tree_is_served_as_json()
+    {
+        var response = await _http.GetAsync("/api/plans/cciaa-ms-2019", TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        json.RootElement.GetProperty("entityName").GetString().ShouldBe("Camera di Commercio di Massa-Carrara");
+        json.RootElement.GetProperty("areas").GetArrayLength().ShouldBe(3);
+        json.RootElement.GetProperty("holders")[0].GetProperty("holder").GetString().ShouldBe("SG");
+    }
+
+    [Fact]
+    public async Task An_unknown_plan_is_a_404_problem()
+    {
+        var response = await _http.GetAsync("/api/plans/nessuno-2019", TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+}

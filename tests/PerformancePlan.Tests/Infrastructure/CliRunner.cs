@@ -1,0 +1,32 @@
+using NodaTime;
+using NodaTime.Testing;
+using PerformancePlan.Host.Cli;
+using Spectre.Console;
+
+namespace PerformancePlan.Tests.Infrastructure;
+
+/// <summary>Runs <c>perfplan</c> in process, as a user would type it, and captures what it prints.</summary>
+public static class CliRunner
+{
+    public sealed record Run(int ExitCode, string Output, string Errors);
+
+    public static async Task<Run> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        var cli = new CliContext(Console(output), Console(errors), new FakeClock(Instant.FromUtc(2019, 1, 31, 10, 0)));
+        var code = await PerfplanCli.Build(cli).Parse(args).InvokeAsync();
+        return new Run(code, output.ToString(), errors.ToString());
+    }
+
+    static IAnsiConsole Console(TextWriter writer)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 4096;
+        return console;
+    }
+}
