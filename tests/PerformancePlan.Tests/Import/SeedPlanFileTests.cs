@@ -9,7 +9,7 @@ namespace PerformancePlan.Tests.Import;
 public class SeedPlanFileTests
 {
     static readonly PlanImportResult Result = PlanFileImporter.Read(SeedFiles.PlanSheet(), "cciaa-ms");
-    static Plan Plan => Domain.Plans.Plan.Replay(PlanDecider.Decide(
+    static Plan Plan => PerformancePlan.Domain.Plans.Plan.Replay(PlanDecider.Decide(
         new ImportPlan(Result.Plan!, "cciaa-ms-2019.csv", "admin", Instant.FromUtc(2019, 1, 31, 9, 0)), null))!;
 
     [Fact]

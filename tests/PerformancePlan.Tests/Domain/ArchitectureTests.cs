@@ -1,0 +1,34 @@
+using System.Reflection;
+using PerformancePlan.Domain.Plans;
+
+namespace PerformancePlan.Tests.Domain;
+
+/// <summary>The rules of the architecture, as tests (ADR 0001).</summary>
+public class ArchitectureTests
+{
+    static readonly Assembly DomainAssembly = typeof(Plan).Assembly;
+
+    [Fact]
+    public void The_domain_references_no_Marten_Npgsql_or_ASP_NET()
+    {
+        var references = DomainAssembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+        references.ShouldNotContain(n => n.StartsWith("Marten") || n.StartsWith("Npgsql") || n.StartsWith("JasperFx") || n.StartsWith("Microsoft.AspNetCore"));
+    }
+
+    [Fact]
+    public void Every_event_is_a_sealed_record_with_a_unique_name()
+    {
+        var events = PerformancePlan.Projections.EventStore.EventTypes;
+        events.ShouldAllBe(t => t.IsSealed && t.GetMethod("<Clone>$") != null);
+        events.Select(t => t.Name).Distinct().Count().ShouldBe(events.Length);
+        events.ShouldAllBe(t => t.Assembly == DomainAssembly);
+    }
+
+    [Fact]
+    public void Every_event_type_of_the_domain_is_registered_with_the_store()
+    {
+        var declared = DomainAssembly.GetTypes().Where(t => t.Namespace?.EndsWith(".Plans") == true && t.GetMethod("<Clone>$") != null
+            && (t.Name.EndsWith("Defined") || t.Name.EndsWith("Drafted") || t.Name.EndsWith("Imported") || t.Name.EndsWith("Assigned")));
+        PerformancePlan.Projections.EventStore.EventTypes.ShouldBe(declared, ignoreOrder: true);
+    }
+}
