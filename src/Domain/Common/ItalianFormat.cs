@@ -71,6 +71,9 @@ public static partial class ItalianFormat
     /// <summary>Drops trailing zeros, so 80,00 and 80 are the same value in events and fingerprints.</summary>
     public static decimal Normalise(decimal d) => decimal.Parse(d.ToString("G29", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
 
+    /// <summary><c>1 avviso</c>, <c>3 avvisi</c>.</summary>
+    public static string Count(int n, string one, string many) => $"{n} {(n == 1 ? one : many)}";
+
     public static string Date(LocalDate d) => DatePattern.Format(d);
     public static string Decimal(decimal d) => d.ToString("#,0.####", Culture);
     public static string Euro(decimal d) => "€ " + d.ToString("#,0.00", Culture);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Marten;
+using PerformancePlan.Domain.Common;
 using PerformancePlan.Domain.Import;
 using PerformancePlan.Domain.Plans;
 using PerformancePlan.Host.Application;
@@ -45,20 +46,23 @@ public static class PlanCommands
         switch (outcome.Status)
         {
             case ImportStatus.Invalid:
-                return cli.Fail($"Importazione rifiutata: {outcome.Errors.Count} errori, {outcome.Warnings.Count} avvisi. Nessun evento scritto.", ExitCodes.InvalidInput);
+                return cli.Fail($"Importazione rifiutata: {Errors(outcome)}, {Warnings(outcome)}. Nessun evento scritto.", ExitCodes.InvalidInput);
             case ImportStatus.Validated:
                 cli.Console.MarkupLine($"[green]Verifica riuscita[/]: il piano {plan} ({outcome.Definition!.Rows} righe) si può importare; " +
-                    $"{outcome.Warnings.Count} avvisi. Nessun evento scritto (--dry-run).");
+                    $"{Warnings(outcome)}. Nessun evento scritto (--dry-run).");
                 return ExitCodes.Ok;
             case ImportStatus.AlreadyImported:
                 cli.Console.MarkupLine($"Il piano [bold]{plan}[/] è già stato importato con lo stesso contenuto: nessuna modifica.");
                 return ExitCodes.Ok;
             default:
                 cli.Console.MarkupLine($"[green]Piano {plan} importato[/]: {outcome.Definition!.Rows} righe, {outcome.EventsWritten} eventi scritti, " +
-                    $"{outcome.Warnings.Count} avvisi.");
+                    $"{Warnings(outcome)}.");
                 return ExitCodes.Ok;
         }
     }
+
+    static string Errors(PlanImportOutcome o) => ItalianFormat.Count(o.Errors.Count, "errore", "errori");
+    public static string Warnings(PlanImportOutcome o) => ItalianFormat.Count(o.Warnings.Count, "avviso", "avvisi");
 
     static Command Show(CliContext cli, Option<string?> db)
     {

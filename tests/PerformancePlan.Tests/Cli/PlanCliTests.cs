@@ -17,7 +17,7 @@ public class PlanCliTests(PostgresCluster cluster) : IAsyncLifetime
     {
         var import = await CliRunner.RunAsync("plan", "import", SeedFiles.PlanCsv, "--db", _db);
         import.ExitCode.ShouldBe(0, import.Errors);
-        import.Output.ShouldContain("Piano cciaa-ms-2019 importato: 103 righe, 105 eventi scritti, 1 avvisi.");
+        import.Output.ShouldContain("Piano cciaa-ms-2019 importato: 103 righe, 105 eventi scritti, 1 avviso.");
         import.Errors.ShouldContain("riga 47, colonna «Target 2019», valore «30/11/2018»");
 
         var show = await CliRunner.RunAsync("plan", "show", "--plan", "cciaa-ms-2019", "--db", _db);
