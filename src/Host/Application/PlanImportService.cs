@@ -1,4 +1,5 @@
 using Marten;
+using Marten.Exceptions;
 using NodaTime;
 using PerformancePlan.Domain.Import;
 using PerformancePlan.Domain.Plans;
@@ -24,15 +25,26 @@ public sealed class PlanImportService(IDocumentStore store, IClock clock)
         var definition = result.Plan!;
         if (dryRun) return new(ImportStatus.Validated, definition.PlanId, 0, [], result.Warnings, definition);
 
+        // Another import of the same plan may commit between our read and our write: decide again on what it
+        // wrote (the same content is then a no-op, different content a refusal). Never two plans, never a lost event.
+        for (var attempt = 1; ; attempt++)
+        {
+            try { return await AppendAsync(definition, path, user, result.Warnings, ct); }
+            catch (Exception e) when (attempt == 1 && e is ExistingStreamIdCollisionException or JasperFx.ConcurrencyException) { }
+        }
+    }
+
+    async Task<PlanImportOutcome> AppendAsync(PlanDefinition definition, string path, string user, IReadOnlyList<ImportIssue> warnings, CancellationToken ct)
+    {
         await using var session = store.LightweightSession();
         session.CorrelationId = Guid.NewGuid().ToString();
         session.SetHeader("user", user);
         session.SetHeader("command", "plan import");
         var stream = await session.Events.FetchForWriting<Plan>(definition.PlanId, ct);
         var events = PlanDecider.Decide(new ImportPlan(definition, Path.GetFileName(path), user, clock.GetCurrentInstant()), stream.Aggregate);
-        if (events.Count == 0) return new(ImportStatus.AlreadyImported, definition.PlanId, 0, [], result.Warnings, definition);
+        if (events.Count == 0) return new(ImportStatus.AlreadyImported, definition.PlanId, 0, [], warnings, definition);
         stream.AppendMany(events);
         await session.SaveChangesAsync(ct);
-        return new(ImportStatus.Imported, definition.PlanId, events.Count, [], result.Warnings, definition);
+        return new(ImportStatus.Imported, definition.PlanId, events.Count, [], warnings, definition);
     }
 }
