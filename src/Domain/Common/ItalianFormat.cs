@@ -19,7 +19,7 @@ public static partial class ItalianFormat
     {
         value = 0;
         if (string.IsNullOrWhiteSpace(text)) return false;
-        var t = text.Trim().Replace(" ", "").Replace("\u00A0", "");
+        var t = text.Trim().Trim('\u00A0');
         if (!ItalianNumber().IsMatch(t)) return false;
         if (!decimal.TryParse(t.Replace(".", "").Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
                 CultureInfo.InvariantCulture, out value)) return false;

@@ -71,6 +71,8 @@ public static partial class CellParsers
             if (pieces.Length != 2 || !Codes.TryParseHolder(pieces[0], out var h, out _) ||
                 !ItalianFormat.TryParsePercent(pieces[1], out var w))
                 return Fail<IReadOnlyList<(string, decimal)>>($"peso «{part}» non leggibile", "scrivere titolare:peso separati da spazi, es. «SG:11,4 PO3:20»");
+            if (list.Any(x => x.Item1 == h))
+                return Fail<IReadOnlyList<(string, decimal)>>($"peso di «{h}» ripetuto", "indicare un solo peso per titolare");
             if (w <= 0 || w > 100)
                 return Fail<IReadOnlyList<(string, decimal)>>($"peso {ItalianFormat.Decimal(w)} fuori dall'intervallo", "un peso è maggiore di 0 e al massimo 100");
             list.Add((h, w));
@@ -122,7 +124,7 @@ public static partial class CellParsers
                     return Fail<YearTarget?>("più date per la misura «scadenza»", "usare la misura «scadenze» o indicare una sola data");
                 var dates = new List<LocalDate>();
                 var warnings = new List<string>();
-                foreach (var part in parts.Select(s => s.Trim()).Where(s => s.Length > 0))
+                foreach (var part in parts.Select(s => LeadingWords().Replace(s.Trim(), "").Trim()).Where(s => s.Length > 0))
                 {
                     if (!ItalianFormat.TryParseDate(part, out var d, year))
                         return part.Contains('/')

@@ -66,7 +66,7 @@ public sealed class PlanRowValidator : AbstractValidator<RawRow>
             return;
         }
         if (Codes.TryParseIndicator(code, out var parsed, out var normalised) && normalised)
-            Warn(ctx, PlanColumns.Code, code, $"codice letto come «{parsed.Value}» (cifra zero al posto della lettera O)",
+            Warn(ctx, PlanColumns.Code, code, $"codice letto come «{parsed.Value}»" + (code.Trim().StartsWith('0') ? " (cifra zero al posto della lettera O)" : ""),
                 $"scrivere «{parsed.Value}»");
     }
 
@@ -94,6 +94,9 @@ public sealed class PlanRowValidator : AbstractValidator<RawRow>
         if (row[PlanColumns.Target(horizon[0])].Length == 0)
             Fail(ctx, PlanColumns.Target(horizon[0]), "", $"manca il target dell'anno del piano ({horizon[0]})",
                 "indicare il target dell'anno: senza target l'indicatore non si può misurare");
+        if (row[PlanColumns.Budget].Length > 0)
+            Fail(ctx, PlanColumns.Budget, row[PlanColumns.Budget], "il budget si assegna agli obiettivi, non agli indicatori",
+                "spostare l'importo sulla riga dell'obiettivo o lasciare la cella vuota");
         if (Check(ctx, PlanColumns.Weights, row, CellParsers.Weights) is { Ok: true } weights &&
             CellParsers.Holders(row[PlanColumns.Holders]) is { Ok: true } holders)
             foreach (var (holder, _) in weights.Value.Where(w => !holders.Value.Contains(w.Holder)))

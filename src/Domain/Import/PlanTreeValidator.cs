@@ -114,7 +114,8 @@ public sealed partial class PlanTreeValidator : AbstractValidator<IReadOnlyList<
     {
         foreach (var parent in rows.Where(r => r.Budget is not null && !r.IsIndicator))
         {
-            var children = rows.Where(r => !r.IsIndicator && r.Parent == parent.Code && r.Level != Level.Entity && r.Budget is not null).ToList();
+            var children = rows.Where(r => !r.IsIndicator && string.Equals(r.Parent, parent.Code, StringComparison.OrdinalIgnoreCase)
+                && r.Level != Level.Entity && r.Budget is not null).ToList();
             if (children.Count == 0) continue;
             var sum = children.Sum(c => c.Budget!.Value);
             if (sum != parent.Budget)

@@ -20,7 +20,14 @@ public sealed class PlanImportService(IDocumentStore store, IClock clock)
 {
     public async Task<PlanImportOutcome> ImportAsync(string path, string entity, string user, bool dryRun, CancellationToken ct)
     {
-        var result = PlanFileImporter.Read(SheetReader.Read(path), entity);
+        RawSheet sheet;
+        try { sheet = SheetReader.Read(path); }
+        catch (FormatException e)
+        {
+            return new(ImportStatus.Invalid, null, 0,
+                [new ImportIssue(IssueSeverity.Error, Path.GetFileName(path), 0, "", "", e.Message, "")], [], null);
+        }
+        var result = PlanFileImporter.Read(sheet, entity);
         if (!result.Ok) return new(ImportStatus.Invalid, null, 0, result.Errors, result.Warnings, null);
         var definition = result.Plan!;
         if (dryRun) return new(ImportStatus.Validated, definition.PlanId, 0, [], result.Warnings, definition);

@@ -60,7 +60,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             if (!File.Exists(Path.Combine(DataDir, "PG_VERSION"))) InitCluster();
             var password = (await File.ReadAllTextAsync(PasswordFile, ct)).Trim();
             if (RunningPort() is { } running) Port = running;
-            else { Port = ChoosePort(); StartCluster(); StartedHere = true; }
+            else { StartOnAFreePort(); StartedHere = true; }
             var admin = Connection(password, "postgres");
             await EnsureDatabaseAsync(admin, ct);
             ConnectionString = Connection(password, _options.Database);
@@ -85,9 +85,13 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     void InitCluster()
     {
-        var password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        // The password is kept before initdb runs, so an interrupted first start can be completed later.
+        if (!File.Exists(PasswordFile)) WritePrivate(PasswordFile, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)));
+        var password = File.ReadAllText(PasswordFile).Trim();
+        if (Directory.EnumerateFileSystemEntries(DataDir).Any())
+            throw new PostgresUnavailableException($"La cartella {DataDir} non è vuota ma non contiene un cluster PostgreSQL: spostarla o svuotarla.");
         var pwFile = Path.Combine(RunDir, "initdb.pw");
-        File.WriteAllText(pwFile, password);
+        WritePrivate(pwFile, password);
         try
         {
             if (_asPostgres) ProcessRunner.Run("chown", ["postgres", pwFile], "/", TimeSpan.FromSeconds(30));
@@ -99,15 +103,34 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         var settings = new List<string> { "", "# perfplan: private cluster, loopback only", "listen_addresses = '127.0.0.1'" };
         if (!_options.Durable) settings.AddRange(["fsync = off", "synchronous_commit = off", "full_page_writes = off"]);
         File.AppendAllLines(Path.Combine(DataDir, "postgresql.conf"), settings);
-        File.WriteAllText(PasswordFile, password);
-        File.SetUnixFileMode(PasswordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
+    static void WritePrivate(string path, string text)
+    {
+        using var stream = new FileStream(path, new FileStreamOptions
+        {
+            Mode = FileMode.Create, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+        });
+        using var writer = new StreamWriter(stream);
+        writer.Write(text);
+    }
+
+    /// <summary>A port found free can be taken before PostgreSQL binds it: try another one before giving up.</summary>
+    void StartOnAFreePort()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            Port = ChoosePort();
+            try { StartCluster(); return; }
+            catch (PostgresUnavailableException) when (attempt < 3 && Tail(LogFile).Contains("could not bind")) { }
+        }
     }
 
     void StartCluster()
     {
         var socketDir = SocketDirectory();
         var (code, output) = Pg("pg_ctl", ["-D", DataDir, "-l", LogFile, "-w", "-t", "60",
-            "-o", $"-p {Port} -k {socketDir}", "start"], TimeSpan.FromSeconds(90), check: false);
+            "-o", $"-p {Port} -k '{socketDir}'", "start"], TimeSpan.FromSeconds(90), check: false);
         if (code != 0)
             throw new PostgresUnavailableException($"PostgreSQL non si è avviato (porta {Port}):\n{output}\n{Tail(LogFile)}");
         File.WriteAllText(Path.Combine(_options.Root, "port"), Port.ToString());
@@ -116,10 +139,12 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     /// <summary>The socket path must stay under 108 bytes; a long root gets a short folder in /tmp.</summary>
     string SocketDirectory()
     {
-        if (Path.Combine(RunDir, ".s.PGSQL.65535.lock").Length < 100) return RunDir;
+        if (System.Text.Encoding.UTF8.GetByteCount(Path.Combine(RunDir, ".s.PGSQL.65535.lock")) < 100) return RunDir;
         var dir = "/tmp/perfplan-" + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(_options.Root)))[..12];
         Directory.CreateDirectory(dir);
-        if (_asPostgres) ProcessRunner.Run("chown", ["postgres", dir], "/", TimeSpan.FromSeconds(30));
+        if (new DirectoryInfo(dir).LinkTarget is not null)
+            throw new PostgresUnavailableException($"{dir} è un collegamento simbolico: rimuoverlo o scegliere un PERFPLAN_HOME più corto.");
+        if (_asPostgres) ProcessRunner.Run("chown", ["-h", "postgres", dir], "/", TimeSpan.FromSeconds(30));
         return dir;
     }
 

@@ -27,7 +27,7 @@ public static class SheetReader
     {
         var records = ParseCsv(text.TrimStart('\uFEFF'));
         if (records.Count == 0) return new RawSheet(fileName, [], []);
-        var headers = records[0].Select(h => h.Trim()).ToList();
+        var headers = records[0].Select(NormaliseHeader).ToList();
         var rows = records.Skip(1).Select((cells, i) => new RawRow(i + 2, ToCells(headers, cells))).ToList();
         return new RawSheet(fileName, headers, rows);
     }
@@ -53,7 +53,13 @@ public static class SheetReader
             if (quoted)
             {
                 if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
+                else if (c == '"')
+                {
+                    quoted = false;
+                    if (i + 1 < text.Length && text[i + 1] is not (';' or '\r' or '\n'))
+                        throw new FormatException($"riga {records.Count + 1}: testo dopo le virgolette di chiusura di una cella " +
+                            "(forse virgolette aperte e non chiuse più sopra). Chiudere le virgolette; un \" dentro una cella si scrive \"\"");
+                }
                 else field.Append(c);
                 continue;
             }
@@ -66,6 +72,9 @@ public static class SheetReader
                 default: field.Append(c); break;
             }
         }
+        if (quoted)
+            throw new FormatException($"riga {records.Count + 1}: virgolette aperte e mai chiuse, il resto del file finirebbe in una sola cella. " +
+                "Chiudere le virgolette (un \" dentro una cella si scrive \"\")");
         if (field.Length > 0 || record.Count > 0) { record.Add(field.ToString()); records.Add(record); }
         return records;
     }
@@ -75,16 +84,20 @@ public static class SheetReader
         var rows = MiniExcel.Query(path, useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
         if (rows.Count == 0) return new RawSheet(fileName, [], []);
         var columns = rows[0].Keys.ToList();
-        var headers = columns.Select(k => Cell(rows[0][k])).ToList();
+        var headers = columns.Select(k => NormaliseHeader(Cell(rows[0][k]))).ToList();
         var data = rows.Skip(1).Select((r, i) => new RawRow(i + 2,
             ToCells(headers, columns.Select(k => Cell(r.TryGetValue(k, out var v) ? v : null)).ToList()))).ToList();
         return new RawSheet(fileName, headers, data);
     }
 
+    /// <summary>«Target  2019» and «Target\u00A02019» are «Target 2019».</summary>
+    static string NormaliseHeader(string h) => string.Join(' ', h.Split([' ', '\u00A0', '\t'], StringSplitOptions.RemoveEmptyEntries));
+
     /// <summary>Spreadsheet cells come typed: dates print as dd/mm/yyyy, numbers the Italian way.</summary>
     static string Cell(object? value) => value switch
     {
         null => "",
+        DateTime d when d <= new DateTime(1899, 12, 31) => "00/01/1900", // a spreadsheet's empty date: refused downstream
         DateTime d => ItalianFormat.Date(NodaTime.LocalDate.FromDateTime(d)),
         double or decimal or float or int or long => Convert.ToDecimal(value, CultureInfo.InvariantCulture).ToString("0.##########", ItalianFormat.Culture),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim() ?? "",
