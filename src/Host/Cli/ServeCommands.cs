@@ -32,7 +32,8 @@ public static class ServeCommands
             var outcome = await new PlanImportService(store, cli.Clock).ImportAsync(file, "cciaa-ms", "admin", dryRun: false, ct);
             if (outcome.Status == ImportStatus.Invalid)
                 return cli.Fail(string.Join('\n', outcome.Errors), ExitCodes.InvalidInput);
-            foreach (var w in outcome.Warnings) cli.Errors.MarkupLine($"[yellow]{Markup.Escape(w.ToString())}[/]");
+            if (outcome.Status == ImportStatus.Imported)
+                foreach (var w in outcome.Warnings) cli.Errors.MarkupLine($"[yellow]{Markup.Escape(w.ToString())}[/]");
             cli.Console.MarkupLine(outcome.Status == ImportStatus.Imported
                 ? $"[green]Piano {DemoPlanId} importato[/] da {Path.GetFileName(file)}: {outcome.EventsWritten} eventi, {PlanCommands.Warnings(outcome)}."
                 : $"Piano {DemoPlanId} già presente nell'archivio eventi.");
