@@ -2,6 +2,3 @@ namespace PerformancePlan.Domain.Common;
 
 /// <summary>A business rule was broken. The message is written for the user, in Italian.</summary>
 public class DomainException(string message) : Exception(message);
-
-/// <summary>The thing a command refers to does not exist.</summary>
-public sealed class NotFoundException(string message) : DomainException(message);

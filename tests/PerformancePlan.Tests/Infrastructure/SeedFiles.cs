@@ -34,8 +34,6 @@ public static class SeedFiles
         return lines;
     }
 
-    public static int RowOf(List<string> lines, string code) => lines.FindIndex(l => l.Split(';').ElementAtOrDefault(1) == code) + 1;
-
     static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

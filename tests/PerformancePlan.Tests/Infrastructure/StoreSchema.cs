@@ -27,9 +27,6 @@ public sealed class StoreSchema(PostgresCluster cluster) : IAsyncLifetime
         return Convert.ToInt64(await count.ExecuteScalarAsync());
     }
 
-    /// <summary>Empties the schema between tests of the same class.</summary>
-    public async Task ResetAsync() => await Store.Advanced.Clean.CompletelyRemoveAllAsync();
-
     public async ValueTask DisposeAsync()
     {
         Store.Dispose();
