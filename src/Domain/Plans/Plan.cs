@@ -1,8 +1,11 @@
 using System.Collections.Immutable;
+using NodaTime;
 
 namespace PerformancePlan.Domain.Plans;
 
 public enum PlanStatus { Draft, Approved, Closed, Validated }
+
+public sealed record Neutralization(string Indicator, string Act, string Reason);
 
 /// <summary>A node of the plan tree that is not an indicator.</summary>
 public sealed record PlanNode(
@@ -49,8 +52,23 @@ public sealed record Plan(
             Version = state.Version + 1,
         },
         (_, PlanImported e) => state with { ContentHash = e.ContentHash, Source = e.Source, Version = state.Version + 1 },
+        (_, PlanApproved e) => state with { Status = PlanStatus.Approved, ApprovalAct = e.Act, ApprovedOn = e.On, Version = state.Version + 1 },
+        (_, PlanClosed e) => state with { Status = PlanStatus.Closed, ClosedOn = e.On, Version = state.Version + 1 },
+        (_, IndicatorNeutralized e) => state with
+        {
+            Neutralized = state.Neutralized.Add(new Neutralization(e.Indicator, e.Act, e.Reason)),
+            Version = state.Version + 1,
+        },
         _ => state,
     };
+
+    public string? ApprovalAct { get; init; }
+    public LocalDate? ApprovedOn { get; init; }
+    public LocalDate? ClosedOn { get; init; }
+    public ImmutableList<Neutralization> Neutralized { get; init; } = [];
+
+    public bool IsClosed => Status is PlanStatus.Closed or PlanStatus.Validated;
+    public Neutralization? NeutralizationOf(string indicator) => Neutralized.FirstOrDefault(n => n.Indicator == indicator);
 
     public static Plan? Replay(IEnumerable<object> events) => events.Aggregate((Plan?)null, Evolve);
 

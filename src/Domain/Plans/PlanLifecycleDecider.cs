@@ -1,0 +1,57 @@
+using NodaTime;
+using PerformancePlan.Domain.Access;
+using PerformancePlan.Domain.Common;
+
+namespace PerformancePlan.Domain.Plans;
+
+public sealed record ApprovePlan(string PlanId, string Act, LocalDate On, Actor By, Instant Now);
+public sealed record ClosePlan(string PlanId, LocalDate On, Actor By, Instant Now);
+public sealed record NeutralizeIndicator(string PlanId, string Indicator, string Act, string Reason, Actor By, Instant Now);
+
+/// <summary>Approval, year close and neutralisation of an indicator (BRIEF §4).</summary>
+public static class PlanLifecycleDecider
+{
+    public static PlanApproved Decide(ApprovePlan c, Plan? plan)
+    {
+        var p = Existing(plan, c.PlanId);
+        Require(c.By, Role.Approver, "approvare un piano");
+        if (p.Status != PlanStatus.Draft) throw new DomainException($"Il piano {p.Id} è già approvato ({p.ApprovalAct}).");
+        RequireAct(c.Act);
+        return new PlanApproved(p.Id, c.Act.Trim(), c.On, c.By.User, c.Now);
+    }
+
+    public static PlanClosed Decide(ClosePlan c, Plan? plan)
+    {
+        var p = Existing(plan, c.PlanId);
+        Require(c.By, Role.Admin, "chiudere l'anno del piano");
+        if (p.Status == PlanStatus.Draft) throw new DomainException($"Il piano {p.Id} non è approvato: non si può chiudere.");
+        if (p.IsClosed) throw new DomainException($"Il piano {p.Id} è già chiuso.");
+        if (c.On.Year < p.Year) throw new DomainException($"La chiusura ({ItalianFormat.Date(c.On)}) precede l'anno del piano {p.Year}.");
+        return new PlanClosed(p.Id, c.On, c.By.User, c.Now);
+    }
+
+    public static IndicatorNeutralized Decide(NeutralizeIndicator c, Plan? plan)
+    {
+        var p = Existing(plan, c.PlanId);
+        Require(c.By, Role.Admin, "sterilizzare un indicatore");
+        if (p.IndicatorOf(c.Indicator) is null) throw new DomainException($"L'indicatore {c.Indicator} non esiste nel piano {p.Id}.");
+        if (p.NeutralizationOf(c.Indicator) is { } n) throw new DomainException($"L'indicatore {c.Indicator} è già sterilizzato ({n.Act}).");
+        if (p.Status == PlanStatus.Validated) throw new DomainException($"Il piano {p.Id} è validato dall'OIV: non si modifica più.");
+        RequireAct(c.Act);
+        if (string.IsNullOrWhiteSpace(c.Reason)) throw new DomainException("Indicare il motivo della sterilizzazione (--reason).");
+        return new IndicatorNeutralized(p.Id, c.Indicator, c.Act.Trim(), c.Reason.Trim(), c.By.User, c.Now);
+    }
+
+    static Plan Existing(Plan? plan, string id) => plan ?? throw new DomainException($"Piano «{id}» non trovato.");
+
+    static void Require(Actor by, Role role, string what)
+    {
+        if (!by.Is(role))
+            throw new DomainException($"L'utente «{by.User}» non può {what}: serve il ruolo {Actor.RoleName(role)}.");
+    }
+
+    static void RequireAct(string act)
+    {
+        if (string.IsNullOrWhiteSpace(act)) throw new DomainException("Indicare l'atto (--act), es. «Delibera di Giunta n. 7 del 31/01/2019».");
+    }
+}

@@ -1,0 +1,17 @@
+using NodaTime;
+
+namespace PerformancePlan.Domain.Results;
+
+// Events of an indicator's result stream (stream id "{plan}/{indicator}", e.g. "cciaa-ms-2019/O1.2.3-a"):
+// one stream per indicator, so offices recording different indicators never contend.
+
+/// <summary>
+/// A measured value of an indicator, referring to a date (and, for per-period measures, to a period:
+/// <c>Q1</c>–<c>Q3</c>, or the position <c>1</c>, <c>2</c>… of a deadline). Never edited: a later entry supersedes it.
+/// </summary>
+public sealed record ResultRecorded(
+    string PlanId, string Indicator, Guid EntryId, ResultValue Value, LocalDate ReferredTo, string? Period,
+    string Note, string RecordedBy, Instant RecordedAt);
+
+/// <summary>An amount (percent 0–100, count, days) or a completion date, as the indicator's measure types it.</summary>
+public sealed record ResultValue(decimal? Amount, LocalDate? Date);

@@ -1,0 +1,124 @@
+using NodaTime;
+using PerformancePlan.Domain.Common;
+using PerformancePlan.Domain.Plans;
+
+namespace PerformancePlan.Domain.Results;
+
+/// <summary>A result as typed by its indicator's measure, ready for <see cref="ResultDecider"/>.</summary>
+public sealed record ResultDraft(string Indicator, ResultValue Value, LocalDate ReferredTo, string? Period, string Note);
+
+/// <summary>A problem with one field of a result: which column, what, and how to fix it.</summary>
+public sealed record FieldIssue(string Column, string Value, string Message, string Fix);
+
+/// <summary>
+/// Reads a result as people write it (<c>55,5%</c>, <c>12</c>, <c>29/03/2019</c>, period <c>Q1</c> or <c>30/06/2019</c>)
+/// against the plan: the indicator's measure types the value, the plan's year bounds the date.
+/// </summary>
+public static class ResultInput
+{
+    public const string Code = "Codice";
+    public const string ValueColumn = "Valore";
+    public const string ReferredTo = "Riferito al";
+    public const string PeriodColumn = "Periodo";
+    public const string NoteColumn = "Note";
+
+    public static readonly string[] Quadrimesters = ["Q1", "Q2", "Q3"];
+
+    public static (ResultDraft? Draft, IReadOnlyList<FieldIssue> Issues) Read(
+        Plan plan, string code, string value, string on, string period, string note, LocalDate today)
+    {
+        var issues = new List<FieldIssue>();
+        var indicator = FindIndicator(plan, code, issues);
+        var date = ReadDate(on, plan, today, issues);
+        if (indicator is null) return (null, issues);
+        var typed = ReadValue(indicator, value, today, issues);
+        var p = ReadPeriod(indicator, period, issues);
+        return issues.Count == 0 && typed is not null && date is not null
+            ? (new ResultDraft(indicator.Code, typed, date.Value, p, note.Trim()), issues)
+            : (null, issues);
+    }
+
+    static Indicator? FindIndicator(Plan plan, string code, List<FieldIssue> issues)
+    {
+        if (Codes.TryParseIndicator(code, out var parsed, out _) && plan.IndicatorOf(parsed.Value) is { } found) return found;
+        issues.Add(new FieldIssue(Code, code, code.Length == 0 ? "codice mancante" : $"indicatore sconosciuto nel piano {plan.Id}",
+            "usare il codice di un indicatore del piano, es. «O1.2.3-a» (vedi «perfplan plan show»)"));
+        return null;
+    }
+
+    static LocalDate? ReadDate(string on, Plan plan, LocalDate today, List<FieldIssue> issues)
+    {
+        if (!ItalianFormat.TryParseDate(on, out var date))
+        {
+            issues.Add(new FieldIssue(ReferredTo, on, on.Length == 0 ? "data mancante" : "non è una data esistente",
+                "scrivere la data a cui il risultato si riferisce come gg/mm/aaaa, es. «30/04/" + plan.Year + "»"));
+            return null;
+        }
+        if (date < new LocalDate(plan.Year, 1, 1))
+            issues.Add(new FieldIssue(ReferredTo, on, $"data anteriore all'anno del piano ({plan.Year})", $"un risultato del piano {plan.Id} si riferisce al {plan.Year} o dopo"));
+        else if (date > today)
+            issues.Add(new FieldIssue(ReferredTo, on, $"data futura (oggi è {ItalianFormat.Date(today)})", "un risultato si registra quando è stato misurato"));
+        return date;
+    }
+
+    static ResultValue? ReadValue(Indicator indicator, string text, LocalDate today, List<FieldIssue> issues)
+    {
+        var name = MeasureLabels.Of(indicator.Measure);
+        void Fail(string message, string fix) => issues.Add(new FieldIssue(ValueColumn, text, message, fix));
+        if (text.Trim().Length == 0) { Fail("valore mancante", "scrivere il valore misurato; «0» è uno zero misurato, una riga assente è «non rilevato»"); return null; }
+        var looksLikeDate = text.Contains('/');
+        switch (indicator.Measure)
+        {
+            case MeasureKind.Percent:
+                if (looksLikeDate) { Fail($"una data per la misura «{name}»", "scrivere una percentuale, es. «55,5%»"); return null; }
+                if (!ItalianFormat.TryParsePercent(text, out var p)) { Fail("percentuale non leggibile", "scrivere ad esempio «55,5%»"); return null; }
+                if (p is < 0 or > 100) { Fail("percentuale fuori da 0–100", "una percentuale è tra 0% e 100%"); return null; }
+                return new ResultValue(p, null);
+            case MeasureKind.Count or MeasureKind.DaysAfterPeriodClose:
+                var what = indicator.Measure == MeasureKind.Count ? "un conteggio" : "un numero di giorni";
+                if (looksLikeDate) { Fail($"una data dove serve {what}", "scrivere un numero intero, es. «12»"); return null; }
+                if (!ItalianFormat.TryParseDecimal(text, out var n)) { Fail("numero non leggibile", "scrivere un numero intero, es. «12»"); return null; }
+                if (n < 0 || n != decimal.Truncate(n)) { Fail($"{what} è un intero non negativo", "scrivere un numero intero, es. «12»"); return null; }
+                return new ResultValue(n, null);
+            default:
+                if (!ItalianFormat.TryParseDate(text, out var d))
+                {
+                    Fail(looksLikeDate ? "non è una data esistente" : $"la misura «{name}» vuole la data di completamento",
+                        "scrivere la data in cui l'attività è stata completata, come gg/mm/aaaa");
+                    return null;
+                }
+                if (d > today) { Fail($"data di completamento futura (oggi è {ItalianFormat.Date(today)})", "registrare il risultato quando l'attività è completata"); return null; }
+                return new ResultValue(null, d);
+        }
+    }
+
+    static string? ReadPeriod(Indicator indicator, string text, List<FieldIssue> issues)
+    {
+        var t = text.Trim().ToUpperInvariant();
+        var deadlines = indicator.TargetFor(indicator.Targets.Min(x => x.Year))?.Dates ?? [];
+        switch (indicator.Measure)
+        {
+            case MeasureKind.DaysAfterPeriodClose:
+                if (Quadrimesters.Contains(t)) return t;
+                issues.Add(new FieldIssue(PeriodColumn, text, t.Length == 0 ? "periodo mancante" : "periodo sconosciuto",
+                    "indicare il quadrimestre: «Q1» (chiuso il 30/04), «Q2» (31/08) o «Q3» (31/12)"));
+                return null;
+            case MeasureKind.Deadlines:
+                if (int.TryParse(t, out var position) && position >= 1 && position <= deadlines.Count) return position.ToString();
+                if (ItalianFormat.TryParseDate(text, out var date) && deadlines.Contains(date)) return (deadlines.ToList().IndexOf(date) + 1).ToString();
+                if (t is "S1" or "S2")
+                {
+                    var first = t == "S1";
+                    var i = deadlines.ToList().FindIndex(d => first ? d.Month <= 6 : d.Month > 6);
+                    if (i >= 0) return (i + 1).ToString();
+                }
+                issues.Add(new FieldIssue(PeriodColumn, text, t.Length == 0 ? "periodo mancante: la misura ha più scadenze" : "non è una delle scadenze dell'indicatore",
+                    "indicare la scadenza: " + string.Join(", ", deadlines.Select((d, i) => $"«{i + 1}» o «{ItalianFormat.Date(d)}»"))));
+                return null;
+            default:
+                if (t.Length == 0) return null;
+                issues.Add(new FieldIssue(PeriodColumn, text, $"la misura «{MeasureLabels.Of(indicator.Measure)}» non ha periodi", "lasciare vuota la colonna Periodo"));
+                return null;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using PerformancePlan.Domain.Plans;
+using PerformancePlan.Domain.Results;
+
+namespace PerformancePlan.Domain.Scoring;
+
+/// <summary>
+/// The methodology of the plan (BRIEF §3) applied to its results: a pure function of the plan and its entries,
+/// so the live read model, a rebuild and the OIV's replay all compute the same numbers the same way.
+/// </summary>
+public static class PlanScoring
+{
+    public static ObjectiveScores Score(Plan plan, IEnumerable<IndicatorResults> results)
+    {
+        var byIndicator = results.ToDictionary(r => r.Indicator);
+        var m = plan.Methodology;
+        var indicators = plan.Indicators.Select(i => ScoreIndicator(plan, i, byIndicator.GetValueOrDefault(i.Code))).ToList();
+        var indicatorScores = indicators.ToDictionary(i => i.Code, i => i.Score);
+
+        var operational = plan.Nodes.Where(n => n.Level == Level.OperationalObjective).ToDictionary(n => n.Code,
+            n => Roll(Mean(plan.IndicatorsOf(n.Code).Select(i => indicatorScores[i.Code])), m));
+        var strategic = plan.Nodes.Where(n => n.Level == Level.StrategicObjective).ToDictionary(n => n.Code, n =>
+        {
+            var fromObjectives = Mean(plan.Children(n.Code).Select(c => operational[c.Code]));
+            var fromIndicators = Mean(plan.IndicatorsOf(n.Code).Select(i => indicatorScores[i.Code]));
+            decimal? raw = (fromObjectives, fromIndicators) switch
+            {
+                (null, null) => null,
+                (null, { } s) => s,
+                ({ } o, null) => o,
+                ({ } o, { } s) => (m.OperationalObjectivesWeightPercent * o + m.StrategicIndicatorsWeightPercent * s)
+                                  / (m.OperationalObjectivesWeightPercent + m.StrategicIndicatorsWeightPercent),
+            };
+            return Roll(raw, m);
+        });
+        var areas = plan.Nodes.Where(n => n.Level == Level.StrategicArea).ToDictionary(n => n.Code,
+            n => Roll(Mean(plan.Children(n.Code).Select(c => strategic[c.Code])), m));
+        var entity = Roll(Mean(areas.Values), m);
+
+        var objectives = plan.Nodes.Where(n => n.Level is Level.StrategicObjective or Level.OperationalObjective)
+            .Select(n => new NodeScore(n.Code, n.Level, n.Level == Level.StrategicObjective ? strategic[n.Code] : operational[n.Code]))
+            .ToList();
+        return new ObjectiveScores(plan.Id, plan.IsClosed, new NodeScore(Codes.EntityCode, Level.Entity, entity),
+            areas.Select(a => new NodeScore(a.Key, Level.StrategicArea, a.Value)).ToList(), objectives, indicators);
+    }
+
+    public static IReadOnlyList<HolderScorecard> Scorecards(Plan plan, ObjectiveScores scores) =>
+        plan.HolderCodes.Select(h => Scorecard(plan, scores, h)).ToList();
+
+    public static HolderScorecard Scorecard(Plan plan, ObjectiveScores scores, string holder)
+    {
+        var items = scores.Indicators.Where(i => plan.IndicatorOf(i.Code)!.Holders.Contains(holder))
+            .Select(i => new ScorecardItem(i.Code, plan.WeightOf(holder, i.Code), i.Score)).ToList();
+        var measured = items.Where(i => i.Score.IsMeasured && i.Weight > 0).ToList();
+        var total = measured.Sum(i => i.Weight);
+        return new HolderScorecard(plan.Id, holder,
+            total == 0 ? null : measured.Sum(i => i.Weight * i.Score.Parametrata!.Value) / total, items);
+    }
+
+    static IndicatorScore ScoreIndicator(Plan plan, Indicator i, IndicatorResults? results)
+    {
+        var target = i.TargetFor(plan.Year);
+        var used = results?.Current() ?? [];
+        if (plan.NeutralizationOf(i.Code) is not null)
+            return new IndicatorScore(i.Code, i.Level, i.Parent, i.Measure, i.Comparator, target, used, [], Scoring.Score.Neutralized);
+        var periods = target is null ? [] : Realize(i, target, used, plan.IsClosed);
+        var r = Realization.Mean(periods.Where(p => p.Realization is not null).Select(p => p.Realization!.Value));
+        if (r is null && plan.IsClosed) r = 0;
+        var score = r is null ? Scoring.Score.Pending : Scoring.Score.Of(r.Value, plan.Methodology);
+        return new IndicatorScore(i.Code, i.Level, i.Parent, i.Measure, i.Comparator, target, used, periods, score);
+    }
+
+    /// <summary>One realization per deadline or period (the whole indicator is one period otherwise).</summary>
+    static IReadOnlyList<PeriodRealization> Realize(Indicator i, YearTarget t, IReadOnlyList<ResultEntry> used, bool closed)
+    {
+        decimal? Missing() => closed ? 0 : null;
+        switch (i.Measure)
+        {
+            case MeasureKind.Deadlines:
+                return t.Dates.Select((d, k) =>
+                {
+                    var e = used.FirstOrDefault(x => x.Period == (k + 1).ToString());
+                    return new PeriodRealization((k + 1).ToString(), e?.Value.Date is { } c ? Realization.OfDeadline(d, c) : Missing());
+                }).ToList();
+            case MeasureKind.DaysAfterPeriodClose:
+                return ResultInput.Quadrimesters.Select(q =>
+                {
+                    var e = used.FirstOrDefault(x => x.Period == q);
+                    return new PeriodRealization(q, e?.Value.Amount is { } days ? Realization.OfAmount(Comparator.AtMost, t.Amount ?? 0, days) : Missing());
+                }).ToList();
+            default:
+                var entry = used.FirstOrDefault();
+                decimal? r = entry is null ? null
+                    : i.Measure == MeasureKind.Deadline ? (entry.Value.Date is { } c && t.Dates.Count > 0 ? Realization.OfDeadline(t.Dates[0], c) : null)
+                    : entry.Value.Amount is { } a && t.Amount is { } target ? Realization.OfAmount(i.Comparator, target, a) : null;
+                return [new PeriodRealization("", r)];
+        }
+    }
+
+    /// <summary>The mean of the measured children's parametrata; pending and neutralised children are left out.</summary>
+    static decimal? Mean(IEnumerable<Score> children) =>
+        Realization.Mean(children.Where(c => c.IsMeasured).Select(c => c.Parametrata!.Value));
+
+    static Score Roll(decimal? raw, Methodology m) => raw is null ? Scoring.Score.Pending : Scoring.Score.Of(raw.Value, m);
+}
