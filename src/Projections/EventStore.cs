@@ -5,6 +5,7 @@ using Marten;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 using PerformancePlan.Domain.Plans;
+using PerformancePlan.Domain.Results;
 using Weasel.Core;
 
 namespace PerformancePlan.Projections;
@@ -22,6 +23,7 @@ public static class EventStore
     [
         typeof(PlanDrafted), typeof(StrategicAreaDefined), typeof(StrategicObjectiveDefined),
         typeof(OperationalObjectiveDefined), typeof(IndicatorDefined), typeof(HolderWeightsAssigned), typeof(PlanImported),
+        typeof(PlanApproved), typeof(PlanClosed), typeof(IndicatorNeutralized), typeof(ResultRecorded),
     ];
 
     public static void Configure(StoreOptions opts, string connectionString, string schema = DefaultSchema)
@@ -37,6 +39,8 @@ public static class EventStore
         opts.Events.AddEventTypes(EventTypes);
 
         opts.Projections.Add(new PlanTreeProjection(), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new IndicatorResultsProjection(), ProjectionLifecycle.Inline);
+        opts.Schema.For<IndicatorResults>().Index(r => r.PlanId);
     }
 
     public static DocumentStore Create(string connectionString, string schema = DefaultSchema) =>

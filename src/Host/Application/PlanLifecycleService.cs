@@ -1,0 +1,33 @@
+using Marten;
+using NodaTime;
+using PerformancePlan.Domain.Access;
+using PerformancePlan.Domain.Plans;
+
+namespace PerformancePlan.Host.Application;
+
+/// <summary>Approval, year close and neutralisation: decided by the domain on the plan's stream.</summary>
+public sealed class PlanLifecycleService(IDocumentStore store, IClock clock)
+{
+    public Task<PlanApproved> ApproveAsync(string planId, string act, LocalDate on, Actor by, CancellationToken ct) =>
+        DecideAsync(planId, by, "plan approve", plan => PlanLifecycleDecider.Decide(new ApprovePlan(planId, act, on, by, clock.GetCurrentInstant()), plan), ct);
+
+    public Task<PlanClosed> CloseAsync(string planId, LocalDate on, Actor by, CancellationToken ct) =>
+        DecideAsync(planId, by, "plan close", plan => PlanLifecycleDecider.Decide(new ClosePlan(planId, on, by, clock.GetCurrentInstant()), plan), ct);
+
+    public Task<IndicatorNeutralized> NeutralizeAsync(string planId, string indicator, string act, string reason, Actor by, CancellationToken ct) =>
+        DecideAsync(planId, by, "indicator neutralize",
+            plan => PlanLifecycleDecider.Decide(new NeutralizeIndicator(planId, indicator, act, reason, by, clock.GetCurrentInstant()), plan), ct);
+
+    async Task<T> DecideAsync<T>(string planId, Actor by, string command, Func<Plan?, T> decide, CancellationToken ct) where T : notnull
+    {
+        await using var session = store.LightweightSession();
+        session.CorrelationId = Guid.NewGuid().ToString();
+        session.SetHeader("user", by.User);
+        session.SetHeader("command", command);
+        var stream = await session.Events.FetchForWriting<Plan>(planId, ct);
+        var e = decide(stream.Aggregate);
+        stream.AppendOne(e);
+        await session.SaveChangesAsync(ct);
+        return e;
+    }
+}

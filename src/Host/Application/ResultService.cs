@@ -1,0 +1,117 @@
+using JasperFx.Events;
+using Marten;
+using NodaTime;
+using PerformancePlan.Domain.Access;
+using PerformancePlan.Domain.Common;
+using PerformancePlan.Domain.Import;
+using PerformancePlan.Domain.Plans;
+using PerformancePlan.Domain.Results;
+using PerformancePlan.Host.Files;
+
+namespace PerformancePlan.Host.Application;
+
+/// <summary>Input that names the field and the fix; nothing was written.</summary>
+public sealed class InvalidInputException(IReadOnlyList<ImportIssue> issues)
+    : Exception(string.Join("\n", issues.Select(i => i.ToString())))
+{
+    public IReadOnlyList<ImportIssue> Issues { get; } = issues;
+}
+
+public sealed record ResultImportOutcome(int Recorded, IReadOnlyList<ImportIssue> Errors)
+{
+    public bool Ok => Errors.Count == 0;
+}
+
+/// <summary>
+/// Records results: one entry from the command line, or a whole file all or nothing (one transaction across the
+/// indicators' streams). Each indicator has its own stream, so offices recording different indicators never wait
+/// on each other; a stale write on the same indicator is a conflict, never a lost event.
+/// </summary>
+public sealed class ResultService(IDocumentStore store, IClock clock)
+{
+    static readonly DateTimeZone Rome = DateTimeZoneProviders.Tzdb["Europe/Rome"];
+
+    LocalDate Today => clock.GetCurrentInstant().InZone(Rome).Date;
+
+    /// <param name="expectedVersion">The version of the indicator's stream the user saw; a newer one is a conflict.</param>
+    public async Task<ResultRecorded> RecordAsync(string planId, string indicator, string value, string on, string? period,
+        string? note, Actor by, long? expectedVersion, CancellationToken ct)
+    {
+        await using var session = Open(by, "results record");
+        var plan = await LoadPlanAsync(session, planId, ct);
+        var (draft, issues) = ResultInput.Read(plan, indicator, value, on, period ?? "", note ?? "", Today);
+        if (draft is null)
+            throw new InvalidInputException(issues.Select(i => new ImportIssue(IssueSeverity.Error, "riga di comando", 0, Option(i.Column), i.Value, i.Message, i.Fix)).ToList());
+        var recorded = ResultDecider.Decide(new RecordResult(plan.Id, draft, Guid.NewGuid(), by, clock.GetCurrentInstant()), plan);
+        var streamId = IndicatorResults.StreamId(plan.Id, draft.Indicator);
+        var stream = expectedVersion is { } v
+            ? await session.Events.FetchForWriting<IndicatorResults>(streamId, v, ct)
+            : await session.Events.FetchForWriting<IndicatorResults>(streamId, ct);
+        stream.AppendOne(recorded);
+        await session.SaveChangesAsync(ct);
+        return recorded;
+    }
+
+    public async Task<ResultImportOutcome> ImportAsync(string path, string planId, Actor by, CancellationToken ct)
+    {
+        RawSheet sheet;
+        try { sheet = SheetReader.Read(path); }
+        catch (FormatException e) { return new(0, [new ImportIssue(IssueSeverity.Error, Path.GetFileName(path), 0, "", "", e.Message, "")]); }
+
+        await using var session = Open(by, "results import");
+        var plan = await LoadPlanAsync(session, planId, ct);
+        var errors = new List<ImportIssue>();
+        foreach (var missing in new[] { ResultInput.Code, ResultInput.ValueColumn, ResultInput.ReferredTo }.Where(c => !sheet.Headers.Contains(c, StringComparer.OrdinalIgnoreCase)))
+            errors.Add(new ImportIssue(IssueSeverity.Error, sheet.FileName, 1, missing, "", "colonna mancante nell'intestazione",
+                "l'intestazione è: Codice;Valore;Riferito al;Periodo;Note"));
+        if (errors.Count > 0) return new(0, errors);
+
+        var now = clock.GetCurrentInstant();
+        var decided = new List<ResultRecorded>();
+        foreach (var row in sheet.Rows.Where(r => r.Cells.Values.Any(v => !string.IsNullOrWhiteSpace(v))))
+        {
+            var (draft, issues) = ResultInput.Read(plan, row[ResultInput.Code], row[ResultInput.ValueColumn], row[ResultInput.ReferredTo],
+                row[ResultInput.PeriodColumn], row[ResultInput.NoteColumn], Today);
+            errors.AddRange(issues.Select(i => new ImportIssue(IssueSeverity.Error, sheet.FileName, row.Number, i.Column, i.Value, i.Message, i.Fix)));
+            if (draft is null) continue;
+            try { decided.Add(ResultDecider.Decide(new RecordResult(plan.Id, draft, Guid.NewGuid(), by, now), plan)); }
+            catch (DomainException e)
+            {
+                errors.Add(new ImportIssue(IssueSeverity.Error, sheet.FileName, row.Number, ResultInput.Code, row[ResultInput.Code], e.Message.TrimEnd('.'),
+                    "correggere la riga o farla registrare da un utente autorizzato"));
+            }
+        }
+        if (errors.Count > 0) return new(0, errors);
+        if (decided.Count == 0)
+            return new(0, [new ImportIssue(IssueSeverity.Error, sheet.FileName, 0, "", "", "il file non contiene risultati", "aggiungere righe sotto l'intestazione")]);
+
+        foreach (var group in decided.GroupBy(r => r.Indicator))
+        {
+            var stream = await session.Events.FetchForWriting<IndicatorResults>(IndicatorResults.StreamId(plan.Id, group.Key), ct);
+            stream.AppendMany(group.Cast<object>().ToArray());
+        }
+        await session.SaveChangesAsync(ct);
+        return new(decided.Count, []);
+    }
+
+    IDocumentSession Open(Actor by, string command)
+    {
+        var session = store.LightweightSession();
+        session.CorrelationId = Guid.NewGuid().ToString();
+        session.SetHeader("user", by.User);
+        session.SetHeader("command", command);
+        return session;
+    }
+
+    static async Task<Plan> LoadPlanAsync(IQuerySession session, string planId, CancellationToken ct) =>
+        await session.LoadAsync<Plan>(planId, ct) ?? throw new DomainException($"Piano «{planId}» non trovato.");
+
+    static string Option(string column) => column switch
+    {
+        ResultInput.Code => "--indicator",
+        ResultInput.ValueColumn => "--value",
+        ResultInput.ReferredTo => "--on",
+        ResultInput.PeriodColumn => "--period",
+        _ => "--note",
+    };
+}

@@ -1,0 +1,18 @@
+using Marten;
+using PerformancePlan.Domain.Plans;
+using PerformancePlan.Domain.Results;
+using PerformancePlan.Domain.Scoring;
+
+namespace PerformancePlan.Host.Application;
+
+/// <summary>The current scores of a plan: the domain's scoring over the two inline read models (plan, entries).</summary>
+public static class ScoreQueries
+{
+    public static async Task<(Plan Plan, ObjectiveScores Scores)?> LoadAsync(IQuerySession session, string planId, CancellationToken ct)
+    {
+        var plan = await session.LoadAsync<Plan>(planId, ct);
+        if (plan is null) return null;
+        var results = await session.Query<IndicatorResults>().Where(r => r.PlanId == planId).ToListAsync(ct);
+        return (plan, PlanScoring.Score(plan, results));
+    }
+}
