@@ -5,6 +5,7 @@ using Marten;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 using PerformancePlan.Domain.Common;
+using PerformancePlan.Host.Application;
 using PerformancePlan.Host.Database;
 using PerformancePlan.Projections;
 using Spectre.Console;
@@ -50,6 +51,11 @@ public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock
             return await action(store);
         }
         catch (PostgresUnavailableException e) { return Fail(e.Message, ExitCodes.Failure); }
+        catch (InvalidInputException e)
+        {
+            foreach (var issue in e.Issues) Errors.MarkupLine($"[red]{Markup.Escape(issue.ToString())}[/]");
+            return Fail("Nessun evento scritto.", ExitCodes.InvalidInput);
+        }
         catch (DomainException e) { return Fail(e.Message, ExitCodes.RefusedByRule); }
         catch (ConcurrencyException)
         {
@@ -57,6 +63,9 @@ public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock
                 ExitCodes.RefusedByRule);
         }
     }
+
+    /// <summary>The acting user, from the users configuration (<c>--users</c>, <c>PERFPLAN_USERS</c>, or the demo file).</summary>
+    public static PerformancePlan.Domain.Access.Actor Actor(string? usersFile, string user) => UserDirectory.Load(usersFile).Find(user);
 
     public int Fail(string message, int code)
     {

@@ -6,15 +6,15 @@ public static class PerfplanCli
 {
     public static RootCommand Build(CliContext cli)
     {
-        var db = new Option<string?>("--db")
-        {
-            Description = "Stringa di connessione PostgreSQL (altrimenti PERFPLAN_DB, altrimenti PostgreSQL incorporato)",
-            Recursive = true,
-        };
-        var root = new RootCommand("perfplan — il Piano della Performance come storia verificabile di eventi") { db };
-        root.Subcommands.Add(PlanCommands.Build(cli, db));
-        root.Subcommands.Add(ServeCommands.Demo(cli, db));
-        root.Subcommands.Add(ServeCommands.Serve(cli, db));
+        var common = new CommonOptions();
+        var root = new RootCommand("perfplan — il Piano della Performance come storia verificabile di eventi") { common.Db, common.Users };
+        root.Subcommands.Add(PlanCommands.Build(cli, common));
+        root.Subcommands.Add(LifecycleCommands.Indicator(cli, common));
+        root.Subcommands.Add(ResultCommands.Build(cli, common));
+        root.Subcommands.Add(ScoreCommands.Scores(cli, common));
+        root.Subcommands.Add(ScoreCommands.Scorecard(cli, common));
+        root.Subcommands.Add(ServeCommands.Demo(cli, common.Db));
+        root.Subcommands.Add(ServeCommands.Serve(cli, common.Db));
         return root;
     }
 }

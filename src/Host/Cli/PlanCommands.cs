@@ -12,11 +12,13 @@ namespace PerformancePlan.Host.Cli;
 /// <summary><c>perfplan plan import|show</c>.</summary>
 public static class PlanCommands
 {
-    public static Command Build(CliContext cli, Option<string?> db)
+    public static Command Build(CliContext cli, CommonOptions common)
     {
         var plan = new Command("plan", "Piani della performance: importare e consultare");
-        plan.Subcommands.Add(Import(cli, db));
-        plan.Subcommands.Add(Show(cli, db));
+        plan.Subcommands.Add(Import(cli, common.Db));
+        plan.Subcommands.Add(Show(cli, common.Db));
+        plan.Subcommands.Add(LifecycleCommands.Approve(cli, common));
+        plan.Subcommands.Add(LifecycleCommands.Close(cli, common));
         return plan;
     }
 

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using NodaTime;
+using PerformancePlan.Domain.Common;
+
+namespace PerformancePlan.Host.Cli;
+
+/// <summary>Options shared by several verbs.</summary>
+public sealed class CommonOptions
+{
+    public Option<string?> Db { get; } = new("--db")
+    {
+        Description = "Stringa di connessione PostgreSQL (altrimenti PERFPLAN_DB, altrimenti PostgreSQL incorporato)", Recursive = true,
+    };
+
+    public Option<string?> Users { get; } = new("--users")
+    {
+        Description = "File JSON degli utenti (altrimenti PERFPLAN_USERS, altrimenti gli utenti dimostrativi)", Recursive = true,
+    };
+
+    public static Option<string> Plan() => new("--plan") { Description = "Identificativo del piano, es. cciaa-ms-2019", Required = true };
+
+    public static Option<string> As() => new("--as") { Description = "Utente che esegue il comando (vedi users.json)", Required = true };
+
+    /// <summary>A date written dd/mm/yyyy, refused with a clear message otherwise.</summary>
+    public static Option<LocalDate> Date(string name, string description) => new(name)
+    {
+        Description = description + " (gg/mm/aaaa)",
+        Required = true,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            if (ItalianFormat.TryParseDate(text, out var d)) return d;
+            result.AddError($"{name}: «{text}» non è una data esistente; scrivere gg/mm/aaaa, es. 31/01/2019");
+            return default;
+        },
+    };
+}

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using PerformancePlan.Domain.Common;
+using PerformancePlan.Host.Application;
+using Spectre.Console;
+
+namespace PerformancePlan.Host.Cli;
+
+/// <summary><c>perfplan results record|import</c>.</summary>
+public static class ResultCommands
+{
+    public static Command Build(CliContext cli, CommonOptions common)
+    {
+        var results = new Command("results", "Risultati degli indicatori: registrare e importare");
+        results.Subcommands.Add(Record(cli, common));
+        results.Subcommands.Add(Import(cli, common));
+        return results;
+    }
+
+    static Command Record(CliContext cli, CommonOptions common)
+    {
+        var plan = CommonOptions.Plan();
+        var indicator = new Option<string>("--indicator") { Description = "Codice dell'indicatore, es. O1.2.3-a", Required = true };
+        var value = new Option<string>("--value") { Description = "Valore misurato: 55,5% · 12 · 29/03/2019 · giorni", Required = true };
+        var on = new Option<string>("--on") { Description = "Data a cui il risultato si riferisce (gg/mm/aaaa)", Required = true };
+        var period = new Option<string?>("--period") { Description = "Periodo: Q1, Q2, Q3 (giorni dalla chiusura) o la scadenza (1, 2 o la sua data)" };
+        var note = new Option<string?>("--note") { Description = "Nota" };
+        var user = CommonOptions.As();
+        var format = Formats.Option();
+        var command = new Command("record", "Registra un risultato (non modifica i precedenti: li supera)") { plan, indicator, value, on, period, note, user, format };
+        command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
+        {
+            var actor = CliContext.Actor(parse.GetValue(common.Users), parse.GetValue(user)!);
+            var e = await new ResultService(store, cli.Clock).RecordAsync(parse.GetValue(plan)!, parse.GetValue(indicator)!,
+                parse.GetValue(value)!, parse.GetValue(on)!, parse.GetValue(period), parse.GetValue(note), actor, null, ct);
+            if (parse.GetValue(format) == Formats.Json)
+                cli.WriteJson(new
+                {
+                    entryId = e.EntryId, plan = e.PlanId, indicator = e.Indicator,
+                    value = e.Value.Date is { } d ? (object)d.ToString("yyyy-MM-dd", null) : e.Value.Amount,
+                    on = e.ReferredTo.ToString("yyyy-MM-dd", null), period = e.Period,
+                });
+            else
+                cli.Console.MarkupLine($"[green]Risultato registrato[/] per {e.Indicator} (riferito al {ItalianFormat.Date(e.ReferredTo)}" +
+                    (e.Period is { } p ? $", periodo {p}" : "") + $"): {e.EntryId}");
+            return ExitCodes.Ok;
+        }, ct));
+        return command;
+    }
+
+    static Command Import(CliContext cli, CommonOptions common)
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "CSV (Codice;Valore;Riferito al;Periodo;Note) o .xlsx" };
+        var plan = CommonOptions.Plan();
+        var user = CommonOptions.As();
+        var command = new Command("import", "Importa risultati da file (tutto o niente)") { file, plan, user };
+        command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
+        {
+            var path = parse.GetValue(file)!.FullName;
+            if (!File.Exists(path)) return cli.Fail($"File non trovato: {path}", ExitCodes.InvalidInput);
+            var actor = CliContext.Actor(parse.GetValue(common.Users), parse.GetValue(user)!);
+            var outcome = await new ResultService(store, cli.Clock).ImportAsync(path, parse.GetValue(plan)!, actor, ct);
+            foreach (var e in outcome.Errors) cli.Errors.MarkupLine($"[red]{Markup.Escape(e.ToString())}[/]");
+            if (!outcome.Ok)
+                return cli.Fail($"Importazione rifiutata: {ItalianFormat.Count(outcome.Errors.Count, "errore", "errori")}. Nessun evento scritto.", ExitCodes.InvalidInput);
+            cli.Console.MarkupLine($"[green]{ItalianFormat.Count(outcome.Recorded, "risultato registrato", "risultati registrati")}[/] da {Path.GetFileName(path)}.");
+            return ExitCodes.Ok;
+        }, ct));
+        return command;
+    }
+}

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using PerformancePlan.Domain.Access;
+using PerformancePlan.Domain.Common;
+using PerformancePlan.Domain.Scoring;
+using PerformancePlan.Host.Application;
+using PerformancePlan.Host.Views;
+
+namespace PerformancePlan.Host.Cli;
+
+/// <summary><c>perfplan scores</c> and <c>perfplan scorecard</c>.</summary>
+public static class ScoreCommands
+{
+    public static Command Scores(CliContext cli, CommonOptions common)
+    {
+        var plan = CommonOptions.Plan();
+        var format = Formats.Option();
+        var command = new Command("scores", "Misurazione: indicatori, obiettivi, aree ed ente") { plan, format };
+        command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
+        {
+            await using var session = store.QuerySession();
+            if (await ScoreQueries.LoadAsync(session, parse.GetValue(plan)!, ct) is not { } loaded)
+                return cli.Fail($"Piano «{parse.GetValue(plan)}» non trovato.", ExitCodes.InvalidInput);
+            if (parse.GetValue(format) == Formats.Json) cli.WriteJson(ScoresView.From(loaded.Scores));
+            else ScoresTable.Write(cli.Console, loaded.Plan, loaded.Scores);
+            return ExitCodes.Ok;
+        }, ct));
+        return command;
+    }
+
+    public static Command Scorecard(CliContext cli, CommonOptions common)
+    {
+        var plan = CommonOptions.Plan();
+        var holder = new Option<string>("--holder") { Description = "Titolare: SG, PO2, PO3, PO4, PO5", Required = true };
+        var user = CommonOptions.As();
+        var format = Formats.Option();
+        var command = new Command("scorecard", "Scheda degli obiettivi individuali di un titolare (dato personale)") { plan, holder, user, format };
+        command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
+        {
+            var actor = CliContext.Actor(parse.GetValue(common.Users), parse.GetValue(user)!);
+            var code = parse.GetValue(holder)!.ToUpperInvariant();
+            if (!MaySee(actor, code))
+                throw new DomainException($"La scheda di {code} è un dato personale: la vedono solo l'OIV, l'amministratore, il SG e il titolare stesso (utente «{actor.User}»).");
+            await using var session = store.QuerySession();
+            if (await ScoreQueries.LoadAsync(session, parse.GetValue(plan)!, ct) is not { } loaded)
+                return cli.Fail($"Piano «{parse.GetValue(plan)}» non trovato.", ExitCodes.InvalidInput);
+            if (!loaded.Plan.HolderCodes.Contains(code))
+                return cli.Fail($"Nessun obiettivo individuale per «{code}» nel piano: titolari {string.Join(", ", loaded.Plan.HolderCodes)}.", ExitCodes.InvalidInput);
+            var card = PlanScoring.Scorecard(loaded.Plan, loaded.Scores, code);
+            if (parse.GetValue(format) == Formats.Json) cli.WriteJson(ScorecardView.From(card));
+            else ScoresTable.WriteScorecard(cli.Console, loaded.Plan, card);
+            return ExitCodes.Ok;
+        }, ct));
+        return command;
+    }
+
+    /// <summary>Individual scorecards are personal data (BRIEF §4).</summary>
+    public static bool MaySee(Actor actor, string holder) =>
+        actor.Is(Role.Oiv) || actor.Is(Role.Admin) || actor.Holder == "SG" || actor.Holder == holder;
+}

@@ -1,0 +1,79 @@
+using PerformancePlan.Domain.Common;
+using PerformancePlan.Domain.Plans;
+using PerformancePlan.Domain.Scoring;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace PerformancePlan.Host.Views;
+
+/// <summary>Scores and scorecards as console tables, with the Italian band names and colours.</summary>
+public static class ScoresTable
+{
+    public static void Write(IAnsiConsole console, Plan plan, ObjectiveScores scores)
+    {
+        console.Write(new Rule($"[bold]Misurazione del Piano {plan.Year}[/] — {Markup.Escape(plan.EntityName)}").LeftJustified());
+        console.MarkupLine($"Piano [bold]{plan.Id}[/] · stato [bold]{PlanTable.StatusName(plan.Status)}[/]" +
+            (plan.ApprovalAct is { } act ? $" ({Markup.Escape(act)})" : "") +
+            $" · Ente: {Cell(scores.Entity.Score)}");
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn(new TableColumn("Codice").NoWrap());
+        table.AddColumn("Target");
+        table.AddColumn("Risultato");
+        table.AddColumn(new TableColumn("% Realizz.").RightAligned());
+        table.AddColumn(new TableColumn("% Parametrata").RightAligned());
+        table.AddColumn("Esito");
+        var nodeScores = scores.Objectives.Concat(scores.Areas).ToDictionary(n => n.Code, n => n.Score);
+        var indicatorScores = scores.Indicators.ToDictionary(i => i.Code);
+        void Node(PlanNode node, int depth)
+        {
+            var s = nodeScores[node.Code];
+            table.AddRow(new Markup($"{new string(' ', depth * 2)}[bold]{Markup.Escape(node.Code)}[/]"), Text.Empty, Text.Empty,
+                new Text(ScoreText.Of(s.Raw)), new Text(ScoreText.Of(s.Parametrata)), Band(s.Band));
+            foreach (var i in plan.IndicatorsOf(node.Code))
+            {
+                var score = indicatorScores[i.Code];
+                table.AddRow(new Text($"{new string(' ', depth * 2 + 2)}{i.Code}"), new Text(TargetText.Of(score.Target, i)),
+                    new Text(Actual(score)), new Text(ScoreText.Of(score.Score.Raw)), new Text(ScoreText.Of(score.Score.Parametrata)), Band(score.Score.Band));
+            }
+            foreach (var child in plan.Children(node.Code)) Node(child, depth + 1);
+        }
+        foreach (var area in plan.Children(Codes.EntityCode)) Node(area, 0);
+        console.Write(table);
+        var measured = scores.Indicators.Count(i => i.Score.IsMeasured);
+        console.MarkupLine($"{measured} indicatori misurati su {scores.Indicators.Count}" +
+            (scores.Closed ? "; anno chiuso: gli indicatori non misurati contano 0." : "; gli indicatori non rilevati restano fuori dalle medie."));
+    }
+
+    public static void WriteScorecard(IAnsiConsole console, Plan plan, HolderScorecard card)
+    {
+        console.Write(new Rule($"[bold]Scheda obiettivi individuali {Markup.Escape(card.Holder)}[/] — piano {plan.Id}").LeftJustified());
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn("Indicatore");
+        table.AddColumn("Descrizione");
+        table.AddColumn(new TableColumn("Peso").RightAligned());
+        table.AddColumn(new TableColumn("% Parametrata").RightAligned());
+        table.AddColumn("Esito");
+        foreach (var item in card.Items)
+            table.AddRow(new Text(item.Indicator), new Text(plan.IndicatorOf(item.Indicator)!.Description),
+                new Text(ItalianFormat.Percent(Math.Round(item.Weight, 2))), new Text(ScoreText.Of(item.Score.Parametrata)), Band(item.Score.Band));
+        console.Write(table);
+        console.MarkupLine(card.Score is { } s
+            ? $"Punteggio: [bold]{ScoreText.Of(s)}[/] (media dei pesi sugli indicatori misurati)"
+            : "Punteggio: [dim]non rilevato[/] (nessun indicatore misurato)");
+    }
+
+    static string Actual(IndicatorScore s) => s.Used.Count == 0 ? "" : string.Join(", ", s.Used.Select(e =>
+        (e.Period is { Length: > 0 } p ? (s.Measure == MeasureKind.Deadlines ? $"scad. {p}: " : $"{p}: ") : "") +
+        (e.Value.Date is { } d ? ItalianFormat.Date(d) : s.Measure == MeasureKind.Percent ? ItalianFormat.Percent(e.Value.Amount!.Value) : ItalianFormat.Decimal(e.Value.Amount!.Value))));
+
+    static IRenderable Band(Band band) => new Markup(band switch
+    {
+        Domain.Scoring.Band.Achieved => "[green]Raggiunto[/]",
+        Domain.Scoring.Band.Partial => "[yellow]Parzialmente raggiunto[/]",
+        Domain.Scoring.Band.NotAchieved => "[red]Assolutamente non raggiunto[/]",
+        Domain.Scoring.Band.Neutralized => "[blue]Sterilizzato[/]",
+        _ => "[dim]Non rilevato[/]",
+    });
+
+    static string Cell(Score s) => s.IsMeasured ? $"{ScoreText.Of(s.Raw)} ({BandNames.Italian(s.Band)})" : BandNames.Italian(s.Band);
+}

@@ -1,0 +1,73 @@
+using PerformancePlan.Domain.Common;
+using PerformancePlan.Domain.Plans;
+using PerformancePlan.Domain.Scoring;
+
+namespace PerformancePlan.Host.Views;
+
+/// <summary>Scores as <c>perfplan scores --format json</c> and the API return them (percentages 0–100, 2 decimals).</summary>
+public sealed record ScoresView(string Plan, bool Closed, ScoreView Entity, IReadOnlyList<NodeScoreView> Areas,
+    IReadOnlyList<NodeScoreView> Objectives, IReadOnlyList<IndicatorScoreView> Indicators)
+{
+    public static ScoresView From(ObjectiveScores s) => new(s.PlanId, s.Closed, ScoreView.From(s.Entity.Score),
+        s.Areas.Select(NodeScoreView.From).ToList(), s.Objectives.Select(NodeScoreView.From).ToList(),
+        s.Indicators.Select(IndicatorScoreView.From).ToList());
+}
+
+public sealed record ScoreView(decimal? Raw, decimal? Parametrata, string Band)
+{
+    public static ScoreView From(Score s) => new(R(s.Raw), R(s.Parametrata), BandNames.Code(s.Band));
+    public static decimal? R(decimal? d) => d is null ? null : Math.Round(d.Value, 2, MidpointRounding.AwayFromZero);
+}
+
+public sealed record NodeScoreView(string Code, string Level, decimal? Raw, decimal? Parametrata, string Band)
+{
+    public static NodeScoreView From(NodeScore n) => new(n.Code, n.Level switch
+    {
+        Domain.Plans.Level.StrategicArea => "area",
+        Domain.Plans.Level.StrategicObjective => "strategic",
+        _ => "operational",
+    }, ScoreView.R(n.Score.Raw), ScoreView.R(n.Score.Parametrata), BandNames.Code(n.Score.Band));
+}
+
+/// <summary>
+/// <c>target</c> and <c>actual</c> are numbers for percents, counts and days, ISO dates for deadlines
+/// (one per deadline or period for per-period measures); <c>entries</c> are the entries that produced the score.
+/// </summary>
+public sealed record IndicatorScoreView(string Code, object? Target, object? Actual, decimal? Realization, decimal? Parametrata,
+    string Band, IReadOnlyList<Guid> Entries)
+{
+    public static IndicatorScoreView From(IndicatorScore i) => new(i.Code, TargetOf(i), ActualOf(i), ScoreView.R(i.Score.Raw),
+        ScoreView.R(i.Score.Parametrata), BandNames.Code(i.Score.Band), i.Used.Select(e => e.EntryId).ToList());
+
+    static object? TargetOf(IndicatorScore i) => i.Target switch
+    {
+        null => null,
+        { Dates.Count: 1 } t => Iso(t.Dates[0]),
+        { Dates.Count: > 1 } t => t.Dates.Select(Iso).ToList(),
+        var t => t.Amount,
+    };
+
+    static object? ActualOf(IndicatorScore i)
+    {
+        if (i.Used.Count == 0) return null;
+        object? Value(Domain.Results.ResultEntry e) => e.Value.Date is { } d ? Iso(d) : e.Value.Amount;
+        return i.Measure is MeasureKind.Deadlines or MeasureKind.DaysAfterPeriodClose
+            ? i.Used.ToDictionary(e => e.Period ?? "", Value)
+            : Value(i.Used[0]);
+    }
+
+    static string Iso(NodaTime.LocalDate d) => d.ToString("yyyy-MM-dd", null);
+}
+
+public sealed record ScorecardView(string Plan, string Holder, decimal? Score, IReadOnlyList<ScorecardItemView> Items)
+{
+    public static ScorecardView From(HolderScorecard c) => new(c.PlanId, c.Holder, ScoreView.R(c.Score),
+        c.Items.Select(i => new ScorecardItemView(i.Indicator, ScoreView.R(i.Weight)!.Value, ScoreView.R(i.Score.Parametrata), BandNames.Code(i.Score.Band))).ToList());
+}
+
+public sealed record ScorecardItemView(string Code, decimal Weight, decimal? Parametrata, string Band);
+
+public static class ScoreText
+{
+    public static string Of(decimal? d) => d is null ? "—" : ItalianFormat.Decimal(Math.Round(d.Value, 2, MidpointRounding.AwayFromZero));
+}
