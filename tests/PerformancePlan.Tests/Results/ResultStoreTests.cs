@@ -1,0 +1,158 @@
+using System.Text.Json;
+using JasperFx;
+using Marten;
+using NodaTime;
+using NodaTime.Testing;
+using PerformancePlan.Domain.Access;
+using PerformancePlan.Domain.Results;
+using PerformancePlan.Domain.Scoring;
+using PerformancePlan.Host.Application;
+using PerformancePlan.Host.Cli;
+using PerformancePlan.Host.Views;
+using PerformancePlan.Projections;
+using PerformancePlan.Tests.Infrastructure;
+
+namespace PerformancePlan.Tests.Results;
+
+/// <summary>Results through the real command path into PostgreSQL, and the scores read back.</summary>
+public class ResultStoreTests(PostgresCluster cluster) : IAsyncLifetime
+{
+    readonly StoreSchema _db = new(cluster);
+    readonly FakeClock _clock = new(Instant.FromUtc(2019, 9, 15, 8, 0));
+    static readonly Actor Admin = SeedPlan.Admin;
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+    ResultService Results => new(_db.Store, _clock);
+
+    public async ValueTask InitializeAsync()
+    {
+        await _db.InitializeAsync();
+        await new PlanImportService(_db.Store, _clock).ImportAsync(SeedFiles.PlanCsv, "cciaa-ms", "admin", false, Ct);
+        await new PlanLifecycleService(_db.Store, _clock).ApproveAsync("cciaa-ms-2019", "Delibera di Giunta n. 7 del 31/01/2019",
+            new LocalDate(2019, 1, 31), SeedPlan.Giunta, Ct);
+    }
+
+    public ValueTask DisposeAsync() => _db.DisposeAsync();
+
+    async Task<ObjectiveScores> ScoresAsync()
+    {
+        await using var session = _db.Store.QuerySession();
+        return (await ScoreQueries.LoadAsync(session, "cciaa-ms-2019", Ct))!.Value.Scores;
+    }
+
+    static string ResultsCsv(params string[] rows)
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("perfplan-results-").FullName, "risultati.csv");
+        File.WriteAllLines(path, ["Codice;Valore;Riferito al;Periodo;Note", .. rows]);
+        return path;
+    }
+
+    [Fact]
+    public async Task A_recorded_result_is_scored_at_once()
+    {
+        var e = await Results.RecordAsync("cciaa-ms-2019", "O1.2.4-a", "3", "30/04/2019", null, "newsletter", Admin, null, Ct);
+
+        var score = (await ScoresAsync()).Indicators.Single(i => i.Code == "O1.2.4-a");
+        score.Score.ShouldBe(new Score(25, Band.NotAchieved, 0));
+        score.Used.Single().EntryId.ShouldBe(e.EntryId);
+    }
+
+    [Fact]
+    public async Task A_new_entry_supersedes_and_both_stay_in_history()
+    {
+        await Results.RecordAsync("cciaa-ms-2019", "O1.2.4-a", "3", "30/04/2019", null, null, Admin, null, Ct);
+        await Results.RecordAsync("cciaa-ms-2019", "O1.2.4-a", "6", "30/04/2019", null, "corretto", Admin, null, Ct);
+
+        (await ScoresAsync()).Indicators.Single(i => i.Code == "O1.2.4-a").Score.Raw.ShouldBe(50);
+        await using var session = _db.Store.QuerySession();
+        (await session.Events.FetchStreamAsync("cciaa-ms-2019/O1.2.4-a", token: Ct)).Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Two_offices_recording_at_the_same_moment_both_succeed()
+    {
+        var u11 = new Actor("u1.1", [Role.OfficeStaff], ["U1.1"]);
+        var u41 = new Actor("u4.1", [Role.OfficeStaff], ["U4.1"]);
+
+        await Task.WhenAll(
+            Results.RecordAsync("cciaa-ms-2019", "O1.2.4-a", "3", "30/04/2019", null, null, u11, null, Ct),
+            Results.RecordAsync("cciaa-ms-2019", "S3.1.1-b", "10", "30/04/2019", null, null, u41, null, Ct));
+
+        var scores = await ScoresAsync();
+        scores.Indicators.Where(i => i.Used.Count > 0).Select(i => i.Code).ShouldBe(["S3.1.1-b", "O1.2.4-a"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_stale_write_on_the_same_indicator_is_a_conflict_not_a_lost_event()
+    {
+        await Results.RecordAsync("cciaa-ms-2019", "O1.2.4-a", "3", "30/04/2019", null, null, Admin, null, Ct);
+        var before = await _db.EventCountAsync();
+
+        // The user saw the indicator before that entry (version 0) and records on top of it.
+        await Should.ThrowAsync<ConcurrencyException>(() =>
+            Results.RecordAsync("cciaa-ms-2019", "O1.2.4-a", "4", "30/04/2019", null, null, Admin, expectedVersion: 0, Ct));
+        (await _db.EventCountAsync()).ShouldBe(before);
+    }
+
+    [Theory]
+    [InlineData("S2.1.1-b;120%;30/04/2019;;", "Valore")]
+    [InlineData("O1.2.4-a;-2;30/04/2019;;", "Valore")]
+    [InlineData("O1.2.4-a;2,5;30/04/2019;;", "Valore")]
+    [InlineData("O1.2.4-a;30/04/2019;30/04/2019;;", "Valore")]
+    [InlineData("O2.1.3-c;00/01/1900;30/04/2019;;", "Valore")]
+    [InlineData("O1.2.4-a;3;00/01/1900;;", "Riferito al")]
+    [InlineData("O1.2.4-a;3;31/04/2019;;", "Riferito al")]
+    [InlineData("O1.2.4-a;3;15/12/2018;;", "Riferito al")]
+    [InlineData("O1.2.4-a;3;16/09/2019;;", "Riferito al")]
+    [InlineData("O9.9.9-a;3;30/04/2019;;", "Codice")]
+    [InlineData("O1.2.4-a;3;30/04/2019;Q1;", "Periodo")]
+    public async Task Results_import_rejects_each_bad_row_and_writes_nothing(string badRow, string column)
+    {
+        var before = await _db.EventCountAsync();
+        var file = ResultsCsv("O1.2.3-a;29/03/2019;29/03/2019;;", badRow, "O2.1.1-b;4;30/04/2019;;");
+
+        var outcome = await Results.ImportAsync(file, "cciaa-ms-2019", Admin, Ct);
+
+        var error = outcome.Errors.ShouldHaveSingleItem();
+        (error.File, error.Row, error.Column).ShouldBe(("risultati.csv", 3, column));
+        (await _db.EventCountAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Results_import_of_another_offices_indicator_is_refused_whole()
+    {
+        var outcome = await Results.ImportAsync(ResultsCsv("O1.2.4-a;3;30/04/2019;;", "S3.1.1-b;10;30/04/2019;;"),
+            "cciaa-ms-2019", new Actor("u1.1", [Role.OfficeStaff], ["U1.1"]), Ct);
+
+        outcome.Errors.ShouldHaveSingleItem().Row.ShouldBe(3);
+        (await ScoresAsync()).Indicators.ShouldAllBe(i => i.Used.Count == 0);
+    }
+
+    [Fact]
+    public async Task Results_import_writes_every_row_in_one_operation()
+    {
+        var outcome = await Results.ImportAsync(Path.Combine(AppContext.BaseDirectory, "data", "cciaa-ms-2019-risultati.csv"), "cciaa-ms-2019", Admin, Ct);
+
+        outcome.Recorded.ShouldBe(8);
+        (await ScoresAsync()).Entity.Score.ShouldBe(new Score(75, Band.Partial, 75));
+        await using var session = _db.Store.QuerySession();
+        var events = await session.Events.QueryAllRawEvents().Where(e => e.EventTypeName == "result_recorded").ToListAsync(Ct);
+        events.Select(e => e.CorrelationId).Distinct().Count().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Scores_after_a_full_rebuild_from_the_events_are_identical()
+    {
+        await Results.ImportAsync(Path.Combine(AppContext.BaseDirectory, "data", "cciaa-ms-2019-risultati.csv"), "cciaa-ms-2019", Admin, Ct);
+        await new PlanLifecycleService(_db.Store, _clock).NeutralizeAsync("cciaa-ms-2019", "S1.1.1-b", "Det. SG n. 1", "progetto sospeso", Admin, Ct);
+        var live = JsonSerializer.Serialize(ScoresView.From(await ScoresAsync()), CliContext.Json);
+
+        using (var daemon = await _db.Store.BuildProjectionDaemonAsync())
+        {
+            await daemon.RebuildProjectionAsync<PlanTreeProjection>(Ct);
+            await daemon.RebuildProjectionAsync<IndicatorResultsProjection>(Ct);
+        }
+
+        JsonSerializer.Serialize(ScoresView.From(await ScoresAsync()), CliContext.Json).ShouldBe(live);
+        live.ShouldContain("\"neutralized\"");
+    }
+}
