@@ -15,6 +15,7 @@ public static class PerfplanCli
         root.Subcommands.Add(ScoreCommands.Scorecard(cli, common));
         root.Subcommands.Add(ServeCommands.Demo(cli, common.Db));
         root.Subcommands.Add(ServeCommands.Serve(cli, common.Db));
+        root.Subcommands.Add(BenchCommand.Build(cli, common));
         return root;
     }
 }

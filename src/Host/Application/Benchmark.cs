@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using Marten;
+using NodaTime;
+using PerformancePlan.Domain.Access;
+using PerformancePlan.Domain.Common;
+using PerformancePlan.Domain.Plans;
+using PerformancePlan.Domain.Results;
+using PerformancePlan.Domain.Scoring;
+using PerformancePlan.Projections;
+
+namespace PerformancePlan.Host.Application;
+
+public sealed record BenchFigure(string Name, string Baseline, double Milliseconds, double BaselineMilliseconds, int Operations)
+{
+    /// <summary>Speed relative to the baseline measured in the same run (1 = as fast).</summary>
+    public double Ratio => BaselineMilliseconds / Milliseconds;
+}
+
+/// <summary>
+/// A year of results for the seed plan (every indicator, every quadrimestre or deadline), measured in one run against
+/// baselines: recording through the real command path vs Marten's bare append of the same events; scoring a plan
+/// from its events vs reading and deserialising those events alone. Each figure is the median of its rounds.
+/// </summary>
+public sealed class Benchmark(string connectionString, string planFile, IClock clock)
+{
+    static readonly Actor Admin = new("admin", [Role.Admin], []);
+    static readonly Actor Giunta = new("giunta", [Role.Approver], []);
+
+    public async Task<IReadOnlyList<BenchFigure>> RunAsync(int rounds, CancellationToken ct)
+    {
+        var recording = new List<(double Command, double Bare, int Count)>();
+        var scoring = new List<(double Score, double Read, int Events)>();
+        for (var round = 0; round < rounds; round++)
+        {
+            using var commandStore = await FreshStoreAsync(ct);
+            using var bareStore = await FreshStoreAsync(ct);
+            var plan = (await commandStore.QuerySession().LoadAsync<Plan>("cciaa-ms-2019", ct))!;
+            var year = AYearOfResults(plan);
+
+            var service = new ResultService(commandStore, clock);
+            var sw = Stopwatch.StartNew();
+            foreach (var r in year)
+                await service.RecordAsync(plan.Id, r.Indicator, r.Value, r.On, r.Period, null, Admin, null, ct);
+            var command = sw.Elapsed.TotalMilliseconds;
+
+            var events = year.Select(r => ResultDecider.Decide(new RecordResult(plan.Id,
+                ResultInput.Read(plan, r.Indicator, r.Value, r.On, r.Period ?? "", "", new LocalDate(2020, 1, 15)).Draft!, Guid.NewGuid(), Admin,
+                clock.GetCurrentInstant()), plan)).ToList();
+            sw.Restart();
+            foreach (var e in events)
+            {
+                await using var session = bareStore.LightweightSession();
+                session.Events.Append(IndicatorResults.StreamId(e.PlanId, e.Indicator), e);
+                await session.SaveChangesAsync(ct);
+            }
+            recording.Add((command, sw.Elapsed.TotalMilliseconds, year.Count));
+
+            for (var i = 0; i < 5; i++) scoring.Add(await ScoreFromEventsAsync(commandStore, ct));
+            foreach (var s in new[] { commandStore, bareStore }) await s.Advanced.Clean.CompletelyRemoveAllAsync();
+        }
+        return
+        [
+            new("registrazione risultati (percorso dei comandi)", "append nudo di Marten degli stessi eventi",
+                Median(recording.Select(r => r.Command)), Median(recording.Select(r => r.Bare)), recording[0].Count),
+            new("punteggi del piano calcolati dagli eventi", "sola lettura e deserializzazione degli eventi",
+                Median(scoring.Select(s => s.Score)), Median(scoring.Select(s => s.Read)), scoring[0].Events),
+        ];
+    }
+
+    /// <summary>Reads every event of the plan's streams; then the same read plus folding and scoring.</summary>
+    static async Task<(double Score, double Read, int Events)> ScoreFromEventsAsync(IDocumentStore store, CancellationToken ct)
+    {
+        var sw = Stopwatch.StartNew();
+        var events = await ReadAsync(store, ct);
+        var read = sw.Elapsed.TotalMilliseconds;
+
+        sw.Restart();
+        events = await ReadAsync(store, ct);
+        var plan = Plan.Replay(events.Where(e => e.StreamKey == "cciaa-ms-2019").Select(e => e.Data))!;
+        var results = events.Where(e => e.StreamKey != "cciaa-ms-2019").GroupBy(e => e.StreamKey)
+            .Select(g => g.Aggregate((IndicatorResults?)null, (s, e) => IndicatorResults.Evolve(s, e.Data))!).ToList();
+        var scores = PlanScoring.Score(plan, results);
+        _ = PlanScoring.Scorecards(plan, scores);
+        return (sw.Elapsed.TotalMilliseconds, read, events.Count);
+    }
+
+    static async Task<IReadOnlyList<JasperFx.Events.IEvent>> ReadAsync(IDocumentStore store, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        return await session.Events.QueryAllRawEvents()
+            .Where(e => e.StreamKey == "cciaa-ms-2019" || e.StreamKey!.StartsWith("cciaa-ms-2019/"))
+            .OrderBy(e => e.Sequence).ToListAsync(ct);
+    }
+
+    async Task<DocumentStore> FreshStoreAsync(CancellationToken ct)
+    {
+        var store = EventStore.Create(connectionString, "bench_" + Guid.NewGuid().ToString("N")[..8]);
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        await new PlanImportService(store, clock).ImportAsync(planFile, "cciaa-ms", "admin", false, ct);
+        await new PlanLifecycleService(store, clock).ApproveAsync("cciaa-ms-2019", "Delibera di Giunta n. 7 del 31/01/2019", new LocalDate(2019, 1, 31), Giunta, ct);
+        return store;
+    }
+
+    sealed record Row(string Indicator, string Value, string On, string? Period);
+
+    /// <summary>Each indicator measured at each quadrimestre close; per-period measures once per period or deadline.</summary>
+    static List<Row> AYearOfResults(Plan plan)
+    {
+        var closes = new[] { new LocalDate(2019, 4, 30), new LocalDate(2019, 8, 31), new LocalDate(2019, 12, 31) };
+        var rows = new List<Row>();
+        foreach (var i in plan.Indicators)
+        {
+            var target = i.TargetFor(plan.Year)!;
+            switch (i.Measure)
+            {
+                case MeasureKind.DaysAfterPeriodClose:
+                    rows.AddRange(closes.Select((d, q) => new Row(i.Code, "12", ItalianFormat.Date(d), $"Q{q + 1}")));
+                    break;
+                case MeasureKind.Deadlines:
+                    rows.AddRange(target.Dates.Select((d, k) => new Row(i.Code, ItalianFormat.Date(d), ItalianFormat.Date(d), (k + 1).ToString())));
+                    break;
+                case MeasureKind.Deadline:
+                    var done = target.Dates[0] < closes[0] ? closes[0] : target.Dates[0];
+                    rows.Add(new Row(i.Code, ItalianFormat.Date(done), ItalianFormat.Date(done), null));
+                    break;
+                default:
+                    rows.AddRange(closes.Select((d, q) => new Row(i.Code,
+                        ItalianFormat.Decimal(Math.Round((target.Amount ?? 0) * (q + 2) / 4)) + (i.Measure == MeasureKind.Percent ? "%" : ""), ItalianFormat.Date(d), null)));
+                    break;
+            }
+        }
+        return rows;
+    }
+
+    static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+}
