@@ -1,5 +1,6 @@
 using Marten;
 using PerformancePlan.Domain.Plans;
+using PerformancePlan.Host.Application;
 using PerformancePlan.Host.Views;
 
 namespace PerformancePlan.Host.Web;
@@ -15,6 +16,10 @@ public static class PlanEndpoints
         plans.MapGet("/{id}", async (string id, IQuerySession session, CancellationToken ct) =>
             await session.LoadAsync<Plan>(id, ct) is { } plan
                 ? Results.Ok(PlanTreeView.From(plan))
+                : Results.Problem(statusCode: 404, title: "Piano non trovato", detail: $"Nessun piano con identificativo «{id}»."));
+        plans.MapGet("/{id}/scores", async (string id, IQuerySession session, CancellationToken ct) =>
+            await ScoreQueries.LoadAsync(session, id, ct) is { } loaded
+                ? Results.Ok(ScoresView.From(loaded.Scores))
                 : Results.Problem(statusCode: 404, title: "Piano non trovato", detail: $"Nessun piano con identificativo «{id}»."));
         return app;
     }

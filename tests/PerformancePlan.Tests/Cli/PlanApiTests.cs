@@ -57,4 +57,12 @@ public class PlanApiTests(PostgresCluster cluster) : IAsyncLifetime
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
     }
+
+    [Fact]
+    public async Task The_scores_of_a_plan_with_no_results_are_all_pending()
+    {
+        using var json = JsonDocument.Parse(await _http.GetStringAsync("/api/plans/cciaa-ms-2019/scores", TestContext.Current.CancellationToken));
+        json.RootElement.GetProperty("entity").GetProperty("band").GetString().ShouldBe("pending");
+        json.RootElement.GetProperty("indicators").GetArrayLength().ShouldBe(77);
+    }
 }

@@ -78,3 +78,29 @@ public class PlanCliTests(PostgresCluster cluster) : IAsyncLifetime
         run.Errors.ShouldContain("File non trovato");
     }
 }
+
+/// <summary><c>perfplan demo</c>: the seed loaded, approved, Allegato 2's results recorded and scored, each once.</summary>
+public class DemoCliTests(PostgresCluster cluster) : IAsyncLifetime
+{
+    readonly string _database = "demo_" + Guid.NewGuid().ToString("N")[..8];
+    string _db = "";
+
+    public async ValueTask InitializeAsync() => _db = await cluster.CreateDatabaseAsync(_database);
+    public async ValueTask DisposeAsync() => await cluster.DropDatabaseAsync(_database);
+
+    [Fact]
+    public async Task The_demo_prints_the_tree_and_the_scores_computed_by_hand_and_is_idempotent()
+    {
+        var first = await CliRunner.RunAsync("demo", "--no-serve", "--db", _db);
+        first.ExitCode.ShouldBe(0, first.Errors);
+        first.Output.ShouldContain("Piano approvato: Delibera di Giunta n. 7 del 31/01/2019.");
+        first.Output.ShouldContain("8 risultati 2019 dell'Allegato 2 registrati");
+        first.Output.ShouldContain("Ente: 75 (Parzialmente raggiunto)");
+        first.Output.ShouldContain("8 indicatori misurati su 77");
+
+        var second = await CliRunner.RunAsync("demo", "--no-serve", "--db", _db);
+        second.Output.ShouldContain("già presente");
+        second.Output.ShouldNotContain("registrati");
+        second.Output.ShouldContain("Ente: 75 (Parzialmente raggiunto)");
+    }
+}
