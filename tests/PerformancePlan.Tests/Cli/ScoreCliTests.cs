@@ -129,4 +129,20 @@ public class ScoreCliTests(PostgresCluster cluster) : IAsyncLifetime
         json.RootElement.GetProperty("objectives").EnumerateArray().Single(o => o.GetProperty("code").GetString() == "1.1")
             .GetProperty("raw").GetDecimal().ShouldBe(60m);   // 0.4 × 0 (1.1.1 all zero) + 0.6 × 100 (S1.1.1-a 100, S1.1.1-b out)
     }
+
+    [Fact]
+    public async Task A_results_file_with_a_bad_row_exits_2_and_records_nothing()
+    {
+        await Approve();
+        var path = Path.Combine(Directory.CreateTempSubdirectory("perfplan-results-").FullName, "risultati.csv");
+        File.WriteAllLines(path, ["Codice;Valore;Riferito al;Periodo;Note", "O1.2.4-a;3;30/04/2019;;", "O2.1.3-c;00/01/1900;30/04/2019;;"]);
+
+        var run = await Run("results", "import", path, "--plan", "cciaa-ms-2019", "--as", "admin");
+
+        run.ExitCode.ShouldBe(2);
+        run.Errors.ShouldContain("errore: risultati.csv, riga 3, colonna «Valore», valore «00/01/1900»: non è una data esistente.");
+        run.Errors.ShouldContain("Nessun evento scritto.");
+        using var json = JsonDocument.Parse((await Run("scores", "--plan", "cciaa-ms-2019", "--format", "json")).Output);
+        json.RootElement.GetProperty("indicators").EnumerateArray().ShouldAllBe(i => i.GetProperty("band").GetString() == "pending");
+    }
 }
