@@ -53,7 +53,7 @@ public sealed record Plan(
         },
         (_, PlanImported e) => state with { ContentHash = e.ContentHash, Source = e.Source, Version = state.Version + 1 },
         (_, PlanApproved e) => state with { Status = PlanStatus.Approved, ApprovalAct = e.Act, ApprovedOn = e.On, Version = state.Version + 1 },
-        (_, PlanClosed e) => state with { Status = PlanStatus.Closed, ClosedOn = e.On, Version = state.Version + 1 },
+        (_, PlanClosed e) => state with { Status = PlanStatus.Closed, ClosedOn = e.On, ClosedAt = e.ClosedAt, Version = state.Version + 1 },
         (_, IndicatorNeutralized e) => state with
         {
             Neutralized = state.Neutralized.Add(new Neutralization(e.Indicator, e.Act, e.Reason)),
@@ -65,6 +65,8 @@ public sealed record Plan(
     public string? ApprovalAct { get; init; }
     public LocalDate? ApprovedOn { get; init; }
     public LocalDate? ClosedOn { get; init; }
+    /// <summary>When the close was recorded: entries recorded after it (a write racing the close) do not count.</summary>
+    public Instant? ClosedAt { get; init; }
     public ImmutableList<Neutralization> Neutralized { get; init; } = [];
 
     public bool IsClosed => Status is PlanStatus.Closed or PlanStatus.Validated;

@@ -17,6 +17,7 @@ public static class PlanLifecycleDecider
         Require(c.By, Role.Approver, "approvare un piano");
         if (p.Status != PlanStatus.Draft) throw new DomainException($"Il piano {p.Id} è già approvato ({p.ApprovalAct}).");
         RequireAct(c.Act);
+        NotInTheFuture(c.On, c.Now, "dell'atto di approvazione");
         return new PlanApproved(p.Id, c.Act.Trim(), c.On, c.By.User, c.Now);
     }
 
@@ -26,7 +27,9 @@ public static class PlanLifecycleDecider
         Require(c.By, Role.Admin, "chiudere l'anno del piano");
         if (p.Status == PlanStatus.Draft) throw new DomainException($"Il piano {p.Id} non è approvato: non si può chiudere.");
         if (p.IsClosed) throw new DomainException($"Il piano {p.Id} è già chiuso.");
-        if (c.On.Year < p.Year) throw new DomainException($"La chiusura ({ItalianFormat.Date(c.On)}) precede l'anno del piano {p.Year}.");
+        if (c.On < new LocalDate(p.Year, 12, 31))
+            throw new DomainException($"L'anno del piano {p.Year} si chiude dal 31/12/{p.Year} in poi, non il {ItalianFormat.Date(c.On)}.");
+        NotInTheFuture(c.On, c.Now, "di chiusura");
         return new PlanClosed(p.Id, c.On, c.By.User, c.Now);
     }
 
@@ -40,6 +43,12 @@ public static class PlanLifecycleDecider
         RequireAct(c.Act);
         if (string.IsNullOrWhiteSpace(c.Reason)) throw new DomainException("Indicare il motivo della sterilizzazione (--reason).");
         return new IndicatorNeutralized(p.Id, c.Indicator, c.Act.Trim(), c.Reason.Trim(), c.By.User, c.Now);
+    }
+
+    static void NotInTheFuture(LocalDate on, Instant now, string what)
+    {
+        var today = now.InZone(DateTimeZoneProviders.Tzdb["Europe/Rome"]).Date;
+        if (on > today) throw new DomainException($"La data {what} ({ItalianFormat.Date(on)}) è futura: oggi è {ItalianFormat.Date(today)}.");
     }
 
     static Plan Existing(Plan? plan, string id) => plan ?? throw new DomainException($"Piano «{id}» non trovato.");

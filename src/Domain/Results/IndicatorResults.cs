@@ -22,12 +22,13 @@ public sealed record IndicatorResults(string Id, string PlanId, string Indicator
     };
 
     /// <summary>
-    /// The entries in force on <paramref name="asOf"/> (all when null): for each period (or the whole indicator),
-    /// the latest by the date it refers to; between entries referring to the same date, the one recorded last.
+    /// The entries in force: for each period (or the whole indicator), the latest by the date it refers to; between
+    /// entries referring to the same date, the one recorded last. Entries recorded after <paramref name="recordedUpTo"/>
+    /// (e.g. the year's close) are not counted.
     /// </summary>
-    public IReadOnlyList<ResultEntry> Current(LocalDate? asOf = null) => Entries
+    public IReadOnlyList<ResultEntry> Current(Instant? recordedUpTo = null) => Entries
         .Select((entry, order) => (entry, order))
-        .Where(x => asOf is null || x.entry.ReferredTo <= asOf)
+        .Where(x => recordedUpTo is null || x.entry.RecordedAt <= recordedUpTo)
         .GroupBy(x => x.entry.Period ?? "")
         .Select(g => g.OrderBy(x => x.entry.ReferredTo).ThenBy(x => x.order).Last().entry)
         .OrderBy(e => e.Period ?? "", StringComparer.Ordinal)

@@ -32,7 +32,10 @@ public static class ResultInput
         var date = ReadDate(on, plan, today, issues);
         if (indicator is null) return (null, issues);
         var typed = ReadValue(indicator, value, today, issues);
-        var p = ReadPeriod(indicator, period, issues);
+        var p = ReadPeriod(plan, indicator, period, issues);
+        if (p is not null && date is not null && indicator.Measure == MeasureKind.DaysAfterPeriodClose && date < QuadrimesterClose(plan.Year, p))
+            issues.Add(new FieldIssue(ReferredTo, on, $"il quadrimestre {p} si chiude il {ItalianFormat.Date(QuadrimesterClose(plan.Year, p))}: il risultato si riferisce a una data successiva",
+                "indicare come data di riferimento la chiusura del quadrimestre o una data successiva"));
         return issues.Count == 0 && typed is not null && date is not null
             ? (new ResultDraft(indicator.Code, typed, date.Value, p, note.Trim()), issues)
             : (null, issues);
@@ -56,6 +59,8 @@ public static class ResultInput
         }
         if (date < new LocalDate(plan.Year, 1, 1))
             issues.Add(new FieldIssue(ReferredTo, on, $"data anteriore all'anno del piano ({plan.Year})", $"un risultato del piano {plan.Id} si riferisce al {plan.Year} o dopo"));
+        else if (date > new LocalDate(plan.Year, 12, 31))
+            issues.Add(new FieldIssue(ReferredTo, on, $"data oltre l'anno del piano ({plan.Year})", $"i risultati del piano {plan.Id} si riferiscono al {plan.Year}: al più il 31/12/{plan.Year}"));
         else if (date > today)
             issues.Add(new FieldIssue(ReferredTo, on, $"data futura (oggi è {ItalianFormat.Date(today)})", "un risultato si registra quando è stato misurato"));
         return date;
@@ -92,10 +97,18 @@ public static class ResultInput
         }
     }
 
-    static string? ReadPeriod(Indicator indicator, string text, List<FieldIssue> issues)
+    /// <summary>Quadrimesters close on 30/04, 31/08 and 31/12.</summary>
+    public static LocalDate QuadrimesterClose(int year, string quadrimester) => quadrimester switch
+    {
+        "Q1" => new LocalDate(year, 4, 30),
+        "Q2" => new LocalDate(year, 8, 31),
+        _ => new LocalDate(year, 12, 31),
+    };
+
+    static string? ReadPeriod(Plan plan, Indicator indicator, string text, List<FieldIssue> issues)
     {
         var t = text.Trim().ToUpperInvariant();
-        var deadlines = indicator.TargetFor(indicator.Targets.Min(x => x.Year))?.Dates ?? [];
+        var deadlines = indicator.TargetFor(plan.Year)?.Dates ?? [];
         switch (indicator.Measure)
         {
             case MeasureKind.DaysAfterPeriodClose:

@@ -59,7 +59,7 @@ public static class PlanScoring
     static IndicatorScore ScoreIndicator(Plan plan, Indicator i, IndicatorResults? results)
     {
         var target = i.TargetFor(plan.Year);
-        var used = results?.Current() ?? [];
+        var used = results?.Current(plan.ClosedAt) ?? [];
         if (plan.NeutralizationOf(i.Code) is not null)
             return new IndicatorScore(i.Code, i.Level, i.Parent, i.Measure, i.Comparator, target, used, [], Scoring.Score.Neutralized);
         var periods = target is null ? [] : Realize(i, target, used, plan.IsClosed);

@@ -17,7 +17,7 @@ public sealed class InvalidInputException(IReadOnlyList<ImportIssue> issues)
     public IReadOnlyList<ImportIssue> Issues { get; } = issues;
 }
 
-public sealed record ResultImportOutcome(int Recorded, IReadOnlyList<ImportIssue> Errors)
+public sealed record ResultImportOutcome(int Recorded, IReadOnlyList<ImportIssue> Errors, int AlreadyPresent = 0)
 {
     public bool Ok => Errors.Count == 0;
 }
@@ -82,6 +82,14 @@ public sealed class ResultService(IDocumentStore store, IClock clock)
             }
         }
         if (errors.Count > 0) return new(0, errors);
+        // The same file imported again must not double the audit trail: an entry identical to one already recorded
+        // (same indicator, value, reference date and period) is skipped and counted as already present.
+        var existing = (await session.Query<IndicatorResults>().Where(r => r.PlanId == plan.Id).ToListAsync(ct))
+            .SelectMany(r => r.Entries.Select(e => (r.Indicator, e.Value, e.ReferredTo, e.Period))).ToHashSet();
+        var fresh = decided.Where(d => !existing.Contains((d.Indicator, d.Value, d.ReferredTo, d.Period))).ToList();
+        var skipped = decided.Count - fresh.Count;
+        decided = fresh;
+        if (decided.Count == 0 && skipped > 0) return new(0, [], skipped);
         if (decided.Count == 0)
             return new(0, [new ImportIssue(IssueSeverity.Error, sheet.FileName, 0, "", "", "il file non contiene risultati", "aggiungere righe sotto l'intestazione")]);
 
@@ -91,7 +99,7 @@ public sealed class ResultService(IDocumentStore store, IClock clock)
             stream.AppendMany(group.Cast<object>().ToArray());
         }
         await session.SaveChangesAsync(ct);
-        return new(decided.Count, []);
+        return new(decided.Count, [], skipped);
     }
 
     IDocumentSession Open(Actor by, string command)

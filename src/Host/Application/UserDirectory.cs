@@ -20,10 +20,21 @@ public sealed class UserDirectory(string source, IReadOnlyDictionary<string, Act
             : Path.Combine(AppContext.BaseDirectory, "users.json");
         if (!File.Exists(path)) throw new UnknownUserException($"File degli utenti non trovato: {path}.");
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
-        var file = JsonSerializer.Deserialize<UsersFile>(File.ReadAllText(path), options)
-                   ?? throw new UnknownUserException($"File degli utenti vuoto: {path}.");
-        return new UserDirectory(path, file.Users.ToDictionary(u => u.User, u =>
-            new Actor(u.User, u.Roles, u.Offices ?? [], u.Holder), StringComparer.OrdinalIgnoreCase));
+        UsersFile? file;
+        try { file = JsonSerializer.Deserialize<UsersFile>(File.ReadAllText(path), options); }
+        catch (JsonException e)
+        {
+            throw new UnknownUserException($"File degli utenti non valido ({path}): {e.Message} Ruoli ammessi: admin, officeStaff, approver, oiv, analyst, holder.");
+        }
+        var users = new Dictionary<string, Actor>(StringComparer.OrdinalIgnoreCase);
+        foreach (var u in file?.Users ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(u.User) || u.Roles is not { Count: > 0 })
+                throw new UnknownUserException($"File degli utenti non valido ({path}): ogni utente ha «user» e almeno un ruolo in «roles».");
+            if (!users.TryAdd(u.User, new Actor(u.User, u.Roles, u.Offices?.Select(o => o.ToUpperInvariant()).ToList() ?? [], u.Holder?.ToUpperInvariant())))
+                throw new UnknownUserException($"File degli utenti non valido ({path}): l'utente «{u.User}» compare due volte.");
+        }
+        return new UserDirectory(path, users);
     }
 
     public Actor Find(string user) => users.TryGetValue(user, out var actor) ? actor

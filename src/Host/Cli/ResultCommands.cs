@@ -62,7 +62,8 @@ public static class ResultCommands
             foreach (var e in outcome.Errors) cli.Errors.MarkupLine($"[red]{Markup.Escape(e.ToString())}[/]");
             if (!outcome.Ok)
                 return cli.Fail($"Importazione rifiutata: {ItalianFormat.Count(outcome.Errors.Count, "errore", "errori")}. Nessun evento scritto.", ExitCodes.InvalidInput);
-            cli.Console.MarkupLine($"[green]{ItalianFormat.Count(outcome.Recorded, "risultato registrato", "risultati registrati")}[/] da {Path.GetFileName(path)}.");
+            cli.Console.MarkupLine($"[green]{ItalianFormat.Count(outcome.Recorded, "risultato registrato", "risultati registrati")}[/] da {Path.GetFileName(path)}" +
+                (outcome.AlreadyPresent > 0 ? $"; {ItalianFormat.Count(outcome.AlreadyPresent, "riga già registrata", "righe già registrate")}, ignorate." : "."));
             return ExitCodes.Ok;
         }, ct));
         return command;

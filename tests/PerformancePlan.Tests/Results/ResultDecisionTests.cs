@@ -44,6 +44,7 @@ public class ResultDecisionTests
     [InlineData("00/01/1900", "non è una data esistente")]
     [InlineData("31/12/2018", "anteriore all'anno del piano")]
     [InlineData("16/09/2019", "data futura")]
+    [InlineData("15/01/2020", "oltre l'anno del piano")]
     public void The_reference_date_must_be_real_within_the_plan_and_not_in_the_future(string on, string message)
     {
         var issue = Rejected("O1.2.4-a", "3", on);
@@ -61,6 +62,22 @@ public class ResultDecisionTests
         var issue = Rejected(code, value, period: period);
         issue.Column.ShouldBe("Periodo");
         issue.Message.ShouldContain(message);
+    }
+
+    [Fact]
+    public void Days_after_a_quadrimester_close_refer_to_a_date_after_that_close()
+    {
+        var issue = Rejected("O2.1.4-e", "20", "15/03/2019", "Q2");
+        (issue.Column, issue.Message).ShouldBe(("Riferito al", "il quadrimestre Q2 si chiude il 31/08/2019: il risultato si riferisce a una data successiva"));
+    }
+
+    [Fact]
+    public void The_year_closes_from_31_December_and_acts_are_not_dated_in_the_future()
+    {
+        var early = new PerformancePlan.Domain.Plans.ClosePlan("cciaa-ms-2019", new LocalDate(2019, 6, 30), Admin, Now);
+        Should.Throw<DomainException>(() => PerformancePlan.Domain.Plans.PlanLifecycleDecider.Decide(early, Approved())).Message.ShouldContain("31/12/2019");
+        var future = new PerformancePlan.Domain.Plans.ApprovePlan("cciaa-ms-2019", "Delibera n. 7", new LocalDate(2019, 10, 1), Giunta, Now);
+        Should.Throw<DomainException>(() => PerformancePlan.Domain.Plans.PlanLifecycleDecider.Decide(future, Draft())).Message.ShouldContain("futura");
     }
 
     [Theory]

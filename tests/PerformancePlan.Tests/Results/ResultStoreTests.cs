@@ -140,6 +140,31 @@ public class ResultStoreTests(PostgresCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Importing_the_same_results_again_records_nothing_twice()
+    {
+        var file = Path.Combine(AppContext.BaseDirectory, "data", "cciaa-ms-2019-risultati.csv");
+        await Results.ImportAsync(file, "cciaa-ms-2019", Admin, Ct);
+        var before = await _db.EventCountAsync();
+
+        var again = await Results.ImportAsync(file, "cciaa-ms-2019", Admin, Ct);
+
+        (again.Recorded, again.AlreadyPresent, again.Errors.Count).ShouldBe((0, 8, 0));
+        (await _db.EventCountAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public void A_malformed_users_file_is_a_clear_error_and_holders_match_in_any_case()
+    {
+        var dir = Directory.CreateTempSubdirectory("perfplan-users-").FullName;
+        File.WriteAllText(Path.Combine(dir, "bad.json"), """{ "users": [ { "user": "x" } ] }""");
+        File.WriteAllText(Path.Combine(dir, "ok.json"), """{ "users": [ { "user": "Po2", "roles": ["holder"], "holder": "po2" } ] }""");
+
+        Should.Throw<UnknownUserException>(() => UserDirectory.Load(Path.Combine(dir, "bad.json"))).Message.ShouldContain("ruolo");
+        var po2 = UserDirectory.Load(Path.Combine(dir, "ok.json")).Find("po2");
+        ScoreCommands.MaySee(po2, "PO2").ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Scores_after_a_full_rebuild_from_the_events_are_identical()
     {
         await Results.ImportAsync(Path.Combine(AppContext.BaseDirectory, "data", "cciaa-ms-2019-risultati.csv"), "cciaa-ms-2019", Admin, Ct);

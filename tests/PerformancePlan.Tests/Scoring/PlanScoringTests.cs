@@ -90,6 +90,13 @@ public class PlanScoringTests
     }
 
     [Fact]
+    public void An_entry_recorded_after_the_close_does_not_count()
+    {
+        var racing = Amount("O1.2.4-a", 12, new LocalDate(2019, 12, 31)) with { RecordedAt = Closed.ClosedAt.Plus(Duration.FromSeconds(1)) };
+        Indicator(Scores(Approved(Closed), Amount("O1.2.4-a", 6, new LocalDate(2019, 12, 31)), racing), "O1.2.4-a").Raw.ShouldBe(50);
+    }
+
+    [Fact]
     public void Holder_scorecards_weight_the_measured_items_only()
     {
         var plan = Approved();
