@@ -24,6 +24,8 @@ public static class EventStore
         typeof(PlanDrafted), typeof(StrategicAreaDefined), typeof(StrategicObjectiveDefined),
         typeof(OperationalObjectiveDefined), typeof(IndicatorDefined), typeof(HolderWeightsAssigned), typeof(PlanImported),
         typeof(PlanApproved), typeof(PlanClosed), typeof(IndicatorNeutralized), typeof(ResultRecorded),
+        typeof(PlanAmended), typeof(TargetRevised), typeof(IndicatorWithdrawn), typeof(ObjectiveWithdrawn),
+        typeof(IndicatorReassigned), typeof(MethodologyChanged),
     ];
 
     public static void Configure(StoreOptions opts, string connectionString, string schema = DefaultSchema)

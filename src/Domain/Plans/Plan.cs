@@ -7,6 +7,9 @@ public enum PlanStatus { Draft, Approved, Closed, Validated }
 
 public sealed record Neutralization(string Indicator, string Act, string Reason);
 
+/// <summary>A version of the plan: its number, the act that made it, the date from which it is in force.</summary>
+public sealed record PlanVersionInfo(int Number, string Act, LocalDate EffectiveOn, string Reason, Instant RecordedAt);
+
 /// <summary>A node of the plan tree that is not an indicator.</summary>
 public sealed record PlanNode(
     string Code, Level Level, string Parent, string Description, IReadOnlyList<Perspective> Perspectives,
@@ -18,6 +21,9 @@ public sealed record Indicator(
     IReadOnlyList<string> Offices, IReadOnlyList<string> Holders)
 {
     public YearTarget? TargetFor(int year) => Targets.FirstOrDefault(t => t.Year == year);
+
+    /// <summary>One identity across plans and renumberings (<c>cciaa-ms:S3.2.1-a</c>), carried by roll-forward.</summary>
+    public string Lineage { get; init; } = "";
 }
 
 /// <summary>
@@ -29,38 +35,80 @@ public sealed record Plan(
     Methodology Methodology, PlanStatus Status, ImmutableList<PlanNode> Nodes, ImmutableList<Indicator> Indicators,
     ImmutableList<HolderWeightsAssigned> Weights, string? ContentHash, string? Source, long Version)
 {
-    public static Plan? Evolve(Plan? state, object @event) => (state, @event) switch
+    public static Plan? Evolve(Plan? state, object @event)
+    {
+        var next = Apply(state, @event);
+        return next is null || state is null ? next : next with { Version = state.Version + 1 };
+    }
+
+    static Plan? Apply(Plan? state, object @event) => (state, @event) switch
     {
         (null, PlanDrafted e) => new Plan(e.PlanId, e.Entity, e.EntityName, e.Year, e.Horizon, e.EntityBudget,
-            e.Methodology, PlanStatus.Draft, [], [], [], null, null, 1),
+            e.Methodology, PlanStatus.Draft, [], [], [], null, null, 1) { RolledForwardFrom = e.RolledForwardFrom },
         (null, _) => null,
         (_, INodeDefined e) => state with
         {
-            Nodes = state.Nodes.Add(new PlanNode(e.Code, LevelOf(e), e.Parent, e.Description, e.Perspectives,
-                e.Budget, e.Offices, e.Holders)),
-            Version = state.Version + 1,
+            Nodes = state.Nodes.Add(new PlanNode(e.Code, LevelOf(e), e.Parent, e.Description, e.Perspectives, e.Budget, e.Offices, e.Holders)),
         },
         (_, IndicatorDefined e) => state with
         {
             Indicators = state.Indicators.Add(new Indicator(e.Code, e.Level, e.Parent, e.Description, e.Algorithm,
-                e.Measure, e.Comparator, e.Targets, e.Offices, e.Holders)),
-            Version = state.Version + 1,
+                e.Measure, e.Comparator, e.Targets, e.Offices, e.Holders) { Lineage = e.Lineage ?? $"{state.Entity}:{e.Code}" }),
         },
-        (_, HolderWeightsAssigned e) => state with
+        (_, HolderWeightsAssigned e) => state with { Weights = state.Weights.RemoveAll(w => w.Holder == e.Holder).Add(e) },
+        (_, PlanImported e) => state with { ContentHash = e.ContentHash, Source = e.Source },
+        (_, PlanApproved e) => state with
         {
-            Weights = state.Weights.RemoveAll(w => w.Holder == e.Holder).Add(e),
-            Version = state.Version + 1,
+            Status = PlanStatus.Approved, ApprovalAct = e.Act, ApprovedOn = e.On,
+            Versions = state.Versions.Add(new PlanVersionInfo(1, e.Act, e.On, "approvazione", e.ApprovedAt)),
         },
-        (_, PlanImported e) => state with { ContentHash = e.ContentHash, Source = e.Source, Version = state.Version + 1 },
-        (_, PlanApproved e) => state with { Status = PlanStatus.Approved, ApprovalAct = e.Act, ApprovedOn = e.On, Version = state.Version + 1 },
-        (_, PlanClosed e) => state with { Status = PlanStatus.Closed, ClosedOn = e.On, ClosedAt = e.ClosedAt, Version = state.Version + 1 },
-        (_, IndicatorNeutralized e) => state with
+        (_, PlanAmended e) => state with { Versions = state.Versions.Add(new PlanVersionInfo(e.Version, e.Act, e.EffectiveOn, e.Reason, e.AmendedAt)) },
+        (_, TargetRevised e) => state with
         {
-            Neutralized = state.Neutralized.Add(new Neutralization(e.Indicator, e.Act, e.Reason)),
-            Version = state.Version + 1,
+            Indicators = state.Indicators.Replace(state.IndicatorOf(e.Indicator)!, state.IndicatorOf(e.Indicator)! with
+            {
+                Targets = [.. state.IndicatorOf(e.Indicator)!.Targets.Where(t => t.Year != e.Year)
+                    .Concat(e.Revised is null ? [] : [e.Revised]).OrderBy(t => t.Year)],
+            }),
         },
+        (_, IndicatorWithdrawn e) => state with { Indicators = state.Indicators.RemoveAll(i => i.Code == e.Indicator) },
+        (_, ObjectiveWithdrawn e) => state with { Nodes = state.Nodes.RemoveAll(n => n.Code == e.Objective) },
+        (_, IndicatorReassigned e) => state with
+        {
+            Indicators = state.Indicators.Replace(state.IndicatorOf(e.Indicator)!, state.IndicatorOf(e.Indicator)! with { Offices = e.Offices, Holders = e.Holders }),
+        },
+        (_, MethodologyChanged e) => state with { Methodology = e.Methodology },
+        (_, PlanClosed e) => state with { Status = PlanStatus.Closed, ClosedOn = e.On, ClosedAt = e.ClosedAt },
+        (_, IndicatorNeutralized e) => state with { Neutralized = state.Neutralized.Add(new Neutralization(e.Indicator, e.Act, e.Reason)) },
         _ => state,
     };
+
+    /// <summary>
+    /// The plan in force on a business date: approval and amendments count from their act's date; the changes of an
+    /// amendment not yet in force on <paramref name="date"/> are skipped, as are a close dated after it.
+    /// </summary>
+    public static Plan? AsOf(IEnumerable<object> events, LocalDate date)
+    {
+        Plan? state = null;
+        var skipping = false;
+        foreach (var e in events)
+        {
+            switch (e)
+            {
+                case PlanApproved a: skipping = a.On > date; break;
+                case PlanAmended a: skipping = a.EffectiveOn > date; break;
+                case PlanClosed c: skipping = c.On > date; break;
+                case PlanImported or IndicatorNeutralized: skipping = false; break;
+            }
+            if (!skipping) state = Evolve(state, e);
+        }
+        return state;
+    }
+
+    /// <summary>The numbered versions: 1 is the approval, then one per amendment.</summary>
+    public ImmutableList<PlanVersionInfo> Versions { get; init; } = [];
+    public int CurrentVersion => Versions.Count == 0 ? 0 : Versions[^1].Number;
+    public string? RolledForwardFrom { get; init; }
 
     public string? ApprovalAct { get; init; }
     public LocalDate? ApprovedOn { get; init; }

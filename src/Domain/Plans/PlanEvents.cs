@@ -7,7 +7,11 @@ namespace PerformancePlan.Domain.Plans;
 /// <summary>A new plan was drafted for an entity's year, with its three-year horizon and its scoring rules.</summary>
 public sealed record PlanDrafted(
     string PlanId, string Entity, string EntityName, int Year, IReadOnlyList<int> Horizon,
-    decimal? EntityBudget, Methodology Methodology, string DraftedBy, Instant DraftedAt);
+    decimal? EntityBudget, Methodology Methodology, string DraftedBy, Instant DraftedAt)
+{
+    /// <summary>The plan this one was rolled forward from, if any.</summary>
+    public string? RolledForwardFrom { get; init; }
+}
 
 /// <summary>What every non-indicator node of the tree (area, strategic or operational objective) states.</summary>
 public interface INodeDefined
@@ -40,7 +44,11 @@ public sealed record OperationalObjectiveDefined(
 public sealed record IndicatorDefined(
     string Code, Level Level, string Parent, string Description, string Algorithm,
     MeasureKind Measure, Comparator Comparator, IReadOnlyList<YearTarget> Targets,
-    IReadOnlyList<string> Offices, IReadOnlyList<string> Holders);
+    IReadOnlyList<string> Offices, IReadOnlyList<string> Holders)
+{
+    /// <summary>The indicator's identity across plans; null means <c>{entity}:{code}</c> (a new indicator).</summary>
+    public string? Lineage { get; init; }
+}
 
 /// <summary>The weights the plan gives to a holder's individual objectives (sum 100).</summary>
 public sealed record HolderWeightsAssigned(string Holder, IReadOnlyList<HolderWeight> Weights);

@@ -1,0 +1,24 @@
+using NodaTime;
+
+namespace PerformancePlan.Domain.Plans;
+
+/// <summary>
+/// A new version of an approved plan, authorised by an act and in force from <paramref name="EffectiveOn"/>.
+/// The changes it makes follow it in the plan's stream, in the same transaction.
+/// </summary>
+public sealed record PlanAmended(string PlanId, int Version, string Act, LocalDate EffectiveOn, string Reason, string AmendedBy, Instant AmendedAt);
+
+/// <summary>The target of one year of an indicator changed (from nothing when <paramref name="Previous"/> is null).</summary>
+public sealed record TargetRevised(string PlanId, string Indicator, int Year, YearTarget? Previous, YearTarget? Revised, string Reason);
+
+/// <summary>An indicator left the plan; its results stay in the log but it no longer scores.</summary>
+public sealed record IndicatorWithdrawn(string PlanId, string Indicator, string Reason);
+
+/// <summary>An objective (with nothing left under it) left the plan.</summary>
+public sealed record ObjectiveWithdrawn(string PlanId, string Objective, string Reason);
+
+/// <summary>The offices that record an indicator, or its holders, changed.</summary>
+public sealed record IndicatorReassigned(string PlanId, string Indicator, IReadOnlyList<string> Offices, IReadOnlyList<string> Holders);
+
+/// <summary>The scoring rules changed for this plan.</summary>
+public sealed record MethodologyChanged(string PlanId, Methodology Methodology);
