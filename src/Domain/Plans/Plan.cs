@@ -37,11 +37,12 @@ public sealed record Plan(
 {
     public static Plan? Evolve(Plan? state, object @event)
     {
-        var next = Apply(state, @event);
+        var next = Next(state, @event);
         return next is null || state is null ? next : next with { Version = state.Version + 1 };
     }
 
-    static Plan? Apply(Plan? state, object @event) => (state, @event) switch
+    // Not named Apply: Marten would take it for a conventional projection method on the document type.
+    static Plan? Next(Plan? state, object @event) => (state, @event) switch
     {
         (null, PlanDrafted e) => new Plan(e.PlanId, e.Entity, e.EntityName, e.Year, e.Horizon, e.EntityBudget,
             e.Methodology, PlanStatus.Draft, [], [], [], null, null, 1) { RolledForwardFrom = e.RolledForwardFrom },
