@@ -27,6 +27,13 @@ public sealed class PlanImportService(IDocumentStore store, IClock clock)
             return new(ImportStatus.Invalid, null, 0,
                 [new ImportIssue(IssueSeverity.Error, Path.GetFileName(path), 0, "", "", e.Message, "")], [], null);
         }
+        return await ImportAsync(sheet, entity, user, dryRun, ct);
+    }
+
+    /// <summary>Imports a sheet already read (the demo loads the seed as it was approved, before its amendment).</summary>
+    public async Task<PlanImportOutcome> ImportAsync(RawSheet sheet, string entity, string user, bool dryRun, CancellationToken ct)
+    {
+        var path = sheet.FileName;
         var result = PlanFileImporter.Read(sheet, entity);
         if (!result.Ok) return new(ImportStatus.Invalid, null, 0, result.Errors, result.Warnings, null);
         var definition = result.Plan!;

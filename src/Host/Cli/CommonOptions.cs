@@ -21,6 +21,33 @@ public sealed class CommonOptions
 
     public static Option<string> As() => new("--as") { Description = "Utente che esegue il comando (vedi users.json)", Required = true };
 
+    public static Option<LocalDate?> AsOf() => new("--as-of")
+    {
+        Description = "Data di riferimento (gg/mm/aaaa): la versione del piano in vigore e i risultati riferiti fino a quel giorno",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            if (ItalianFormat.TryParseDate(text, out var d)) return d;
+            result.AddError($"--as-of: «{text}» non è una data esistente; scrivere gg/mm/aaaa");
+            return null;
+        },
+    };
+
+    public static Option<Instant?> KnownAt() => new("--known-at")
+    {
+        Description = "Istante ISO 8601 (es. 2019-06-30T18:00:00Z): solo ciò che era registrato a quel momento",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            var parsed = NodaTime.Text.InstantPattern.ExtendedIso.Parse(text);
+            if (parsed.Success) return parsed.Value;
+            var offset = NodaTime.Text.OffsetDateTimePattern.ExtendedIso.Parse(text);
+            if (offset.Success) return offset.Value.ToInstant();
+            result.AddError($"--known-at: «{text}» non è un istante ISO 8601; es. 2019-06-30T18:00:00Z o 2019-06-30T20:00:00+02:00");
+            return null;
+        },
+    };
+
     /// <summary>A date written dd/mm/yyyy, refused with a clear message otherwise.</summary>
     public static Option<LocalDate> Date(string name, string description) => new(name)
     {

@@ -10,6 +10,8 @@ public static class PerfplanCli
         var root = new RootCommand("perfplan — il Piano della Performance come storia verificabile di eventi") { common.Db, common.Users };
         root.Subcommands.Add(PlanCommands.Build(cli, common));
         root.Subcommands.Add(LifecycleCommands.Indicator(cli, common));
+        root.Subcommands.Add(HistoryCommands.ReviseTarget(cli, common));
+        root.Subcommands.Add(HistoryCommands.Targets(cli, common));
         root.Subcommands.Add(ResultCommands.Build(cli, common));
         root.Subcommands.Add(ScoreCommands.Scores(cli, common));
         root.Subcommands.Add(ScoreCommands.Scorecard(cli, common));

@@ -19,6 +19,10 @@ public static class PlanCommands
         plan.Subcommands.Add(Show(cli, common.Db));
         plan.Subcommands.Add(LifecycleCommands.Approve(cli, common));
         plan.Subcommands.Add(LifecycleCommands.Close(cli, common));
+        plan.Subcommands.Add(HistoryCommands.Amend(cli, common));
+        plan.Subcommands.Add(HistoryCommands.RollForward(cli, common));
+        plan.Subcommands.Add(HistoryCommands.Diff(cli, common));
+        plan.Subcommands.Add(HistoryCommands.Versions(cli, common));
         return plan;
     }
 
@@ -70,12 +74,14 @@ public static class PlanCommands
     {
         var planId = new Option<string>("--plan") { Description = "Identificativo del piano, es. cciaa-ms-2019", Required = true };
         var format = Formats.Option();
-        var command = new Command("show", "Mostra l'albero del piano") { planId, format };
+        var asOf = CommonOptions.AsOf();
+        var knownAt = CommonOptions.KnownAt();
+        var command = new Command("show", "Mostra l'albero del piano") { planId, format, asOf, knownAt };
         command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(db), async store =>
         {
             var id = parse.GetValue(planId)!;
             await using var session = store.QuerySession();
-            var plan = await session.LoadAsync<Plan>(id, ct);
+            var plan = await PlanHistoryQueries.PlanAsync(session, id, parse.GetValue(asOf), parse.GetValue(knownAt), ct);
             if (plan is null) return cli.Fail($"Piano «{id}» non trovato. Importarlo con «perfplan plan import FILE».", ExitCodes.InvalidInput);
             if (parse.GetValue(format) == Formats.Json) cli.WriteJson(PlanTreeView.From(plan));
             else PlanTable.Write(cli.Console, plan);

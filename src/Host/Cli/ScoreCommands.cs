@@ -14,11 +14,13 @@ public static class ScoreCommands
     {
         var plan = CommonOptions.Plan();
         var format = Formats.Option();
-        var command = new Command("scores", "Misurazione: indicatori, obiettivi, aree ed ente") { plan, format };
+        var asOf = CommonOptions.AsOf();
+        var knownAt = CommonOptions.KnownAt();
+        var command = new Command("scores", "Misurazione: indicatori, obiettivi, aree ed ente") { plan, format, asOf, knownAt };
         command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
         {
             await using var session = store.QuerySession();
-            if (await ScoreQueries.LoadAsync(session, parse.GetValue(plan)!, ct) is not { } loaded)
+            if (await PlanHistoryQueries.ScoresAsync(session, parse.GetValue(plan)!, parse.GetValue(asOf), parse.GetValue(knownAt), ct) is not { } loaded)
                 return cli.Fail($"Piano «{parse.GetValue(plan)}» non trovato.", ExitCodes.InvalidInput);
             if (parse.GetValue(format) == Formats.Json) cli.WriteJson(ScoresView.From(loaded.Scores));
             else ScoresTable.Write(cli.Console, loaded.Plan, loaded.Scores);
@@ -33,7 +35,9 @@ public static class ScoreCommands
         var holder = new Option<string>("--holder") { Description = "Titolare: SG, PO2, PO3, PO4, PO5", Required = true };
         var user = CommonOptions.As();
         var format = Formats.Option();
-        var command = new Command("scorecard", "Scheda degli obiettivi individuali di un titolare (dato personale)") { plan, holder, user, format };
+        var asOf = CommonOptions.AsOf();
+        var knownAt = CommonOptions.KnownAt();
+        var command = new Command("scorecard", "Scheda degli obiettivi individuali di un titolare (dato personale)") { plan, holder, user, format, asOf, knownAt };
         command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
         {
             var actor = CliContext.Actor(parse.GetValue(common.Users), parse.GetValue(user)!);
@@ -41,7 +45,7 @@ public static class ScoreCommands
             if (!MaySee(actor, code))
                 throw new DomainException($"La scheda di {code} è un dato personale: la vedono solo l'OIV, l'amministratore, il SG e il titolare stesso (utente «{actor.User}»).");
             await using var session = store.QuerySession();
-            if (await ScoreQueries.LoadAsync(session, parse.GetValue(plan)!, ct) is not { } loaded)
+            if (await PlanHistoryQueries.ScoresAsync(session, parse.GetValue(plan)!, parse.GetValue(asOf), parse.GetValue(knownAt), ct) is not { } loaded)
                 return cli.Fail($"Piano «{parse.GetValue(plan)}» non trovato.", ExitCodes.InvalidInput);
             if (!loaded.Plan.HolderCodes.Contains(code))
                 return cli.Fail($"Nessun obiettivo individuale per «{code}» nel piano: titolari {string.Join(", ", loaded.Plan.HolderCodes)}.", ExitCodes.InvalidInput);

@@ -1,0 +1,104 @@
+using PerformancePlan.Domain.Common;
+using PerformancePlan.Domain.Plans;
+
+namespace PerformancePlan.Domain.Import;
+
+/// <summary>
+/// Reads an amendment file: the plan file's columns plus <c>Operazione</c> (<c>modifica</c>, <c>aggiungi</c>,
+/// <c>ritira</c>). <c>modifica</c> changes the non-empty cells of an existing row (targets, offices, holders, weights);
+/// <c>aggiungi</c> is a whole plan-file row; <c>ritira</c> needs only the code. Rows with Livello <c>Metodologia</c>
+/// change a rule: Codice <c>tolleranza</c>, <c>soglia critica</c>, <c>peso obiettivi operativi</c> or
+/// <c>peso indicatori strategici</c>, the value in Descrizione.
+/// </summary>
+public static class AmendmentFileReader
+{
+    public const string Operation = "Operazione";
+
+    public static (IReadOnlyList<PlanChange> Changes, IReadOnlyList<ImportIssue> Errors) Read(RawSheet sheet, Plan plan)
+    {
+        var errors = new List<ImportIssue>();
+        var changes = new List<PlanChange>();
+        var weights = new Dictionary<string, Dictionary<string, decimal>>();
+        var methodology = plan.Methodology;
+        void Fail(RawRow row, string column, string message, string fix) =>
+            errors.Add(new ImportIssue(IssueSeverity.Error, sheet.FileName, row.Number, column, row[column], message, fix));
+
+        if (!sheet.Headers.Contains(Operation, StringComparer.OrdinalIgnoreCase) || !sheet.Headers.Contains(PlanColumns.Code, StringComparer.OrdinalIgnoreCase))
+            return ([], [new ImportIssue(IssueSeverity.Error, sheet.FileName, 1, Operation, "", "mancano le colonne «Operazione» e «Codice»",
+                "usare le colonne del file del piano più «Operazione» (modifica, aggiungi, ritira)")]);
+
+        foreach (var row in sheet.Rows.Where(r => r.Cells.Values.Any(v => !string.IsNullOrWhiteSpace(v))))
+        {
+            var op = row[Operation].ToLowerInvariant();
+            var code = Codes.TryParseIndicator(row[PlanColumns.Code], out var ic, out _) ? ic.Value : row[PlanColumns.Code];
+            if (row[PlanColumns.Level].Equals("Metodologia", StringComparison.OrdinalIgnoreCase))
+            {
+                if (!ItalianFormat.TryParsePercent(row[PlanColumns.Description], out var v)) { Fail(row, PlanColumns.Description, "valore non leggibile", "scrivere il nuovo valore, es. «10%»"); continue; }
+                methodology = code.ToLowerInvariant() switch
+                {
+                    "tolleranza" => methodology with { TolerancePercent = v },
+                    "soglia critica" => methodology with { CriticalThresholdPercent = v },
+                    "peso obiettivi operativi" => methodology with { OperationalObjectivesWeightPercent = v },
+                    "peso indicatori strategici" => methodology with { StrategicIndicatorsWeightPercent = v },
+                    _ => null!,
+                };
+                if (methodology is null) { Fail(row, PlanColumns.Code, "regola sconosciuta", "usare tolleranza, soglia critica, peso obiettivi operativi o peso indicatori strategici"); methodology = plan.Methodology; }
+                continue;
+            }
+            switch (op)
+            {
+                case "ritira":
+                    if (plan.IndicatorOf(code) is null && plan.Node(code) is null) Fail(row, PlanColumns.Code, "codice inesistente nel piano", "indicare un codice del piano in vigore");
+                    else changes.Add(new Withdraw(code));
+                    break;
+                case "aggiungi":
+                    var issues = new PlanRowValidator(plan.Horizon).Validate(row).Errors.Where(f => f.Severity == FluentValidation.Severity.Error).ToList();
+                    foreach (var f in issues) errors.Add(new ImportIssue(IssueSeverity.Error, sheet.FileName, row.Number, f.PropertyName, f.AttemptedValue?.ToString() ?? "", f.ErrorMessage, f.CustomState as string ?? ""));
+                    if (issues.Count > 0) break;
+                    var r = PlanRow.From(row, plan.Horizon);
+                    if (r.Weights.Count > 0) { Fail(row, PlanColumns.Weights, "i pesi di un indicatore aggiunto si assegnano con righe «modifica»", "togliere i pesi da questa riga e aggiungere una riga «modifica» per gli indicatori del titolare"); break; }
+                    changes.Add(new AddDefinition(r.Level switch
+                    {
+                        Level.StrategicArea => new StrategicAreaDefined(r.Code, r.Parent, r.Description, r.Perspectives, r.Budget, r.Offices, r.Holders),
+                        Level.StrategicObjective => new StrategicObjectiveDefined(r.Code, r.Parent, r.Description, r.Perspectives, r.Budget, r.Offices, r.Holders),
+                        Level.OperationalObjective => new OperationalObjectiveDefined(r.Code, r.Parent, r.Description, r.Perspectives, r.Budget, r.Offices, r.Holders),
+                        _ => new IndicatorDefined(r.Code, r.Level, r.Parent, r.Description, r.Algorithm, r.Measure!.Value, r.Comparator!.Value, r.Targets, r.Offices, r.Holders),
+                    }));
+                    break;
+                case "modifica":
+                    if (plan.IndicatorOf(code) is not { } indicator) { Fail(row, PlanColumns.Code, "indicatore inesistente nel piano", "«modifica» vale per gli indicatori del piano in vigore"); break; }
+                    foreach (var year in plan.Horizon)
+                    {
+                        var text = row[PlanColumns.Target(year)];
+                        if (text.Length == 0) continue;
+                        var t = CellParsers.Target(text, indicator.Measure, indicator.Comparator, year);
+                        if (!t.Ok) Fail(row, PlanColumns.Target(year), t.Error!, t.Fix ?? "");
+                        else changes.Add(new ReviseTarget(indicator.Code, year, t.Value));
+                    }
+                    var offices = row[PlanColumns.Offices].Length > 0 ? CellParsers.Offices(row[PlanColumns.Offices]) : null;
+                    var holders = row[PlanColumns.Holders].Length > 0 ? CellParsers.Holders(row[PlanColumns.Holders]) : null;
+                    if (offices is { Ok: false }) Fail(row, PlanColumns.Offices, offices.Error!, offices.Fix ?? "");
+                    if (holders is { Ok: false }) Fail(row, PlanColumns.Holders, holders.Error!, holders.Fix ?? "");
+                    if (offices is not null || holders is not null) changes.Add(new Reassign(indicator.Code, offices?.Value, holders?.Value));
+                    if (row[PlanColumns.Weights].Length > 0)
+                    {
+                        var w = CellParsers.Weights(row[PlanColumns.Weights]);
+                        if (!w.Ok) { Fail(row, PlanColumns.Weights, w.Error!, w.Fix ?? ""); break; }
+                        foreach (var (holder, weight) in w.Value)
+                        {
+                            if (!weights.TryGetValue(holder, out var map))
+                                weights[holder] = map = plan.Weights.FirstOrDefault(x => x.Holder == holder)?.Weights.ToDictionary(x => x.Indicator, x => x.Weight) ?? [];
+                            map[indicator.Code] = weight;
+                        }
+                    }
+                    break;
+                default:
+                    Fail(row, Operation, row[Operation].Length == 0 ? "operazione mancante" : "operazione sconosciuta", "usare «modifica», «aggiungi» o «ritira»");
+                    break;
+            }
+        }
+        changes.AddRange(weights.Select(w => new ChangeWeights(w.Key, w.Value.Select(x => new HolderWeight(x.Key, x.Value)).ToList())));
+        if (methodology != plan.Methodology) changes.Add(new ChangeMethodology(methodology));
+        return (changes, errors);
+    }
+}

@@ -1,0 +1,64 @@
+using Marten;
+using NodaTime;
+using PerformancePlan.Domain.Access;
+using PerformancePlan.Domain.Import;
+using PerformancePlan.Domain.Plans;
+using PerformancePlan.Host.Files;
+
+namespace PerformancePlan.Host.Application;
+
+/// <summary>Amendments (from a file or one target at a time) and roll-forward, decided by the domain.</summary>
+public sealed class AmendmentService(IDocumentStore store, IClock clock)
+{
+    public async Task<PlanAmended> AmendFromFileAsync(string planId, string path, string act, LocalDate on, string reason, Actor by, CancellationToken ct)
+    {
+        RawSheet sheet;
+        try { sheet = SheetReader.Read(path); }
+        catch (FormatException e) { throw new InvalidInputException([new ImportIssue(IssueSeverity.Error, Path.GetFileName(path), 0, "", "", e.Message, "")]); }
+        return await AmendAsync(planId, by, "plan amend", plan =>
+        {
+            var (changes, errors) = AmendmentFileReader.Read(sheet, plan ?? throw new PerformancePlan.Domain.Common.DomainException($"Piano «{planId}» non trovato."));
+            if (errors.Count > 0) throw new InvalidInputException(errors);
+            return new AmendPlan(planId, act, on, reason, changes, by, clock.GetCurrentInstant());
+        }, ct);
+    }
+
+    public Task<PlanAmended> ReviseTargetAsync(string planId, string indicator, int year, string value, string act, LocalDate on, string reason, Actor by, CancellationToken ct) =>
+        AmendAsync(planId, by, "target revise", plan =>
+        {
+            var i = plan?.IndicatorOf(indicator) ?? throw new PerformancePlan.Domain.Common.DomainException($"L'indicatore {indicator} non esiste nel piano {planId}.");
+            var t = CellParsers.Target(value, i.Measure, i.Comparator, year);
+            if (!t.Ok) throw new InvalidInputException([new ImportIssue(IssueSeverity.Error, "riga di comando", 0, "--value", value, t.Error!, t.Fix ?? "")]);
+            return new AmendPlan(planId, act, on, reason, [new ReviseTarget(i.Code, year, t.Value)], by, clock.GetCurrentInstant());
+        }, ct);
+
+    async Task<PlanAmended> AmendAsync(string planId, Actor by, string command, Func<Plan?, AmendPlan> build, CancellationToken ct)
+    {
+        await using var session = Open(by, command);
+        var stream = await session.Events.FetchForWriting<Plan>(planId, ct);
+        var events = AmendmentDecider.Decide(build(stream.Aggregate), stream.Aggregate);
+        stream.AppendMany(events.ToArray());
+        await session.SaveChangesAsync(ct);
+        return (PlanAmended)events[0];
+    }
+
+    public async Task<Plan> RollForwardAsync(string fromPlanId, string toPlanId, Actor by, CancellationToken ct)
+    {
+        await using var session = Open(by, "plan rollforward");
+        var from = await session.LoadAsync<Plan>(fromPlanId, ct);
+        var stream = await session.Events.FetchForWriting<Plan>(toPlanId, ct);
+        var events = RollForwardDecider.Decide(new RollPlanForward(fromPlanId, toPlanId, by, clock.GetCurrentInstant()), from, stream.Aggregate);
+        stream.AppendMany(events.ToArray());
+        await session.SaveChangesAsync(ct);
+        return Plan.Replay(events)!;
+    }
+
+    IDocumentSession Open(Actor by, string command)
+    {
+        var session = store.LightweightSession();
+        session.CorrelationId = Guid.NewGuid().ToString();
+        session.SetHeader("user", by.User);
+        session.SetHeader("command", command);
+        return session;
+    }
+}

@@ -1,0 +1,69 @@
+using JasperFx.Events;
+using Marten;
+using NodaTime;
+using PerformancePlan.Domain.Common;
+using PerformancePlan.Domain.Plans;
+using PerformancePlan.Domain.Results;
+using PerformancePlan.Domain.Scoring;
+
+namespace PerformancePlan.Host.Application;
+
+/// <summary>
+/// The plan and its scores on two time axes, replayed from the events: <c>asOf</c>, a business date (the version in
+/// force then, results referring to dates up to it); <c>knownAt</c>, an instant (only events recorded by then).
+/// Also plan versions and target lineage (ADR 0007).
+/// </summary>
+public static class PlanHistoryQueries
+{
+    public static async Task<IReadOnlyList<IEvent>> EventsAsync(IQuerySession session, string planId, Instant? knownAt, bool withResults, CancellationToken ct)
+    {
+        var query = session.Events.QueryAllRawEvents().Where(e => e.StreamKey == planId || (withResults && e.StreamKey!.StartsWith(planId + "/")));
+        if (knownAt is { } t)
+        {
+            var until = t.ToDateTimeOffset();
+            query = query.Where(e => e.Timestamp <= until);
+        }
+        return await query.OrderBy(e => e.Sequence).ToListAsync(ct);
+    }
+
+    public static async Task<Plan?> PlanAsync(IQuerySession session, string planId, LocalDate? asOf, Instant? knownAt, CancellationToken ct)
+    {
+        if (asOf is null && knownAt is null) return await session.LoadAsync<Plan>(planId, ct);
+        var events = (await EventsAsync(session, planId, knownAt, false, ct)).Select(e => e.Data).ToList();
+        return asOf is { } d ? Plan.AsOf(events, d) : Plan.Replay(events);
+    }
+
+    public static async Task<(Plan Plan, ObjectiveScores Scores)?> ScoresAsync(IQuerySession session, string planId, LocalDate? asOf, Instant? knownAt, CancellationToken ct)
+    {
+        if (asOf is null && knownAt is null) return await ScoreQueries.LoadAsync(session, planId, ct);
+        var events = await EventsAsync(session, planId, knownAt, true, ct);
+        var planEvents = events.Where(e => e.StreamKey == planId).Select(e => e.Data).ToList();
+        var plan = asOf is { } d ? Plan.AsOf(planEvents, d) : Plan.Replay(planEvents);
+        if (plan is null) return null;
+        var results = events.Where(e => e.StreamKey != planId && (asOf is null || e.Data is not ResultRecorded r || r.ReferredTo <= asOf))
+            .GroupBy(e => e.StreamKey).Select(g => g.Aggregate((IndicatorResults?)null, (s, e) => IndicatorResults.Evolve(s, e.Data))!)
+            .ToList();
+        return (plan, PlanScoring.Score(plan, results));
+    }
+
+    public static async Task<Plan?> VersionAsync(IQuerySession session, string planId, int version, CancellationToken ct)
+    {
+        var events = (await EventsAsync(session, planId, null, false, ct)).Select(e => e.Data).ToList();
+        var plan = PlanHistory.AtVersion(events, version);
+        return plan is null || plan.CurrentVersion < version ? null : plan;
+    }
+
+    /// <summary>Every value of each target of the indicator, across the entity's plans of the given years.</summary>
+    public static async Task<IReadOnlyList<TargetChange>> TargetHistoryAsync(IQuerySession session, string entity, string code, int? from, int? to, CancellationToken ct)
+    {
+        var plans = (await session.Query<Plan>().Where(p => p.Entity == entity).ToListAsync(ct))
+            .Where(p => (from is null || p.Year >= from) && (to is null || p.Year <= to)).OrderBy(p => p.Year).ToList();
+        var lineage = plans.Select(p => p.IndicatorOf(code)?.Lineage).FirstOrDefault(l => l is not null)
+            ?? throw new DomainException($"L'indicatore {code} non compare nei piani di {entity}" + (from is null ? "." : $" dal {from} al {to}."));
+        var changes = new List<TargetChange>();
+        foreach (var plan in plans)
+            changes.AddRange(PlanHistory.TargetChanges((await EventsAsync(session, plan.Id, null, false, ct)).Select(e => e.Data).ToList(), lineage));
+        return changes.Where(c => (from is null || c.TargetYear >= from) && (to is null || c.TargetYear <= to))
+            .OrderBy(c => c.TargetYear).ThenBy(c => c.RecordedAt).ToList();
+    }
+}
