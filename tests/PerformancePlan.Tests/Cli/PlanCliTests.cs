@@ -93,7 +93,9 @@ public class DemoCliTests(PostgresCluster cluster) : IAsyncLifetime
     {
         var first = await CliRunner.RunAsync("demo", "--no-serve", "--db", _db);
         first.ExitCode.ShouldBe(0, first.Errors);
-        first.Output.ShouldContain("Piano approvato: Delibera di Giunta n. 7 del 31/01/2019.");
+        first.Output.ShouldContain("Approvato: Delibera di Giunta n. 7 del 31/01/2019");
+        first.Output.ShouldContain("Variazione: versione 2, Determinazione SG n. 115 del 15/05/2019.");
+        first.Output.ShouldContain("Piano cciaa-ms-2021 predisposto da cciaa-ms-2020, approvato e variato [dati dimostrativi].");
         first.Output.ShouldContain("8 risultati 2019 dell'Allegato 2 registrati");
         first.Output.ShouldContain("Ente: 75 (Parzialmente raggiunto)");
         first.Output.ShouldContain("8 indicatori misurati su 77");
@@ -101,6 +103,7 @@ public class DemoCliTests(PostgresCluster cluster) : IAsyncLifetime
         var second = await CliRunner.RunAsync("demo", "--no-serve", "--db", _db);
         second.Output.ShouldContain("già presente");
         second.Output.ShouldNotContain("registrati");
+        second.Output.ShouldNotContain("Variazione");
         second.Output.ShouldContain("Ente: 75 (Parzialmente raggiunto)");
     }
 }

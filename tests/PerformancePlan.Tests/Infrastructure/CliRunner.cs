@@ -14,7 +14,7 @@ public static class CliRunner
     {
         var output = new StringWriter();
         var errors = new StringWriter();
-        var cli = new CliContext(Console(output), Console(errors), new FakeClock(Instant.FromUtc(2020, 1, 15, 10, 0)));
+        var cli = new CliContext(Console(output), Console(errors), new FakeClock(Instant.FromUtc(2022, 3, 1, 10, 0)));
         var code = await PerfplanCli.Build(cli).Parse(args).InvokeAsync();
         return new Run(code, output.ToString(), errors.ToString());
     }
