@@ -11,7 +11,14 @@ namespace PerformancePlan.Domain.Results;
 /// </summary>
 public sealed record ResultRecorded(
     string PlanId, string Indicator, Guid EntryId, ResultValue Value, LocalDate ReferredTo, string? Period,
-    string Note, string RecordedBy, Instant RecordedAt);
+    string Note, string RecordedBy, Instant RecordedAt)
+{
+    /// <summary>The reverted entry this one corrects, if it is a correction.</summary>
+    public Guid? Corrects { get; init; }
+}
+
+/// <summary>An entry was found wrong and reverted, with a reason. It stays in the log; it no longer counts.</summary>
+public sealed record ResultReverted(string PlanId, string Indicator, Guid EntryId, string Reason, string RevertedBy, Instant RevertedAt);
 
 /// <summary>An amount (percent 0–100, count, days) or a completion date, as the indicator's measure types it.</summary>
 public sealed record ResultValue(decimal? Amount, LocalDate? Date);

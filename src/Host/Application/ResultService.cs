@@ -52,6 +52,43 @@ public sealed class ResultService(IDocumentStore store, IClock clock)
         return recorded;
     }
 
+    /// <summary>Reverts an entry (admin, with a reason): it stays in the log, marked reverted; scores recompute at once.</summary>
+    public async Task<ResultReverted> RevertAsync(Guid entryId, string reason, Actor by, CancellationToken ct)
+    {
+        await using var session = Open(by, "results revert");
+        var (stream, plan) = await StreamOfEntryAsync(session, entryId, ct);
+        var reverted = ResultDecider.Decide(new RevertResult(entryId, reason, by, clock.GetCurrentInstant()), stream.Aggregate, plan);
+        stream.AppendOne(reverted);
+        await session.SaveChangesAsync(ct);
+        return reverted;
+    }
+
+    /// <summary>A correction: the reversal of an entry and a new entry for the same date and period that cites it.</summary>
+    public async Task<ResultRecorded> CorrectAsync(Guid entryId, string value, string reason, Actor by, CancellationToken ct)
+    {
+        await using var session = Open(by, "results correct");
+        var (stream, plan) = await StreamOfEntryAsync(session, entryId, ct);
+        var now = clock.GetCurrentInstant();
+        var reverted = ResultDecider.Decide(new RevertResult(entryId, reason, by, now), stream.Aggregate, plan);
+        var old = stream.Aggregate!.Entry(entryId)!;
+        var (draft, issues) = ResultInput.Read(plan!, stream.Aggregate.Indicator, value, ItalianFormat.Date(old.ReferredTo), old.Period ?? "",
+            $"correzione di {entryId}: {reason}", Today);
+        if (draft is null)
+            throw new InvalidInputException(issues.Select(i => new ImportIssue(IssueSeverity.Error, "riga di comando", 0, Option(i.Column), i.Value, i.Message, i.Fix)).ToList());
+        var recorded = ResultDecider.Decide(new RecordResult(plan!.Id, draft, Guid.NewGuid(), by, now), plan) with { Corrects = entryId };
+        stream.AppendMany(reverted, recorded);
+        await session.SaveChangesAsync(ct);
+        return recorded;
+    }
+
+    async Task<(JasperFx.Events.IEventStream<IndicatorResults> Stream, Plan? Plan)> StreamOfEntryAsync(IDocumentSession session, Guid entryId, CancellationToken ct)
+    {
+        var holder = await session.Query<IndicatorResults>().Where(r => r.Entries.Any(e => e.EntryId == entryId)).FirstOrDefaultAsync(ct)
+            ?? throw new DomainException($"Nessun risultato con identificativo {entryId}.");
+        var stream = await session.Events.FetchForWriting<IndicatorResults>(holder.Id, ct);
+        return (stream, await session.LoadAsync<Plan>(holder.PlanId, ct));
+    }
+
     public async Task<ResultImportOutcome> ImportAsync(string path, string planId, Actor by, CancellationToken ct)
     {
         RawSheet sheet;

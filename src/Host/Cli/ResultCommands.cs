@@ -13,6 +13,8 @@ public static class ResultCommands
         var results = new Command("results", "Risultati degli indicatori: registrare e importare");
         results.Subcommands.Add(Record(cli, common));
         results.Subcommands.Add(Import(cli, common));
+        results.Subcommands.Add(Revert(cli, common));
+        results.Subcommands.Add(Correct(cli, common));
         return results;
     }
 
@@ -42,6 +44,39 @@ public static class ResultCommands
             else
                 cli.Console.MarkupLine($"[green]Risultato registrato[/] per {e.Indicator} (riferito al {ItalianFormat.Date(e.ReferredTo)}" +
                     (e.Period is { } p ? $", periodo {p}" : "") + $"): {e.EntryId}");
+            return ExitCodes.Ok;
+        }, ct));
+        return command;
+    }
+
+    static Command Revert(CliContext cli, CommonOptions common)
+    {
+        var entry = new Argument<Guid>("ENTRY-ID") { Description = "Identificativo del risultato" };
+        var reason = new Option<string>("--reason") { Description = "Motivo dell'annullamento (resta agli atti)", Required = true };
+        var user = CommonOptions.As();
+        var command = new Command("revert", "Annulla un risultato errato: resta nella storia, non conta più") { entry, reason, user };
+        command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
+        {
+            var e = await new ResultService(store, cli.Clock).RevertAsync(parse.GetValue(entry), parse.GetValue(reason)!,
+                CliContext.Actor(parse.GetValue(common.Users), parse.GetValue(user)!), ct);
+            cli.Console.MarkupLine($"[green]Risultato annullato[/] ({e.Indicator}, {e.EntryId}): {Markup.Escape(e.Reason)}");
+            return ExitCodes.Ok;
+        }, ct));
+        return command;
+    }
+
+    static Command Correct(CliContext cli, CommonOptions common)
+    {
+        var entry = new Argument<Guid>("ENTRY-ID") { Description = "Identificativo del risultato da correggere" };
+        var value = new Option<string>("--value") { Description = "Valore corretto", Required = true };
+        var reason = new Option<string>("--reason") { Description = "Motivo della correzione", Required = true };
+        var user = CommonOptions.As();
+        var command = new Command("correct", "Corregge un risultato: lo annulla e registra il valore giusto, che lo cita") { entry, value, reason, user };
+        command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
+        {
+            var e = await new ResultService(store, cli.Clock).CorrectAsync(parse.GetValue(entry), parse.GetValue(value)!, parse.GetValue(reason)!,
+                CliContext.Actor(parse.GetValue(common.Users), parse.GetValue(user)!), ct);
+            cli.Console.MarkupLine($"[green]Risultato corretto[/] ({e.Indicator}): nuovo risultato {e.EntryId}, che corregge {e.Corrects}.");
             return ExitCodes.Ok;
         }, ct));
         return command;
