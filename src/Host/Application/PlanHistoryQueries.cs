@@ -41,8 +41,8 @@ public static class PlanHistoryQueries
         var plan = asOf is { } d ? Plan.AsOf(planEvents, d) : Plan.Replay(planEvents);
         if (plan is null) return null;
         var results = events.Where(e => e.StreamKey != planId && (asOf is null || e.Data is not ResultRecorded r || r.ReferredTo <= asOf))
-            .GroupBy(e => e.StreamKey).Select(g => g.Aggregate((IndicatorResults?)null, (s, e) => IndicatorResults.Evolve(s, e.Data))!)
-            .ToList();
+            .GroupBy(e => e.StreamKey).Select(g => g.Aggregate((IndicatorResults?)null, (s, e) => IndicatorResults.Evolve(s, e.Data)))
+            .OfType<IndicatorResults>().ToList();   // a stream whose entries all refer after the date folds to nothing
         return (plan, PlanScoring.Score(plan, results));
     }
 
