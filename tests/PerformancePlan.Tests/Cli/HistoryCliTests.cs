@@ -1,0 +1,112 @@
+using System.Text.Json;
+using PerformancePlan.Tests.Infrastructure;
+
+namespace PerformancePlan.Tests.Cli;
+
+/// <summary>The verbs of issue #4 end to end: amend, target revise, rollforward, versions, diff, targets history, --as-of.</summary>
+public class HistoryCliTests(PostgresCluster cluster) : IAsyncLifetime
+{
+    readonly string _database = "hist_" + Guid.NewGuid().ToString("N")[..8];
+    string _db = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        _db = await cluster.CreateDatabaseAsync(_database);
+        (await Run("plan", "import", SeedFiles.PlanCsv)).ExitCode.ShouldBe(0);
+        (await Run("plan", "approve", "--plan", "cciaa-ms-2019", "--act", "Delibera di Giunta n. 7 del 31/01/2019", "--on", "31/01/2019", "--as", "giunta")).ExitCode.ShouldBe(0);
+    }
+
+    public async ValueTask DisposeAsync() => await cluster.DropDatabaseAsync(_database);
+
+    Task<CliRunner.Run> Run(params string[] args) => CliRunner.RunAsync([.. args, "--db", _db]);
+
+    static string AmendmentFile(params string[] rows)
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("perfplan-amend-").FullName, "variazione.csv");
+        File.WriteAllLines(path, ["Operazione;Livello;Codice;Padre;Descrizione;Prospettiva;Budget;Algoritmo;Misura;Comparatore;Target 2019;Target 2020;Target 2021;Uffici;Titolari;Pesi", .. rows]);
+        return path;
+    }
+
+    [Fact]
+    public async Task An_amendment_file_makes_a_version_whose_diff_shows_every_change()
+    {
+        var file = AmendmentFile(
+            "modifica;Indicatore strategico;S3.2.1-a;;;;;;;;;;115;;;",
+            "ritira;Indicatore operativo;O1.2.4-a;;;;;;;;;;;;;",
+            "aggiungi;Indicatore operativo;O1.2.4-b;1.2.4;Post sui canali social;;;n. post >= 24;numero;>=;24;;;U1.1;;",
+            "modifica;Indicatore operativo;O2.1.4-g;;;;;;;;;;;U0.1 U1.1;;",
+            "modifica;Metodologia;tolleranza;;5%;;;;;;;;;;;");
+
+        var amend = await Run("plan", "amend", "--plan", "cciaa-ms-2019", "--file", file, "--act", "Determinazione SG n. 115 del 15/05/2019",
+            "--on", "15/05/2019", "--reason", "riorganizzazione", "--as", "admin");
+        amend.ExitCode.ShouldBe(0, amend.Errors);
+        amend.Output.ShouldContain("Piano cciaa-ms-2019: versione 2 (Determinazione SG n. 115 del 15/05/2019, in vigore dal 15/05/2019).");
+
+        using var diff = JsonDocument.Parse((await Run("plan", "diff", "--plan", "cciaa-ms-2019", "--from-version", "1", "--to-version", "2", "--format", "json")).Output);
+        var changes = diff.RootElement.EnumerateArray().Select(d => (d.GetProperty("kind").GetString(), d.GetProperty("code").GetString(), d.GetProperty("what").GetString())).ToList();
+        changes.ShouldContain(("modificato", "S3.2.1-a", "target 2021"));
+        changes.ShouldContain(("ritirato", "O1.2.4-a", "Indicatore operativo"));
+        changes.ShouldContain(("aggiunto", "O1.2.4-b", "Indicatore operativo"));
+        changes.ShouldContain(("modificato", "O2.1.4-g", "uffici"));
+        changes.ShouldContain(("modificato", "metodologia", "regole di misurazione"));
+
+        (await Run("plan", "versions", "--plan", "cciaa-ms-2019")).Output.ShouldContain("Determinazione SG n. 115 del 15/05/2019");
+        var before = await Run("plan", "show", "--plan", "cciaa-ms-2019", "--as-of", "14/05/2019", "--format", "json");
+        before.Output.ShouldContain("O1.2.4-a");
+        before.Output.ShouldNotContain("O1.2.4-b");
+        (await Run("plan", "show", "--plan", "cciaa-ms-2019", "--format", "json")).Output.ShouldContain("O1.2.4-b");
+    }
+
+    [Fact]
+    public async Task A_bad_amendment_file_is_refused_whole_with_row_and_column()
+    {
+        var file = AmendmentFile(
+            "modifica;Indicatore strategico;S3.2.1-a;;;;;;;;;;115;;;",
+            "modifica;Indicatore operativo;O1.2.3-a;;;;;;;;00/01/1900;;;;;",
+            "spegni;Indicatore operativo;O1.2.4-a;;;;;;;;;;;;;");
+
+        var run = await Run("plan", "amend", "--plan", "cciaa-ms-2019", "--file", file, "--act", "Det. 1", "--on", "15/05/2019", "--as", "admin");
+
+        run.ExitCode.ShouldBe(2);
+        run.Errors.ShouldContain("variazione.csv, riga 3, colonna «Target 2019», valore «00/01/1900»");
+        run.Errors.ShouldContain("riga 4, colonna «Operazione», valore «spegni»: operazione sconosciuta");
+        (await Run("plan", "versions", "--plan", "cciaa-ms-2019")).Output.ShouldNotContain("Det. 1");
+    }
+
+    [Fact]
+    public async Task Lineage_of_a_target_across_rolled_forward_plans_shows_every_value_with_its_act()
+    {
+        (await Run("target", "revise", "--plan", "cciaa-ms-2019", "--indicator", "S3.2.1-a", "--year", "2021", "--value", "118",
+            "--act", "Determinazione SG n. 115 del 15/05/2019", "--reason", "stima aggiornata", "--on", "15/05/2019", "--as", "admin")).ExitCode.ShouldBe(0);
+        var roll = await Run("plan", "rollforward", "--from", "cciaa-ms-2019", "--to", "cciaa-ms-2020", "--as", "admin");
+        roll.Output.ShouldContain("Piano cciaa-ms-2020 predisposto da cciaa-ms-2019: triennio 2020–2022, 77 indicatori, in bozza.");
+        (await Run("plan", "approve", "--plan", "cciaa-ms-2020", "--act", "Delibera di Giunta n. 5 del 30/01/2020", "--on", "30/01/2020", "--as", "giunta")).ExitCode.ShouldBe(0);
+        (await Run("target", "revise", "--plan", "cciaa-ms-2020", "--indicator", "S3.2.1-a", "--year", "2021", "--value", "115",
+            "--act", "Determinazione SG n. 80 del 15/06/2020", "--reason", "ricalibrato", "--on", "15/06/2020", "--as", "admin")).ExitCode.ShouldBe(0);
+
+        var history = await Run("targets", "history", "--indicator", "S3.2.1-a", "--from", "2019", "--to", "2021", "--format", "json");
+
+        using var json = JsonDocument.Parse(history.Output);
+        var y2021 = json.RootElement.EnumerateArray().Where(c => c.GetProperty("targetYear").GetInt32() == 2021)
+            .Select(c => (c.GetProperty("value").GetDecimal(), c.GetProperty("plan").GetString(), c.GetProperty("version").GetInt32(), c.GetProperty("act").GetString()))
+            .ToList();
+        y2021.ShouldBe([
+            (120m, "cciaa-ms-2019", 1, "Delibera di Giunta n. 7 del 31/01/2019"),
+            (118m, "cciaa-ms-2019", 2, "Determinazione SG n. 115 del 15/05/2019"),
+            (118m, "cciaa-ms-2020", 1, "Delibera di Giunta n. 5 del 30/01/2020"),
+            (115m, "cciaa-ms-2020", 2, "Determinazione SG n. 80 del 15/06/2020"),
+        ]);
+        json.RootElement[0].GetProperty("effectiveOn").GetString().ShouldBe("2019-01-31");
+        json.RootElement[0].TryGetProperty("recordedAt", out _).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_closed_plan_refuses_amendments()
+    {
+        (await Run("plan", "close", "--plan", "cciaa-ms-2019", "--on", "31/12/2019", "--as", "admin")).ExitCode.ShouldBe(0);
+        var run = await Run("target", "revise", "--plan", "cciaa-ms-2019", "--indicator", "S3.2.1-a", "--year", "2021", "--value", "118",
+            "--act", "Det. 9", "--reason", "x", "--on", "15/05/2019", "--as", "admin");
+        run.ExitCode.ShouldBe(3);
+        run.Errors.ShouldContain("chiuso");
+    }
+}
