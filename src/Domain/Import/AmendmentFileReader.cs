@@ -5,14 +5,16 @@ namespace PerformancePlan.Domain.Import;
 
 /// <summary>
 /// Reads an amendment file: the plan file's columns plus <c>Operazione</c> (<c>modifica</c>, <c>aggiungi</c>,
-/// <c>ritira</c>). <c>modifica</c> changes the non-empty cells of an existing row (targets, offices, holders, weights);
-/// <c>aggiungi</c> is a whole plan-file row; <c>ritira</c> needs only the code. Rows with Livello <c>Metodologia</c>
+/// <c>ritira</c>, <c>rinumera</c>). <c>modifica</c> changes the non-empty cells of an existing row (targets, offices, holders, weights);
+/// <c>aggiungi</c> is a whole plan-file row; <c>ritira</c> needs only the code; <c>rinumera</c> gives an indicator the new
+/// code in Codice (and parent in Padre, if it moves), naming the old one in <c>Codice precedente</c>: same identity. Rows with Livello <c>Metodologia</c>
 /// change a rule: Codice <c>tolleranza</c>, <c>soglia critica</c>, <c>peso obiettivi operativi</c> or
 /// <c>peso indicatori strategici</c>, the value in Descrizione.
 /// </summary>
 public static class AmendmentFileReader
 {
     public const string Operation = "Operazione";
+    public const string PreviousCode = "Codice precedente";
 
     public static (IReadOnlyList<PlanChange> Changes, IReadOnlyList<ImportIssue> Errors) Read(RawSheet sheet, Plan plan)
     {
@@ -47,6 +49,21 @@ public static class AmendmentFileReader
             }
             switch (op)
             {
+                case "rinumera":
+                    var oldCode = Codes.TryParseIndicator(row[PreviousCode], out var oc, out _) ? oc.Value : row[PreviousCode];
+                    if (plan.IndicatorOf(oldCode) is not { } old) { Fail(row, PreviousCode, "indicatore inesistente nel piano", "indicare in «Codice precedente» il codice attuale dell'indicatore"); break; }
+                    if (!Codes.TryParseIndicator(code, out var nc, out _) || nc.Level != old.Level) { Fail(row, PlanColumns.Code, "nuovo codice non valido per l'indicatore", $"un codice dello stesso livello, es. «{old.Code[..^1]}z»"); break; }
+                    var parent = row[PlanColumns.Parent].Length > 0 ? row[PlanColumns.Parent] : old.Parent;
+                    changes.Add(new Withdraw(old.Code));
+                    changes.Add(new AddDefinition(new IndicatorDefined(nc.Value, old.Level, parent, old.Description, old.Algorithm, old.Measure, old.Comparator,
+                        old.Targets, old.Offices, old.Holders) { Lineage = old.Lineage }));
+                    foreach (var given in plan.Weights.Where(w => w.Weights.Any(x => x.Indicator == old.Code)))
+                    {
+                        if (!weights.TryGetValue(given.Holder, out var map)) weights[given.Holder] = map = given.Weights.ToDictionary(x => x.Indicator, x => x.Weight);
+                        map[nc.Value] = map[old.Code];
+                        map.Remove(old.Code);
+                    }
+                    break;
                 case "ritira":
                     if (plan.IndicatorOf(code) is null && plan.Node(code) is null) Fail(row, PlanColumns.Code, "codice inesistente nel piano", "indicare un codice del piano in vigore");
                     else changes.Add(new Withdraw(code));
@@ -93,7 +110,7 @@ public static class AmendmentFileReader
                     }
                     break;
                 default:
-                    Fail(row, Operation, row[Operation].Length == 0 ? "operazione mancante" : "operazione sconosciuta", "usare «modifica», «aggiungi» o «ritira»");
+                    Fail(row, Operation, row[Operation].Length == 0 ? "operazione mancante" : "operazione sconosciuta", "usare «modifica», «aggiungi», «ritira» o «rinumera»");
                     break;
             }
         }

@@ -30,6 +30,7 @@ public sealed class Benchmark(string connectionString, string planFile, IClock c
     {
         var recording = new List<(double Command, double Bare, int Count)>();
         var scoring = new List<(double Score, double Read, int Events)>();
+        var asOf = new List<(double Score, double Read, int Events)>();
         for (var round = 0; round < rounds; round++)
         {
             using var commandStore = await FreshStoreAsync(ct);
@@ -56,6 +57,7 @@ public sealed class Benchmark(string connectionString, string planFile, IClock c
             recording.Add((command, sw.Elapsed.TotalMilliseconds, year.Count));
 
             for (var i = 0; i < 5; i++) scoring.Add(await ScoreFromEventsAsync(commandStore, ct));
+            for (var i = 0; i < 5; i++) asOf.Add(await ScoreAsOfAsync(commandStore, ct));
             foreach (var s in new[] { commandStore, bareStore }) await s.Advanced.Clean.CompletelyRemoveAllAsync();
         }
         return
@@ -64,6 +66,8 @@ public sealed class Benchmark(string connectionString, string planFile, IClock c
                 Median(recording.Select(r => r.Command)), Median(recording.Select(r => r.Bare)), recording[0].Count),
             new("punteggi del piano calcolati dagli eventi", "sola lettura e deserializzazione degli eventi",
                 Median(scoring.Select(s => s.Score)), Median(scoring.Select(s => s.Read)), scoring[0].Events),
+            new("punteggi «al 30/06/2019» e «noti a» (perfplan scores --as-of/--known-at)", "sola lettura e deserializzazione degli eventi",
+                Median(asOf.Select(s => s.Score)), Median(asOf.Select(s => s.Read)), asOf[0].Events),
         ];
     }
 
@@ -81,6 +85,18 @@ public sealed class Benchmark(string connectionString, string planFile, IClock c
             .Select(g => g.Aggregate((IndicatorResults?)null, (s, e) => IndicatorResults.Evolve(s, e.Data))!).ToList();
         var scores = PlanScoring.Score(plan, results);
         _ = PlanScoring.Scorecards(plan, scores);
+        return (sw.Elapsed.TotalMilliseconds, read, events.Count);
+    }
+
+    /// <summary>The query the CLI runs for --as-of and --known-at, against reading the same events alone.</summary>
+    static async Task<(double Score, double Read, int Events)> ScoreAsOfAsync(IDocumentStore store, CancellationToken ct)
+    {
+        var sw = Stopwatch.StartNew();
+        var events = await ReadAsync(store, ct);
+        var read = sw.Elapsed.TotalMilliseconds;
+        sw.Restart();
+        await using var session = store.QuerySession();
+        _ = await PlanHistoryQueries.ScoresAsync(session, "cciaa-ms-2019", new LocalDate(2019, 6, 30), SystemClock.Instance.GetCurrentInstant(), ct);
         return (sw.Elapsed.TotalMilliseconds, read, events.Count);
     }
 

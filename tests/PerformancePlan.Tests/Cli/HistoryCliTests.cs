@@ -109,4 +109,20 @@ public class HistoryCliTests(PostgresCluster cluster) : IAsyncLifetime
         run.ExitCode.ShouldBe(3);
         run.Errors.ShouldContain("chiuso");
     }
+
+    [Fact]
+    public async Task A_renumbered_indicator_keeps_its_identity_and_its_weights()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("perfplan-amend-").FullName, "rinumera.csv");
+        File.WriteAllLines(path, ["Operazione;Livello;Codice;Codice precedente;Padre", "rinumera;Indicatore operativo;O3.1.3-z;O3.1.3-a;"]);
+
+        (await Run("plan", "amend", "--plan", "cciaa-ms-2019", "--file", path, "--act", "Determinazione SG n. 115 del 15/05/2019", "--on", "15/05/2019", "--as", "admin"))
+            .ExitCode.ShouldBe(0);
+
+        using var history = JsonDocument.Parse((await Run("targets", "history", "--indicator", "O3.1.3-z", "--format", "json")).Output);
+        history.RootElement.EnumerateArray().Select(c => (c.GetProperty("version").GetInt32(), c.GetProperty("value").GetDecimal()))
+            .ShouldBe([(1, 15m), (2, 15m)]);
+        using var card = JsonDocument.Parse((await Run("scorecard", "--plan", "cciaa-ms-2019", "--holder", "SG", "--as", "oiv", "--format", "json")).Output);
+        card.RootElement.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "O3.1.3-z").GetProperty("weight").GetDecimal().ShouldBe(17.1m);
+    }
 }
