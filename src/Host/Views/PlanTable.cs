@@ -10,8 +10,9 @@ public static class PlanTable
     public static void Write(IAnsiConsole console, Plan plan)
     {
         console.Write(new Rule($"[bold]Piano della Performance {plan.Year}[/] — {Markup.Escape(plan.EntityName)}").LeftJustified());
-        console.MarkupLine($"Piano [bold]{plan.Id}[/] · triennio {string.Join("–", plan.Horizon.First(), plan.Horizon.Last())} · stato [bold]{StatusName(plan.Status)}[/] · " +
-            $"budget {(plan.EntityBudget is { } b ? ItalianFormat.Euro(b) : "—")}");
+        var version = plan.Versions.Count == 0 ? "" : $" · versione {plan.CurrentVersion} ({Markup.Escape(plan.Versions[^1].Act)}, in vigore dal {ItalianFormat.Date(plan.Versions[^1].EffectiveOn)})";
+        console.MarkupLine($"Piano [bold]{plan.Id}[/] · triennio {string.Join("–", plan.Horizon.First(), plan.Horizon.Last())} · stato [bold]{StatusName(plan.Status)}[/]{version} · " +
+            $"budget {(plan.EntityBudget is { } b ? ItalianFormat.Euro(b) : "—")}" + (plan.RolledForwardFrom is { } from ? $" · predisposto da {from}" : ""));
         var m = plan.Methodology;
         console.MarkupLine($"Metodologia: tolleranza {ItalianFormat.Percent(m.TolerancePercent)}, soglia critica {ItalianFormat.Percent(m.CriticalThresholdPercent)}, " +
             $"obiettivo strategico = {ItalianFormat.Percent(m.OperationalObjectivesWeightPercent)} obiettivi operativi + {ItalianFormat.Percent(m.StrategicIndicatorsWeightPercent)} indicatori strategici");

@@ -8,12 +8,15 @@ public sealed record PlanTreeView(
     string Id, string Entity, string EntityName, int Year, IReadOnlyList<int> Horizon, string Status,
     decimal? Budget, MethodologyView Methodology, IReadOnlyList<NodeView> Areas, IReadOnlyList<HolderView> Holders)
 {
+    /// <summary>The plan's versions: 1 is the approval, then one per amendment, each with its act.</summary>
+    public IReadOnlyList<PlanVersionInfo> Versions { get; init; } = [];
+
     public static PlanTreeView From(Plan plan) => new(
         plan.Id, plan.Entity, plan.EntityName, plan.Year, plan.Horizon, plan.Status.ToString().ToLowerInvariant(),
         plan.EntityBudget, MethodologyView.From(plan.Methodology),
         plan.Children(Codes.EntityCode).Select(a => NodeView.From(plan, a)).ToList(),
         plan.HolderCodes.Select(h => new HolderView(h, plan.Indicators.Where(i => i.Holders.Contains(h))
-            .Select(i => new HolderItemView(i.Code, plan.WeightOf(h, i.Code))).ToList())).ToList());
+            .Select(i => new HolderItemView(i.Code, plan.WeightOf(h, i.Code))).ToList())).ToList()) { Versions = plan.Versions };
 }
 
 public sealed record MethodologyView(decimal Tolerance, decimal CriticalThreshold, decimal OperationalObjectivesWeight, decimal StrategicIndicatorsWeight)
