@@ -13,7 +13,7 @@ namespace PerformancePlan.Host.Application;
 /// results of Allegato 2, and the 2020 and 2021 plans rolled forward with a few target revisions — those two are
 /// demonstration data (<i>dati dimostrativi</i>), and every act and reason says so.
 /// </summary>
-public sealed class DemoData(IDocumentStore store, IClock clock, string dataFolder, Action<string> say)
+public sealed class DemoData(IDocumentStore store, IClock clock, string dataFolder, Action<string> say, Action<string> warn)
 {
     public const string PlanId = "cciaa-ms-2019";
     const string Demo = " [dati dimostrativi]";
@@ -25,7 +25,11 @@ public sealed class DemoData(IDocumentStore store, IClock clock, string dataFold
         var asApproved = seed with { Rows = seed.Rows.Where(r => r[PlanColumns.Code] != "O2.1.4-g").ToList() };
         var imported = await new PlanImportService(store, clock).ImportAsync(asApproved, "cciaa-ms", "admin", false, ct);
         if (imported.Status == ImportStatus.Invalid) throw new InvalidInputException(imported.Errors);
-        if (imported.Status == ImportStatus.Imported) say($"Piano {PlanId} importato come approvato il 31/01/2019 (senza O2.1.4-g): {imported.EventsWritten} eventi.");
+        if (imported.Status == ImportStatus.Imported)
+        {
+            foreach (var w in imported.Warnings) warn(w.ToString());
+            say($"Piano {PlanId} importato come approvato il 31/01/2019 (senza O2.1.4-g): {imported.EventsWritten} eventi.");
+        }
 
         var lifecycle = new PlanLifecycleService(store, clock);
         var amendments = new AmendmentService(store, clock);

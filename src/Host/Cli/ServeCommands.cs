@@ -30,11 +30,10 @@ public static class ServeCommands
         command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(db), async store =>
         {
             var data = Path.Combine(AppContext.BaseDirectory, "data");
-            var demo = new DemoData(store, cli.Clock, data, text => cli.Console.MarkupLine($"[green]{Markup.Escape(text)}[/]"));
-            var outcome = await demo.LoadAsync(ct);
-            if (outcome.Status == ImportStatus.Imported)
-                foreach (var w in outcome.Warnings) cli.Errors.MarkupLine($"[yellow]{Markup.Escape(w.ToString())}[/]");
-            else cli.Console.MarkupLine($"Piano {DemoPlanId} già presente nell'archivio eventi.");
+            var demo = new DemoData(store, cli.Clock, data, text => cli.Console.MarkupLine($"[green]{Markup.Escape(text)}[/]"),
+                text => cli.Errors.MarkupLine($"[yellow]{Markup.Escape(text)}[/]"));
+            if ((await demo.LoadAsync(ct)).Status != ImportStatus.Imported)
+                cli.Console.MarkupLine($"Piano {DemoPlanId} già presente nell'archivio eventi.");
             await using (var session = store.QuerySession())
             {
                 PlanTable.Write(cli.Console, (await session.LoadAsync<Plan>(DemoPlanId, ct))!);

@@ -13,7 +13,7 @@ public static class ScoresTable
     {
         console.Write(new Rule($"[bold]Misurazione del Piano {plan.Year}[/] — {Markup.Escape(plan.EntityName)}").LeftJustified());
         console.MarkupLine($"Piano [bold]{plan.Id}[/] · stato [bold]{PlanTable.StatusName(plan.Status)}[/]" +
-            (plan.ApprovalAct is { } act ? $" ({Markup.Escape(act)})" : "") +
+            (plan.Versions.Count > 0 ? $", versione {plan.CurrentVersion} ({Markup.Escape(plan.Versions[^1].Act)})" : "") +
             $" · Ente: {Cell(scores.Entity.Score)}");
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn(new TableColumn("Codice").NoWrap());
