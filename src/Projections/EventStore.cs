@@ -25,7 +25,7 @@ public static class EventStore
         typeof(OperationalObjectiveDefined), typeof(IndicatorDefined), typeof(HolderWeightsAssigned), typeof(PlanImported),
         typeof(PlanApproved), typeof(PlanClosed), typeof(IndicatorNeutralized), typeof(ResultRecorded),
         typeof(PlanAmended), typeof(TargetRevised), typeof(IndicatorWithdrawn), typeof(ObjectiveWithdrawn),
-        typeof(IndicatorReassigned), typeof(MethodologyChanged), typeof(ResultReverted),
+        typeof(IndicatorReassigned), typeof(MethodologyChanged), typeof(ResultReverted), typeof(IndicatorRenumbered),
     ];
 
     public static void Configure(StoreOptions opts, string connectionString, string schema = DefaultSchema)

@@ -22,6 +22,8 @@ public static class AmendmentFileReader
         var changes = new List<PlanChange>();
         var weights = new Dictionary<string, Dictionary<string, decimal>>();
         var methodology = plan.Methodology;
+        Dictionary<string, decimal> WeightsOf(string holder) => weights.TryGetValue(holder, out var map) ? map
+            : weights[holder] = plan.Weights.FirstOrDefault(x => x.Holder == holder)?.Weights.ToDictionary(x => x.Indicator, x => x.Weight) ?? [];
         void Fail(RawRow row, string column, string message, string fix) =>
             errors.Add(new ImportIssue(IssueSeverity.Error, sheet.FileName, row.Number, column, row[column], message, fix));
 
@@ -53,13 +55,9 @@ public static class AmendmentFileReader
                     var oldCode = Codes.TryParseIndicator(row[PreviousCode], out var oc, out _) ? oc.Value : row[PreviousCode];
                     if (plan.IndicatorOf(oldCode) is not { } old) { Fail(row, PreviousCode, "indicatore inesistente nel piano", "indicare in «Codice precedente» il codice attuale dell'indicatore"); break; }
                     if (!Codes.TryParseIndicator(code, out var nc, out _) || nc.Level != old.Level) { Fail(row, PlanColumns.Code, "nuovo codice non valido per l'indicatore", $"un codice dello stesso livello, es. «{old.Code[..^1]}z»"); break; }
-                    var parent = row[PlanColumns.Parent].Length > 0 ? row[PlanColumns.Parent] : old.Parent;
-                    changes.Add(new Withdraw(old.Code));
-                    changes.Add(new AddDefinition(new IndicatorDefined(nc.Value, old.Level, parent, old.Description, old.Algorithm, old.Measure, old.Comparator,
-                        old.Targets, old.Offices, old.Holders) { Lineage = old.Lineage }));
-                    foreach (var given in plan.Weights.Where(w => w.Weights.Any(x => x.Indicator == old.Code)))
+                    changes.Add(new Renumber(old.Code, nc.Value, row[PlanColumns.Parent]));
+                    foreach (var map in weights.Values.Where(m => m.ContainsKey(old.Code)))
                     {
-                        if (!weights.TryGetValue(given.Holder, out var map)) weights[given.Holder] = map = given.Weights.ToDictionary(x => x.Indicator, x => x.Weight);
                         map[nc.Value] = map[old.Code];
                         map.Remove(old.Code);
                     }
@@ -73,7 +71,7 @@ public static class AmendmentFileReader
                     foreach (var f in issues) errors.Add(new ImportIssue(IssueSeverity.Error, sheet.FileName, row.Number, f.PropertyName, f.AttemptedValue?.ToString() ?? "", f.ErrorMessage, f.CustomState as string ?? ""));
                     if (issues.Count > 0) break;
                     var r = PlanRow.From(row, plan.Horizon);
-                    if (r.Weights.Count > 0) { Fail(row, PlanColumns.Weights, "i pesi di un indicatore aggiunto si assegnano con righe «modifica»", "togliere i pesi da questa riga e aggiungere una riga «modifica» per gli indicatori del titolare"); break; }
+                    foreach (var (holder, weight) in r.Weights) WeightsOf(holder)[r.Code] = weight;
                     changes.Add(new AddDefinition(r.Level switch
                     {
                         Level.StrategicArea => new StrategicAreaDefined(r.Code, r.Parent, r.Description, r.Perspectives, r.Budget, r.Offices, r.Holders),
@@ -103,9 +101,7 @@ public static class AmendmentFileReader
                         if (!w.Ok) { Fail(row, PlanColumns.Weights, w.Error!, w.Fix ?? ""); break; }
                         foreach (var (holder, weight) in w.Value)
                         {
-                            if (!weights.TryGetValue(holder, out var map))
-                                weights[holder] = map = plan.Weights.FirstOrDefault(x => x.Holder == holder)?.Weights.ToDictionary(x => x.Indicator, x => x.Weight) ?? [];
-                            map[indicator.Code] = weight;
+                            WeightsOf(holder)[indicator.Code] = weight;
                         }
                     }
                     break;

@@ -14,15 +14,6 @@ namespace PerformancePlan.Domain.Import;
 /// </summary>
 public sealed partial class PlanTreeValidator : AbstractValidator<IReadOnlyList<PlanRow>>
 {
-    static readonly IReadOnlyDictionary<Level, Level> ParentLevel = new Dictionary<Level, Level>
-    {
-        [Level.StrategicArea] = Level.Entity,
-        [Level.StrategicObjective] = Level.StrategicArea,
-        [Level.OperationalObjective] = Level.StrategicObjective,
-        [Level.StrategicIndicator] = Level.StrategicObjective,
-        [Level.OperationalIndicator] = Level.OperationalObjective,
-    };
-
     public PlanTreeValidator()
     {
         RuleFor(rows => rows).Custom((rows, ctx) =>
@@ -63,7 +54,7 @@ public sealed partial class PlanTreeValidator : AbstractValidator<IReadOnlyList<
                     "indicare il codice di una riga del file");
                 continue;
             }
-            var expected = ParentLevel[row.Level];
+            var expected = TreeRules.ParentLevel[row.Level];
             if (parent.Level != expected)
             {
                 Fail(ctx, row.Number, PlanColumns.Parent, row.Parent,
@@ -78,13 +69,7 @@ public sealed partial class PlanTreeValidator : AbstractValidator<IReadOnlyList<
         }
     }
 
-    static bool PrefixAgrees(PlanRow row, PlanRow parent) => row.Level switch
-    {
-        Level.StrategicArea => true,
-        Level.StrategicObjective or Level.OperationalObjective => row.Code.StartsWith(parent.Code + ".", StringComparison.Ordinal),
-        Level.StrategicIndicator => Codes.TryParseIndicator(row.Code, out var s, out _) && s.Objective.StartsWith(parent.Code + ".", StringComparison.Ordinal),
-        _ => Codes.TryParseIndicator(row.Code, out var o, out _) && o.Objective == parent.Code,
-    };
+    static bool PrefixAgrees(PlanRow row, PlanRow parent) => TreeRules.CodeExtends(row.Level, row.Code, parent.Code);
 
     static string Example(Level level, string parent) => level switch
     {

@@ -9,6 +9,7 @@ public abstract record PlanChange;
 public sealed record ReviseTarget(string Indicator, int Year, YearTarget? Target) : PlanChange;
 public sealed record AddDefinition(object Definition) : PlanChange;
 public sealed record Withdraw(string Code) : PlanChange;
+public sealed record Renumber(string Indicator, string NewCode, string? NewParent) : PlanChange;
 public sealed record Reassign(string Indicator, IReadOnlyList<string>? Offices, IReadOnlyList<string>? Holders) : PlanChange;
 public sealed record ChangeWeights(string Holder, IReadOnlyList<HolderWeight> Weights) : PlanChange;
 public sealed record ChangeMethodology(Methodology Methodology) : PlanChange;
@@ -27,7 +28,9 @@ public static class AmendmentDecider
         if (p.IsClosed) throw new DomainException($"Il piano {p.Id} è {(p.Status == PlanStatus.Closed ? "chiuso" : "validato")}: non si modifica più.");
         if (string.IsNullOrWhiteSpace(c.Act)) throw new DomainException("Ogni variazione cita il suo atto (--act), es. «Determinazione SG n. 115 del 15/05/2019».");
         if (string.IsNullOrWhiteSpace(c.Reason)) throw new DomainException("Indicare il motivo della variazione (--reason).");
-        if (c.EffectiveOn < p.ApprovedOn) throw new DomainException($"La variazione ({ItalianFormat.Date(c.EffectiveOn)}) precede l'approvazione del piano ({ItalianFormat.Date(p.ApprovedOn!.Value)}).");
+        var last = p.Versions[^1];
+        if (c.EffectiveOn < last.EffectiveOn)
+            throw new DomainException($"La variazione ({ItalianFormat.Date(c.EffectiveOn)}) precede la versione in vigore (versione {last.Number}, dal {ItalianFormat.Date(last.EffectiveOn)}): le versioni si succedono nel tempo.");
         if (c.Changes.Count == 0) throw new DomainException("La variazione non contiene modifiche.");
 
         var events = new List<object> { new PlanAmended(p.Id, p.CurrentVersion + 1, c.Act.Trim(), c.EffectiveOn, c.Reason.Trim(), c.By.User, c.Now) };
@@ -40,6 +43,9 @@ public static class AmendmentDecider
             state = Plan.Evolve(state, e)!;
         }
         if (events.Count == 1) throw new DomainException("Le modifiche indicate coincidono con il piano in vigore: nessuna variazione.");
+        foreach (var given in state.Weights.Where(w => w.Weights.Count > 0))
+            foreach (var missing in state.Indicators.Where(i => i.Holders.Contains(given.Holder) && given.Weights.All(x => x.Indicator != i.Code)))
+                throw new DomainException($"{given.Holder} ha pesi espliciti ma nessun peso su {missing.Code}: indicare i pesi di {given.Holder} (colonna Pesi) perché sommino a 100.");
         return events;
     }
 
@@ -56,12 +62,23 @@ public static class AmendmentDecider
                 return new TargetRevised(p.Id, indicator.Code, r.Year, previous, r.Target, reason);
             case AddDefinition { Definition: IndicatorDefined d }:
                 if (p.IndicatorOf(d.Code) is not null || p.Node(d.Code) is not null) throw new DomainException($"Il codice {d.Code} esiste già nel piano.");
-                if (p.Node(d.Parent) is null) throw new DomainException($"Il padre {d.Parent} di {d.Code} non esiste nel piano.");
+                CheckParent(p, d.Level, d.Code, d.Parent);
+                if (p.Indicators.Any(i => i.Lineage == (d.Lineage ?? $"{p.Entity}:{d.Code}")))
+                    throw new DomainException($"Il codice {d.Code} è già stato di un altro indicatore (rinumerato): sceglierne uno nuovo, così le due storie restano distinte.");
+                if (!d.Targets.Any(t => t.Year == p.Year)) throw new DomainException($"Il nuovo indicatore {d.Code} non ha il target {p.Year}.");
                 return d;
             case AddDefinition { Definition: INodeDefined n }:
-                if (p.Node(n.Code) is not null) throw new DomainException($"Il codice {n.Code} esiste già nel piano.");
-                if (p.Node(n.Parent) is null && n.Parent != Codes.EntityCode) throw new DomainException($"Il padre {n.Parent} di {n.Code} non esiste nel piano.");
+                if (p.Node(n.Code) is not null || p.IndicatorOf(n.Code) is not null) throw new DomainException($"Il codice {n.Code} esiste già nel piano.");
+                CheckParent(p, LevelOf(n), n.Code, n.Parent);
                 return n;
+            case Renumber r:
+                var current = Indicator(p, r.Indicator);
+                var parent = r.NewParent is { Length: > 0 } np ? np : current.Parent;
+                if (!Codes.TryParseIndicator(r.NewCode, out var code, out _) || code.Level != current.Level)
+                    throw new DomainException($"{r.NewCode} non è un codice di {Labels.Of(current.Level).ToLowerInvariant()}.");
+                if (p.IndicatorOf(code.Value) is not null || p.Node(code.Value) is not null) throw new DomainException($"Il codice {code.Value} esiste già nel piano.");
+                CheckParent(p, current.Level, code.Value, parent);
+                return new IndicatorRenumbered(p.Id, current.Code, code.Value, parent, reason);
             case Withdraw w when p.IndicatorOf(w.Code) is not null:
                 return new IndicatorWithdrawn(p.Id, w.Code, reason);
             case Withdraw w when p.Node(w.Code) is not null:
@@ -75,13 +92,14 @@ public static class AmendmentDecider
                 var offices = r.Offices ?? i.Offices;
                 var holders = r.Holders ?? i.Holders;
                 return offices.SequenceEqual(i.Offices) && holders.SequenceEqual(i.Holders) ? null : new IndicatorReassigned(p.Id, i.Code, offices, holders);
-            case ChangeWeights w:
-                foreach (var x in w.Weights)
-                    if (!Indicator(p, x.Indicator).Holders.Contains(w.Holder))
-                        throw new DomainException($"{w.Holder} non è titolare di {x.Indicator}: aggiungerlo ai titolari prima di dargli un peso.");
-                var sum = w.Weights.Sum(x => x.Weight);
-                if (w.Weights.Count > 0 && Math.Abs(sum - 100) > 0.01m) throw new DomainException($"I pesi di {w.Holder} sommano a {ItalianFormat.Decimal(sum)}% invece di 100%.");
-                return new HolderWeightsAssigned(w.Holder, w.Weights);
+            case ChangeWeights given:
+                var kept = given with { Weights = [.. given.Weights.Where(x => p.IndicatorOf(x.Indicator) is not null)] };   // withdrawn in this amendment
+                foreach (var x in kept.Weights)
+                    if (!Indicator(p, x.Indicator).Holders.Contains(kept.Holder))
+                        throw new DomainException($"{kept.Holder} non è titolare di {x.Indicator}: aggiungerlo ai titolari prima di dargli un peso.");
+                var sum = kept.Weights.Sum(x => x.Weight);
+                if (kept.Weights.Count > 0 && Math.Abs(sum - 100) > 0.01m) throw new DomainException($"I pesi di {kept.Holder} sommano a {ItalianFormat.Decimal(sum)}% invece di 100%.");
+                return new HolderWeightsAssigned(kept.Holder, kept.Weights);
             case ChangeMethodology m:
                 var v = m.Methodology;
                 if (v.TolerancePercent is < 0 or > 50 || v.CriticalThresholdPercent is < 0 or > 100 || v.CriticalThresholdPercent >= 100 - v.TolerancePercent
@@ -92,6 +110,23 @@ public static class AmendmentDecider
                 throw new DomainException($"Modifica non riconosciuta: {change}");
         }
     }
+
+    static void CheckParent(Plan p, Level level, string code, string parentCode)
+    {
+        var expected = TreeRules.ParentLevel[level];
+        var parentLevel = parentCode == Codes.EntityCode ? Level.Entity : p.Node(parentCode)?.Level;
+        if (parentLevel is null) throw new DomainException($"Il padre {parentCode} di {code} non esiste nel piano.");
+        if (parentLevel != expected)
+            throw new DomainException($"Il padre di {code} dev'essere un «{Labels.Of(expected)}», ma {parentCode} è un «{Labels.Of(parentLevel.Value)}».");
+        if (!TreeRules.CodeExtends(level, code, parentCode)) throw new DomainException($"Il codice {code} non discende dal padre {parentCode}.");
+    }
+
+    static Level LevelOf(INodeDefined n) => n switch
+    {
+        StrategicAreaDefined => Level.StrategicArea,
+        StrategicObjectiveDefined => Level.StrategicObjective,
+        _ => Level.OperationalObjective,
+    };
 
     static Indicator Indicator(Plan p, string code) =>
         p.IndicatorOf(code) ?? throw new DomainException($"L'indicatore {code} non esiste nel piano {p.Id}.");

@@ -17,6 +17,9 @@ public sealed record IndicatorWithdrawn(string PlanId, string Indicator, string 
 /// <summary>An objective (with nothing left under it) left the plan.</summary>
 public sealed record ObjectiveWithdrawn(string PlanId, string Objective, string Reason);
 
+/// <summary>An indicator took a new code (and possibly a new parent): same identity, targets, results and weights.</summary>
+public sealed record IndicatorRenumbered(string PlanId, string Indicator, string NewCode, string NewParent, string Reason);
+
 /// <summary>The offices that record an indicator, or its holders, changed.</summary>
 public sealed record IndicatorReassigned(string PlanId, string Indicator, IReadOnlyList<string> Offices, IReadOnlyList<string> Holders);
 

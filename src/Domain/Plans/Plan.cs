@@ -22,6 +22,9 @@ public sealed record Indicator(
 {
     public YearTarget? TargetFor(int year) => Targets.FirstOrDefault(t => t.Year == year);
 
+    /// <summary>Codes the indicator had before renumberings in this plan (its results may be recorded under them).</summary>
+    public IReadOnlyList<string> PreviousCodes { get; init; } = [];
+
     /// <summary>One identity across plans and renumberings (<c>cciaa-ms:S3.2.1-a</c>), carried by roll-forward.</summary>
     public string Lineage { get; init; } = "";
 }
@@ -64,6 +67,18 @@ public sealed record Plan(
             Versions = state.Versions.Add(new PlanVersionInfo(1, e.Act, e.On, "approvazione", e.ApprovedAt)),
         },
         (_, PlanAmended e) => state with { Versions = state.Versions.Add(new PlanVersionInfo(e.Version, e.Act, e.EffectiveOn, e.Reason, e.AmendedAt)) },
+        (_, TargetRevised e) when state.IndicatorOf(e.Indicator) is null => state,
+        (_, IndicatorReassigned e) when state.IndicatorOf(e.Indicator) is null => state,
+        (_, IndicatorRenumbered e) when state.IndicatorOf(e.Indicator) is { } old => state with
+        {
+            Indicators = state.Indicators.Replace(old, old with
+            {
+                Code = e.NewCode, Parent = e.NewParent, Level = e.NewCode.StartsWith('S') ? Level.StrategicIndicator : Level.OperationalIndicator,
+                PreviousCodes = [.. old.PreviousCodes, old.Code],
+            }),
+            Weights = [.. state.Weights.Select(w => w with { Weights = [.. w.Weights.Select(x => x.Indicator == e.Indicator ? x with { Indicator = e.NewCode } : x)] })],
+            Neutralized = [.. state.Neutralized.Select(n => n.Indicator == e.Indicator ? n with { Indicator = e.NewCode } : n)],
+        },
         (_, TargetRevised e) => state with
         {
             Indicators = state.Indicators.Replace(state.IndicatorOf(e.Indicator)!, state.IndicatorOf(e.Indicator)! with
@@ -72,7 +87,11 @@ public sealed record Plan(
                     .Concat(e.Revised is null ? [] : [e.Revised]).OrderBy(t => t.Year)],
             }),
         },
-        (_, IndicatorWithdrawn e) => state with { Indicators = state.Indicators.RemoveAll(i => i.Code == e.Indicator) },
+        (_, IndicatorWithdrawn e) => state with
+        {
+            Indicators = state.Indicators.RemoveAll(i => i.Code == e.Indicator),
+            Weights = [.. state.Weights.Select(w => w with { Weights = [.. w.Weights.Where(x => x.Indicator != e.Indicator)] })],
+        },
         (_, ObjectiveWithdrawn e) => state with { Nodes = state.Nodes.RemoveAll(n => n.Code == e.Objective) },
         (_, IndicatorReassigned e) => state with
         {
@@ -99,7 +118,8 @@ public sealed record Plan(
                 case PlanApproved a: skipping = a.On > date; break;
                 case PlanAmended a: skipping = a.EffectiveOn > date; break;
                 case PlanClosed c: skipping = c.On > date; break;
-                case PlanImported or IndicatorNeutralized: skipping = false; break;
+                case IndicatorNeutralized n: skipping = n.EffectiveOn > date; break;
+                case PlanImported: skipping = false; break;
             }
             if (!skipping) state = Evolve(state, e);
         }

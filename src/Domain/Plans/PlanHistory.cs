@@ -63,22 +63,27 @@ public static class PlanHistory
         var diffs = new List<PlanDifference>();
         foreach (var n in to.Nodes.Where(n => from.Node(n.Code) is null)) diffs.Add(new("aggiunto", n.Code, Labels.Of(n.Level), "", n.Description));
         foreach (var n in from.Nodes.Where(n => to.Node(n.Code) is null)) diffs.Add(new("ritirato", n.Code, Labels.Of(n.Level), n.Description, ""));
-        foreach (var i in to.Indicators.Where(i => from.IndicatorOf(i.Code) is null)) diffs.Add(new("aggiunto", i.Code, Labels.Of(i.Level), "", i.Description));
-        foreach (var i in from.Indicators.Where(i => to.IndicatorOf(i.Code) is null)) diffs.Add(new("ritirato", i.Code, Labels.Of(i.Level), i.Description, ""));
+        // Indicators are paired by identity (lineage), so a renumbering reads as one, not as a withdrawal and an addition.
+        Indicator? Same(Plan p, Indicator i) => p.Indicators.FirstOrDefault(x => x.Lineage == i.Lineage);
+        foreach (var i in to.Indicators.Where(i => Same(from, i) is null)) diffs.Add(new("aggiunto", i.Code, Labels.Of(i.Level), "", i.Description));
+        foreach (var i in from.Indicators.Where(i => Same(to, i) is null)) diffs.Add(new("ritirato", i.Code, Labels.Of(i.Level), i.Description, ""));
         foreach (var a in from.Indicators)
         {
-            if (to.IndicatorOf(a.Code) is not { } b) continue;
+            if (Same(to, a) is not { } b) continue;
+            if (a.Code != b.Code) diffs.Add(new("rinumerato", b.Code, "codice", a.Code, b.Code));
+            if (a.Parent != b.Parent) diffs.Add(new("modificato", b.Code, "padre", a.Parent, b.Parent));
             foreach (var year in a.Targets.Select(t => t.Year).Union(b.Targets.Select(t => t.Year)).Order())
                 if (a.TargetFor(year) != b.TargetFor(year))
-                    diffs.Add(new("modificato", a.Code, $"target {year}", Text(a.TargetFor(year)), Text(b.TargetFor(year))));
-            if (!a.Offices.SequenceEqual(b.Offices)) diffs.Add(new("modificato", a.Code, "uffici", string.Join(' ', a.Offices), string.Join(' ', b.Offices)));
-            if (!a.Holders.SequenceEqual(b.Holders)) diffs.Add(new("modificato", a.Code, "titolari", string.Join(' ', a.Holders), string.Join(' ', b.Holders)));
+                    diffs.Add(new("modificato", b.Code, $"target {year}", Text(a.TargetFor(year)), Text(b.TargetFor(year))));
+            if (!a.Offices.SequenceEqual(b.Offices)) diffs.Add(new("modificato", b.Code, "uffici", string.Join(' ', a.Offices), string.Join(' ', b.Offices)));
+            if (!a.Holders.SequenceEqual(b.Holders)) diffs.Add(new("modificato", b.Code, "titolari", string.Join(' ', a.Holders), string.Join(' ', b.Holders)));
         }
         foreach (var h in from.HolderCodes.Union(to.HolderCodes))
-            foreach (var i in from.Indicators.Concat(to.Indicators).Select(i => i.Code).Distinct())
+            foreach (var lineage in from.Indicators.Concat(to.Indicators).Select(i => i.Lineage).Distinct())
             {
-                decimal W(Plan p) => p.IndicatorOf(i)?.Holders.Contains(h) == true ? p.WeightOf(h, i) : 0;
-                if (W(from) != W(to)) diffs.Add(new("modificato", i, $"peso {h}", ItalianFormat.Percent(W(from)), ItalianFormat.Percent(W(to))));
+                decimal W(Plan p) => p.Indicators.FirstOrDefault(x => x.Lineage == lineage) is { } x && x.Holders.Contains(h) ? p.WeightOf(h, x.Code) : 0;
+                var code = (to.Indicators.FirstOrDefault(x => x.Lineage == lineage) ?? from.Indicators.First(x => x.Lineage == lineage)).Code;
+                if (W(from) != W(to)) diffs.Add(new("modificato", code, $"peso {h}", ItalianFormat.Percent(W(from)), ItalianFormat.Percent(W(to))));
             }
         if (from.Methodology != to.Methodology) diffs.Add(new("modificato", "metodologia", "regole di misurazione", from.Methodology.ToString(), to.Methodology.ToString()));
         return diffs;

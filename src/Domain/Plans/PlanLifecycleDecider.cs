@@ -6,7 +6,7 @@ namespace PerformancePlan.Domain.Plans;
 
 public sealed record ApprovePlan(string PlanId, string Act, LocalDate On, Actor By, Instant Now);
 public sealed record ClosePlan(string PlanId, LocalDate On, Actor By, Instant Now);
-public sealed record NeutralizeIndicator(string PlanId, string Indicator, string Act, string Reason, Actor By, Instant Now);
+public sealed record NeutralizeIndicator(string PlanId, string Indicator, string Act, string Reason, Actor By, Instant Now, LocalDate? On = null);
 
 /// <summary>Approval, year close and neutralisation of an indicator (BRIEF §4).</summary>
 public static class PlanLifecycleDecider
@@ -42,7 +42,8 @@ public static class PlanLifecycleDecider
         if (p.Status == PlanStatus.Validated) throw new DomainException($"Il piano {p.Id} è validato dall'OIV: non si modifica più.");
         RequireAct(c.Act);
         if (string.IsNullOrWhiteSpace(c.Reason)) throw new DomainException("Indicare il motivo della sterilizzazione (--reason).");
-        return new IndicatorNeutralized(p.Id, c.Indicator, c.Act.Trim(), c.Reason.Trim(), c.By.User, c.Now);
+        if (c.On is { } on) NotInTheFuture(on, c.Now, "dell'atto di sterilizzazione");
+        return new IndicatorNeutralized(p.Id, c.Indicator, c.Act.Trim(), c.Reason.Trim(), c.By.User, c.Now) { EffectiveOn = c.On };
     }
 
     static void NotInTheFuture(LocalDate on, Instant now, string what)

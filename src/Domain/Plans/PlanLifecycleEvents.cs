@@ -9,4 +9,8 @@ public sealed record PlanApproved(string PlanId, string Act, LocalDate On, strin
 public sealed record PlanClosed(string PlanId, LocalDate On, string ClosedBy, Instant ClosedAt);
 
 /// <summary>An indicator was neutralised (<i>sterilizzato</i>) by an act: it leaves every mean.</summary>
-public sealed record IndicatorNeutralized(string PlanId, string Indicator, string Act, string Reason, string NeutralizedBy, Instant NeutralizedAt);
+public sealed record IndicatorNeutralized(string PlanId, string Indicator, string Act, string Reason, string NeutralizedBy, Instant NeutralizedAt)
+{
+    /// <summary>The date of the act, from which the indicator is out of the means (null: since the start).</summary>
+    public LocalDate? EffectiveOn { get; init; }
+}

@@ -11,9 +11,12 @@ public static class PlanScoring
 {
     public static ObjectiveScores Score(Plan plan, IEnumerable<IndicatorResults> results)
     {
-        var byIndicator = results.ToDictionary(r => r.Indicator);
+        var byCode = results.ToDictionary(r => r.Indicator);
+        // An indicator renumbered in this plan keeps the entries recorded under its earlier codes.
+        IndicatorResults? ResultsOf(Indicator i) => i.PreviousCodes.Append(i.Code).Select(byCode.GetValueOrDefault).OfType<IndicatorResults>()
+            .Aggregate((IndicatorResults?)null, (all, r) => all is null ? r : all with { Entries = all.Entries.AddRange(r.Entries) });
         var m = plan.Methodology;
-        var indicators = plan.Indicators.Select(i => ScoreIndicator(plan, i, byIndicator.GetValueOrDefault(i.Code))).ToList();
+        var indicators = plan.Indicators.Select(i => ScoreIndicator(plan, i, ResultsOf(i))).ToList();
         var indicatorScores = indicators.ToDictionary(i => i.Code, i => i.Score);
 
         var operational = plan.Nodes.Where(n => n.Level == Level.OperationalObjective).ToDictionary(n => n.Code,

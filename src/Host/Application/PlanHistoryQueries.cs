@@ -48,6 +48,7 @@ public static class PlanHistoryQueries
 
     public static async Task<Plan?> VersionAsync(IQuerySession session, string planId, int version, CancellationToken ct)
     {
+        if (version < 1) return null;
         var events = (await EventsAsync(session, planId, null, false, ct)).Select(e => e.Data).ToList();
         var plan = PlanHistory.AtVersion(events, version);
         return plan is null || plan.CurrentVersion < version ? null : plan;
@@ -56,8 +57,9 @@ public static class PlanHistoryQueries
     /// <summary>Every value of each target of the indicator, across the entity's plans of the given years.</summary>
     public static async Task<IReadOnlyList<TargetChange>> TargetHistoryAsync(IQuerySession session, string entity, string code, int? from, int? to, CancellationToken ct)
     {
+        // A plan counts if its three-year horizon touches the years asked: the 2019 plan set the 2021 targets too.
         var plans = (await session.Query<Plan>().Where(p => p.Entity == entity).ToListAsync(ct))
-            .Where(p => (from is null || p.Year >= from) && (to is null || p.Year <= to)).OrderBy(p => p.Year).ToList();
+            .Where(p => (from is null || p.Horizon[^1] >= from) && (to is null || p.Horizon[0] <= to)).OrderBy(p => p.Year).ToList();
         var lineage = plans.Select(p => p.IndicatorOf(code)?.Lineage).FirstOrDefault(l => l is not null)
             ?? throw new DomainException($"L'indicatore {code} non compare nei piani di {entity}" + (from is null ? "." : $" dal {from} al {to}."));
         var changes = new List<TargetChange>();

@@ -48,11 +48,14 @@ public static class LifecycleCommands
         var act = new Option<string>("--act") { Description = "Atto che dispone la sterilizzazione", Required = true };
         var reason = new Option<string>("--reason") { Description = "Motivo", Required = true };
         var user = CommonOptions.As();
-        var neutralize = new Command("neutralize", "Sterilizza un indicatore: esce da ogni media") { plan, indicator, act, reason, user };
+        var on = CommonOptions.Date("--on", "Data dell'atto");
+        on.Required = false;
+        var neutralize = new Command("neutralize", "Sterilizza un indicatore: esce da ogni media") { plan, indicator, act, reason, on, user };
         neutralize.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
         {
             var e = await new PlanLifecycleService(store, cli.Clock).NeutralizeAsync(parse.GetValue(plan)!, parse.GetValue(indicator)!,
-                parse.GetValue(act)!, parse.GetValue(reason)!, CliContext.Actor(parse.GetValue(common.Users), parse.GetValue(user)!), ct);
+                parse.GetValue(act)!, parse.GetValue(reason)!, CliContext.Actor(parse.GetValue(common.Users), parse.GetValue(user)!), ct,
+                parse.GetResult(on) is { Implicit: false } ? parse.GetValue(on) : null);
             cli.Console.MarkupLine($"[green]Indicatore {e.Indicator} sterilizzato[/] ({Markup.Escape(e.Act)}).");
             return ExitCodes.Ok;
         }, ct));

@@ -111,8 +111,10 @@ public class HistoryCliTests(PostgresCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_renumbered_indicator_keeps_its_identity_and_its_weights()
+    public async Task A_renumbered_indicator_keeps_its_identity_results_and_weights()
     {
+        (await Run("results", "record", "--plan", "cciaa-ms-2019", "--indicator", "O3.1.3-a", "--value", "10", "--on", "31/08/2019", "--period", "Q2", "--as", "u4.1"))
+            .ExitCode.ShouldBe(0);
         var path = Path.Combine(Directory.CreateTempSubdirectory("perfplan-amend-").FullName, "rinumera.csv");
         File.WriteAllLines(path, ["Operazione;Livello;Codice;Codice precedente;Padre", "rinumera;Indicatore operativo;O3.1.3-z;O3.1.3-a;"]);
 
@@ -120,9 +122,12 @@ public class HistoryCliTests(PostgresCluster cluster) : IAsyncLifetime
             .ExitCode.ShouldBe(0);
 
         using var history = JsonDocument.Parse((await Run("targets", "history", "--indicator", "O3.1.3-z", "--format", "json")).Output);
-        history.RootElement.EnumerateArray().Select(c => (c.GetProperty("version").GetInt32(), c.GetProperty("value").GetDecimal()))
-            .ShouldBe([(1, 15m), (2, 15m)]);
+        history.RootElement.EnumerateArray().Select(c => (c.GetProperty("version").GetInt32(), c.GetProperty("value").GetDecimal())).ShouldBe([(1, 15m)]);
         using var card = JsonDocument.Parse((await Run("scorecard", "--plan", "cciaa-ms-2019", "--holder", "SG", "--as", "oiv", "--format", "json")).Output);
-        card.RootElement.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "O3.1.3-z").GetProperty("weight").GetDecimal().ShouldBe(17.1m);
+        var item = card.RootElement.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "O3.1.3-z");
+        (item.GetProperty("weight").GetDecimal(), item.GetProperty("band").GetString()).ShouldBe((17.1m, "achieved"));
+        using var diff = JsonDocument.Parse((await Run("plan", "diff", "--plan", "cciaa-ms-2019", "--from-version", "1", "--to-version", "2", "--format", "json")).Output);
+        diff.RootElement.EnumerateArray().Select(d => (d.GetProperty("kind").GetString(), d.GetProperty("from").GetString(), d.GetProperty("to").GetString()))
+            .ShouldBe([("rinumerato", "O3.1.3-a", "O3.1.3-z")]);
     }
 }

@@ -101,4 +101,55 @@ public class AmendmentTests
             (115m, 2, Act115, new LocalDate(2019, 5, 15)),
         ]);
     }
+
+    static Plan After(params PlanChange[] changes) => Plan.Replay([.. ApprovedEvents(), .. Events(Approved(), Amend(changes))])!;
+
+    [Fact]
+    public void Versions_follow_each_other_in_time()
+    {
+        var v2 = After(new ReviseTarget("O1.2.4-a", 2019, YearTarget.OfAmount(2019, 10)));
+        Should.Throw<DomainException>(() => AmendmentDecider.Decide(Amend(new ReviseTarget("O1.2.4-a", 2019, YearTarget.OfAmount(2019, 8)))
+            with { EffectiveOn = new LocalDate(2019, 4, 1) }, v2)).Message.ShouldContain("precede la versione in vigore");
+    }
+
+    [Fact]
+    public void Added_nodes_obey_the_same_tree_rules_as_an_import()
+    {
+        var misplaced = new OperationalObjectiveDefined("1.9.9", "1", "Obiettivo", [], null, [], []);
+        Should.Throw<DomainException>(() => Events(Approved(), Amend(new AddDefinition(misplaced)))).Message.ShouldContain("Obiettivo strategico");
+        var noTarget = new IndicatorDefined("O1.2.4-b", Level.OperationalIndicator, "1.2.4", "Post", "", MeasureKind.Count, Comparator.AtLeast,
+            [YearTarget.OfAmount(2020, 1)], ["U1.1"], []);
+        Should.Throw<DomainException>(() => Events(Approved(), Amend(new AddDefinition(noTarget)))).Message.ShouldContain("target 2019");
+    }
+
+    [Fact]
+    public void A_renumbered_code_is_not_reused_for_another_indicator()
+    {
+        var renumbered = After(new Renumber("O1.2.4-a", "O1.2.4-z", null));
+        var reuse = new IndicatorDefined("O1.2.4-a", Level.OperationalIndicator, "1.2.4", "Altro", "", MeasureKind.Count, Comparator.AtLeast,
+            [YearTarget.OfAmount(2019, 1)], ["U1.1"], []);
+        Should.Throw<DomainException>(() => AmendmentDecider.Decide(Amend(new AddDefinition(reuse)) with { EffectiveOn = new LocalDate(2019, 6, 1) }, renumbered))
+            .Message.ShouldContain("rinumerato");
+    }
+
+    [Fact]
+    public void A_holder_with_explicit_weights_needs_a_weight_on_a_new_indicator_and_withdrawals_leave_the_weights()
+    {
+        var sgIndicator = new IndicatorDefined("O1.2.4-b", Level.OperationalIndicator, "1.2.4", "Post", "", MeasureKind.Count, Comparator.AtLeast,
+            [YearTarget.OfAmount(2019, 24)], ["U1.1"], ["SG"]);
+        Should.Throw<DomainException>(() => Events(Approved(), Amend(new AddDefinition(sgIndicator)))).Message.ShouldContain("nessun peso su O1.2.4-b");
+
+        var withdrawn = After(new Withdraw("O2.1.4-c"));
+        withdrawn.Weights.SelectMany(w => w.Weights).ShouldNotContain(w => w.Indicator == "O2.1.4-c");
+        withdrawn.WeightOf("PO3", "O2.1.4-e").ShouldBe(25);
+    }
+
+    [Fact]
+    public void A_neutralisation_counts_from_the_date_of_its_act()
+    {
+        var events = ApprovedEvents().Append(new IndicatorNeutralized("cciaa-ms-2019", "S1.1.1-b", "Det. SG n. 200 del 15/11/2019", "progetti sospesi", "admin", May)
+            { EffectiveOn = new LocalDate(2019, 11, 15) }).ToList();
+        Plan.AsOf(events, new LocalDate(2019, 3, 31))!.NeutralizationOf("S1.1.1-b").ShouldBeNull();
+        Plan.AsOf(events, new LocalDate(2019, 11, 15))!.NeutralizationOf("S1.1.1-b").ShouldNotBeNull();
+    }
 }
