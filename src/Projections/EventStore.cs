@@ -6,6 +6,7 @@ using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 using PerformancePlan.Domain.Plans;
 using PerformancePlan.Domain.Results;
+using PerformancePlan.Domain.Ledger;
 using Weasel.Core;
 
 namespace PerformancePlan.Projections;
@@ -26,6 +27,7 @@ public static class EventStore
         typeof(PlanApproved), typeof(PlanClosed), typeof(IndicatorNeutralized), typeof(ResultRecorded),
         typeof(PlanAmended), typeof(TargetRevised), typeof(IndicatorWithdrawn), typeof(ObjectiveWithdrawn),
         typeof(IndicatorReassigned), typeof(MethodologyChanged), typeof(ResultReverted), typeof(IndicatorRenumbered),
+        typeof(LedgerDigested),
     ];
 
     public static void Configure(StoreOptions opts, string connectionString, string schema = DefaultSchema)
@@ -40,6 +42,7 @@ public static class EventStore
         opts.Events.MetadataConfig.EnableAll();
         opts.Events.AddEventTypes(EventTypes);
 
+        opts.Listeners.Add(new LedgerListener());
         opts.Projections.Add(new PlanTreeProjection(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new IndicatorResultsProjection(), ProjectionLifecycle.Inline);
         opts.Schema.For<IndicatorResults>().Index(r => r.PlanId);
@@ -47,4 +50,13 @@ public static class EventStore
 
     public static DocumentStore Create(string connectionString, string schema = DefaultSchema) =>
         DocumentStore.For(opts => Configure(opts, connectionString, schema));
+
+    /// <summary>Creates Marten's tables and the ledger's before the first write (every entry point calls this).</summary>
+    public static async Task PrepareAsync(IDocumentStore store, CancellationToken ct = default)
+    {
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        await using var session = store.LightweightSession();
+        session.QueueSqlCommand(LedgerListener.CreateTableSql(store.Options.Events.DatabaseSchemaName));
+        await session.SaveChangesAsync(ct);
+    }
 }

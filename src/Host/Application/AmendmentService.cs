@@ -55,10 +55,6 @@ public sealed class AmendmentService(IDocumentStore store, IClock clock)
 
     IDocumentSession Open(Actor by, string command)
     {
-        var session = store.LightweightSession();
-        session.CorrelationId = Guid.NewGuid().ToString();
-        session.SetHeader("user", by.User);
-        session.SetHeader("command", command);
-        return session;
+        return CommandSession.Open(store, by.User, command, clock.GetCurrentInstant());
     }
 }

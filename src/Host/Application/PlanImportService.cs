@@ -50,10 +50,7 @@ public sealed class PlanImportService(IDocumentStore store, IClock clock)
 
     async Task<PlanImportOutcome> AppendAsync(PlanDefinition definition, string path, string user, IReadOnlyList<ImportIssue> warnings, CancellationToken ct)
     {
-        await using var session = store.LightweightSession();
-        session.CorrelationId = Guid.NewGuid().ToString();
-        session.SetHeader("user", user);
-        session.SetHeader("command", "plan import");
+        await using var session = CommandSession.Open(store, user, "plan import", clock.GetCurrentInstant());
         var stream = await session.Events.FetchForWriting<Plan>(definition.PlanId, ct);
         var events = PlanDecider.Decide(new ImportPlan(definition, Path.GetFileName(path), user, clock.GetCurrentInstant()), stream.Aggregate);
         if (events.Count == 0) return new(ImportStatus.AlreadyImported, definition.PlanId, 0, [], warnings, definition);

@@ -20,10 +20,7 @@ public sealed class PlanLifecycleService(IDocumentStore store, IClock clock)
 
     async Task<T> DecideAsync<T>(string planId, Actor by, string command, Func<Plan?, T> decide, CancellationToken ct) where T : notnull
     {
-        await using var session = store.LightweightSession();
-        session.CorrelationId = Guid.NewGuid().ToString();
-        session.SetHeader("user", by.User);
-        session.SetHeader("command", command);
+        await using var session = CommandSession.Open(store, by.User, command, clock.GetCurrentInstant());
         var stream = await session.Events.FetchForWriting<Plan>(planId, ct);
         var e = decide(stream.Aggregate);
         stream.AppendOne(e);

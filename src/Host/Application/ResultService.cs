@@ -141,11 +141,7 @@ public sealed class ResultService(IDocumentStore store, IClock clock)
 
     IDocumentSession Open(Actor by, string command)
     {
-        var session = store.LightweightSession();
-        session.CorrelationId = Guid.NewGuid().ToString();
-        session.SetHeader("user", by.User);
-        session.SetHeader("command", command);
-        return session;
+        return CommandSession.Open(store, by.User, command, clock.GetCurrentInstant());
     }
 
     static async Task<Plan> LoadPlanAsync(IQuerySession session, string planId, CancellationToken ct) =>

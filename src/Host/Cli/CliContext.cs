@@ -48,6 +48,7 @@ public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock
         {
             await using var connection = await DatabaseConnection.OpenAsync(db, ct);
             using var store = EventStore.Create(connection.ConnectionString);
+            await EventStore.PrepareAsync(store, ct);
             return await action(store);
         }
         catch (PostgresUnavailableException e) { return Fail(e.Message, ExitCodes.Failure); }

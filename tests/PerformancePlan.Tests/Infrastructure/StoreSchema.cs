@@ -10,10 +10,10 @@ public sealed class StoreSchema(PostgresCluster cluster) : IAsyncLifetime
     public string Schema { get; } = "t_" + Guid.NewGuid().ToString("N")[..12];
     public DocumentStore Store { get; private set; } = null!;
 
-    public ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         Store = EventStore.Create(cluster.ConnectionString, Schema);
-        return ValueTask.CompletedTask;
+        await EventStore.PrepareAsync(Store);
     }
 
     /// <summary>Events in the store, counted in PostgreSQL itself (0 when nothing was ever written).</summary>

@@ -1,0 +1,51 @@
+using JasperFx;
+using Marten;
+using PerformancePlan.Domain.Ledger;
+
+namespace PerformancePlan.Projections;
+
+/// <summary>
+/// Seals every event as it is appended, in the same transaction: for each stream written, the chain continues from
+/// the stream's last sealed hash and one row per event goes into <c>pp_ledger</c> (stream, version, hash). Writers of
+/// different streams never touch the same rows; two writers of one stream already conflict on its version.
+/// </summary>
+public sealed class LedgerListener : DocumentSessionListenerBase
+{
+    public const string Table = "pp_ledger";
+
+    public override async Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
+    {
+        var streams = session.PendingChanges.Streams();
+        if (streams.Count == 0) return;
+        var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
+        var serializer = session.DocumentStore.Options.Serializer();
+        var headers = (session as IMetadataContext)?.Headers;
+        var user = headers?.GetValueOrDefault("user")?.ToString() ?? "";
+        var at = headers?.GetValueOrDefault("at")?.ToString() ?? "";
+        foreach (var action in streams)
+        {
+            var (version, hash) = await HeadAsync(session, schema, action.Key!, token);
+            if (action.ExpectedVersionOnServer is { } expected && expected != version)
+                throw new InvalidOperationException($"Registro di integrità: lo stream {action.Key} è alla versione {version} nel registro ma {expected} negli eventi.");
+            foreach (var e in action.Events)
+            {
+                version++;
+                var data = LedgerHash.CanonicalJson(serializer.ToJson(e.Data));
+                hash = LedgerHash.Next(hash, LedgerHash.CanonicalEvent(e.EventTypeName, action.Key!, version, user, at, data));
+                session.QueueSqlCommand($"insert into {schema}.{Table} (stream_id, version, hash) values (?, ?, ?)", action.Key!, version, hash);
+            }
+        }
+    }
+
+    static async Task<(long Version, string Hash)> HeadAsync(IDocumentSession session, string schema, string stream, CancellationToken token)
+    {
+        var head = (await session.QueryAsync<string>(
+            $"select version::text || ':' || hash from {schema}.{Table} where stream_id = ? order by version desc limit 1", token, stream)).FirstOrDefault();
+        return head is null ? (0, "") : (long.Parse(head[..head.IndexOf(':')]), head[(head.IndexOf(':') + 1)..]);
+    }
+
+    /// <summary>The ledger table, beside Marten's own.</summary>
+    public static string CreateTableSql(string schema) =>
+        $"create table if not exists {schema}.{Table} (stream_id varchar not null, version bigint not null, hash char(64) not null, " +
+        $"sealed_at timestamptz not null default now(), primary key (stream_id, version))";
+}
