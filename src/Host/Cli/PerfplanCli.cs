@@ -18,6 +18,7 @@ public static class PerfplanCli
         root.Subcommands.Add(ServeCommands.Demo(cli, common.Db));
         root.Subcommands.Add(ServeCommands.Serve(cli, common.Db));
         root.Subcommands.Add(BenchCommand.Build(cli, common));
+        root.Subcommands.Add(LedgerCommands.Build(cli, common));
         return root;
     }
 }

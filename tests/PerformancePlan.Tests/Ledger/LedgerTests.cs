@@ -1,0 +1,163 @@
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Testing;
+using Npgsql;
+using PerformancePlan.Domain.Ledger;
+using PerformancePlan.Host.Application;
+using PerformancePlan.Host.Cli;
+using PerformancePlan.Tests.Infrastructure;
+
+namespace PerformancePlan.Tests.Ledger;
+
+/// <summary>
+/// Someone with direct access to PostgreSQL edits, deletes, inserts or swaps rows of the event table, or re-chains the
+/// whole ledger after an edit: each is detected and located.
+/// </summary>
+public class LedgerTests(PostgresCluster cluster) : IAsyncLifetime
+{
+    readonly StoreSchema _db = new(cluster);
+    readonly FakeClock _clock = new(Instant.FromUtc(2019, 12, 20, 8, 0));
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+    LedgerService Ledger => new(_db.Store, _clock);
+
+    public async ValueTask InitializeAsync()
+    {
+        await _db.InitializeAsync();
+        await new PlanImportService(_db.Store, _clock).ImportAsync(SeedFiles.PlanCsv, "cciaa-ms", "admin", false, Ct);
+        await new PlanLifecycleService(_db.Store, _clock).ApproveAsync("cciaa-ms-2019", "Delibera di Giunta n. 7 del 31/01/2019", new LocalDate(2019, 1, 31), SeedPlan.Giunta, Ct);
+        var results = new ResultService(_db.Store, _clock);
+        await results.RecordAsync("cciaa-ms-2019", "O1.2.4-a", "3", "30/04/2019", null, null, SeedPlan.Admin, null, Ct);
+        await results.RecordAsync("cciaa-ms-2019", "O1.2.4-a", "5", "31/08/2019", null, null, SeedPlan.Admin, null, Ct);
+        await results.RecordAsync("cciaa-ms-2019", "O2.1.1-b", "4", "30/04/2019", null, null, SeedPlan.Admin, null, Ct);
+    }
+
+    public ValueTask DisposeAsync() => _db.DisposeAsync();
+
+    async Task Sql(string sql)
+    {
+        await using var conn = new NpgsqlConnection(cluster.ConnectionString);
+        await conn.OpenAsync(Ct);
+        await using var cmd = new NpgsqlCommand(sql.Replace("{s}", _db.Schema), conn);
+        await cmd.ExecuteNonQueryAsync(Ct);
+    }
+
+    async Task<long> Sequence(string stream, long version)
+    {
+        await using var conn = new NpgsqlConnection(cluster.ConnectionString);
+        await conn.OpenAsync(Ct);
+        await using var cmd = new NpgsqlCommand($"select seq_id from {_db.Schema}.mt_events where stream_id = '{stream}' and version = {version}", conn);
+        return (long)(await cmd.ExecuteScalarAsync(Ct))!;
+    }
+
+    [Fact]
+    public async Task An_untouched_ledger_verifies()
+    {
+        var report = await Ledger.VerifyAsync(null, null, Ct);
+        report.Verified.ShouldBeTrue(string.Join("\n", report.Problems));
+        report.Events.ShouldBe(await _db.EventCountAsync());
+        (await Ledger.VerifyAsync("cciaa-ms-2019", null, Ct)).Verified.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task An_event_changed_by_SQL_is_found()
+    {
+        var seq = await Sequence("cciaa-ms-2019/O1.2.4-a", 1);
+        await Sql($"update {{s}}.mt_events set data = jsonb_set(data, '{{value,amount}}', '12') where seq_id = {seq}");
+
+        var bad = (await Ledger.VerifyAsync(null, null, Ct)).FirstBad!;
+
+        (bad.Stream, bad.Version, bad.Sequence).ShouldBe(("cciaa-ms-2019/O1.2.4-a", 1L, (long?)seq));
+        bad.Reason.ShouldContain("modificato");
+    }
+
+    [Fact]
+    public async Task An_event_deleted_by_SQL_is_found()
+    {
+        await Sql("delete from {s}.mt_events where stream_id = 'cciaa-ms-2019/O1.2.4-a' and version = 1");
+
+        var bad = (await Ledger.VerifyAsync(null, null, Ct)).FirstBad!;
+        (bad.Stream, bad.Version).ShouldBe(("cciaa-ms-2019/O1.2.4-a", 1L));
+        bad.Reason.ShouldContain("cancellato");
+    }
+
+    [Fact]
+    public async Task The_last_event_deleted_by_SQL_is_found_too()
+    {
+        await Sql("delete from {s}.mt_events where stream_id = 'cciaa-ms-2019/O1.2.4-a' and version = 2");
+        var bad = (await Ledger.VerifyAsync(null, null, Ct)).FirstBad!;
+        (bad.Stream, bad.Version, bad.Reason.Contains("cancellati")).ShouldBe(("cciaa-ms-2019/O1.2.4-a", 2L, true));
+    }
+
+    [Fact]
+    public async Task An_event_inserted_by_SQL_is_found()
+    {
+        await Sql("""
+            insert into {s}.mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, headers)
+            select nextval('{s}.mt_events_sequence'), gen_random_uuid(), stream_id, 3, data, type, timestamp, tenant_id, mt_dotnet_type, headers
+            from {s}.mt_events where stream_id = 'cciaa-ms-2019/O1.2.4-a' and version = 2
+            """);
+
+        var bad = (await Ledger.VerifyAsync(null, null, Ct)).FirstBad!;
+        (bad.Stream, bad.Version).ShouldBe(("cciaa-ms-2019/O1.2.4-a", 3L));
+        bad.Reason.ShouldContain("senza sigillo");
+    }
+
+    [Fact]
+    public async Task Two_events_swapped_by_SQL_are_found()
+    {
+        await Sql("""
+            update {s}.mt_events e set data = o.data from {s}.mt_events o
+            where e.stream_id = 'cciaa-ms-2019/O1.2.4-a' and o.stream_id = e.stream_id and e.version + o.version = 3
+            """);
+
+        var bad = (await Ledger.VerifyAsync(null, null, Ct)).FirstBad!;
+        (bad.Stream, bad.Version).ShouldBe(("cciaa-ms-2019/O1.2.4-a", 1L));
+    }
+
+    [Fact]
+    public async Task A_full_re_chain_after_an_edit_passes_alone_but_not_against_an_earlier_digest()
+    {
+        var digest = await Ledger.DigestAsync("oiv", Ct);
+        var seq = await Sequence("cciaa-ms-2019/O2.1.1-b", 1);
+        await Sql($"update {{s}}.mt_events set data = jsonb_set(data, '{{value,amount}}', '5') where seq_id = {seq}");
+        await ReChainAsync("cciaa-ms-2019/O2.1.1-b");
+        await Sql("delete from {s}.mt_events where stream_id = 'ledger'; delete from {s}.pp_ledger where stream_id = 'ledger'");   // hide the recorded digest too
+
+        (await Ledger.VerifyAsync(null, null, Ct)).Verified.ShouldBeTrue();   // a consistent forgery, on its own
+
+        var report = await Ledger.VerifyAsync(null, JsonSerializer.Deserialize<LedgerDigestFile>(JsonSerializer.Serialize(digest, CliContext.Json), CliContext.Json), Ct);
+        report.Verified.ShouldBeFalse();
+        report.FirstBad!.Stream.ShouldBe("cciaa-ms-2019/O2.1.1-b");
+        report.FirstBad.Reason.ShouldContain("riscritto");
+    }
+
+    [Fact]
+    public async Task A_recorded_digest_catches_a_re_chain_even_without_the_file()
+    {
+        await Ledger.DigestAsync("oiv", Ct);
+        var seq = await Sequence("cciaa-ms-2019/O2.1.1-b", 1);
+        await Sql($"update {{s}}.mt_events set data = jsonb_set(data, '{{value,amount}}', '5') where seq_id = {seq}");
+        await ReChainAsync("cciaa-ms-2019/O2.1.1-b");
+
+        (await Ledger.VerifyAsync(null, null, Ct)).FirstBad!.Stream.ShouldBe("cciaa-ms-2019/O2.1.1-b");
+    }
+
+    /// <summary>What an attacker who knows the algorithm does: recompute and rewrite every hash of a stream.</summary>
+    async Task ReChainAsync(string stream)
+    {
+        await using var conn = new NpgsqlConnection(cluster.ConnectionString);
+        await conn.OpenAsync(Ct);
+        var rows = new List<(long Version, string Canonical)>();
+        await using (var cmd = new NpgsqlCommand($"select version, type, data::text, coalesce(headers->>'user',''), coalesce(headers->>'at','') from {_db.Schema}.mt_events where stream_id = '{stream}' order by version", conn))
+        await using (var r = await cmd.ExecuteReaderAsync(Ct))
+            while (await r.ReadAsync(Ct))
+                rows.Add((r.GetInt64(0), LedgerHash.CanonicalEvent(r.GetString(1), stream, r.GetInt64(0), r.GetString(3), r.GetString(4), LedgerHash.CanonicalJson(r.GetString(2)))));
+        var hash = "";
+        foreach (var (version, canonical) in rows)
+        {
+            hash = LedgerHash.Next(hash, canonical);
+            await using var update = new NpgsqlCommand($"update {_db.Schema}.pp_ledger set hash = '{hash}' where stream_id = '{stream}' and version = {version}", conn);
+            await update.ExecuteNonQueryAsync(Ct);
+        }
+    }
+}
