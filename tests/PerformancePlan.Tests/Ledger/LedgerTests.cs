@@ -161,3 +161,48 @@ public class LedgerTests(PostgresCluster cluster) : IAsyncLifetime
         }
     }
 }
+
+/// <summary><c>perfplan ledger verify|digest</c> as the OIV runs them.</summary>
+public class LedgerCliTests(PostgresCluster cluster) : IAsyncLifetime
+{
+    readonly string _database = "ledger_" + Guid.NewGuid().ToString("N")[..8];
+    string _db = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        _db = await cluster.CreateDatabaseAsync(_database);
+        (await CliRunner.RunAsync("plan", "import", SeedFiles.PlanCsv, "--db", _db)).ExitCode.ShouldBe(0);
+    }
+
+    public async ValueTask DisposeAsync() => await cluster.DropDatabaseAsync(_database);
+
+    [Fact]
+    public async Task Verify_prints_the_documented_json_and_exits_4_when_tampered()
+    {
+        var dir = Directory.CreateTempSubdirectory("perfplan-digest-").FullName;
+        (await CliRunner.RunAsync("ledger", "digest", "--out", Path.Combine(dir, "digest.json"), "--db", _db)).ExitCode.ShouldBe(0);
+
+        var ok = await CliRunner.RunAsync("ledger", "verify", "--format", "json", "--digest", Path.Combine(dir, "digest.json"), "--db", _db);
+        ok.ExitCode.ShouldBe(0, ok.Errors);
+        using (var json = JsonDocument.Parse(ok.Output))
+        {
+            json.RootElement.GetProperty("verified").GetBoolean().ShouldBeTrue();
+            json.RootElement.GetProperty("events").GetInt64().ShouldBe(106);   // 105 of the plan + the digest
+            json.RootElement.GetProperty("head").GetString()!.Length.ShouldBe(64);
+            json.RootElement.GetProperty("firstBad").ValueKind.ShouldBe(JsonValueKind.Null);
+        }
+
+        await using (var conn = new NpgsqlConnection(_db))
+        {
+            await conn.OpenAsync(TestContext.Current.CancellationToken);
+            await using var cmd = new NpgsqlCommand("update perfplan.mt_events set data = jsonb_set(data, '{description}', '\"Altro\"') where stream_id = 'cciaa-ms-2019' and version = 40", conn);
+            (await cmd.ExecuteNonQueryAsync(TestContext.Current.CancellationToken)).ShouldBe(1);
+        }
+        var bad = await CliRunner.RunAsync("ledger", "verify", "--format", "json", "--db", _db);
+        bad.ExitCode.ShouldBe(4);
+        using var report = JsonDocument.Parse(bad.Output);
+        var first = report.RootElement.GetProperty("firstBad");
+        (first.GetProperty("stream").GetString(), first.GetProperty("version").GetInt64()).ShouldBe(("cciaa-ms-2019", 40L));
+        first.GetProperty("sequence").GetInt64().ShouldBeGreaterThan(0);
+    }
+}
