@@ -6,7 +6,11 @@ namespace PerformancePlan.Domain.Plans;
 /// A new version of an approved plan, authorised by an act and in force from <paramref name="EffectiveOn"/>.
 /// The changes it makes follow it in the plan's stream, in the same transaction.
 /// </summary>
-public sealed record PlanAmended(string PlanId, int Version, string Act, LocalDate EffectiveOn, string Reason, string AmendedBy, Instant AmendedAt);
+public sealed record PlanAmended(string PlanId, int Version, string Act, LocalDate EffectiveOn, string Reason, string AmendedBy, Instant AmendedAt)
+{
+    /// <summary>The version this amendment undoes, when it restores the values before an amendment made by mistake.</summary>
+    public int? Reverts { get; init; }
+}
 
 /// <summary>The target of one year of an indicator changed (from nothing when <paramref name="Previous"/> is null).</summary>
 public sealed record TargetRevised(string PlanId, string Indicator, int Year, YearTarget? Previous, YearTarget? Revised, string Reason);

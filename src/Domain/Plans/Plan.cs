@@ -99,6 +99,7 @@ public sealed record Plan(
         },
         (_, MethodologyChanged e) => state with { Methodology = e.Methodology },
         (_, PlanClosed e) => state with { Status = PlanStatus.Closed, ClosedOn = e.On, ClosedAt = e.ClosedAt },
+        (_, PlanValidated e) => state with { Status = PlanStatus.Validated, ValidatedLedgerHead = e.LedgerHead },
         (_, IndicatorNeutralized e) => state with { Neutralized = state.Neutralized.Add(new Neutralization(e.Indicator, e.Act, e.Reason)) },
         _ => state,
     };
@@ -137,6 +138,7 @@ public sealed record Plan(
     /// <summary>When the close was recorded: entries recorded after it (a write racing the close) do not count.</summary>
     public Instant? ClosedAt { get; init; }
     public ImmutableList<Neutralization> Neutralized { get; init; } = [];
+    public string? ValidatedLedgerHead { get; init; }
 
     public bool IsClosed => Status is PlanStatus.Closed or PlanStatus.Validated;
     public Neutralization? NeutralizationOf(string indicator) => Neutralized.FirstOrDefault(n => n.Indicator == indicator);

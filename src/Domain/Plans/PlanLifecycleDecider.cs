@@ -6,6 +6,7 @@ namespace PerformancePlan.Domain.Plans;
 
 public sealed record ApprovePlan(string PlanId, string Act, LocalDate On, Actor By, Instant Now);
 public sealed record ClosePlan(string PlanId, LocalDate On, Actor By, Instant Now);
+public sealed record ValidatePlan(string PlanId, string LedgerHead, bool LedgerVerified, string Note, Actor By, Instant Now);
 public sealed record NeutralizeIndicator(string PlanId, string Indicator, string Act, string Reason, Actor By, Instant Now, LocalDate? On = null);
 
 /// <summary>Approval, year close and neutralisation of an indicator (BRIEF §4).</summary>
@@ -31,6 +32,18 @@ public static class PlanLifecycleDecider
             throw new DomainException($"L'anno del piano {p.Year} si chiude dal 31/12/{p.Year} in poi, non il {ItalianFormat.Date(c.On)}.");
         NotInTheFuture(c.On, c.Now, "di chiusura");
         return new PlanClosed(p.Id, c.On, c.By.User, c.Now);
+    }
+
+    /// <summary>The OIV validates a closed year, on a ledger it has just verified.</summary>
+    public static PlanValidated Decide(ValidatePlan c, Plan? plan)
+    {
+        var p = Existing(plan, c.PlanId);
+        Require(c.By, Role.Oiv, "validare il piano");
+        if (p.Status == PlanStatus.Validated) throw new DomainException($"Il piano {p.Id} è già validato.");
+        if (p.Status != PlanStatus.Closed) throw new DomainException($"Il piano {p.Id} non è chiuso: si valida l'anno dopo la chiusura («perfplan plan close»).");
+        if (!c.LedgerVerified) throw new DomainException("Il registro degli eventi non è integro: non si valida una storia alterata («perfplan ledger verify»).");
+        if (string.IsNullOrWhiteSpace(c.Note)) throw new DomainException("Indicare una nota di validazione (--note).");
+        return new PlanValidated(p.Id, c.LedgerHead, c.Note.Trim(), c.By.User, c.Now);
     }
 
     public static IndicatorNeutralized Decide(NeutralizeIndicator c, Plan? plan)

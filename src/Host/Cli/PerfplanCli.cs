@@ -19,6 +19,7 @@ public static class PerfplanCli
         root.Subcommands.Add(ServeCommands.Serve(cli, common.Db));
         root.Subcommands.Add(BenchCommand.Build(cli, common));
         root.Subcommands.Add(LedgerCommands.Build(cli, common));
+        root.Subcommands.Add(AuditCommands.Build(cli, common));
         return root;
     }
 }

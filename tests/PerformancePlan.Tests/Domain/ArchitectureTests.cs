@@ -28,7 +28,7 @@ public class ArchitectureTests
     public void Every_event_type_of_the_domain_is_registered_with_the_store()
     {
         string[] pastTense = ["Defined", "Drafted", "Imported", "Assigned", "Approved", "Closed", "Neutralized", "Recorded",
-            "Amended", "Revised", "Withdrawn", "Reassigned", "Changed", "Reverted", "Renumbered", "Digested"];
+            "Amended", "Revised", "Withdrawn", "Reassigned", "Changed", "Reverted", "Renumbered", "Digested", "Validated"];
         var declared = DomainAssembly.GetTypes().Where(t => t.GetMethod("<Clone>$") != null && pastTense.Any(t.Name.EndsWith));
         PerformancePlan.Projections.EventStore.EventTypes.ShouldBe(declared, ignoreOrder: true);
     }
