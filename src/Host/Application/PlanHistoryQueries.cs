@@ -8,6 +8,8 @@ using PerformancePlan.Domain.Scoring;
 
 namespace PerformancePlan.Host.Application;
 
+public sealed record Replay(Plan Plan, IReadOnlyList<object> PlanEvents, IReadOnlyList<IndicatorResults> Results, ObjectiveScores Scores, int EventCount);
+
 /// <summary>
 /// The plan and its scores on two time axes, replayed from the events: <c>asOf</c>, a business date (the version in
 /// force then, results referring to dates up to it); <c>knownAt</c>, an instant (only events recorded by then).
@@ -36,6 +38,12 @@ public static class PlanHistoryQueries
     public static async Task<(Plan Plan, ObjectiveScores Scores)?> ScoresAsync(IQuerySession session, string planId, LocalDate? asOf, Instant? knownAt, CancellationToken ct)
     {
         if (asOf is null && knownAt is null) return await ScoreQueries.LoadAsync(session, planId, ct);
+        return await ReplayAsync(session, planId, asOf, knownAt, ct) is { } r ? (r.Plan, r.Scores) : null;
+    }
+
+    /// <summary>The plan, its results and its scores rebuilt from the raw events alone (no stored document is read).</summary>
+    public static async Task<Replay?> ReplayAsync(IQuerySession session, string planId, LocalDate? asOf, Instant? knownAt, CancellationToken ct)
+    {
         var events = await EventsAsync(session, planId, knownAt, true, ct);
         var planEvents = events.Where(e => e.StreamKey == planId).Select(e => e.Data).ToList();
         var plan = asOf is { } d ? Plan.AsOf(planEvents, d) : Plan.Replay(planEvents);
@@ -43,7 +51,7 @@ public static class PlanHistoryQueries
         var results = events.Where(e => e.StreamKey != planId && (asOf is null || e.Data is not ResultRecorded r || r.ReferredTo <= asOf))
             .GroupBy(e => e.StreamKey).Select(g => g.Aggregate((IndicatorResults?)null, (s, e) => IndicatorResults.Evolve(s, e.Data)))
             .OfType<IndicatorResults>().ToList();   // a stream whose entries all refer after the date folds to nothing
-        return (plan, PlanScoring.Score(plan, results));
+        return new Replay(plan, planEvents, results, PlanScoring.Score(plan, results), events.Count);
     }
 
     public static async Task<Plan?> VersionAsync(IQuerySession session, string planId, int version, CancellationToken ct)

@@ -20,6 +20,7 @@ public static class PerfplanCli
         root.Subcommands.Add(BenchCommand.Build(cli, common));
         root.Subcommands.Add(LedgerCommands.Build(cli, common));
         root.Subcommands.Add(AuditCommands.Build(cli, common));
+        root.Subcommands.Add(OivCommands.Build(cli, common));
         return root;
     }
 }
