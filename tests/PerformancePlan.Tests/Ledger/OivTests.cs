@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Npgsql;
+using PerformancePlan.Tests.Infrastructure;
+
+namespace PerformancePlan.Tests.Ledger;
+
+/// <summary>The OIV's verbs end to end: audit trail, replay with derivation and report, validation.</summary>
+public class OivTests(PostgresCluster cluster) : IAsyncLifetime
+{
+    readonly string _database = "oiv_" + Guid.NewGuid().ToString("N")[..8];
+    string _db = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        _db = await cluster.CreateDatabaseAsync(_database);
+        (await Run("demo", "--no-serve")).ExitCode.ShouldBe(0);
+    }
+
+    public async ValueTask DisposeAsync() => await cluster.DropDatabaseAsync(_database);
+
+    Task<CliRunner.Run> Run(params string[] args) => CliRunner.RunAsync([.. args, "--db", _db]);
+
+    [Fact]
+    public async Task The_audit_trail_tells_who_did_what_when_with_which_act_and_why()
+    {
+        var run = await Run("results", "record", "--plan", "cciaa-ms-2019", "--indicator", "O1.2.4-a", "--value", "30", "--on", "31/08/2019", "--as", "u1.1", "--format", "json");
+        var entry = JsonDocument.Parse(run.Output).RootElement.GetProperty("entryId").GetString()!;
+        (await Run("results", "revert", entry, "--reason", "refuso: erano 3", "--as", "admin")).ExitCode.ShouldBe(0);
+
+        using var json = JsonDocument.Parse((await Run("audit", "--plan", "cciaa-ms-2019", "--format", "json")).Output);
+        var entries = json.RootElement.EnumerateArray().ToList();
+        entries.Select(e => e.GetProperty("sequence").GetInt64()).ShouldBeInOrder();
+        entries.ShouldContain(e => e.GetProperty("what").GetString() == "Piano approvato" && e.GetProperty("act").GetString() == "Delibera di Giunta n. 7 del 31/01/2019");
+        entries.ShouldContain(e => e.GetProperty("what").GetString() == "Indicatore definito" && e.GetProperty("subject").GetString() == "O2.1.4-g"
+            && e.GetProperty("act").GetString() == "Determinazione SG n. 115 del 15/05/2019");
+        var reverted = entries.Single(e => e.GetProperty("what").GetString() == "Risultato annullato");
+        (reverted.GetProperty("who").GetString(), reverted.GetProperty("reason").GetString(), reverted.GetProperty("refs").GetString())
+            .ShouldBe(("admin", "refuso: erano 3", $"annulla {entry}"));
+        var imported = entries.Where(e => e.GetProperty("what").GetString() == "Risultato registrato" && e.GetProperty("who").GetString() == "admin").ToList();
+        imported.Select(e => e.GetProperty("correlationId").GetString()).Distinct().Count().ShouldBe(1);   // one import, one operation
+
+        var table = await Run("audit", "--plan", "cciaa-ms-2019", "--indicator", "O1.2.4-a", "--user", "u1.1");
+        table.Output.ShouldContain("Risultato registrato");
+        table.Output.ShouldNotContain("Risultato annullato");
+    }
+
+    [Fact]
+    public async Task The_replay_rebuilds_the_year_from_events_with_each_derivation_and_a_printable_report()
+    {
+        var report = Path.Combine(Directory.CreateTempSubdirectory("perfplan-oiv-").FullName, "verifica.html");
+
+        var run = await Run("oiv", "replay", "--plan", "cciaa-ms-2019", "--format", "json", "--report", report);
+
+        run.ExitCode.ShouldBe(0, run.Errors);
+        using var json = JsonDocument.Parse(run.Output);
+        var root = json.RootElement;
+        root.GetProperty("ledger").GetProperty("verified").GetBoolean().ShouldBeTrue();
+        root.GetProperty("matchesStored").GetBoolean().ShouldBeTrue();
+        root.GetProperty("scores").GetProperty("entity").GetProperty("raw").GetDecimal().ShouldBe(75m);
+        var museum = root.GetProperty("derivation").EnumerateArray().Single(d => d.GetProperty("code").GetString() == "O1.2.3-a");
+        museum.GetProperty("targetSetBy").GetProperty("act").GetString().ShouldBe("Delibera di Giunta n. 7 del 31/01/2019");
+        museum.GetProperty("used")[0].GetProperty("value").GetString().ShouldBe("2019-03-29");
+        museum.GetProperty("band").GetString().ShouldBe("achieved");
+        var html = await File.ReadAllTextAsync(report, TestContext.Current.CancellationToken);
+        html.ShouldContain("Verifica dell'Organismo Indipendente di Valutazione");
+        html.ShouldContain("Registro a catena");
+        html.ShouldContain("Assolutamente non raggiunto");
+    }
+
+    [Fact]
+    public async Task A_projection_edited_behind_the_systems_back_is_reported_as_a_difference()
+    {
+        await using (var conn = new NpgsqlConnection(_db))
+        {
+            await conn.OpenAsync(TestContext.Current.CancellationToken);
+            await using var cmd = new NpgsqlCommand("update perfplan.mt_doc_indicatorresults set data = jsonb_set(data, '{entries,0,value,amount}', '12') where id = 'cciaa-ms-2019/O1.2.4-a'", conn);
+            (await cmd.ExecuteNonQueryAsync(TestContext.Current.CancellationToken)).ShouldBe(1);
+        }
+
+        var run = await Run("oiv", "replay", "--plan", "cciaa-ms-2019", "--format", "json");
+
+        run.ExitCode.ShouldBe(4);
+        using var json = JsonDocument.Parse(run.Output);
+        json.RootElement.GetProperty("matchesStored").GetBoolean().ShouldBeFalse();
+        json.RootElement.GetProperty("differences").EnumerateArray().Select(d => d.GetString()).ShouldContain(d => d!.Contains("O1.2.4-a"));
+        json.RootElement.GetProperty("ledger").GetProperty("verified").GetBoolean().ShouldBeTrue();   // the events are intact
+    }
+
+    [Fact]
+    public async Task Only_the_OIV_validates_a_closed_year_and_then_nothing_changes()
+    {
+        (await Run("oiv", "validate", "--plan", "cciaa-ms-2019", "--as", "oiv", "--note", "ok")).Errors.ShouldContain("non è chiuso");
+        (await Run("plan", "close", "--plan", "cciaa-ms-2019", "--on", "31/12/2019", "--as", "admin")).ExitCode.ShouldBe(0);
+        (await Run("oiv", "validate", "--plan", "cciaa-ms-2019", "--as", "admin", "--note", "ok")).Errors.ShouldContain("OIV");
+
+        var run = await Run("oiv", "validate", "--plan", "cciaa-ms-2019", "--as", "oiv", "--note", "Relazione validata");
+        run.ExitCode.ShouldBe(0, run.Errors);
+        run.Output.ShouldContain("validato");
+        (await Run("plan", "show", "--plan", "cciaa-ms-2019")).Output.ShouldContain("stato validato");
+        (await Run("indicator", "neutralize", "--plan", "cciaa-ms-2019", "--indicator", "S1.1.1-b", "--act", "x", "--reason", "y", "--as", "admin"))
+            .Errors.ShouldContain("validato");
+    }
+}
