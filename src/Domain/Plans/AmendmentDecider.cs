@@ -15,7 +15,11 @@ public sealed record ChangeWeights(string Holder, IReadOnlyList<HolderWeight> We
 public sealed record ChangeMethodology(Methodology Methodology) : PlanChange;
 
 /// <summary>Amend an approved plan: the changes, the act that authorises them and the date they take effect.</summary>
-public sealed record AmendPlan(string PlanId, string Act, LocalDate EffectiveOn, string Reason, IReadOnlyList<PlanChange> Changes, Actor By, Instant Now);
+public sealed record AmendPlan(string PlanId, string Act, LocalDate EffectiveOn, string Reason, IReadOnlyList<PlanChange> Changes, Actor By, Instant Now)
+{
+    /// <summary>The version this amendment undoes (its changes restore the values before it).</summary>
+    public int? Reverts { get; init; }
+}
 
 public static class AmendmentDecider
 {
@@ -33,7 +37,9 @@ public static class AmendmentDecider
             throw new DomainException($"La variazione ({ItalianFormat.Date(c.EffectiveOn)}) precede la versione in vigore (versione {last.Number}, dal {ItalianFormat.Date(last.EffectiveOn)}): le versioni si succedono nel tempo.");
         if (c.Changes.Count == 0) throw new DomainException("La variazione non contiene modifiche.");
 
-        var events = new List<object> { new PlanAmended(p.Id, p.CurrentVersion + 1, c.Act.Trim(), c.EffectiveOn, c.Reason.Trim(), c.By.User, c.Now) };
+        if (c.Reverts is { } reverted && (reverted < 2 || reverted > p.CurrentVersion))
+            throw new DomainException($"La versione {reverted} non è una variazione del piano {p.Id} (versioni 2–{p.CurrentVersion}).");
+        var events = new List<object> { new PlanAmended(p.Id, p.CurrentVersion + 1, c.Act.Trim(), c.EffectiveOn, c.Reason.Trim(), c.By.User, c.Now) { Reverts = c.Reverts } };
         var state = p;
         foreach (var change in c.Changes)
         {

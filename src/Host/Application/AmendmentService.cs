@@ -32,6 +32,20 @@ public sealed class AmendmentService(IDocumentStore store, IClock clock)
             return new AmendPlan(planId, act, on, reason, [new ReviseTarget(i.Code, year, t.Value)], by, clock.GetCurrentInstant());
         }, ct);
 
+    /// <summary>Undoes an amendment made by mistake with a new amendment that restores the prior values and cites it.</summary>
+    public async Task<PlanAmended> RevertAmendmentAsync(string planId, int version, string act, LocalDate on, string reason, Actor by, CancellationToken ct)
+    {
+        IReadOnlyList<object> events;
+        await using (var session = store.QuerySession())
+            events = (await PlanHistoryQueries.EventsAsync(session, planId, null, false, ct)).Select(e => e.Data).ToList();
+        var before = PlanHistory.AtVersion(events, version - 1);
+        var after = PlanHistory.AtVersion(events, version);
+        if (before is null || after is null || after.CurrentVersion < version || version < 2)
+            throw new PerformancePlan.Domain.Common.DomainException($"La versione {version} non è una variazione del piano {planId}.");
+        return await AmendAsync(planId, by, "plan revert-amendment", _ =>
+            new AmendPlan(planId, act, on, $"annulla la variazione n. {version}: {reason}", AmendmentReversal.Changes(before, after), by, clock.GetCurrentInstant()) { Reverts = version }, ct);
+    }
+
     async Task<PlanAmended> AmendAsync(string planId, Actor by, string command, Func<Plan?, AmendPlan> build, CancellationToken ct)
     {
         await using var session = Open(by, command);

@@ -31,6 +31,25 @@ public static class HistoryCommands
         return command;
     }
 
+    public static Command RevertAmendment(CliContext cli, CommonOptions common)
+    {
+        var plan = CommonOptions.Plan();
+        var version = new Option<int>("--version") { Description = "La variazione (versione) da annullare", Required = true };
+        var act = new Option<string>("--act") { Description = "Atto che dispone l'annullamento", Required = true };
+        var on = CommonOptions.Date("--on", "Data dell'atto, da cui l'annullamento è in vigore");
+        var reason = new Option<string>("--reason") { Description = "Motivo", Required = true };
+        var user = CommonOptions.As();
+        var command = new Command("revert-amendment", "Annulla una variazione errata con una nuova variazione che ripristina i valori precedenti") { plan, version, act, on, reason, user };
+        command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
+        {
+            var e = await new AmendmentService(store, cli.Clock).RevertAmendmentAsync(parse.GetValue(plan)!, parse.GetValue(version), parse.GetValue(act)!,
+                parse.GetValue(on), parse.GetValue(reason)!, CliContext.Actor(parse.GetValue(common.Users), parse.GetValue(user)!), ct);
+            cli.Console.MarkupLine($"[green]Variazione {e.Reverts} annullata[/]: piano {e.PlanId} versione {e.Version} ({Markup.Escape(e.Act)}).");
+            return ExitCodes.Ok;
+        }, ct));
+        return command;
+    }
+
     public static Command ReviseTarget(CliContext cli, CommonOptions common)
     {
         var plan = CommonOptions.Plan();

@@ -20,6 +20,7 @@ public static class PlanCommands
         plan.Subcommands.Add(LifecycleCommands.Approve(cli, common));
         plan.Subcommands.Add(LifecycleCommands.Close(cli, common));
         plan.Subcommands.Add(HistoryCommands.Amend(cli, common));
+        plan.Subcommands.Add(HistoryCommands.RevertAmendment(cli, common));
         plan.Subcommands.Add(HistoryCommands.RollForward(cli, common));
         plan.Subcommands.Add(HistoryCommands.Diff(cli, common));
         plan.Subcommands.Add(HistoryCommands.Versions(cli, common));

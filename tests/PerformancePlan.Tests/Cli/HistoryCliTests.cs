@@ -130,4 +130,44 @@ public class HistoryCliTests(PostgresCluster cluster) : IAsyncLifetime
         diff.RootElement.EnumerateArray().Select(d => (d.GetProperty("kind").GetString(), d.GetProperty("from").GetString(), d.GetProperty("to").GetString()))
             .ShouldBe([("rinumerato", "O3.1.3-a", "O3.1.3-z")]);
     }
+
+    [Fact]
+    public async Task An_amendment_made_by_mistake_is_undone_by_a_new_one_that_cites_it()
+    {
+        var file = AmendmentFile(
+            "modifica;Indicatore strategico;S3.2.1-a;;;;;;;;;;115;;;",
+            "ritira;Indicatore operativo;O1.2.4-a;;;;;;;;;;;;;",
+            "aggiungi;Indicatore operativo;O1.2.4-b;1.2.4;Post sui canali social;;;n. post >= 24;numero;>=;24;;;U1.1;;",
+            "modifica;Metodologia;tolleranza;;5%;;;;;;;;;;;");
+        (await Run("plan", "amend", "--plan", "cciaa-ms-2019", "--file", file, "--act", "Determinazione SG n. 115 del 15/05/2019", "--on", "15/05/2019", "--as", "admin"))
+            .ExitCode.ShouldBe(0);
+
+        var revert = await Run("plan", "revert-amendment", "--plan", "cciaa-ms-2019", "--version", "2", "--act", "Determinazione SG n. 130 del 01/06/2019",
+            "--on", "01/06/2019", "--reason", "variazione caricata per errore", "--as", "admin");
+
+        revert.ExitCode.ShouldBe(0, revert.Errors);
+        revert.Output.ShouldContain("Variazione 2 annullata: piano cciaa-ms-2019 versione 3");
+        using var diff = JsonDocument.Parse((await Run("plan", "diff", "--plan", "cciaa-ms-2019", "--from-version", "1", "--to-version", "3", "--format", "json")).Output);
+        diff.RootElement.GetArrayLength().ShouldBe(0);
+        using var audit = JsonDocument.Parse((await Run("audit", "--plan", "cciaa-ms-2019", "--format", "json")).Output);
+        audit.RootElement.EnumerateArray().ShouldContain(e => e.GetProperty("refs").GetString() == "annulla la versione 2");
+        (await Run("plan", "revert-amendment", "--plan", "cciaa-ms-2019", "--version", "1", "--act", "x", "--on", "02/06/2019", "--reason", "y", "--as", "admin"))
+            .ExitCode.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task An_admin_corrects_an_entry_from_the_command_line()
+    {
+        var run = await Run("results", "record", "--plan", "cciaa-ms-2019", "--indicator", "O1.2.4-a", "--value", "30", "--on", "30/04/2019", "--as", "u1.1", "--format", "json");
+        var entry = JsonDocument.Parse(run.Output).RootElement.GetProperty("entryId").GetString()!;
+
+        (await Run("results", "correct", entry, "--value", "3", "--reason", "refuso", "--as", "u1.1")).Errors.ShouldContain("amministratore");
+        var corrected = await Run("results", "correct", entry, "--value", "3", "--reason", "refuso", "--as", "admin");
+
+        corrected.ExitCode.ShouldBe(0, corrected.Errors);
+        corrected.Output.ShouldContain($"che corregge {entry}");
+        using var scores = JsonDocument.Parse((await Run("scores", "--plan", "cciaa-ms-2019", "--format", "json")).Output);
+        scores.RootElement.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "O1.2.4-a")
+            .GetProperty("actual").GetDecimal().ShouldBe(3m);
+    }
 }

@@ -1,0 +1,45 @@
+namespace PerformancePlan.Domain.Plans;
+
+/// <summary>
+/// The changes that undo an amendment made by mistake: from the plan as it is now, back to the values the amended
+/// items had before that version (a new amendment, citing the one it reverts; nothing is deleted).
+/// </summary>
+public static class AmendmentReversal
+{
+    public static IReadOnlyList<PlanChange> Changes(Plan before, Plan after)
+    {
+        var changes = new List<PlanChange>();
+        Indicator? Same(Plan p, Indicator i) => p.Indicators.FirstOrDefault(x => x.Lineage == i.Lineage);
+
+        foreach (var n in before.Nodes.Where(n => after.Node(n.Code) is null))      // objectives it withdrew, parents first
+            changes.Add(new AddDefinition(n.Level switch
+            {
+                Level.StrategicArea => new StrategicAreaDefined(n.Code, n.Parent, n.Description, n.Perspectives, n.Budget, n.Offices, n.Holders),
+                Level.StrategicObjective => new StrategicObjectiveDefined(n.Code, n.Parent, n.Description, n.Perspectives, n.Budget, n.Offices, n.Holders),
+                _ => (object)new OperationalObjectiveDefined(n.Code, n.Parent, n.Description, n.Perspectives, n.Budget, n.Offices, n.Holders),
+            }));
+        foreach (var i in before.Indicators.Where(i => Same(after, i) is null))       // indicators it withdrew
+            changes.Add(new AddDefinition(new IndicatorDefined(i.Code, i.Level, i.Parent, i.Description, i.Algorithm, i.Measure, i.Comparator,
+                i.Targets, i.Offices, i.Holders) { Lineage = i.Lineage }));
+        foreach (var b in before.Indicators)
+        {
+            if (Same(after, b) is not { } a) continue;
+            if (a.Code != b.Code || a.Parent != b.Parent) changes.Add(new Renumber(a.Code, b.Code, b.Parent));
+            foreach (var year in b.Targets.Select(t => t.Year).Union(a.Targets.Select(t => t.Year)))
+                if (a.TargetFor(year) != b.TargetFor(year)) changes.Add(new ReviseTarget(b.Code, year, b.TargetFor(year)));
+            if (!a.Offices.SequenceEqual(b.Offices) || !a.Holders.SequenceEqual(b.Holders)) changes.Add(new Reassign(b.Code, b.Offices, b.Holders));
+        }
+        foreach (var i in after.Indicators.Where(i => Same(before, i) is null))       // indicators it added
+            changes.Add(new Withdraw(i.Code));
+        foreach (var n in after.Nodes.Where(n => before.Node(n.Code) is null).Reverse()) // objectives it added, children first
+            changes.Add(new Withdraw(n.Code));
+        foreach (var holder in before.Weights.Select(w => w.Holder).Union(after.Weights.Select(w => w.Holder)))
+        {
+            var b = before.Weights.FirstOrDefault(w => w.Holder == holder)?.Weights ?? [];
+            var a = after.Weights.FirstOrDefault(w => w.Holder == holder)?.Weights ?? [];
+            if (!b.SequenceEqual(a)) changes.Add(new ChangeWeights(holder, b));
+        }
+        if (before.Methodology != after.Methodology) changes.Add(new ChangeMethodology(before.Methodology));
+        return changes;
+    }
+}
