@@ -44,6 +44,11 @@ public static class OivCommands
                         reverted = i.Reverted.Select(u => new { entryId = u.EntryId, reason = u.Reversal!.Reason, by = u.Reversal.By, at = u.Reversal.At }),
                         realization = ScoreView.R(i.Score.Raw), parametrata = ScoreView.R(i.Score.Parametrata), band = BandNames.Code(i.Score.Band),
                     }),
+                    rollUp = r.Objectives.Select(o => new
+                    {
+                        code = o.Code, level = PerformancePlan.Domain.Plans.Labels.Of(o.Level), raw = ScoreView.R(o.Score.Raw),
+                        parametrata = ScoreView.R(o.Score.Parametrata), band = BandNames.Code(o.Score.Band), from = o.From,
+                    }),
                 });
             else
             {

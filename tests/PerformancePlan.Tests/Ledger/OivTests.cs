@@ -61,6 +61,9 @@ public class OivTests(PostgresCluster cluster) : IAsyncLifetime
         museum.GetProperty("targetSetBy").GetProperty("act").GetString().ShouldBe("Delibera di Giunta n. 7 del 31/01/2019");
         museum.GetProperty("used")[0].GetProperty("value").GetString().ShouldBe("2019-03-29");
         museum.GetProperty("band").GetString().ShouldBe("achieved");
+        var objective = root.GetProperty("rollUp").EnumerateArray().Single(o => o.GetProperty("code").GetString() == "2.1");
+        (objective.GetProperty("raw").GetDecimal(), objective.GetProperty("parametrata").GetDecimal()).ShouldBe((96m, 100m));
+        objective.GetProperty("from").EnumerateArray().Select(f => f.GetString()).ShouldContain("S2.1.4-b");
         var html = await File.ReadAllTextAsync(report, TestContext.Current.CancellationToken);
         html.ShouldContain("Verifica dell'Organismo Indipendente di Valutazione");
         html.ShouldContain("Registro a catena");
@@ -99,5 +102,9 @@ public class OivTests(PostgresCluster cluster) : IAsyncLifetime
         (await Run("plan", "show", "--plan", "cciaa-ms-2019")).Output.ShouldContain("stato validato");
         (await Run("indicator", "neutralize", "--plan", "cciaa-ms-2019", "--indicator", "S1.1.1-b", "--act", "x", "--reason", "y", "--as", "admin"))
             .Errors.ShouldContain("validato");
+        using var scores = JsonDocument.Parse((await Run("scores", "--plan", "cciaa-ms-2019", "--format", "json")).Output);
+        var entry = scores.RootElement.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "O1.2.4-a")
+            .GetProperty("entries")[0].GetString()!;
+        (await Run("results", "revert", entry, "--reason", "tardi", "--as", "admin")).Errors.ShouldContain("chiuso");
     }
 }
