@@ -38,15 +38,21 @@ public sealed class ResultService(IDocumentStore store, IClock clock)
         string? note, Actor by, long? expectedVersion, CancellationToken ct)
     {
         await using var session = Open(by, "results record");
-        var plan = await LoadPlanAsync(session, planId, ct);
+        // One round trip for the plan and the indicator's stream: the indicator code is as typed, normalised below.
+        var code = Codes.TryParseIndicator(indicator, out var parsed, out _) ? parsed.Value : indicator;
+        var streamId = IndicatorResults.StreamId(planId, code);
+        var batch = session.CreateBatchQuery();
+        var planLoad = batch.Load<Plan>(planId);
+        var streamLoad = expectedVersion is { } v
+            ? batch.Events.FetchForWriting<IndicatorResults>(streamId, v)
+            : batch.Events.FetchForWriting<IndicatorResults>(streamId);
+        await batch.Execute(ct);
+        var plan = await planLoad ?? throw new DomainException($"Piano «{planId}» non trovato.");
         var (draft, issues) = ResultInput.Read(plan, indicator, value, on, period ?? "", note ?? "", Today);
         if (draft is null)
             throw new InvalidInputException(issues.Select(i => new ImportIssue(IssueSeverity.Error, "riga di comando", 0, Option(i.Column), i.Value, i.Message, i.Fix)).ToList());
         var recorded = ResultDecider.Decide(new RecordResult(plan.Id, draft, Guid.NewGuid(), by, clock.GetCurrentInstant()), plan);
-        var streamId = IndicatorResults.StreamId(plan.Id, draft.Indicator);
-        var stream = expectedVersion is { } v
-            ? await session.Events.FetchForWriting<IndicatorResults>(streamId, v, ct)
-            : await session.Events.FetchForWriting<IndicatorResults>(streamId, ct);
+        var stream = await streamLoad;
         stream.AppendOne(recorded);
         await session.SaveChangesAsync(ct);
         return recorded;
