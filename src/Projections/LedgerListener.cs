@@ -1,4 +1,5 @@
 using JasperFx;
+using JasperFx.Events;
 using Marten;
 using PerformancePlan.Domain.Ledger;
 
@@ -22,16 +23,18 @@ public sealed class LedgerListener : DocumentSessionListenerBase
         var headers = (session as IMetadataContext)?.Headers;
         var user = headers?.GetValueOrDefault("user")?.ToString() ?? "";
         var at = headers?.GetValueOrDefault("at")?.ToString() ?? "";
+        var correlation = session.CorrelationId ?? "";
         foreach (var action in streams)
         {
             var (version, hash) = await HeadAsync(session, schema, action.Key!, token);
+            // Another writer committed between this command's read and its write: the usual conflict, not tampering.
             if (action.ExpectedVersionOnServer is { } expected && expected != version)
-                throw new InvalidOperationException($"Registro di integrità: lo stream {action.Key} è alla versione {version} nel registro ma {expected} negli eventi.");
+                throw new EventStreamUnexpectedMaxEventIdException(action.Key!, action.AggregateType ?? typeof(object), expected, version);
             foreach (var e in action.Events)
             {
                 version++;
                 var data = LedgerHash.CanonicalJson(serializer.ToJson(e.Data));
-                hash = LedgerHash.Next(hash, LedgerHash.CanonicalEvent(e.EventTypeName, action.Key!, version, user, at, data));
+                hash = LedgerHash.Next(hash, LedgerHash.CanonicalEvent(e.EventTypeName, action.Key!, version, user, at, correlation, data));
                 session.QueueSqlCommand($"insert into {schema}.{Table} (stream_id, version, hash) values (?, ?, ?)", action.Key!, version, hash);
             }
         }

@@ -11,7 +11,7 @@ public sealed record LedgerHead(string Stream, long Version, string Hash);
 
 /// <summary>
 /// The tamper-evident chain (ADR 0008): each event's hash covers the previous hash of its stream and a canonical
-/// form of the event — type, stream, version, who, when, and its data as canonical JSON (keys sorted, one escaping) —
+/// form of the event — type, stream, version, who, when, the operation (correlation id), and its data as canonical JSON (keys sorted, one escaping) —
 /// so the same event hashes the same whether read from the application or back from PostgreSQL's jsonb.
 /// </summary>
 public static class LedgerHash
@@ -27,8 +27,8 @@ public static class LedgerHash
         _ => node?.DeepClone(),
     };
 
-    public static string CanonicalEvent(string type, string stream, long version, string user, string at, string canonicalData) =>
-        string.Join('\n', type, stream, version.ToString(System.Globalization.CultureInfo.InvariantCulture), user, at, canonicalData);
+    public static string CanonicalEvent(string type, string stream, long version, string user, string at, string correlation, string canonicalData) =>
+        string.Join('\n', type, stream, version.ToString(System.Globalization.CultureInfo.InvariantCulture), user, at, correlation, canonicalData);
 
     /// <summary>The chain: h(v) = SHA-256(h(v−1) ‖ canonical event); h(0) is empty.</summary>
     public static string Next(string previous, string canonicalEvent) => Sha(previous + "\n" + canonicalEvent);

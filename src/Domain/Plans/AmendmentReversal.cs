@@ -6,7 +6,32 @@ namespace PerformancePlan.Domain.Plans;
 /// </summary>
 public static class AmendmentReversal
 {
-    public static IReadOnlyList<PlanChange> Changes(Plan before, Plan after)
+    /// <summary>
+    /// Refused when a later version changed the same items (undoing would silently undo that too) or when the version
+    /// was already reverted.
+    /// </summary>
+    public static IReadOnlyList<PlanChange> Changes(Plan before, Plan after, Plan current, int version, IEnumerable<PlanAmended> amendments)
+    {
+        if (amendments.FirstOrDefault(a => a.Reverts == version) is { } done)
+            throw new Common.DomainException($"La variazione {version} è già stata annullata dalla versione {done.Version} ({done.Act}).");
+        Indicator? SameIn(Plan p, Indicator i) => p.Indicators.FirstOrDefault(x => x.Lineage == i.Lineage);
+        foreach (var a in after.Indicators)
+        {
+            var b = SameIn(before, a);
+            var now = SameIn(current, a);
+            var touched = b is null || a.Code != b.Code || a.Parent != b.Parent || !a.Targets.SequenceEqual(b.Targets)
+                          || !a.Offices.SequenceEqual(b.Offices) || !a.Holders.SequenceEqual(b.Holders);
+            if (touched && (now is null || now.Code != a.Code || now.Parent != a.Parent || !now.Targets.SequenceEqual(a.Targets)
+                            || !now.Offices.SequenceEqual(a.Offices) || !now.Holders.SequenceEqual(a.Holders)))
+                throw new Common.DomainException($"{a.Code}, modificato dalla variazione {version}, è stato cambiato ancora da una versione successiva: " +
+                    "annullare prima quella, oppure registrare una variazione con i valori voluti.");
+        }
+        if (before.Methodology != after.Methodology && current.Methodology != after.Methodology)
+            throw new Common.DomainException($"La metodologia cambiata dalla variazione {version} è stata cambiata ancora: annullare prima la versione successiva.");
+        return Changes(before, after);
+    }
+
+    static IReadOnlyList<PlanChange> Changes(Plan before, Plan after)
     {
         var changes = new List<PlanChange>();
         Indicator? Same(Plan p, Indicator i) => p.Indicators.FirstOrDefault(x => x.Lineage == i.Lineage);

@@ -42,8 +42,9 @@ public sealed class AmendmentService(IDocumentStore store, IClock clock)
         var after = PlanHistory.AtVersion(events, version);
         if (before is null || after is null || after.CurrentVersion < version || version < 2)
             throw new PerformancePlan.Domain.Common.DomainException($"La versione {version} non è una variazione del piano {planId}.");
-        return await AmendAsync(planId, by, "plan revert-amendment", _ =>
-            new AmendPlan(planId, act, on, $"annulla la variazione n. {version}: {reason}", AmendmentReversal.Changes(before, after), by, clock.GetCurrentInstant()) { Reverts = version }, ct);
+        return await AmendAsync(planId, by, "plan revert-amendment", current =>
+            new AmendPlan(planId, act, on, $"annulla la variazione n. {version}: {reason}",
+                AmendmentReversal.Changes(before, after, current!, version, events.OfType<PlanAmended>()), by, clock.GetCurrentInstant()) { Reverts = version }, ct);
     }
 
     async Task<PlanAmended> AmendAsync(string planId, Actor by, string command, Func<Plan?, AmendPlan> build, CancellationToken ct)

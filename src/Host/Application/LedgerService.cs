@@ -26,7 +26,7 @@ public sealed class LedgerService(IDocumentStore store, IClock clock)
     public const string LedgerStream = "ledger";
     string Schema => store.Options.Events.DatabaseSchemaName;
 
-    sealed record Row(long Sequence, string Stream, long Version, string Type, string Data, string User, string At);
+    sealed record Row(long Sequence, string Stream, long Version, string Type, string Data, string User, string At, string Correlation, bool Archived);
 
     public async Task<LedgerReport> VerifyAsync(string? planId, LedgerDigestFile? digest, CancellationToken ct)
     {
@@ -39,12 +39,18 @@ public sealed class LedgerService(IDocumentStore store, IClock clock)
             var hash = "";
             long expected = 1;
             LedgerProblem? first = null;
+            long previousSequence = 0;
             foreach (var row in stream.OrderBy(r => r.Version))
             {
                 if (row.Version != expected && first is null)
                     first = new(row.Stream, expected, row.Sequence, $"manca la versione {expected}: un evento è stato cancellato");
+                if (row.Sequence < previousSequence && first is null)
+                    first = new(row.Stream, row.Version, row.Sequence, "evento riordinato: la sua sequenza precede quella della versione precedente");
+                if (row.Archived && first is null)
+                    first = new(row.Stream, row.Version, row.Sequence, "evento marcato come archiviato: nascosto alle letture");
+                previousSequence = row.Sequence;
                 expected = row.Version + 1;
-                hash = LedgerHash.Next(hash, LedgerHash.CanonicalEvent(row.Type, row.Stream, row.Version, row.User, row.At, LedgerHash.CanonicalJson(row.Data)));
+                hash = LedgerHash.Next(hash, LedgerHash.CanonicalEvent(row.Type, row.Stream, row.Version, row.User, row.At, row.Correlation, LedgerHash.CanonicalJson(row.Data)));
                 computed[(row.Stream, row.Version)] = hash;
                 if (first is not null) continue;
                 if (!sealedHashes.TryGetValue((row.Stream, row.Version), out var sealedHash))
@@ -70,7 +76,8 @@ public sealed class LedgerService(IDocumentStore store, IClock clock)
             problems.AddRange(Extends(digest.Heads.Where(h => planId is null || InPlan(h.Stream, planId)), computed, "digest esterno"));
         }
         var firstBad = problems.OrderBy(p => p.Sequence ?? long.MaxValue).ThenBy(p => p.Stream, StringComparer.Ordinal).FirstOrDefault();
-        return new LedgerReport(problems.Count == 0, rows.Count, LedgerHash.MerkleRoot(heads), firstBad, problems, heads);
+        // The head is the root over every stream but the ledger's own: the same value `ledger digest` exports.
+        return new LedgerReport(problems.Count == 0, rows.Count, LedgerHash.MerkleRoot(heads.Where(h => h.Stream != LedgerStream)), firstBad, problems, heads);
     }
 
     /// <summary>Every head of a digest must still be in the chain, with the same hash: history only grows.</summary>
@@ -108,18 +115,21 @@ public sealed class LedgerService(IDocumentStore store, IClock clock)
     {
         await using var conn = store.Options.Tenancy.Default.Database.CreateConnection();
         await conn.OpenAsync(ct);
+        // One snapshot for both tables, so a write committing meanwhile cannot look like a deleted event.
+        await using var tx = await conn.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
         var filter = planId is null ? "" : "where stream_id = @plan or stream_id like @prefix";
         var rows = new List<Row>();
         await using (var cmd = new NpgsqlCommand(
-            $"select seq_id, stream_id, version, type, data::text, coalesce(headers->>'user', ''), coalesce(headers->>'at', '') from {Schema}.mt_events {filter}", conn))
+            $"select seq_id, coalesce(stream_id, ''), version, type, data::text, coalesce(headers->>'user', ''), coalesce(headers->>'at', ''), " +
+            $"coalesce(correlation_id, ''), coalesce(is_archived, false) from {Schema}.mt_events {filter}", conn, tx))
         {
             if (planId is not null) { cmd.Parameters.AddWithValue("plan", planId); cmd.Parameters.AddWithValue("prefix", planId + "/%"); }
             await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
-                rows.Add(new Row(r.GetInt64(0), r.GetString(1), r.GetInt64(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6)));
+                rows.Add(new Row(r.GetInt64(0), r.GetString(1), r.GetInt64(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7), r.GetBoolean(8)));
         }
         var sealedHashes = new Dictionary<(string, long), string>();
-        await using (var cmd = new NpgsqlCommand($"select stream_id, version, hash from {Schema}.{LedgerListener.Table} {filter}", conn))
+        await using (var cmd = new NpgsqlCommand($"select stream_id, version, hash from {Schema}.{LedgerListener.Table} {filter}", conn, tx))
         {
             if (planId is not null) { cmd.Parameters.AddWithValue("plan", planId); cmd.Parameters.AddWithValue("prefix", planId + "/%"); }
             await using var r = await cmd.ExecuteReaderAsync(ct);

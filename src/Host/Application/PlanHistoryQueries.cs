@@ -19,14 +19,21 @@ public static class PlanHistoryQueries
 {
     public static async Task<IReadOnlyList<IEvent>> EventsAsync(IQuerySession session, string planId, Instant? knownAt, bool withResults, CancellationToken ct)
     {
-        var query = session.Events.QueryAllRawEvents().Where(e => e.StreamKey == planId || (withResults && e.StreamKey!.StartsWith(planId + "/")));
-        if (knownAt is { } t)
-        {
-            var until = t.ToDateTimeOffset();
-            query = query.Where(e => e.Timestamp <= until);
-        }
-        return await query.OrderBy(e => e.Sequence).ToListAsync(ct);
+        var events = await session.Events.QueryAllRawEvents().Where(e => e.StreamKey == planId || (withResults && e.StreamKey!.StartsWith(planId + "/")))
+            .OrderBy(e => e.Sequence).ToListAsync(ct);
+        // "Known at" goes by the instant each command sealed into its events, not by a database column nobody seals.
+        return knownAt is { } t ? events.Where(e => SealedAt(e) <= t).ToList() : events;
     }
+
+    /// <summary>The command's instant, as sealed in the ledger (the <c>at</c> header); the database timestamp if absent.</summary>
+    public static Instant SealedAt(IEvent e) => e.Headers?.GetValueOrDefault("at") switch
+    {
+        // Marten reads an ISO string header back as a date: take it whichever way it comes.
+        DateTimeOffset o => Instant.FromDateTimeOffset(o),
+        DateTime d => Instant.FromDateTimeUtc(d.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(d, DateTimeKind.Utc) : d.ToUniversalTime()),
+        { } v when NodaTime.Text.InstantPattern.ExtendedIso.Parse(v.ToString()!) is { Success: true } parsed => parsed.Value,
+        _ => Instant.FromDateTimeOffset(e.Timestamp),
+    };
 
     public static async Task<Plan?> PlanAsync(IQuerySession session, string planId, LocalDate? asOf, Instant? knownAt, CancellationToken ct)
     {

@@ -77,7 +77,10 @@ public sealed class ResultService(IDocumentStore store, IClock clock)
         var now = clock.GetCurrentInstant();
         var reverted = ResultDecider.Decide(new RevertResult(entryId, reason, by, now), stream.Aggregate, plan);
         var old = stream.Aggregate!.Entry(entryId)!;
-        var (draft, issues) = ResultInput.Read(plan!, stream.Aggregate.Indicator, value, ItalianFormat.Date(old.ReferredTo), old.Period ?? "",
+        // The entry may have been recorded under a code the indicator had before a renumbering.
+        var current = plan!.Indicators.FirstOrDefault(i => i.Code == stream.Aggregate.Indicator || i.PreviousCodes.Contains(stream.Aggregate.Indicator))?.Code
+            ?? stream.Aggregate.Indicator;
+        var (draft, issues) = ResultInput.Read(plan, current, value, ItalianFormat.Date(old.ReferredTo), old.Period ?? "",
             $"correzione di {entryId}: {reason}", Today);
         if (draft is null)
             throw new InvalidInputException(issues.Select(i => new ImportIssue(IssueSeverity.Error, "riga di comando", 0, Option(i.Column), i.Value, i.Message, i.Fix)).ToList());

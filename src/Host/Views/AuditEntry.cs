@@ -19,7 +19,7 @@ public sealed record AuditEntry(
     public static AuditEntry From(IEvent e)
     {
         var who = e.Headers?.GetValueOrDefault("user")?.ToString() ?? "";
-        var at = Instant.FromDateTimeOffset(e.Timestamp);
+        var at = PerformancePlan.Host.Application.PlanHistoryQueries.SealedAt(e);
         AuditEntry Entry(string what, string subject, string detail = "", string? act = null, string? reason = null, string? refs = null) =>
             new(e.Sequence, e.StreamKey ?? "", e.Version, at, who, what, subject, detail, act, reason, refs, e.CorrelationId, e.EventTypeName);
         return e.Data switch

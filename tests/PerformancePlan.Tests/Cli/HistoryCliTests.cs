@@ -153,6 +153,21 @@ public class HistoryCliTests(PostgresCluster cluster) : IAsyncLifetime
         audit.RootElement.EnumerateArray().ShouldContain(e => e.GetProperty("refs").GetString() == "annulla la versione 2");
         (await Run("plan", "revert-amendment", "--plan", "cciaa-ms-2019", "--version", "1", "--act", "x", "--on", "02/06/2019", "--reason", "y", "--as", "admin"))
             .ExitCode.ShouldBe(3);
+        (await Run("plan", "revert-amendment", "--plan", "cciaa-ms-2019", "--version", "2", "--act", "x", "--on", "02/06/2019", "--reason", "y", "--as", "admin"))
+            .Errors.ShouldContain("già stata annullata");
+    }
+
+    [Fact]
+    public async Task Reverting_an_amendment_whose_items_changed_again_later_is_refused()
+    {
+        foreach (var (value, act, on) in new[] { ("10", "Det. 1", "15/05/2019"), ("20", "Det. 2", "15/06/2019") })
+            (await Run("target", "revise", "--plan", "cciaa-ms-2019", "--indicator", "O1.2.4-a", "--year", "2019", "--value", value,
+                "--act", act, "--reason", "r", "--on", on, "--as", "admin")).ExitCode.ShouldBe(0);
+
+        var run = await Run("plan", "revert-amendment", "--plan", "cciaa-ms-2019", "--version", "2", "--act", "Det. 3", "--on", "01/07/2019", "--reason", "errore", "--as", "admin");
+
+        run.ExitCode.ShouldBe(3);
+        run.Errors.ShouldContain("cambiato ancora da una versione successiva");
     }
 
     [Fact]

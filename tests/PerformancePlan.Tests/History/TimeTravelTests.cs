@@ -14,7 +14,7 @@ namespace PerformancePlan.Tests.History;
 public class TimeTravelTests(PostgresCluster cluster) : IAsyncLifetime
 {
     readonly StoreSchema _db = new(cluster);
-    readonly FakeClock _clock = new(Instant.FromUtc(2019, 12, 20, 8, 0));
+    readonly FakeClock _clock = new(Instant.FromUtc(2019, 12, 10, 8, 0));
     static CancellationToken Ct => TestContext.Current.CancellationToken;
     ResultService Results => new(_db.Store, _clock);
 
@@ -33,20 +33,16 @@ public class TimeTravelTests(PostgresCluster cluster) : IAsyncLifetime
         return (await PlanHistoryQueries.ScoresAsync(session, "cciaa-ms-2019", asOf, knownAt, Ct))!.Value.Scores.Indicators.Single(i => i.Code == code);
     }
 
-    async Task<Instant> LastEventTimestamp()
-    {
-        await using var session = _db.Store.QuerySession();
-        var last = await session.Events.QueryAllRawEvents().OrderByDescending(e => e.Sequence).FirstAsync(Ct);
-        return Instant.FromDateTimeOffset(last.Timestamp);
-    }
-
     [Fact]
     public async Task A_late_result_and_a_reversal_change_what_was_known_at_a_moment_not_what_held_as_of_a_date()
     {
+        // "Known at" reads the instant each command sealed into its events (the clock of the command).
         var newsletters = await Results.RecordAsync("cciaa-ms-2019", "O1.2.4-a", "3", "30/04/2019", null, null, SeedPlan.Admin, null, Ct);
-        var afterFirst = await LastEventTimestamp();
+        var afterFirst = _clock.GetCurrentInstant();
+        _clock.Advance(Duration.FromDays(3));
         await Results.RecordAsync("cciaa-ms-2019", "O2.1.1-b", "4", "30/04/2019", null, "registrato in ritardo", SeedPlan.Admin, null, Ct);
-        var afterLate = await LastEventTimestamp();
+        var afterLate = _clock.GetCurrentInstant();
+        _clock.Advance(Duration.FromDays(3));
         await Results.RevertAsync(newsletters.EntryId, "conteggio errato", SeedPlan.Admin, Ct);
 
         // Known at the first moment: only the first entry.

@@ -115,6 +115,33 @@ public class LedgerTests(PostgresCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_event_hidden_as_archived_is_found()
+    {
+        await Sql("update {s}.mt_events set is_archived = true where stream_id = 'cciaa-ms-2019/O2.1.1-b' and version = 1");
+        (await Ledger.VerifyAsync(null, null, Ct)).FirstBad!.Reason.ShouldContain("archiviato");
+    }
+
+    [Fact]
+    public async Task Events_reordered_by_sequence_are_found()
+    {
+        await Sql("""
+            update {s}.mt_events set seq_id = -seq_id where stream_id = 'cciaa-ms-2019/O1.2.4-a';
+            update {s}.mt_events set seq_id = case version when 1 then (select -min(seq_id) from {s}.mt_events where stream_id = 'cciaa-ms-2019/O1.2.4-a')
+                                                          else (select -max(seq_id) from {s}.mt_events where stream_id = 'cciaa-ms-2019/O1.2.4-a') end
+            where stream_id = 'cciaa-ms-2019/O1.2.4-a';
+            """);
+        var bad = (await Ledger.VerifyAsync(null, null, Ct)).FirstBad!;
+        (bad.Stream, bad.Version, bad.Reason.Contains("riordinato")).ShouldBe(("cciaa-ms-2019/O1.2.4-a", 2L, true));
+    }
+
+    [Fact]
+    public async Task The_head_printed_by_verify_is_the_root_the_digest_exports()
+    {
+        var digest = await Ledger.DigestAsync("oiv", Ct);
+        (await Ledger.VerifyAsync(null, null, Ct)).Head.ShouldBe(digest.Root);
+    }
+
+    [Fact]
     public async Task A_full_re_chain_after_an_edit_passes_alone_but_not_against_an_earlier_digest()
     {
         var digest = await Ledger.DigestAsync("oiv", Ct);
@@ -148,10 +175,10 @@ public class LedgerTests(PostgresCluster cluster) : IAsyncLifetime
         await using var conn = new NpgsqlConnection(cluster.ConnectionString);
         await conn.OpenAsync(Ct);
         var rows = new List<(long Version, string Canonical)>();
-        await using (var cmd = new NpgsqlCommand($"select version, type, data::text, coalesce(headers->>'user',''), coalesce(headers->>'at','') from {_db.Schema}.mt_events where stream_id = '{stream}' order by version", conn))
+        await using (var cmd = new NpgsqlCommand($"select version, type, data::text, coalesce(headers->>'user',''), coalesce(headers->>'at',''), coalesce(correlation_id,'') from {_db.Schema}.mt_events where stream_id = '{stream}' order by version", conn))
         await using (var r = await cmd.ExecuteReaderAsync(Ct))
             while (await r.ReadAsync(Ct))
-                rows.Add((r.GetInt64(0), LedgerHash.CanonicalEvent(r.GetString(1), stream, r.GetInt64(0), r.GetString(3), r.GetString(4), LedgerHash.CanonicalJson(r.GetString(2)))));
+                rows.Add((r.GetInt64(0), LedgerHash.CanonicalEvent(r.GetString(1), stream, r.GetInt64(0), r.GetString(3), r.GetString(4), r.GetString(5), LedgerHash.CanonicalJson(r.GetString(2)))));
         var hash = "";
         foreach (var (version, canonical) in rows)
         {
