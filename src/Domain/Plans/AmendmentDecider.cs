@@ -27,7 +27,7 @@ public static class AmendmentDecider
     public static IReadOnlyList<object> Decide(AmendPlan c, Plan? plan)
     {
         var p = plan ?? throw new DomainException($"Piano «{c.PlanId}» non trovato.");
-        if (!c.By.Is(Role.Admin)) throw new DomainException($"L'utente «{c.By.User}» non può modificare il piano: serve il ruolo amministratore.");
+        if (!c.By.Is(Role.Admin)) throw new ForbiddenException($"L'utente «{c.By.User}» non può modificare il piano: serve il ruolo amministratore.");
         if (p.Status == PlanStatus.Draft) throw new DomainException($"Il piano {p.Id} è in bozza: si corregge reimportandolo, le variazioni valgono dopo l'approvazione.");
         if (p.IsClosed) throw new DomainException($"Il piano {p.Id} è {(p.Status == PlanStatus.Closed ? "chiuso" : "validato")}: non si modifica più.");
         if (string.IsNullOrWhiteSpace(c.Act)) throw new DomainException("Ogni variazione cita il suo atto (--act), es. «Determinazione SG n. 115 del 15/05/2019».");

@@ -70,7 +70,7 @@ public static class PlanLifecycleDecider
     static void Require(Actor by, Role role, string what)
     {
         if (!by.Is(role))
-            throw new DomainException($"L'utente «{by.User}» non può {what}: serve il ruolo {Actor.RoleName(role)}.");
+            throw new ForbiddenException($"L'utente «{by.User}» non può {what}: serve il ruolo {Actor.RoleName(role)}.");
     }
 
     static void RequireAct(string act)

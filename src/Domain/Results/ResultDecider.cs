@@ -16,7 +16,7 @@ public static class ResultDecider
     public static ResultReverted Decide(RevertResult c, IndicatorResults? results, Plan? plan)
     {
         var entry = results?.Entry(c.EntryId) ?? throw new DomainException($"Nessun risultato con identificativo {c.EntryId}.");
-        if (!c.By.Is(Role.Admin)) throw new DomainException($"L'utente «{c.By.User}» non può annullare risultati: serve il ruolo amministratore.");
+        if (!c.By.Is(Role.Admin)) throw new ForbiddenException($"L'utente «{c.By.User}» non può annullare risultati: serve il ruolo amministratore.");
         if (string.IsNullOrWhiteSpace(c.Reason)) throw new DomainException("Indicare il motivo dell'annullamento (--reason): resta agli atti.");
         if (entry.Reversal is { } r) throw new DomainException($"Il risultato {c.EntryId} è già stato annullato da {r.By} ({r.Reason}).");
         if (plan is null || plan.IsClosed) throw new DomainException($"Il piano {results!.PlanId} è chiuso: i suoi risultati non si annullano più.");
@@ -35,7 +35,7 @@ public static class ResultDecider
         if (plan.NeutralizationOf(indicator.Code) is { } n)
             throw new DomainException($"L'indicatore {indicator.Code} è sterilizzato ({n.Act}): non si misura.");
         if (!command.By.MayRecordFor(indicator.Offices))
-            throw new DomainException($"L'utente «{command.By.User}» non può registrare risultati di {indicator.Code}: " +
+            throw new ForbiddenException($"L'utente «{command.By.User}» non può registrare risultati di {indicator.Code}: " +
                 $"l'indicatore è degli uffici {string.Join(", ", indicator.Offices)}; possono farlo il personale di quegli uffici o un amministratore.");
         return new ResultRecorded(plan.Id, indicator.Code, command.EntryId, r.Value, r.ReferredTo, r.Period, r.Note, command.By.User, command.Now);
     }

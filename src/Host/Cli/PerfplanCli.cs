@@ -21,6 +21,7 @@ public static class PerfplanCli
         root.Subcommands.Add(LedgerCommands.Build(cli, common));
         root.Subcommands.Add(AuditCommands.Build(cli, common));
         root.Subcommands.Add(OivCommands.Build(cli, common));
+        root.Subcommands.Add(TokenCommand.Build(cli));
         return root;
     }
 }

@@ -43,7 +43,7 @@ public static class ScoreCommands
             var actor = CliContext.Actor(parse.GetValue(common.Users), parse.GetValue(user)!);
             var code = parse.GetValue(holder)!.ToUpperInvariant();
             if (!MaySee(actor, code))
-                throw new DomainException($"La scheda di {code} è un dato personale: la vedono solo l'OIV, l'amministratore, il SG e il titolare stesso (utente «{actor.User}»).");
+                throw new ForbiddenException($"La scheda di {code} è un dato personale: la vedono solo l'OIV, l'amministratore, il SG e il titolare stesso (utente «{actor.User}»).");
             await using var session = store.QuerySession();
             if (await PlanHistoryQueries.ScoresAsync(session, parse.GetValue(plan)!, parse.GetValue(asOf), parse.GetValue(knownAt), ct) is not { } loaded)
                 return cli.Fail($"Piano «{parse.GetValue(plan)}» non trovato.", ExitCodes.InvalidInput);

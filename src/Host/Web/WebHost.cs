@@ -1,22 +1,48 @@
 using Marten;
-using NodaTime.Serialization.SystemTextJson;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using NodaTime;
+using Scalar.AspNetCore;
 using PerformancePlan.Host.Cli;
+using PerformancePlan.Host.Web.Auth;
 
 namespace PerformancePlan.Host.Web;
 
-/// <summary>The HTTP side of the host: thin endpoints over the same store the CLI uses.</summary>
+/// <summary>The HTTP side of the host: bearer tokens, role policies, problem details, OpenAPI, thin endpoints.</summary>
 public static class WebHost
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
-    public static WebApplication Build(IDocumentStore store, string url)
+    public static WebApplication Build(IDocumentStore store, string url, IClock? clock = null, IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration.AddEnvironmentVariables("PERFPLAN_");
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls(url);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var jwt = JwtSettings.From(builder.Configuration);
+        var publicReads = builder.Configuration.GetValue("Api:PublicReads", true);
         builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(clock ?? SystemClock.Instance);
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDocumentStore>().QuerySession());
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemMapping>();
+        builder.Services.AddOpenApi();
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
+        {
+            o.MapInboundClaims = false;
+            o.TokenValidationParameters = new()
+            {
+                ValidIssuer = jwt.Issuer, ValidAudience = jwt.Audience, IssuerSigningKey = jwt.Key,
+                NameClaimType = "name", RoleClaimType = "role",
+            };
+        });
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(ApiEndpoints.Authenticated, p => p.RequireAuthenticatedUser())
+            .AddPolicy(ApiEndpoints.OivOrAdmin, p => p.RequireRole("oiv", "admin"))
+            .AddPolicy(ApiEndpoints.Auditors, p => p.RequireRole("oiv", "admin", "analyst"))
+            // What Amministrazione trasparente publishes (plan tree, aggregate scores) is open unless configured otherwise.
+            .AddPolicy(ApiEndpoints.PublicRead, p => p.RequireAssertion(c => publicReads || c.User.Identity?.IsAuthenticated == true));
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             foreach (var c in CliContext.Json.Converters) o.SerializerOptions.Converters.Add(c);
@@ -24,8 +50,13 @@ public static class WebHost
         });
         var app = builder.Build();
         app.UseExceptionHandler();
-        app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
-        app.MapPlanEndpoints();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
+        app.MapApi();
         return app;
     }
 }

@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using System.Text;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using PerformancePlan.Domain.Access;
+
+namespace PerformancePlan.Host.Web.Auth;
+
+/// <summary>
+/// Issuer, audience and signing key of the API's bearer tokens, from configuration (section <c>Jwt</c>, or
+/// <c>PERFPLAN_Jwt__SigningKey</c> etc.). The shipped key is for development and the demo only.
+/// </summary>
+public sealed record JwtSettings(string Issuer, string Audience, string SigningKey)
+{
+    public const string DevelopmentKey = "perfplan-development-key-not-for-production-use-0123456789";
+
+    public static JwtSettings From(IConfiguration config) => new(
+        config["Jwt:Issuer"] ?? "perfplan", config["Jwt:Audience"] ?? "perfplan-api", config["Jwt:SigningKey"] ?? DevelopmentKey);
+
+    public SymmetricSecurityKey Key => new(Encoding.UTF8.GetBytes(SigningKey));
+
+    /// <summary>A token for a user with roles, offices (office staff) and a holder code (holders).</summary>
+    public string Issue(string user, IEnumerable<Role> roles, IEnumerable<string> offices, string? holder, DateTime now, TimeSpan lifetime)
+    {
+        var claims = new List<Claim> { new(JwtRegisteredClaimNames.Sub, user), new("name", user) };
+        claims.AddRange(roles.Select(r => new Claim("role", RoleClaim(r))));
+        claims.AddRange(offices.Select(o => new Claim("office", o.ToUpperInvariant())));
+        if (holder is { Length: > 0 }) claims.Add(new Claim("holder", holder.ToUpperInvariant()));
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer, Audience = Audience, Subject = new ClaimsIdentity(claims),
+            IssuedAt = now, NotBefore = now, Expires = now + lifetime,
+            SigningCredentials = new SigningCredentials(Key, SecurityAlgorithms.HmacSha256),
+        });
+    }
+
+    public static string RoleClaim(Role r) => r switch
+    {
+        Role.Admin => "admin", Role.OfficeStaff => "office", Role.Approver => "approver", Role.Oiv => "oiv", Role.Analyst => "analyst", _ => "holder",
+    };
+
+    /// <summary>The acting user the domain checks, from the token's claims.</summary>
+    public static Actor ActorOf(ClaimsPrincipal user) => new(
+        user.FindFirst("name")?.Value ?? user.FindFirst(JwtRegisteredClaimNames.Sub)?.Value ?? "anonimo",
+        user.FindAll("role").Select(c => c.Value).Select(v => Enum.GetValues<Role>().FirstOrDefault(r => RoleClaim(r) == v, (Role)(-1)))
+            .Where(r => (int)r >= 0).ToList(),
+        user.FindAll("office").Select(c => c.Value).ToList(),
+        user.FindFirst("holder")?.Value);
+}

@@ -1,0 +1,36 @@
+using JasperFx;
+using Marten.Exceptions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using PerformancePlan.Domain.Common;
+using PerformancePlan.Host.Application;
+
+namespace PerformancePlan.Host.Web;
+
+/// <summary>
+/// Errors as RFC 9457 problem details, each kind to its own status: invalid input 400 with field errors, a role that
+/// does not allow it 403, unknown 404, a stale write 412 (with If-Match) or 409, a broken rule of the plan 422.
+/// </summary>
+public sealed class ProblemMapping(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        ProblemDetails problem = exception switch
+        {
+            InvalidInputException e => new ValidationProblemDetails(e.Issues.GroupBy(i => i.Column.Length > 0 ? i.Column : "file")
+                .ToDictionary(g => g.Key, g => g.Select(i => $"{i.Message}. {i.Fix}".Trim()).ToArray()))
+                { Status = 400, Title = "Dati non validi: nessun evento scritto" },
+            ForbiddenException e => new() { Status = 403, Title = "Operazione non consentita", Detail = e.Message },
+            NotFoundException e => new() { Status = 404, Title = "Non trovato", Detail = e.Message },
+            DomainException e => new() { Status = 422, Title = "Regola del piano violata", Detail = e.Message },
+            ConcurrencyException or ExistingStreamIdCollisionException => new()
+            {
+                Status = http.Request.Headers.IfMatch.Count > 0 ? 412 : 409, Title = "Modificato nel frattempo",
+                Detail = "Qualcun altro ha registrato sugli stessi dati: nessun evento scritto. Rileggere e ripetere.",
+            },
+            _ => new() { Status = 500, Title = "Errore interno" },
+        };
+        http.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+}
