@@ -5,6 +5,7 @@ using NodaTime;
 using Scalar.AspNetCore;
 using PerformancePlan.Host.Cli;
 using PerformancePlan.Host.Web.Auth;
+using PerformancePlan.Host.Web.Dashboard;
 
 namespace PerformancePlan.Host.Web;
 
@@ -57,6 +58,7 @@ public static class WebHost
         app.MapScalarApiReference();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         app.MapApi();
+        app.MapDashboard();
         return app;
     }
 }
