@@ -22,6 +22,8 @@ public static class PerfplanCli
         root.Subcommands.Add(AuditCommands.Build(cli, common));
         root.Subcommands.Add(OivCommands.Build(cli, common));
         root.Subcommands.Add(TokenCommand.Build(cli));
+        root.Subcommands.Add(ReportCommands.Report(cli, common));
+        root.Subcommands.Add(ReportCommands.Export(cli, common));
         return root;
     }
 }

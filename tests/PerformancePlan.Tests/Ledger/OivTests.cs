@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using Npgsql;
 using PerformancePlan.Tests.Infrastructure;
@@ -106,5 +107,28 @@ public class OivTests(PostgresCluster cluster) : IAsyncLifetime
         var entry = scores.RootElement.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "O1.2.4-a")
             .GetProperty("entries")[0].GetString()!;
         (await Run("results", "revert", entry, "--reason", "tardi", "--as", "admin")).Errors.ShouldContain("chiuso");
+    }
+
+    [Fact]
+    public async Task The_Relazione_is_drafted_as_HTML_and_printed_to_PDF_and_scores_and_audit_export()
+    {
+        var dir = Directory.CreateTempSubdirectory("perfplan-relazione-").FullName;
+        (await Run("report", "relazione", "--plan", "cciaa-ms-2019", "--out", Path.Combine(dir, "relazione.html"))).ExitCode.ShouldBe(0);
+        var html = await File.ReadAllTextAsync(Path.Combine(dir, "relazione.html"), TestContext.Current.CancellationToken);
+        foreach (var section in new[] { "1. Sintesi dei principali risultati", "2. Performance organizzativa", "3. Obiettivi individuali",
+                     "4. Variazioni intervenute nel corso dell'anno (art. 6 D.Lgs. 150/2009)", "5. Il processo di misurazione", "Determinazione SG n. 115 del 15/05/2019" })
+            html.ShouldContain(section);
+        html.ShouldContain("registro a catena <b>integro</b>");
+
+        var pdf = await Run("report", "relazione", "--plan", "cciaa-ms-2019", "--out", Path.Combine(dir, "relazione.pdf"));
+        pdf.ExitCode.ShouldBe(0, pdf.Errors);
+        (await File.ReadAllBytesAsync(Path.Combine(dir, "relazione.pdf"), TestContext.Current.CancellationToken)).Take(4).ShouldBe("%PDF"u8.ToArray());
+
+        (await Run("export", "scores", "--plan", "cciaa-ms-2019", "--out", Path.Combine(dir, "punteggi.csv"))).ExitCode.ShouldBe(0);
+        var csv = await File.ReadAllLinesAsync(Path.Combine(dir, "punteggi.csv"), TestContext.Current.CancellationToken);
+        csv[0].TrimStart('\uFEFF').ShouldBe("Codice;Livello;Target;Risultato;% Realizzazione;% Parametrata;Esito");
+        csv.ShouldContain("ENTE;Ente;;;75;75;Parzialmente raggiunto");
+        (await Run("export", "audit", "--plan", "cciaa-ms-2019", "--out", Path.Combine(dir, "audit.xlsx"))).ExitCode.ShouldBe(0);
+        MiniExcelLibs.MiniExcel.Query(Path.Combine(dir, "audit.xlsx"), useHeaderRow: true).Count().ShouldBeGreaterThan(100);
     }
 }
