@@ -20,6 +20,9 @@ public static class WebHost
         builder.Configuration.AddEnvironmentVariables("PERFPLAN_");
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls(url);
+        // Structured (JSON) logs of warnings and errors; the console stays readable for the demo.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var jwt = JwtSettings.From(builder.Configuration);
         var publicReads = builder.Configuration.GetValue("Api:PublicReads", true);
@@ -32,6 +35,15 @@ public static class WebHost
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
         {
             o.MapInboundClaims = false;
+            // The dashboard keeps the token the user pasted at /accesso in a cookie; API clients send the header.
+            o.Events = new JwtBearerEvents
+            {
+                OnMessageReceived = c =>
+                {
+                    if (string.IsNullOrEmpty(c.Token) && c.Request.Cookies.TryGetValue(DashboardPages.TokenCookie, out var t)) c.Token = t;
+                    return Task.CompletedTask;
+                },
+            };
             o.TokenValidationParameters = new()
             {
                 ValidIssuer = jwt.Issuer, ValidAudience = jwt.Audience, IssuerSigningKey = jwt.Key,

@@ -131,6 +131,10 @@ public class ApiRoleMatrixTests(PostgresCluster cluster) : IAsyncLifetime
     {
         using var json = JsonDocument.Parse(await _http.GetStringAsync("/openapi/v1.json", Ct));
         json.RootElement.GetProperty("openapi").GetString()!.ShouldStartWith("3.");
+        json.RootElement.GetProperty("info").GetProperty("title").GetString().ShouldNotBeNullOrEmpty();
+        foreach (var path in json.RootElement.GetProperty("paths").EnumerateObject())
+            foreach (var operation in path.Value.EnumerateObject())
+                operation.Value.TryGetProperty("responses", out _).ShouldBeTrue($"{operation.Name.ToUpperInvariant()} {path.Name} has no responses");
         var paths = json.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         paths.ShouldContain("/api/plans/{id}/scores");
         paths.ShouldContain("/api/plans/{id}/results");

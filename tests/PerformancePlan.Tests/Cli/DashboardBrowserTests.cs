@@ -67,4 +67,34 @@ public class DashboardBrowserTests(PostgresCluster cluster) : IAsyncLifetime
         new FileInfo(shot).Length.ShouldBeGreaterThan(10_000);
         TestContext.Current.AddAttachment("screenshot", shot);
     }
+
+    [Fact]
+    public async Task Scorecards_and_the_audit_need_a_token_and_show_with_one()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium, Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        var page = await browser.NewPageAsync();
+
+        var refused = await page.GotoAsync(_base + "/piani/cciaa-ms-2019/schede/SG");
+        refused!.Status.ShouldBe(403);
+        (await page.ContentAsync()).ShouldContain("Dato personale");
+
+        var token = new PerformancePlan.Host.Web.Auth.JwtSettings("perfplan", "perfplan-api", PerformancePlan.Host.Web.Auth.JwtSettings.DevelopmentKey)
+            .Issue("oiv", [PerformancePlan.Domain.Access.Role.Oiv], [], null, DateTime.UtcNow, TimeSpan.FromMinutes(5));
+        await page.GotoAsync(_base + "/accesso");
+        await page.FillAsync("[data-testid=token]", token);
+        await page.ClickAsync("[data-testid=login]");
+        (await page.ContentAsync()).ShouldContain("Utente: <b>oiv</b>");
+
+        await page.GotoAsync(_base + "/piani/cciaa-ms-2019/schede/SG");
+        (await page.TextContentAsync("[data-testid=scorecard-score]")).ShouldBe("80");
+        await page.GotoAsync(_base + "/piani/cciaa-ms-2019/audit");
+        (await page.ContentAsync()).ShouldContain("Determinazione SG n. 115 del 15/05/2019");
+        await page.GotoAsync(_base + "/piani/cciaa-ms-2019/oiv");
+        (await page.ContentAsync()).ShouldContain("Verifica dell'Organismo Indipendente di Valutazione");
+    }
 }

@@ -20,8 +20,58 @@ public static class DashboardPages
     static readonly DateTimeZone Rome = DateTimeZoneProviders.Tzdb["Europe/Rome"];
     static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
 
+    public const string TokenCookie = "perfplan_token";
+
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/accesso", (System.Security.Claims.ClaimsPrincipal u) => Page("Accesso",
+            $"<h1>Accesso</h1><p>{(u.Identity?.IsAuthenticated == true ? $"Utente: <b>{E(u.Identity.Name)}</b>." : "Non autenticato: si vedono solo i dati pubblicati.")}</p>" +
+            "<form method=\"post\" action=\"/accesso\"><p>Token (da <code>perfplan token --user … --role …</code>):</p>" +
+            "<textarea name=\"token\" rows=\"4\" cols=\"90\" data-testid=\"token\"></textarea><br><button type=\"submit\" data-testid=\"login\">Entra</button></form>"))
+            .ExcludeFromDescription();
+        app.MapPost("/accesso", async (HttpContext h) =>
+        {
+            var form = await h.Request.ReadFormAsync();
+            h.Response.Cookies.Append(TokenCookie, form["token"].ToString().Trim(), new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict });
+            return Results.Redirect("/accesso");
+        }).DisableAntiforgery().ExcludeFromDescription();
+
+        app.MapGet("/piani/{id}/schede/{holder}", async (string id, string holder, System.Security.Claims.ClaimsPrincipal u, IQuerySession s, CancellationToken ct) =>
+        {
+            var code = holder.ToUpperInvariant();
+            if (!Cli.ScoreCommands.MaySee(Web.Auth.JwtSettings.ActorOf(u), code))
+                return Page("Non consentito", $"<h1>Scheda di {E(code)}</h1><p>Dato personale: la vedono solo l'OIV, l'amministratore, il SG e il titolare. <a href=\"/accesso\">Accedi</a>.</p>", 403);
+            if (await ScoreQueries.LoadAsync(s, id, ct) is not { } loaded) return Results.NotFound();
+            var card = PlanScoring.Scorecard(loaded.Plan, loaded.Scores, code);
+            var b = new StringBuilder($"<p><a href=\"/piani/{E(id)}\">← piano {E(id)}</a></p><h1>Scheda obiettivi individuali {E(code)}</h1>");
+            b.Append($"<p class=\"big\">Punteggio: <span data-testid=\"scorecard-score\">{(card.Score is { } sc ? ScoreText.Of(sc) : "non rilevato")}</span></p>");
+            b.Append(Svg.Bars(card.Items.Select(i => (i.Indicator, i.Score.Parametrata, BandNames.Code(i.Score.Band))).ToList(), "Parametrata per indicatore"));
+            b.Append("<table><tr><th>Indicatore</th><th>Descrizione</th><th>Peso</th><th>% parametrata</th><th>Esito</th></tr>");
+            foreach (var i in card.Items)
+                b.Append($"<tr><td>{E(i.Indicator)}</td><td>{E(loaded.Plan.IndicatorOf(i.Indicator)!.Description)}</td><td class=\"n\">{ItalianFormat.Percent(Math.Round(i.Weight, 2))}</td>" +
+                         $"<td class=\"n\">{ScoreText.Of(i.Score.Parametrata)}</td><td>{Badge(i.Score)}</td></tr>");
+            return Page($"Scheda {code}", b.Append("</table>").ToString());
+        }).ExcludeFromDescription();
+
+        app.MapGet("/piani/{id}/audit", async (string id, System.Security.Claims.ClaimsPrincipal u, IQuerySession s, CancellationToken ct) =>
+        {
+            if (!(u.IsInRole("admin") || u.IsInRole("oiv") || u.IsInRole("analyst")))
+                return Page("Non consentito", "<h1>Traccia di audit</h1><p>Riservata ad amministratori, OIV e analisti. <a href=\"/accesso\">Accedi</a>.</p>", 403);
+            var entries = AuditEntry.WithActs((await PlanHistoryQueries.EventsAsync(s, id, null, true, ct)).Select(AuditEntry.From)).ToList();
+            var b = new StringBuilder($"<p><a href=\"/piani/{E(id)}\">← piano {E(id)}</a></p><h1>Traccia di audit</h1><table><tr><th>Quando</th><th>Chi</th><th>Cosa</th><th>Oggetto</th><th>Dettaglio</th><th>Atto</th><th>Motivo</th><th>Rif.</th></tr>");
+            foreach (var e in entries)
+                b.Append($"<tr><td>{E(e.LocalTime)}</td><td>{E(e.Who)}</td><td>{E(e.What)}</td><td>{E(e.Subject)}</td><td>{E(e.Detail)}</td><td>{E(e.Act)}</td><td>{E(e.Reason)}</td><td>{E(e.Refs)}</td></tr>");
+            return Page("Audit", b.Append("</table>").ToString());
+        }).ExcludeFromDescription();
+
+        app.MapGet("/piani/{id}/oiv", async (string id, System.Security.Claims.ClaimsPrincipal u, IDocumentStore store, IClock clock, CancellationToken ct) =>
+        {
+            if (!(u.IsInRole("admin") || u.IsInRole("oiv")))
+                return Page("Non consentito", "<h1>Verifica OIV</h1><p>Riservata all'OIV e agli amministratori. <a href=\"/accesso\">Accedi</a>.</p>", 403);
+            return await new OivService(store, clock).ReplayAsync(id, null, null, ct) is { } r
+                ? Results.Content(OivReportHtml.Render(r), "text/html; charset=utf-8") : Results.NotFound();
+        }).ExcludeFromDescription();
+
         app.MapGet("/", async (IQuerySession s, CancellationToken ct) =>
         {
             var plans = await s.Query<Plan>().OrderBy(p => p.Id).ToListAsync(ct);
@@ -43,6 +93,8 @@ public static class DashboardPages
                      (plan.Versions.Count > 0 ? $" ({E(plan.Versions[^1].Act)})" : "") + "</p>");
             b.Append(TimeForm($"/piani/{id}", al, noto));
             b.Append($"<p class=\"big\">Ente: <span data-testid=\"entity-score\">{ScoreText.Of(scores.Entity.Score.Parametrata)}</span> {Badge(scores.Entity.Score)}</p>");
+            b.Append("<p>Schede individuali (riservate): " + string.Join(" · ", plan.HolderCodes.Select(hc => $"<a href=\"/piani/{E(id)}/schede/{E(hc)}\">{E(hc)}</a>")) +
+                     $" — <a href=\"/piani/{E(id)}/audit\">traccia di audit</a> · <a href=\"/piani/{E(id)}/oiv\">verifica OIV</a></p>");
             b.Append("<div class=\"charts\"><div><h2>Punteggio per obiettivo strategico</h2>");
             b.Append(Svg.Bars(scores.Objectives.Where(o => o.Level == Level.StrategicObjective)
                 .Select(o => (o.Code, o.Score.Parametrata, BandNames.Code(o.Score.Band))).ToList(), "Parametrata per obiettivo strategico"));
@@ -121,10 +173,10 @@ public static class DashboardPages
 
     static string Badge(Score s) => $"<span class=\"b\" style=\"background:{Svg.BandColor(BandNames.Code(s.Band))}\" data-band=\"{BandNames.Code(s.Band)}\">{E(BandNames.Italian(s.Band))}</span>";
 
-    static IResult Page(string title, string body) => Results.Content($$"""
+    static IResult Page(string title, string body, int status = 200) => Results.Content($$"""
         <!DOCTYPE html><html lang="it"><head><meta charset="utf-8"><title>{{E(title)}} — PerformancePlan</title><style>{{Css}}</style></head>
-        <body><header><a href="/">PerformancePlan</a> · <a href="/scalar">API</a></header><main>{{body}}</main></body></html>
-        """, "text/html; charset=utf-8");
+        <body><header><a href="/">PerformancePlan</a> · <a href="/scalar">API</a> · <a href="/accesso">Accesso</a></header><main>{{body}}</main></body></html>
+        """, "text/html; charset=utf-8", statusCode: status);
 
     const string Css = """
         body{font-family:"DejaVu Sans",Arial,sans-serif;font-size:10.5pt;margin:0;color:#222} header{background:#2f5f9e;padding:.5em 1em}
