@@ -52,7 +52,7 @@ public static class ServeCommands
     {
         await using var app = WebHost.Build(store, url);
         await app.StartAsync(ct);
-        cli.Console.MarkupLine($"In ascolto su [link]{url}[/] — es. [bold]{url}/api/plans/{DemoPlanId}[/]. Ctrl+C per fermare.");
+        cli.Console.MarkupLine($"In ascolto su [link]{url}[/]: cruscotto [bold]{url}/[/], API [bold]{url}/scalar[/]. Ctrl+C per fermare.");
         try { await Task.Delay(Timeout.Infinite, ct); }
         catch (OperationCanceledException) { }
         await app.StopAsync(CancellationToken.None);
