@@ -12,6 +12,12 @@ namespace PerformancePlan.Domain.Common;
 public static partial class ItalianFormat
 {
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("it-IT");
+
+    /// <summary>The administration's time zone: "today", and the times users read.</summary>
+    public static readonly DateTimeZone Rome = DateTimeZoneProviders.Tzdb["Europe/Rome"];
+
+    /// <summary>An instant as users read it: <c>26/11/2026 01:10</c>.</summary>
+    public static string LocalTime(Instant at) => at.InZone(Rome).ToString("dd/MM/yyyy HH:mm", null);
     static readonly LocalDatePattern DatePattern = LocalDatePattern.CreateWithInvariantCulture("dd/MM/uuuu");
 
     /// <summary>Parses <c>1.234,56</c>, <c>15,00</c>, <c>12</c>. Thousands dots only in groups of three.</summary>

@@ -61,7 +61,7 @@ public static class PlanLifecycleDecider
 
     static void NotInTheFuture(LocalDate on, Instant now, string what)
     {
-        var today = now.InZone(DateTimeZoneProviders.Tzdb["Europe/Rome"]).Date;
+        var today = now.InZone(ItalianFormat.Rome).Date;
         if (on > today) throw new DomainException($"La data {what} ({ItalianFormat.Date(on)}) è futura: oggi è {ItalianFormat.Date(today)}.");
     }
 

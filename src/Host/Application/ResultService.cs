@@ -29,7 +29,7 @@ public sealed record ResultImportOutcome(int Recorded, IReadOnlyList<ImportIssue
 /// </summary>
 public sealed class ResultService(IDocumentStore store, IClock clock)
 {
-    static readonly DateTimeZone Rome = DateTimeZoneProviders.Tzdb["Europe/Rome"];
+    static readonly DateTimeZone Rome = ItalianFormat.Rome;
 
     LocalDate Today => clock.GetCurrentInstant().InZone(Rome).Date;
 

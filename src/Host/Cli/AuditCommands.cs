@@ -11,7 +11,7 @@ namespace PerformancePlan.Host.Cli;
 /// <summary><c>perfplan audit</c>: every event in order, in Italian.</summary>
 public static class AuditCommands
 {
-    static readonly DateTimeZone Rome = DateTimeZoneProviders.Tzdb["Europe/Rome"];
+    static readonly DateTimeZone Rome = ItalianFormat.Rome;
 
     public static Command Build(CliContext cli, CommonOptions common)
     {

@@ -67,7 +67,7 @@ public static class ReportCommands
                     rows = loaded.Scores.Areas.Concat(loaded.Scores.Objectives).Prepend(loaded.Scores.Entity)
                         .Select(n => Row(n.Code, Domain.Plans.Labels.Of(n.Level), "", "", n.Score))
                         .Concat(loaded.Scores.Indicators.Select(i => Row(i.Code, Domain.Plans.Labels.Of(i.Level), TargetText.Of(i.Target, loaded.Plan.IndicatorOf(i.Code)),
-                            string.Join(", ", i.Used.Select(u => u.Value.Date is { } d ? ItalianFormat.Date(d) : ItalianFormat.Decimal(u.Value.Amount ?? 0))), i.Score))).ToList();
+                            string.Join(", ", i.Used.Select(u => ResultText.Of(u.Value, loaded.Plan.IndicatorOf(i.Code)))), i.Score))).ToList();
                 }
                 else
                     rows = AuditEntry.WithActs((await PlanHistoryQueries.EventsAsync(session, id, null, true, ct)).Select(AuditEntry.From))

@@ -12,7 +12,7 @@ public sealed record AuditEntry(
     long Sequence, string Stream, long Version, Instant At, string Who, string What, string Subject, string Detail,
     string? Act, string? Reason, string? Refs, string? CorrelationId, string Type)
 {
-    static readonly DateTimeZone Rome = DateTimeZoneProviders.Tzdb["Europe/Rome"];
+    static readonly DateTimeZone Rome = ItalianFormat.Rome;
 
     public string LocalTime => At.InZone(Rome).ToString("dd/MM/yyyy HH:mm:ss", null);
 
@@ -45,7 +45,7 @@ public sealed record AuditEntry(
             PlanValidated v => Entry("Piano validato dall'OIV", v.PlanId, $"testa del registro {v.LedgerHead[..16]}…", null, v.Note),
             IndicatorNeutralized n => Entry("Indicatore sterilizzato", n.Indicator, n.EffectiveOn is { } on ? $"dal {ItalianFormat.Date(on)}" : "", n.Act, n.Reason),
             ResultRecorded r => Entry("Risultato registrato", r.Indicator,
-                $"{Value(r.Value)} riferito al {ItalianFormat.Date(r.ReferredTo)}" + (r.Period is { } p ? $", periodo {p}" : "") + $" · voce {r.EntryId}",
+                $"{ResultText.Of(r.Value)} riferito al {ItalianFormat.Date(r.ReferredTo)}" + (r.Period is { } p ? $", periodo {p}" : "") + $" · voce {r.EntryId}",
                 null, r.Note.Length > 0 ? r.Note : null, r.Corrects is { } c ? $"corregge {c}" : null),
             ResultReverted r => Entry("Risultato annullato", r.Indicator, $"voce {r.EntryId}", null, r.Reason, $"annulla {r.EntryId}"),
             LedgerDigested d => Entry("Digest del registro", "ledger", $"radice {d.Root[..16]}… su {d.Heads.Count} stream"),
@@ -63,6 +63,4 @@ public sealed record AuditEntry(
             yield return e.Act is null && e.CorrelationId is { } c && acts.TryGetValue(c, out var cited) ? e with { Act = cited } : e;
         }
     }
-
-    static string Value(ResultValue v) => v.Date is { } d ? ItalianFormat.Date(d) : ItalianFormat.Decimal(v.Amount ?? 0);
 }

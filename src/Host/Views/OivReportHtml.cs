@@ -50,8 +50,8 @@ public static class OivReportHtml
         {
             var indicator = p.IndicatorOf(i.Code)!;
             var target = TargetText.Of(i.Target, indicator) + (i.TargetSetBy is { } t ? $"<br><span class=\"small\">{E(t.Act ?? "bozza")}, v{t.Version}{(t.EffectiveOn is { } on ? $", dal {ItalianFormat.Date(on)}" : "")}</span>" : "");
-            var used = string.Join("<br>", i.Used.Select(u => $"{E(Value(u.Value, indicator))}{(u.Period is { } per ? $" ({E(per)})" : "")} al {ItalianFormat.Date(u.ReferredTo)}<br><span class=\"small\">{E(u.RecordedBy)}, {Local(u.RecordedAt)}</span>"));
-            var reverted = string.Join("<br>", i.Reverted.Select(u => $"{E(Value(u.Value, indicator))} al {ItalianFormat.Date(u.ReferredTo)}<br><span class=\"small\">annullato da {E(u.Reversal!.By)} il {Local(u.Reversal.At)}: {E(u.Reversal.Reason)}</span>"));
+            var used = string.Join("<br>", i.Used.Select(u => $"{E(ResultText.Of(u.Value, indicator))}{(u.Period is { } per ? $" ({E(per)})" : "")} al {ItalianFormat.Date(u.ReferredTo)}<br><span class=\"small\">{E(u.RecordedBy)}, {Local(u.RecordedAt)}</span>"));
+            var reverted = string.Join("<br>", i.Reverted.Select(u => $"{E(ResultText.Of(u.Value, indicator))} al {ItalianFormat.Date(u.ReferredTo)}<br><span class=\"small\">annullato da {E(u.Reversal!.By)} il {Local(u.Reversal.At)}: {E(u.Reversal.Reason)}</span>"));
             h.Append($"<tr><td><b>{E(i.Code)}</b><br><span class=\"small\">{E(i.Description)}</span></td><td>{target}</td><td>{(used.Length > 0 ? used : "—")}</td>" +
                      $"<td>{reverted}</td><td class=\"n\">{N(i.Score.Raw)}</td><td class=\"n\">{N(i.Score.Parametrata)}</td><td>{Band(i.Score)}</td></tr>");
         }
@@ -69,8 +69,6 @@ public static class OivReportHtml
             .small{font-size:9pt;color:#555} @media print{body{margin:0} h2{page-break-after:avoid} tr{page-break-inside:avoid}}
         """;
 
-    static string Local(NodaTime.Instant at) => at.InZone(NodaTime.DateTimeZoneProviders.Tzdb["Europe/Rome"]).ToString("dd/MM/yyyy HH:mm", null);
+    static string Local(NodaTime.Instant at) => ItalianFormat.LocalTime(at);
 
-    static string Value(Domain.Results.ResultValue v, Indicator i) =>
-        v.Date is { } d ? ItalianFormat.Date(d) : i.Measure == MeasureKind.Percent ? ItalianFormat.Percent(v.Amount ?? 0) : ItalianFormat.Decimal(v.Amount ?? 0);
 }

@@ -49,7 +49,7 @@ public static class RelazioneHtml
                 var gap = i.Score.Raw is { } raw ? N(100 - raw) : "—";
                 var notes = string.Join("; ", i.Used.Select(u => u.Note).Concat(i.Reverted.Select(u => $"annullato: {u.Reversal!.Reason}")).Where(n => n.Length > 0));
                 h.Append($"<tr><td><b>{E(i.Code)}</b> {E(indicator.Description)}</td><td>{E(TargetText.Of(i.Target, indicator))}</td>" +
-                         $"<td>{E(string.Join(", ", i.Used.Select(u => u.Value.Date is { } d ? ItalianFormat.Date(d) : ItalianFormat.Decimal(u.Value.Amount ?? 0))))}</td>" +
+                         $"<td>{E(string.Join(", ", i.Used.Select(u => ResultText.Of(u.Value, indicator))))}</td>" +
                          $"<td class=\"n\">{N(i.Score.Raw)}</td><td class=\"n\">{gap}</td><td>{Band(i.Score)}</td><td>{E(notes)}</td></tr>");
             }
             h.Append("</table>");

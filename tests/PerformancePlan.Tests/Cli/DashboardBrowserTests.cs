@@ -36,16 +36,19 @@ public class DashboardBrowserTests(PostgresCluster cluster) : IAsyncLifetime
         await _db.DisposeAsync();
     }
 
+    /// <summary>Debian's Chromium, headless, with the flags this closed network needs (no background connections).</summary>
+    static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new()
+    {
+        ExecutablePath = Chromium, Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+
     [Fact]
     public async Task Open_the_dashboard_drill_into_an_indicator_and_travel_in_time()
     {
         File.Exists(Chromium).ShouldBeTrue("Debian's chromium package is needed: .ci/run installs it");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium, Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 1000 } });
 
         await page.GotoAsync(_base + "/piani/cciaa-ms-2019");
@@ -72,11 +75,7 @@ public class DashboardBrowserTests(PostgresCluster cluster) : IAsyncLifetime
     public async Task Scorecards_and_the_audit_need_a_token_and_show_with_one()
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium, Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
 
         var refused = await page.GotoAsync(_base + "/piani/cciaa-ms-2019/schede/SG");

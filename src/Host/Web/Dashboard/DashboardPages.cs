@@ -17,7 +17,7 @@ namespace PerformancePlan.Host.Web.Dashboard;
 /// </summary>
 public static class DashboardPages
 {
-    static readonly DateTimeZone Rome = DateTimeZoneProviders.Tzdb["Europe/Rome"];
+    static readonly DateTimeZone Rome = ItalianFormat.Rome;
     static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
 
     public const string TokenCookie = "perfplan_token";
@@ -112,7 +112,7 @@ public static class DashboardPages
                 {
                     var si = scores.Indicators.Single(x => x.Code == i.Code);
                     b.Append($"<tr><td style=\"padding-left:{depth * 14 + 18}px\"><a data-testid=\"indicator-{E(i.Code)}\" href=\"/piani/{E(id)}/indicatori/{E(i.Code)}{Query(al, noto)}\">{E(i.Code)}</a></td>" +
-                             $"<td>{E(i.Description)}</td><td>{E(TargetText.Of(si.Target, i))}</td><td>{E(string.Join(", ", si.Used.Select(u => Value(u.Value, i))))}</td>" +
+                             $"<td>{E(i.Description)}</td><td>{E(TargetText.Of(si.Target, i))}</td><td>{E(string.Join(", ", si.Used.Select(u => ResultText.Of(u.Value, i))))}</td>" +
                              $"<td class=\"n\">{ScoreText.Of(si.Score.Parametrata)}</td><td>{Badge(si.Score)}</td></tr>");
                 }
                 foreach (var c in plan.Children(n.Code)) Node(c, depth + 1);
@@ -135,13 +135,13 @@ public static class DashboardPages
             b.Append($"<tr><th>Realizzazione</th><td data-testid=\"realization\">{ScoreText.Of(d.Score.Raw)}</td></tr><tr><th>% parametrata</th><td>{ScoreText.Of(d.Score.Parametrata)} {Badge(d.Score)}</td></tr></table>");
             b.Append("<h2>Risultati usati</h2><table><tr><th>Valore</th><th>Riferito al</th><th>Periodo</th><th>Chi</th><th>Quando</th><th>Nota</th></tr>");
             foreach (var u in d.Used)
-                b.Append($"<tr><td>{E(Value(u.Value, i))}</td><td>{ItalianFormat.Date(u.ReferredTo)}</td><td>{E(u.Period)}</td><td>{E(u.RecordedBy)}</td><td>{u.RecordedAt.InZone(Rome):dd/MM/yyyy HH:mm}</td><td>{E(u.Note)}</td></tr>");
+                b.Append($"<tr><td>{E(ResultText.Of(u.Value, i))}</td><td>{ItalianFormat.Date(u.ReferredTo)}</td><td>{E(u.Period)}</td><td>{E(u.RecordedBy)}</td><td>{u.RecordedAt.InZone(Rome):dd/MM/yyyy HH:mm}</td><td>{E(u.Note)}</td></tr>");
             b.Append("</table>");
             if (d.Reverted.Count > 0)
             {
                 b.Append("<h2>Risultati annullati</h2><table><tr><th>Valore</th><th>Riferito al</th><th>Annullato da</th><th>Motivo</th></tr>");
                 foreach (var u in d.Reverted)
-                    b.Append($"<tr><td>{E(Value(u.Value, i))}</td><td>{ItalianFormat.Date(u.ReferredTo)}</td><td>{E(u.Reversal!.By)}</td><td>{E(u.Reversal.Reason)}</td></tr>");
+                    b.Append($"<tr><td>{E(ResultText.Of(u.Value, i))}</td><td>{ItalianFormat.Date(u.ReferredTo)}</td><td>{E(u.Reversal!.By)}</td><td>{E(u.Reversal.Reason)}</td></tr>");
                 b.Append("</table>");
             }
             if (d.Target?.Amount is { } target && d.Used.Any(u => u.Value.Amount is not null))
@@ -168,8 +168,6 @@ public static class DashboardPages
     static Instant? Moment(string? text) => string.IsNullOrEmpty(text) ? null
         : LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm").Parse(text).GetValueOrThrow().InZoneLeniently(Rome).ToInstant();
 
-    static string Value(Domain.Results.ResultValue v, Indicator i) =>
-        v.Date is { } d ? ItalianFormat.Date(d) : i.Measure == MeasureKind.Percent ? ItalianFormat.Percent(v.Amount ?? 0) : ItalianFormat.Decimal(v.Amount ?? 0);
 
     static string Badge(Score s) => $"<span class=\"b\" style=\"background:{Svg.BandColor(BandNames.Code(s.Band))}\" data-band=\"{BandNames.Code(s.Band)}\">{E(BandNames.Italian(s.Band))}</span>";
 
