@@ -25,8 +25,10 @@ public static class WebHost
         builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var jwt = JwtSettings.From(builder.Configuration);
+        jwt.EnsureSafeFor(url);
         var publicReads = builder.Configuration.GetValue("Api:PublicReads", true);
         builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(jwt);
         builder.Services.AddSingleton(clock ?? SystemClock.Instance);
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDocumentStore>().QuerySession());
         builder.Services.AddProblemDetails();
@@ -38,17 +40,15 @@ public static class WebHost
             // The dashboard keeps the token the user pasted at /accesso in a cookie; API clients send the header.
             o.Events = new JwtBearerEvents
             {
+                // The cookie only authenticates the dashboard's reads: writes need the Authorization header (no CSRF).
                 OnMessageReceived = c =>
                 {
-                    if (string.IsNullOrEmpty(c.Token) && c.Request.Cookies.TryGetValue(DashboardPages.TokenCookie, out var t)) c.Token = t;
+                    if (string.IsNullOrEmpty(c.Token) && HttpMethods.IsGet(c.Request.Method) && c.Request.Cookies.TryGetValue(DashboardPages.TokenCookie, out var t))
+                        c.Token = t;
                     return Task.CompletedTask;
                 },
             };
-            o.TokenValidationParameters = new()
-            {
-                ValidIssuer = jwt.Issuer, ValidAudience = jwt.Audience, IssuerSigningKey = jwt.Key,
-                NameClaimType = "name", RoleClaimType = "role",
-            };
+            o.TokenValidationParameters = jwt.ValidationParameters;
         });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ApiEndpoints.Authenticated, p => p.RequireAuthenticatedUser())

@@ -73,6 +73,8 @@ public class ApiRoleMatrixTests(PostgresCluster cluster) : IAsyncLifetime
         { "GET", "/api/plans/cciaa-ms-2019", "", "200 200 200 200 200 200 200 200" },
         { "GET", "/api/plans/cciaa-ms-2019/scores", "", "200 200 200 200 200 200 200 200" },
         { "GET", "/api/plans/cciaa-ms-2019/scorecards/PO3", "", "401 200 403 403 200 403 200 200" },
+        { "GET", "/api/plans/cciaa-ms-2019/indicators/O1.2.4-a/results", "", "401 200 200 200 200 200 200 200" },
+        { "POST", "/api/plans/cciaa-ms-2019/oiv/validate", "validate", "401 403 403 403 422 403 403 403" },
         { "POST", "/api/plans/cciaa-ms-2019/results", "result", "401 201 201 403 403 403 403 403" },
         { "GET", "/api/plans/cciaa-ms-2019/audit", "", "401 200 403 403 200 200 403 403" },
         { "GET", "/api/plans/cciaa-ms-2019/oiv/replay", "", "401 200 403 403 200 403 403 403" },
@@ -89,6 +91,7 @@ public class ApiRoleMatrixTests(PostgresCluster cluster) : IAsyncLifetime
         {
             "result" => new { indicator = "O1.2.4-a", value = "3", on = "30/04/2019" },
             "close" => new { on = "31/12/2020" },   // a future date: a broken rule (422) for the admin who may close
+            "validate" => new { note = "ok" },       // the plan is not closed: 422 for the OIV; the admin passes the policy but not the domain (403)
             _ => null,
         };
         var statuses = new List<int>();
@@ -112,13 +115,16 @@ public class ApiRoleMatrixTests(PostgresCluster cluster) : IAsyncLifetime
         (await badValue.Content.ReadAsStringAsync(Ct)).ShouldContain("--value");
 
         (await Send("admin", HttpMethod.Get, "/api/plans/nessuno-2019/scores")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var badDate = await Send(null, HttpMethod.Get, "/api/plans/cciaa-ms-2019/scores?asOf=2019-13-01");
+        badDate.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await badDate.Content.ReadAsStringAsync(Ct)).ShouldContain("asOf");
 
         var again = await Send("giunta", HttpMethod.Post, "/api/plans/cciaa-ms-2019/approve", new { act = "Delibera n. 7", on = "31/01/2019" });
         again.StatusCode.ShouldBe((HttpStatusCode)422);
         (await again.Content.ReadAsStringAsync(Ct)).ShouldContain("già approvato");
 
         (await Send("admin", HttpMethod.Post, "/api/plans/cciaa-ms-2019/results", new { indicator = "O1.2.4-a", value = "3", on = "30/04/2019" })).EnsureSuccessStatusCode();
-        var read = await Send(null, HttpMethod.Get, "/api/plans/cciaa-ms-2019/indicators/O1.2.4-a/results");
+        var read = await Send("admin", HttpMethod.Get, "/api/plans/cciaa-ms-2019/indicators/O1.2.4-a/results");
         read.Headers.ETag!.Tag.ShouldBe("\"1\"");
         var stale = await Send("admin", HttpMethod.Post, "/api/plans/cciaa-ms-2019/results", new { indicator = "O1.2.4-a", value = "4", on = "31/08/2019" }, ifMatch: "\"0\"");
         stale.StatusCode.ShouldBe(HttpStatusCode.PreconditionFailed);
@@ -140,5 +146,14 @@ public class ApiRoleMatrixTests(PostgresCluster cluster) : IAsyncLifetime
         paths.ShouldContain("/api/plans/{id}/results");
         paths.ShouldContain("/api/ledger/verify");
         (await _http.GetAsync("/scalar", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public void The_public_development_key_is_refused_off_loopback()
+    {
+        var dev = new JwtSettings("perfplan", "perfplan-api", JwtSettings.DevelopmentKey);
+        Should.NotThrow(() => dev.EnsureSafeFor("http://127.0.0.1:5080"));
+        Should.Throw<InvalidOperationException>(() => dev.EnsureSafeFor("http://0.0.0.0:5080")).Message.ShouldContain("PERFPLAN_Jwt__SigningKey");
+        Should.Throw<InvalidOperationException>(() => (dev with { SigningKey = "corta" }).EnsureSafeFor("http://127.0.0.1:5080"));
     }
 }

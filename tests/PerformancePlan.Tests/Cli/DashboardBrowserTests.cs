@@ -36,6 +36,16 @@ public class DashboardBrowserTests(PostgresCluster cluster) : IAsyncLifetime
         await _db.DisposeAsync();
     }
 
+    async Task LoginAsync(IPage page, string user, PerformancePlan.Domain.Access.Role role)
+    {
+        var token = new PerformancePlan.Host.Web.Auth.JwtSettings("perfplan", "perfplan-api", PerformancePlan.Host.Web.Auth.JwtSettings.DevelopmentKey)
+            .Issue(user, [role], [], null, DateTime.UtcNow, TimeSpan.FromMinutes(5));
+        await page.GotoAsync(_base + "/accesso");
+        await page.FillAsync("[data-testid=token]", token);
+        await page.ClickAsync("[data-testid=login]");
+        (await page.ContentAsync()).ShouldContain($"Utente: <b>{user}</b>");
+    }
+
     /// <summary>Debian's Chromium, headless, with the flags this closed network needs (no background connections).</summary>
     static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new()
     {
@@ -52,8 +62,10 @@ public class DashboardBrowserTests(PostgresCluster cluster) : IAsyncLifetime
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 1000 } });
 
         await page.GotoAsync(_base + "/piani/cciaa-ms-2019");
-        (await page.TextContentAsync("[data-testid=entity-score]")).ShouldBe("75");
+        (await page.TextContentAsync("[data-testid=entity-score]")).ShouldBe("75");   // published: no login needed
 
+        await LoginAsync(page, "analista", PerformancePlan.Domain.Access.Role.Analyst);   // the drill-down names people
+        await page.GotoAsync(_base + "/piani/cciaa-ms-2019");
         await page.ClickAsync("[data-testid='indicator-O1.2.4-a']");
         (await page.TextContentAsync("[data-testid=realization]")).ShouldBe("25");
         (await page.TextContentAsync("[data-testid=target]"))!.ShouldContain("≥ 12");
@@ -82,12 +94,7 @@ public class DashboardBrowserTests(PostgresCluster cluster) : IAsyncLifetime
         refused!.Status.ShouldBe(403);
         (await page.ContentAsync()).ShouldContain("Dato personale");
 
-        var token = new PerformancePlan.Host.Web.Auth.JwtSettings("perfplan", "perfplan-api", PerformancePlan.Host.Web.Auth.JwtSettings.DevelopmentKey)
-            .Issue("oiv", [PerformancePlan.Domain.Access.Role.Oiv], [], null, DateTime.UtcNow, TimeSpan.FromMinutes(5));
-        await page.GotoAsync(_base + "/accesso");
-        await page.FillAsync("[data-testid=token]", token);
-        await page.ClickAsync("[data-testid=login]");
-        (await page.ContentAsync()).ShouldContain("Utente: <b>oiv</b>");
+        await LoginAsync(page, "oiv", PerformancePlan.Domain.Access.Role.Oiv);
 
         await page.GotoAsync(_base + "/piani/cciaa-ms-2019/schede/SG");
         (await page.TextContentAsync("[data-testid=scorecard-score]")).ShouldBe("80");

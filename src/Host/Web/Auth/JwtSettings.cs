@@ -19,6 +19,28 @@ public sealed record JwtSettings(string Issuer, string Audience, string SigningK
 
     public SymmetricSecurityKey Key => new(Encoding.UTF8.GetBytes(SigningKey));
 
+    public TokenValidationParameters ValidationParameters => new()
+    {
+        ValidIssuer = Issuer, ValidAudience = Audience, IssuerSigningKey = Key, NameClaimType = "name", RoleClaimType = "role",
+    };
+
+    /// <summary>
+    /// The development key is public (it is in the source): it is accepted only on a loopback address. Anywhere else
+    /// the host refuses to start until a real key of at least 32 bytes is configured.
+    /// </summary>
+    public void EnsureSafeFor(string url)
+    {
+        var host = new Uri(url).Host;
+        var loopback = host is "127.0.0.1" or "localhost" or "[::1]" or "::1";
+        if (Encoding.UTF8.GetByteCount(SigningKey) < 32)
+            throw new InvalidOperationException("Jwt:SigningKey è troppo corta: servono almeno 32 byte (PERFPLAN_Jwt__SigningKey).");
+        if (SigningKey == DevelopmentKey && !loopback)
+            throw new InvalidOperationException($"In ascolto su {host} serve una chiave propria: impostare PERFPLAN_Jwt__SigningKey (la chiave di sviluppo vale solo su 127.0.0.1).");
+    }
+
+    public async Task<bool> IsValidAsync(string token) =>
+        (await new JsonWebTokenHandler().ValidateTokenAsync(token, ValidationParameters)).IsValid;
+
     /// <summary>A token for a user with roles, offices (office staff) and a holder code (holders).</summary>
     public string Issue(string user, IEnumerable<Role> roles, IEnumerable<string> offices, string? holder, DateTime now, TimeSpan lifetime)
     {

@@ -29,12 +29,14 @@ public static class DashboardPages
             "<form method=\"post\" action=\"/accesso\"><p>Token (da <code>perfplan token --user … --role …</code>):</p>" +
             "<textarea name=\"token\" rows=\"4\" cols=\"90\" data-testid=\"token\"></textarea><br><button type=\"submit\" data-testid=\"login\">Entra</button></form>"))
             .ExcludeFromDescription();
-        app.MapPost("/accesso", async (HttpContext h) =>
+        app.MapPost("/accesso", async (HttpContext h, Web.Auth.JwtSettings jwt) =>
         {
-            var form = await h.Request.ReadFormAsync();
-            h.Response.Cookies.Append(TokenCookie, form["token"].ToString().Trim(), new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict });
+            var token = (await h.Request.ReadFormAsync())["token"].ToString().Trim();
+            if (!await jwt.IsValidAsync(token))
+                return Page("Accesso", "<h1>Accesso</h1><p>Token non valido o scaduto: nessun accesso. <a href=\"/accesso\">Riprova</a>.</p>", 401);
+            h.Response.Cookies.Append(TokenCookie, token, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = h.Request.IsHttps });
             return Results.Redirect("/accesso");
-        }).DisableAntiforgery().ExcludeFromDescription();
+        }).DisableAntiforgery().ExcludeFromDescription();   // a pasted bearer token, validated: nothing for a forged form to gain
 
         app.MapGet("/piani/{id}/schede/{holder}", async (string id, string holder, System.Security.Claims.ClaimsPrincipal u, IQuerySession s, CancellationToken ct) =>
         {
@@ -79,7 +81,7 @@ public static class DashboardPages
             foreach (var p in plans)
                 body.Append($"<li><a href=\"/piani/{E(p.Id)}\">{E(p.EntityName)} — Piano {p.Year}</a> ({E(PlanTable.StatusName(p.Status))}, versione {p.CurrentVersion})</li>");
             return Page("Piani della Performance", body.Append("</ul>").ToString());
-        }).ExcludeFromDescription();
+        }).RequireAuthorization(ApiEndpoints.PublicRead).ExcludeFromDescription();
 
         app.MapGet("/piani/{id}", async (string id, string? al, string? noto, IQuerySession s, CancellationToken ct) =>
         {
@@ -119,10 +121,12 @@ public static class DashboardPages
             }
             foreach (var a in plan.Children(Codes.EntityCode)) Node(a, 0);
             return Page($"Piano {plan.Year}", b.Append("</table>").ToString());
-        }).ExcludeFromDescription();
+        }).RequireAuthorization(ApiEndpoints.PublicRead).ExcludeFromDescription();
 
-        app.MapGet("/piani/{id}/indicatori/{code}", async (string id, string code, string? al, string? noto, IDocumentStore store, IQuerySession s, IClock clock, CancellationToken ct) =>
+        app.MapGet("/piani/{id}/indicatori/{code}", async (string id, string code, string? al, string? noto, System.Security.Claims.ClaimsPrincipal viewer, IDocumentStore store, IQuerySession s, IClock clock, CancellationToken ct) =>
         {
+            if (viewer.Identity?.IsAuthenticated != true)
+                return Page("Accesso richiesto", $"<h1>{E(code)}</h1><p>Il dettaglio (chi ha registrato, note, annullamenti) è riservato agli utenti. <a href=\"/accesso\">Accedi</a>.</p>", 401);
             if (await new OivService(store, clock).ReplayAsync(id, Date(al), Moment(noto), ct) is not { } r) return Results.NotFound();
             var d = r.Indicators.FirstOrDefault(x => x.Code == code);
             if (d is null) return Results.NotFound();
@@ -148,7 +152,7 @@ public static class DashboardPages
                 b.Append("<h2>Target e risultati</h2>").Append(Svg.Steps(d.Used.OrderBy(u => u.ReferredTo)
                     .Select(u => (u.Period ?? ItalianFormat.Date(u.ReferredTo)[..5], u.Value.Amount ?? 0)).ToList(), "Risultati rispetto al target", target));
             var lineage = await PlanHistoryQueries.TargetHistoryAsync(s, r.Plan.Entity, code, r.Plan.Year, r.Plan.Year + 2, ct);
-            var steps = lineage.Where(c => c.Value?.Amount is not null).Select(c => ($"{c.TargetYear}·{c.Plan[^4..]}v{c.Version}", c.Value!.Amount!.Value)).ToList();
+            var steps = lineage.Where(c => c.Value?.Amount is not null).Select(c => ($"{c.TargetYear}·{(c.Plan.Length >= 4 ? c.Plan[^4..] : c.Plan)}v{c.Version}", c.Value!.Amount!.Value)).ToList();
             if (steps.Count > 0) b.Append("<h2>Storia dei target</h2>").Append(Svg.Steps(steps, "Storia dei target tra i piani"));
             return Page(code, b.ToString());
         }).ExcludeFromDescription();
@@ -163,10 +167,11 @@ public static class DashboardPages
     static string Query(string? al, string? noto) =>
         (al, noto) switch { (null, null) => "", _ => "?" + string.Join('&', new[] { al is null ? null : $"al={al}", noto is null ? null : $"noto={noto}" }.OfType<string>()) };
 
-    static LocalDate? Date(string? text) => string.IsNullOrEmpty(text) ? null : LocalDatePattern.Iso.Parse(text).GetValueOrThrow();
+    static LocalDate? Date(string? text) => ApiEndpoints.IsoDate(text, "al");
 
     static Instant? Moment(string? text) => string.IsNullOrEmpty(text) ? null
-        : LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm").Parse(text).GetValueOrThrow().InZoneLeniently(Rome).ToInstant();
+        : LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm").Parse(text) is { Success: true } r ? r.Value.InZoneLeniently(Rome).ToInstant()
+        : throw ApiEndpoints.Invalid("noto", text, "data e ora aaaa-mm-ggThh:mm");
 
 
     static string Badge(Score s) => $"<span class=\"b\" style=\"background:{Svg.BandColor(BandNames.Code(s.Band))}\" data-band=\"{BandNames.Code(s.Band)}\">{E(BandNames.Italian(s.Band))}</span>";
