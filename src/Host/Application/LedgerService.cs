@@ -140,5 +140,5 @@ public sealed class LedgerService(IDocumentStore store, IClock clock)
 
     static bool InPlan(string stream, string planId) => stream == planId || stream.StartsWith(planId + "/", StringComparison.Ordinal);
 
-    public static readonly JsonSerializerOptions FileJson = PerformancePlan.Host.Cli.CliContext.Json;
+    public static readonly JsonSerializerOptions FileJson = AppJson.Options;
 }

@@ -1,9 +1,7 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using JasperFx;
 using Marten;
 using NodaTime;
-using NodaTime.Serialization.SystemTextJson;
 using PerformancePlan.Domain.Common;
 using PerformancePlan.Host.Application;
 using PerformancePlan.Host.Database;
@@ -28,18 +26,7 @@ public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock
     public IAnsiConsole Errors { get; } = errors;
     public IClock Clock { get; } = clock;
 
-    public static readonly JsonSerializerOptions Json = CreateJson();
-
-    public static JsonSerializerOptions CreateJson()
-    {
-        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true };
-        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-        json.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
-        json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-        return json;
-    }
-
-    public void WriteJson<T>(T value) => Console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(value, Json));
+    public void WriteJson<T>(T value) => Console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(value, AppJson.Options));
 
     /// <summary>Opens the database (embedded default or configured), runs the action, and always closes both.</summary>
     public async Task<int> WithStoreAsync(string? db, Func<IDocumentStore, Task<int>> action, CancellationToken ct)

@@ -30,7 +30,7 @@ public static class LedgerCommands
             if (parse.GetValue(digest) is { } file)
             {
                 if (!file.Exists) return cli.Fail($"File di digest non trovato: {file.FullName}", ExitCodes.InvalidInput);
-                kept = JsonSerializer.Deserialize<LedgerDigestFile>(await File.ReadAllTextAsync(file.FullName, ct), CliContext.Json);
+                kept = JsonSerializer.Deserialize<LedgerDigestFile>(await File.ReadAllTextAsync(file.FullName, ct), AppJson.Options);
             }
             var report = await new LedgerService(store, cli.Clock).VerifyAsync(parse.GetValue(plan), kept, ct);
             if (parse.GetValue(format) == Formats.Json)
@@ -62,7 +62,7 @@ public static class LedgerCommands
         {
             var actor = CliContext.Actor(parse.GetValue(common.Users), parse.GetValue(user)!);
             var digest = await new LedgerService(store, cli.Clock).DigestAsync(actor.User, ct);
-            var json = JsonSerializer.Serialize(digest, CliContext.Json);
+            var json = JsonSerializer.Serialize(digest, AppJson.Options);
             if (parse.GetValue(output) is { } file) await File.WriteAllTextAsync(file.FullName, json, ct);
             else cli.Console.Profile.Out.Writer.WriteLine(json);
             cli.Errors.MarkupLine($"[green]Digest registrato[/]: radice {digest.Root} su {digest.Heads.Count} stream" +

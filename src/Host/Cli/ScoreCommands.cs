@@ -42,8 +42,8 @@ public static class ScoreCommands
         {
             var actor = CliContext.Actor(parse.GetValue(common.Users), parse.GetValue(user)!);
             var code = parse.GetValue(holder)!.ToUpperInvariant();
-            if (!MaySee(actor, code))
-                throw new ForbiddenException($"La scheda di {code} è un dato personale: la vedono solo l'OIV, l'amministratore, il SG e il titolare stesso (utente «{actor.User}»).");
+            if (!AccessPolicy.MayReadScorecard(actor, code))
+                throw new ForbiddenException($"{AccessPolicy.ScorecardRefusal(code)} (utente «{actor.User}»)");
             await using var session = store.QuerySession();
             if (await PlanHistoryQueries.ScoresAsync(session, parse.GetValue(plan)!, parse.GetValue(asOf), parse.GetValue(knownAt), ct) is not { } loaded)
                 return cli.Fail($"Piano «{parse.GetValue(plan)}» non trovato.", ExitCodes.InvalidInput);
@@ -56,8 +56,4 @@ public static class ScoreCommands
         }, ct));
         return command;
     }
-
-    /// <summary>Individual scorecards are personal data (BRIEF §4).</summary>
-    public static bool MaySee(Actor actor, string holder) =>
-        actor.Is(Role.Oiv) || actor.Is(Role.Admin) || actor.Holder == "SG" || actor.Holder == holder;
 }

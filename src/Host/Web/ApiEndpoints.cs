@@ -8,7 +8,7 @@ using PerformancePlan.Domain.Plans;
 using PerformancePlan.Domain.Results;
 using PerformancePlan.Domain.Scoring;
 using PerformancePlan.Host.Application;
-using PerformancePlan.Host.Cli;
+using PerformancePlan.Domain.Access;
 using PerformancePlan.Host.Views;
 using PerformancePlan.Host.Web.Auth;
 
@@ -72,8 +72,7 @@ public static class ApiEndpoints
         scores.MapGet("/scorecards/{holder}", async (string id, string holder, ClaimsPrincipal u, IQuerySession s, CancellationToken ct) =>
         {
             var code = holder.ToUpperInvariant();
-            if (!ScoreCommands.MaySee(Actor(u), code))
-                throw new ForbiddenException($"La scheda di {code} è un dato personale: la vedono solo l'OIV, l'amministratore, il SG e il titolare.");
+            if (!AccessPolicy.MayReadScorecard(Actor(u), code)) throw new ForbiddenException(AccessPolicy.ScorecardRefusal(code));
             if (await ScoreQueries.LoadAsync(s, id, ct) is not { } loaded) return NotFound(id);
             return Results.Ok(ScorecardView.From(PlanScoring.Scorecard(loaded.Plan, loaded.Scores, code)));
         }).WithTags("Schede individuali").RequireAuthorization(Authenticated);

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using NodaTime;
 using Scalar.AspNetCore;
-using PerformancePlan.Host.Cli;
+using PerformancePlan.Host.Application;
 using PerformancePlan.Host.Web.Auth;
 using PerformancePlan.Host.Web.Dashboard;
 
@@ -58,8 +58,8 @@ public static class WebHost
             .AddPolicy(ApiEndpoints.PublicRead, p => p.RequireAssertion(c => publicReads || c.User.Identity?.IsAuthenticated == true));
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
-            foreach (var c in CliContext.Json.Converters) o.SerializerOptions.Converters.Add(c);
-            o.SerializerOptions.Encoder = CliContext.Json.Encoder;
+            foreach (var c in AppJson.Options.Converters) o.SerializerOptions.Converters.Add(c);
+            o.SerializerOptions.Encoder = AppJson.Options.Encoder;
         });
         var app = builder.Build();
         app.UseExceptionHandler();

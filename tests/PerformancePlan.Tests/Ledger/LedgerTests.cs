@@ -152,7 +152,7 @@ public class LedgerTests(PostgresCluster cluster) : IAsyncLifetime
 
         (await Ledger.VerifyAsync(null, null, Ct)).Verified.ShouldBeTrue();   // a consistent forgery, on its own
 
-        var report = await Ledger.VerifyAsync(null, JsonSerializer.Deserialize<LedgerDigestFile>(JsonSerializer.Serialize(digest, CliContext.Json), CliContext.Json), Ct);
+        var report = await Ledger.VerifyAsync(null, JsonSerializer.Deserialize<LedgerDigestFile>(JsonSerializer.Serialize(digest, AppJson.Options), AppJson.Options), Ct);
         report.Verified.ShouldBeFalse();
         report.FirstBad!.Stream.ShouldBe("cciaa-ms-2019/O2.1.1-b");
         report.FirstBad.Reason.ShouldContain("riscritto");

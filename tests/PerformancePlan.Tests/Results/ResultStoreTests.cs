@@ -161,7 +161,7 @@ public class ResultStoreTests(PostgresCluster cluster) : IAsyncLifetime
 
         Should.Throw<UnknownUserException>(() => UserDirectory.Load(Path.Combine(dir, "bad.json"))).Message.ShouldContain("ruolo");
         var po2 = UserDirectory.Load(Path.Combine(dir, "ok.json")).Find("po2");
-        ScoreCommands.MaySee(po2, "PO2").ShouldBeTrue();
+        PerformancePlan.Domain.Access.AccessPolicy.MayReadScorecard(po2, "PO2").ShouldBeTrue();
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public class ResultStoreTests(PostgresCluster cluster) : IAsyncLifetime
     {
         await Results.ImportAsync(Path.Combine(AppContext.BaseDirectory, "data", "cciaa-ms-2019-risultati.csv"), "cciaa-ms-2019", Admin, Ct);
         await new PlanLifecycleService(_db.Store, _clock).NeutralizeAsync("cciaa-ms-2019", "S1.1.1-b", "Det. SG n. 1", "progetto sospeso", Admin, Ct);
-        var live = JsonSerializer.Serialize(ScoresView.From(await ScoresAsync()), CliContext.Json);
+        var live = JsonSerializer.Serialize(ScoresView.From(await ScoresAsync()), AppJson.Options);
 
         using (var daemon = await _db.Store.BuildProjectionDaemonAsync())
         {
@@ -177,7 +177,7 @@ public class ResultStoreTests(PostgresCluster cluster) : IAsyncLifetime
             await daemon.RebuildProjectionAsync<IndicatorResultsProjection>(Ct);
         }
 
-        JsonSerializer.Serialize(ScoresView.From(await ScoresAsync()), CliContext.Json).ShouldBe(live);
+        JsonSerializer.Serialize(ScoresView.From(await ScoresAsync()), AppJson.Options).ShouldBe(live);
         live.ShouldContain("\"neutralized\"");
     }
 }

@@ -41,7 +41,7 @@ public static class DashboardPages
         app.MapGet("/piani/{id}/schede/{holder}", async (string id, string holder, System.Security.Claims.ClaimsPrincipal u, IQuerySession s, CancellationToken ct) =>
         {
             var code = holder.ToUpperInvariant();
-            if (!Cli.ScoreCommands.MaySee(Web.Auth.JwtSettings.ActorOf(u), code))
+            if (!PerformancePlan.Domain.Access.AccessPolicy.MayReadScorecard(Web.Auth.JwtSettings.ActorOf(u), code))
                 return Page("Non consentito", $"<h1>Scheda di {E(code)}</h1><p>Dato personale: la vedono solo l'OIV, l'amministratore, il SG e il titolare. <a href=\"/accesso\">Accedi</a>.</p>", 403);
             if (await ScoreQueries.LoadAsync(s, id, ct) is not { } loaded) return Results.NotFound();
             var card = PlanScoring.Scorecard(loaded.Plan, loaded.Scores, code);
@@ -57,7 +57,7 @@ public static class DashboardPages
 
         app.MapGet("/piani/{id}/audit", async (string id, System.Security.Claims.ClaimsPrincipal u, IQuerySession s, CancellationToken ct) =>
         {
-            if (!(u.IsInRole("admin") || u.IsInRole("oiv") || u.IsInRole("analyst")))
+            if (!PerformancePlan.Domain.Access.AccessPolicy.MayReadAudit(Web.Auth.JwtSettings.ActorOf(u)))
                 return Page("Non consentito", "<h1>Traccia di audit</h1><p>Riservata ad amministratori, OIV e analisti. <a href=\"/accesso\">Accedi</a>.</p>", 403);
             var entries = AuditEntry.WithActs((await PlanHistoryQueries.EventsAsync(s, id, null, true, ct)).Select(AuditEntry.From)).ToList();
             var b = new StringBuilder($"<p><a href=\"/piani/{E(id)}\">← piano {E(id)}</a></p><h1>Traccia di audit</h1><table><tr><th>Quando</th><th>Chi</th><th>Cosa</th><th>Oggetto</th><th>Dettaglio</th><th>Atto</th><th>Motivo</th><th>Rif.</th></tr>");
@@ -68,7 +68,7 @@ public static class DashboardPages
 
         app.MapGet("/piani/{id}/oiv", async (string id, System.Security.Claims.ClaimsPrincipal u, IDocumentStore store, IClock clock, CancellationToken ct) =>
         {
-            if (!(u.IsInRole("admin") || u.IsInRole("oiv")))
+            if (!PerformancePlan.Domain.Access.AccessPolicy.MayReadOivReplay(Web.Auth.JwtSettings.ActorOf(u)))
                 return Page("Non consentito", "<h1>Verifica OIV</h1><p>Riservata all'OIV e agli amministratori. <a href=\"/accesso\">Accedi</a>.</p>", 403);
             return await new OivService(store, clock).ReplayAsync(id, null, null, ct) is { } r
                 ? Results.Content(OivReportHtml.Render(r), "text/html; charset=utf-8") : Results.NotFound();

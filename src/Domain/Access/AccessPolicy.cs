@@ -1,0 +1,30 @@
+namespace PerformancePlan.Domain.Access;
+
+/// <summary>
+/// Who may read what beyond the published plan and aggregate scores (BRIEF §4): the one rule every transport asks
+/// (CLI verbs, API endpoints, dashboard pages, reports). Pure: decided from the <see cref="Actor"/> alone.
+/// </summary>
+public static class AccessPolicy
+{
+    /// <summary>The holder code of the Segretario Generale, who sees every scorecard of the entity.</summary>
+    public const string SecretaryGeneral = "SG";
+
+    /// <summary>
+    /// Individual scorecards are personal data: the OIV, an admin, the SG and the holder themself only.
+    /// <paramref name="holder"/> is the holder code, compared case-insensitively.
+    /// </summary>
+    public static bool MayReadScorecard(Actor actor, string holder) =>
+        actor.Is(Role.Oiv) || actor.Is(Role.Admin)
+        || string.Equals(actor.Holder, SecretaryGeneral, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(actor.Holder, holder, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The audit trail names people and their notes: OIV, admin and analysts.</summary>
+    public static bool MayReadAudit(Actor actor) => actor.Is(Role.Oiv) || actor.Is(Role.Admin) || actor.Is(Role.Analyst);
+
+    /// <summary>The OIV's replay and report (with every entry and who made it): OIV and admin.</summary>
+    public static bool MayReadOivReplay(Actor actor) => actor.Is(Role.Oiv) || actor.Is(Role.Admin);
+
+    /// <summary>The Italian sentence a refused scorecard read shows, without transport words.</summary>
+    public static string ScorecardRefusal(string holder) =>
+        $"La scheda di {holder} è un dato personale: la vedono solo l'OIV, l'amministratore, il SG e il titolare.";
+}
