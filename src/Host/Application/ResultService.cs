@@ -10,13 +10,6 @@ using PerformancePlan.Host.Files;
 
 namespace PerformancePlan.Host.Application;
 
-/// <summary>Input that names the field and the fix; nothing was written.</summary>
-public sealed class InvalidInputException(IReadOnlyList<ImportIssue> issues)
-    : Exception(string.Join("\n", issues.Select(i => i.ToString())))
-{
-    public IReadOnlyList<ImportIssue> Issues { get; } = issues;
-}
-
 public sealed record ResultImportOutcome(int Recorded, IReadOnlyList<ImportIssue> Errors, int AlreadyPresent = 0)
 {
     public bool Ok => Errors.Count == 0;

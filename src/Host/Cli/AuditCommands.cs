@@ -3,7 +3,9 @@ using Marten;
 using NodaTime;
 using PerformancePlan.Domain.Common;
 using PerformancePlan.Host.Application;
-using PerformancePlan.Host.Views;
+using PerformancePlan.Host.Application.Views;
+using PerformancePlan.Host.Cli.Tables;
+using PerformancePlan.Host.Components;
 using Spectre.Console;
 
 namespace PerformancePlan.Host.Cli;

@@ -2,7 +2,9 @@ using System.CommandLine;
 using PerformancePlan.Domain.Common;
 using PerformancePlan.Domain.Plans;
 using PerformancePlan.Host.Application;
-using PerformancePlan.Host.Views;
+using PerformancePlan.Host.Application.Views;
+using PerformancePlan.Host.Cli.Tables;
+using PerformancePlan.Host.Components;
 using Spectre.Console;
 
 namespace PerformancePlan.Host.Cli;

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using PerformancePlan.Domain.Scoring;
 using PerformancePlan.Host.Application;
-using PerformancePlan.Host.Views;
+using PerformancePlan.Host.Application.Views;
+using PerformancePlan.Host.Cli.Tables;
+using PerformancePlan.Host.Components;
 using Spectre.Console;
 
 namespace PerformancePlan.Host.Cli;

@@ -4,7 +4,9 @@ using PerformancePlan.Domain.Common;
 using PerformancePlan.Domain.Import;
 using PerformancePlan.Domain.Plans;
 using PerformancePlan.Host.Application;
-using PerformancePlan.Host.Views;
+using PerformancePlan.Host.Application.Views;
+using PerformancePlan.Host.Cli.Tables;
+using PerformancePlan.Host.Components;
 using Spectre.Console;
 
 namespace PerformancePlan.Host.Cli;

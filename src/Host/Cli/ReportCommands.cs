@@ -1,3 +1,4 @@
+using PerformancePlan.Host.Platform;
 using System.CommandLine;
 using System.Text;
 using MiniExcelLibs;
@@ -5,7 +6,9 @@ using PerformancePlan.Domain.Common;
 using PerformancePlan.Domain.Scoring;
 using PerformancePlan.Host.Application;
 using PerformancePlan.Host.Database;
-using PerformancePlan.Host.Views;
+using PerformancePlan.Host.Application.Views;
+using PerformancePlan.Host.Cli.Tables;
+using PerformancePlan.Host.Components;
 using Spectre.Console;
 
 namespace PerformancePlan.Host.Cli;

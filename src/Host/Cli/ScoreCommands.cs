@@ -3,7 +3,9 @@ using PerformancePlan.Domain.Access;
 using PerformancePlan.Domain.Common;
 using PerformancePlan.Domain.Scoring;
 using PerformancePlan.Host.Application;
-using PerformancePlan.Host.Views;
+using PerformancePlan.Host.Application.Views;
+using PerformancePlan.Host.Cli.Tables;
+using PerformancePlan.Host.Components;
 
 namespace PerformancePlan.Host.Cli;
 

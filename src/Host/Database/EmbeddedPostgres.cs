@@ -1,3 +1,4 @@
+using PerformancePlan.Host.Platform;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;

@@ -1,3 +1,5 @@
+using PerformancePlan.Host.Platform;
+
 namespace PerformancePlan.Host.Database;
 
 /// <summary>Finds the machine's PostgreSQL server binaries (Debian's <c>postgresql</c> package).</summary>

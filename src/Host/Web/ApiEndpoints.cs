@@ -9,7 +9,9 @@ using PerformancePlan.Domain.Results;
 using PerformancePlan.Domain.Scoring;
 using PerformancePlan.Host.Application;
 using PerformancePlan.Domain.Access;
-using PerformancePlan.Host.Views;
+using PerformancePlan.Host.Application.Views;
+using PerformancePlan.Host.Cli.Tables;
+using PerformancePlan.Host.Components;
 using PerformancePlan.Host.Web.Auth;
 
 namespace PerformancePlan.Host.Web;

@@ -8,7 +8,9 @@ using PerformancePlan.Domain.Results;
 using PerformancePlan.Domain.Scoring;
 using PerformancePlan.Host.Application;
 using PerformancePlan.Host.Cli;
-using PerformancePlan.Host.Views;
+using PerformancePlan.Host.Application.Views;
+using PerformancePlan.Host.Cli.Tables;
+using PerformancePlan.Host.Components;
 using PerformancePlan.Projections;
 using PerformancePlan.Tests.Infrastructure;
 

@@ -7,7 +7,9 @@ using PerformancePlan.Domain.Common;
 using PerformancePlan.Domain.Plans;
 using PerformancePlan.Domain.Scoring;
 using PerformancePlan.Host.Application;
-using PerformancePlan.Host.Views;
+using PerformancePlan.Host.Application.Views;
+using PerformancePlan.Host.Cli.Tables;
+using PerformancePlan.Host.Components;
 
 namespace PerformancePlan.Host.Web.Dashboard;
 
@@ -79,7 +81,7 @@ public static class DashboardPages
             var plans = await s.Query<Plan>().OrderBy(p => p.Id).ToListAsync(ct);
             var body = new StringBuilder("<h1>Piani della Performance</h1><ul>");
             foreach (var p in plans)
-                body.Append($"<li><a href=\"/piani/{E(p.Id)}\">{E(p.EntityName)} — Piano {p.Year}</a> ({E(PlanTable.StatusName(p.Status))}, versione {p.CurrentVersion})</li>");
+                body.Append($"<li><a href=\"/piani/{E(p.Id)}\">{E(p.EntityName)} — Piano {p.Year}</a> ({E(StatusNames.Of(p.Status))}, versione {p.CurrentVersion})</li>");
             return Page("Piani della Performance", body.Append("</ul>").ToString());
         }).RequireAuthorization(ApiEndpoints.PublicRead).ExcludeFromDescription();
 
@@ -91,7 +93,7 @@ public static class DashboardPages
             var nodes = scores.Objectives.Concat(scores.Areas).ToDictionary(n => n.Code, n => n.Score);
             var b = new StringBuilder();
             b.Append($"<h1>{E(plan.EntityName)} — Piano della Performance {plan.Year}</h1>");
-            b.Append($"<p>Stato: {E(PlanTable.StatusName(plan.Status))}, versione {plan.CurrentVersion}" +
+            b.Append($"<p>Stato: {E(StatusNames.Of(plan.Status))}, versione {plan.CurrentVersion}" +
                      (plan.Versions.Count > 0 ? $" ({E(plan.Versions[^1].Act)})" : "") + "</p>");
             b.Append(TimeForm($"/piani/{id}", al, noto));
             b.Append($"<p class=\"big\">Ente: <span data-testid=\"entity-score\">{ScoreText.Of(scores.Entity.Score.Parametrata)}</span> {Badge(scores.Entity.Score)}</p>");

@@ -5,7 +5,7 @@ using PerformancePlan.Domain.Ledger;
 using PerformancePlan.Domain.Plans;
 using PerformancePlan.Domain.Results;
 
-namespace PerformancePlan.Host.Views;
+namespace PerformancePlan.Host.Application.Views;
 
 /// <summary>One event of the audit trail, in the words users read.</summary>
 public sealed record AuditEntry(

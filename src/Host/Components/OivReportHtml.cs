@@ -1,3 +1,4 @@
+using PerformancePlan.Host.Application.Views;
 using System.Net;
 using System.Text;
 using PerformancePlan.Domain.Common;
@@ -5,7 +6,7 @@ using PerformancePlan.Domain.Plans;
 using PerformancePlan.Domain.Scoring;
 using PerformancePlan.Host.Application;
 
-namespace PerformancePlan.Host.Views;
+namespace PerformancePlan.Host.Components;
 
 /// <summary>The OIV's replay as a printable Italian HTML page, readable without knowing what an event is.</summary>
 public static class OivReportHtml
@@ -29,7 +30,7 @@ public static class OivReportHtml
             <style>{{Css}}</style></head><body>
             <h1>Verifica dell'Organismo Indipendente di Valutazione</h1>
             <p>{{E(p.EntityName)}} — <b>Piano della Performance {{p.Year}}</b> ({{E(p.Id)}}), triennio {{p.Horizon[0]}}–{{p.Horizon[^1]}},
-            stato: {{E(PlanTable.StatusName(p.Status))}}{{version}}.</p>
+            stato: {{E(StatusNames.Of(p.Status))}}{{version}}.</p>
             <p class="small">Ricostruzione dai soli eventi{{when}}. Metodologia del piano: tolleranza {{N(m.TolerancePercent)}}%, soglia critica
             {{N(m.CriticalThresholdPercent)}}%, obiettivo strategico = {{N(m.OperationalObjectivesWeightPercent)}}% obiettivi operativi +
             {{N(m.StrategicIndicatorsWeightPercent)}}% indicatori strategici.</p>

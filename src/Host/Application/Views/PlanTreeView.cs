@@ -1,7 +1,7 @@
 using PerformancePlan.Domain.Common;
 using PerformancePlan.Domain.Plans;
 
-namespace PerformancePlan.Host.Views;
+namespace PerformancePlan.Host.Application.Views;
 
 /// <summary>The plan as a nested tree, as the API and <c>plan show --format json</c> return it.</summary>
 public sealed record PlanTreeView(

@@ -1,8 +1,9 @@
+using PerformancePlan.Host.Application.Views;
 using PerformancePlan.Domain.Common;
 using PerformancePlan.Domain.Plans;
 using Spectre.Console;
 
-namespace PerformancePlan.Host.Views;
+namespace PerformancePlan.Host.Cli.Tables;
 
 /// <summary>The plan tree as a console table, with Italian headings.</summary>
 public static class PlanTable
@@ -11,7 +12,7 @@ public static class PlanTable
     {
         console.Write(new Rule($"[bold]Piano della Performance {plan.Year}[/] — {Markup.Escape(plan.EntityName)}").LeftJustified());
         var version = plan.Versions.Count == 0 ? "" : $" · versione {plan.CurrentVersion} ({Markup.Escape(plan.Versions[^1].Act)}, in vigore dal {ItalianFormat.Date(plan.Versions[^1].EffectiveOn)})";
-        console.MarkupLine($"Piano [bold]{plan.Id}[/] · triennio {string.Join("–", plan.Horizon.First(), plan.Horizon.Last())} · stato [bold]{StatusName(plan.Status)}[/]{version} · " +
+        console.MarkupLine($"Piano [bold]{plan.Id}[/] · triennio {string.Join("–", plan.Horizon.First(), plan.Horizon.Last())} · stato [bold]{StatusNames.Of(plan.Status)}[/]{version} · " +
             $"budget {(plan.EntityBudget is { } b ? ItalianFormat.Euro(b) : "—")}" + (plan.RolledForwardFrom is { } from ? $" · predisposto da {from}" : ""));
         var m = plan.Methodology;
         console.MarkupLine($"Metodologia: tolleranza {ItalianFormat.Percent(m.TolerancePercent)}, soglia critica {ItalianFormat.Percent(m.CriticalThresholdPercent)}, " +
@@ -65,12 +66,4 @@ public static class PlanTable
         plan.Weights.Any(w => w.Holder == holder) ? $"{holder} {ItalianFormat.Decimal(plan.WeightOf(holder, indicator))}%" : holder;
 
     static string Short(string text) => text.Length <= 110 ? text : text[..107] + "…";
-
-    public static string StatusName(PlanStatus s) => s switch
-    {
-        PlanStatus.Draft => "bozza",
-        PlanStatus.Approved => "approvato",
-        PlanStatus.Closed => "chiuso",
-        _ => "validato",
-    };
 }

@@ -2,7 +2,7 @@ using PerformancePlan.Domain.Common;
 using PerformancePlan.Domain.Plans;
 using PerformancePlan.Domain.Scoring;
 
-namespace PerformancePlan.Host.Views;
+namespace PerformancePlan.Host.Application.Views;
 
 /// <summary>Scores as <c>perfplan scores --format json</c> and the API return them (percentages 0–100, 2 decimals).</summary>
 public sealed record ScoresView(string Plan, bool Closed, ScoreView Entity, IReadOnlyList<NodeScoreView> Areas,

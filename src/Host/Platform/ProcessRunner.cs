@@ -1,6 +1,7 @@
+using PerformancePlan.Host.Platform;
 using System.Diagnostics;
 
-namespace PerformancePlan.Host.Database;
+namespace PerformancePlan.Host.Platform;
 
 /// <summary>Runs a program to completion and captures what it printed.</summary>
 public static class ProcessRunner

@@ -1,3 +1,4 @@
+using PerformancePlan.Host.Application.Views;
 using System.Net;
 using System.Text;
 using PerformancePlan.Domain.Common;
@@ -5,7 +6,7 @@ using PerformancePlan.Domain.Plans;
 using PerformancePlan.Domain.Scoring;
 using PerformancePlan.Host.Application;
 
-namespace PerformancePlan.Host.Views;
+namespace PerformancePlan.Host.Components;
 
 /// <summary>
 /// A draft of the <i>Relazione sulla Performance</i>, structured like the Funzione Pubblica guidelines: main results,

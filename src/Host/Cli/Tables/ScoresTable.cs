@@ -1,10 +1,11 @@
+using PerformancePlan.Host.Application.Views;
 using PerformancePlan.Domain.Common;
 using PerformancePlan.Domain.Plans;
 using PerformancePlan.Domain.Scoring;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
-namespace PerformancePlan.Host.Views;
+namespace PerformancePlan.Host.Cli.Tables;
 
 /// <summary>Scores and scorecards as console tables, with the Italian band names and colours.</summary>
 public static class ScoresTable
@@ -12,7 +13,7 @@ public static class ScoresTable
     public static void Write(IAnsiConsole console, Plan plan, ObjectiveScores scores)
     {
         console.Write(new Rule($"[bold]Misurazione del Piano {plan.Year}[/] — {Markup.Escape(plan.EntityName)}").LeftJustified());
-        console.MarkupLine($"Piano [bold]{plan.Id}[/] · stato [bold]{PlanTable.StatusName(plan.Status)}[/]" +
+        console.MarkupLine($"Piano [bold]{plan.Id}[/] · stato [bold]{StatusNames.Of(plan.Status)}[/]" +
             (plan.Versions.Count > 0 ? $", versione {plan.CurrentVersion} ({Markup.Escape(plan.Versions[^1].Act)})" : "") +
             $" · Ente: {Cell(scores.Entity.Score)}");
         var table = new Table().Border(TableBorder.Rounded);
