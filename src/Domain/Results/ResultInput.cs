@@ -1,3 +1,4 @@
+using PerformancePlan.Domain.Calendar;
 using NodaTime;
 using PerformancePlan.Domain.Common;
 using PerformancePlan.Domain.Plans;
@@ -22,8 +23,6 @@ public static class ResultInput
     public const string PeriodColumn = "Periodo";
     public const string NoteColumn = "Note";
 
-    public static readonly string[] Quadrimesters = ["Q1", "Q2", "Q3"];
-
     public static (ResultDraft? Draft, IReadOnlyList<FieldIssue> Issues) Read(
         Plan plan, string code, string value, string on, string period, string note, LocalDate today)
     {
@@ -33,8 +32,8 @@ public static class ResultInput
         if (indicator is null) return (null, issues);
         var typed = ReadValue(indicator, value, today, issues);
         var p = ReadPeriod(plan, indicator, period, issues);
-        if (p is not null && date is not null && indicator.Measure == MeasureKind.DaysAfterPeriodClose && date < QuadrimesterClose(plan.Year, p))
-            issues.Add(new FieldIssue(ReferredTo, on, $"il quadrimestre {p} si chiude il {ItalianFormat.Date(QuadrimesterClose(plan.Year, p))}: il risultato si riferisce a una data successiva",
+        if (p is not null && date is not null && indicator.Measure == MeasureKind.DaysAfterPeriodClose && date < MonitoringCalendar.Close(plan.Year, p))
+            issues.Add(new FieldIssue(ReferredTo, on, $"il quadrimestre {p} si chiude il {ItalianFormat.Date(MonitoringCalendar.Close(plan.Year, p))}: il risultato si riferisce a una data successiva",
                 "indicare come data di riferimento la chiusura del quadrimestre o una data successiva"));
         return issues.Count == 0 && typed is not null && date is not null
             ? (new ResultDraft(indicator.Code, typed, date.Value, p, note.Trim()), issues)
@@ -97,14 +96,6 @@ public static class ResultInput
         }
     }
 
-    /// <summary>Quadrimesters close on 30/04, 31/08 and 31/12.</summary>
-    public static LocalDate QuadrimesterClose(int year, string quadrimester) => quadrimester switch
-    {
-        "Q1" => new LocalDate(year, 4, 30),
-        "Q2" => new LocalDate(year, 8, 31),
-        _ => new LocalDate(year, 12, 31),
-    };
-
     static string? ReadPeriod(Plan plan, Indicator indicator, string text, List<FieldIssue> issues)
     {
         var t = text.Trim().ToUpperInvariant();
@@ -112,7 +103,7 @@ public static class ResultInput
         switch (indicator.Measure)
         {
             case MeasureKind.DaysAfterPeriodClose:
-                if (Quadrimesters.Contains(t)) return t;
+                if (MonitoringCalendar.IsPeriod(t)) return t;
                 issues.Add(new FieldIssue(PeriodColumn, text, t.Length == 0 ? "periodo mancante" : "periodo sconosciuto",
                     "indicare il quadrimestre: «Q1» (chiuso il 30/04), «Q2» (31/08) o «Q3» (31/12)"));
                 return null;

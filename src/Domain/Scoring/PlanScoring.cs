@@ -1,3 +1,4 @@
+using PerformancePlan.Domain.Calendar;
 using PerformancePlan.Domain.Plans;
 using PerformancePlan.Domain.Results;
 
@@ -85,7 +86,7 @@ public static class PlanScoring
                     return new PeriodRealization((k + 1).ToString(), e?.Value.Date is { } c ? Realization.OfDeadline(d, c) : Missing());
                 }).ToList();
             case MeasureKind.DaysAfterPeriodClose:
-                return ResultInput.Quadrimesters.Select(q =>
+                return MonitoringCalendar.Quadrimesters.Select(q =>
                 {
                     var e = used.FirstOrDefault(x => x.Period == q);
                     return new PeriodRealization(q, e?.Value.Amount is { } days ? Realization.OfAmount(Comparator.AtMost, t.Amount ?? 0, days) : Missing());

@@ -104,7 +104,7 @@ public static class DashboardPages
                 .Select(o => (o.Code, o.Score.Parametrata, BandNames.Code(o.Score.Band))).ToList(), "Parametrata per obiettivo strategico"));
             b.Append("</div><div><h2>Ente nel corso dell'anno</h2>");
             var year = new List<(string, decimal)>();
-            foreach (var (label, date) in new[] { ("Q1", new LocalDate(plan.Year, 4, 30)), ("Q2", new LocalDate(plan.Year, 8, 31)), ("Q3", new LocalDate(plan.Year, 12, 31)) })
+            foreach (var (label, date) in PerformancePlan.Domain.Calendar.MonitoringCalendar.Periods(plan.Year))
                 if (await PlanHistoryQueries.ScoresAsync(s, id, date, knownAt, ct) is { } q && q.Scores.Entity.Score.Parametrata is { } v) year.Add((label, v));
             b.Append(Svg.Steps(year, "Punteggio dell'ente per quadrimestre")).Append("</div></div>");
             b.Append("<h2>Albero del piano</h2><table><tr><th>Codice</th><th>Descrizione</th><th>Target</th><th>Risultato</th><th>% parametrata</th><th>Esito</th></tr>");

@@ -1,0 +1,34 @@
+using NodaTime;
+
+namespace PerformancePlan.Domain.Calendar;
+
+/// <summary>One monitoring period of a plan year: its code (e.g. <c>Q1</c>) and the Europe/Rome date it closes.</summary>
+public sealed record MonitoringPeriod(string Code, LocalDate Close);
+
+/// <summary>
+/// The monitoring periods of a plan year (seed section 4: the quadrimestres closing on 30/04, 31/08 and 31/12).
+/// Per-period measures ("giorni dalla chiusura del quadrimestre") are measured once per period; the dashboard's
+/// "Ente nel corso dell'anno" chart samples the scores at each close. Pure: the year is an input.
+/// </summary>
+public static class MonitoringCalendar
+{
+    /// <summary>The period codes, in order: <c>Q1</c>, <c>Q2</c>, <c>Q3</c>.</summary>
+    public static readonly IReadOnlyList<string> Quadrimesters = ["Q1", "Q2", "Q3"];
+
+    /// <summary>The quadrimestres of <paramref name="year"/> with their closing dates, in order.</summary>
+    public static IReadOnlyList<MonitoringPeriod> Periods(int year) =>
+        Quadrimesters.Select(q => new MonitoringPeriod(q, Close(year, q))).ToList();
+
+    /// <summary>
+    /// The date a period of <paramref name="year"/> closes: Q1 on 30/04, Q2 on 31/08, anything else (Q3) on 31/12.
+    /// </summary>
+    public static LocalDate Close(int year, string period) => period switch
+    {
+        "Q1" => new LocalDate(year, 4, 30),
+        "Q2" => new LocalDate(year, 8, 31),
+        _ => new LocalDate(year, 12, 31),
+    };
+
+    /// <summary>Whether <paramref name="code"/> (already upper-case) names one of the periods.</summary>
+    public static bool IsPeriod(string code) => Quadrimesters.Contains(code);
+}
