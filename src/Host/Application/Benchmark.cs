@@ -10,7 +10,8 @@ using PerformancePlan.Projections;
 
 namespace PerformancePlan.Host.Application;
 
-public sealed record BenchFigure(string Name, string Baseline, double Milliseconds, double BaselineMilliseconds, int Operations)
+public sealed record BenchFigure(
+    string Name, string Baseline, double Milliseconds, double BaselineMilliseconds, int Operations)
 {
     /// <summary>Speed relative to the baseline measured in the same run (1 = as fast).</summary>
     public double Ratio => BaselineMilliseconds / Milliseconds;
@@ -45,8 +46,9 @@ public sealed class Benchmark(string connectionString, string planFile, IClock c
             var command = sw.Elapsed.TotalMilliseconds;
 
             var events = year.Select(r => ResultDecider.Decide(new RecordResult(plan.Id,
-                ResultInput.Read(plan, r.Indicator, r.Value, r.On, r.Period ?? "", "", new LocalDate(2020, 1, 15)).Draft!, Guid.NewGuid(), Admin,
-                clock.GetCurrentInstant()), plan)).ToList();
+                ResultInput.Read(plan, r.Indicator, r.Value, r.On, r.Period ?? "", "",
+                    new LocalDate(2020, 1, 15)).Draft!,
+                Guid.NewGuid(), Admin, clock.GetCurrentInstant()), plan)).ToList();
             sw.Restart();
             foreach (var e in events)
             {
@@ -66,13 +68,15 @@ public sealed class Benchmark(string connectionString, string planFile, IClock c
                 Median(recording.Select(r => r.Command)), Median(recording.Select(r => r.Bare)), recording[0].Count),
             new("punteggi del piano calcolati dagli eventi", "sola lettura e deserializzazione degli eventi",
                 Median(scoring.Select(s => s.Score)), Median(scoring.Select(s => s.Read)), scoring[0].Events),
-            new("punteggi «al 30/06/2019» e «noti a» (perfplan scores --as-of/--known-at)", "sola lettura e deserializzazione degli eventi",
+            new("punteggi «al 30/06/2019» e «noti a» (perfplan scores --as-of/--known-at)",
+                "sola lettura e deserializzazione degli eventi",
                 Median(asOf.Select(s => s.Score)), Median(asOf.Select(s => s.Read)), asOf[0].Events),
         ];
     }
 
     /// <summary>Reads every event of the plan's streams; then the same read plus folding and scoring.</summary>
-    static async Task<(double Score, double Read, int Events)> ScoreFromEventsAsync(IDocumentStore store, CancellationToken ct)
+    static async Task<(double Score, double Read, int Events)> ScoreFromEventsAsync(
+        IDocumentStore store, CancellationToken ct)
     {
         var sw = Stopwatch.StartNew();
         var events = await ReadAsync(store, ct);
@@ -89,14 +93,16 @@ public sealed class Benchmark(string connectionString, string planFile, IClock c
     }
 
     /// <summary>The query the CLI runs for --as-of and --known-at, against reading the same events alone.</summary>
-    static async Task<(double Score, double Read, int Events)> ScoreAsOfAsync(IDocumentStore store, CancellationToken ct)
+    static async Task<(double Score, double Read, int Events)> ScoreAsOfAsync(
+        IDocumentStore store, CancellationToken ct)
     {
         var sw = Stopwatch.StartNew();
         var events = await ReadAsync(store, ct);
         var read = sw.Elapsed.TotalMilliseconds;
         sw.Restart();
         await using var session = store.QuerySession();
-        _ = await PlanHistoryQueries.ScoresAsync(session, "cciaa-ms-2019", new LocalDate(2019, 6, 30), SystemClock.Instance.GetCurrentInstant(), ct);
+        _ = await PlanHistoryQueries.ScoresAsync(session, "cciaa-ms-2019", new LocalDate(2019, 6, 30),
+            SystemClock.Instance.GetCurrentInstant(), ct);
         return (sw.Elapsed.TotalMilliseconds, read, events.Count);
     }
 
@@ -113,13 +119,16 @@ public sealed class Benchmark(string connectionString, string planFile, IClock c
         var store = EventStore.Create(connectionString, "bench_" + Guid.NewGuid().ToString("N")[..8]);
         await EventStore.PrepareAsync(store, ct);
         await new PlanImportService(store, clock).ImportAsync(planFile, "cciaa-ms", "admin", false, ct);
-        await new PlanLifecycleService(store, clock).ApproveAsync("cciaa-ms-2019", "Delibera di Giunta n. 7 del 31/01/2019", new LocalDate(2019, 1, 31), Giunta, ct);
+        await new PlanLifecycleService(store, clock).ApproveAsync("cciaa-ms-2019",
+            "Delibera di Giunta n. 7 del 31/01/2019", new LocalDate(2019, 1, 31), Giunta, ct);
         return store;
     }
 
     sealed record Row(string Indicator, string Value, string On, string? Period);
 
-    /// <summary>Each indicator measured at each quadrimestre close; per-period measures once per period or deadline.</summary>
+    /// <summary>
+    /// Each indicator measured at each quadrimestre close; per-period measures once per period or deadline.
+    /// </summary>
     static List<Row> AYearOfResults(Plan plan)
     {
         var closes = new[] { new LocalDate(2019, 4, 30), new LocalDate(2019, 8, 31), new LocalDate(2019, 12, 31) };
@@ -133,7 +142,8 @@ public sealed class Benchmark(string connectionString, string planFile, IClock c
                     rows.AddRange(closes.Select((d, q) => new Row(i.Code, "12", ItalianFormat.Date(d), $"Q{q + 1}")));
                     break;
                 case MeasureKind.Deadlines:
-                    rows.AddRange(target.Dates.Select((d, k) => new Row(i.Code, ItalianFormat.Date(d), ItalianFormat.Date(d), (k + 1).ToString())));
+                    rows.AddRange(target.Dates.Select((d, k) =>
+                        new Row(i.Code, ItalianFormat.Date(d), ItalianFormat.Date(d), (k + 1).ToString())));
                     break;
                 case MeasureKind.Deadline:
                     var done = target.Dates[0] < closes[0] ? closes[0] : target.Dates[0];
@@ -141,7 +151,9 @@ public sealed class Benchmark(string connectionString, string planFile, IClock c
                     break;
                 default:
                     rows.AddRange(closes.Select((d, q) => new Row(i.Code,
-                        ItalianFormat.Decimal(Math.Round((target.Amount ?? 0) * (q + 2) / 4)) + (i.Measure == MeasureKind.Percent ? "%" : ""), ItalianFormat.Date(d), null)));
+                        ItalianFormat.Decimal(Math.Round((target.Amount ?? 0) * (q + 2) / 4)) +
+                            (i.Measure == MeasureKind.Percent ? "%" : ""),
+                        ItalianFormat.Date(d), null)));
                     break;
             }
         }

@@ -13,7 +13,8 @@ namespace PerformancePlan.Host.Application;
 /// results of Allegato 2, and the 2020 and 2021 plans rolled forward with a few target revisions — those two are
 /// demonstration data (<i>dati dimostrativi</i>), and every act and reason says so.
 /// </summary>
-public sealed class DemoData(IDocumentStore store, IClock clock, string dataFolder, Action<string> say, Action<string> warn)
+public sealed class DemoData(
+    IDocumentStore store, IClock clock, string dataFolder, Action<string> say, Action<string> warn)
 {
     public const string PlanId = "cciaa-ms-2019";
     const string Demo = " [dati dimostrativi]";
@@ -23,50 +24,65 @@ public sealed class DemoData(IDocumentStore store, IClock clock, string dataFold
     {
         var seed = SheetReader.Read(Path.Combine(dataFolder, "cciaa-ms-2019.csv"));
         var asApproved = seed with { Rows = seed.Rows.Where(r => r[PlanColumns.Code] != "O2.1.4-g").ToList() };
-        var imported = await new PlanImportService(store, clock).ImportAsync(asApproved, "cciaa-ms", "admin", false, ct);
+        var imported = await new PlanImportService(store, clock)
+            .ImportAsync(asApproved, "cciaa-ms", "admin", false, ct);
         if (imported.Status == ImportStatus.Invalid) throw new InvalidInputException(imported.Errors);
         if (imported.Status == ImportStatus.Imported)
         {
             foreach (var w in imported.Warnings) warn(w.ToString());
-            say($"Piano {PlanId} importato come approvato il 31/01/2019 (senza O2.1.4-g): {imported.EventsWritten} eventi.");
+            say($"Piano {PlanId} importato come approvato il 31/01/2019 (senza O2.1.4-g): " +
+                $"{imported.EventsWritten} eventi.");
         }
 
         var lifecycle = new PlanLifecycleService(store, clock);
         var amendments = new AmendmentService(store, clock);
         var admin = _users.Find("admin");
         if ((await PlanAsync(PlanId, ct))!.Status == PlanStatus.Draft)
-            say("Approvato: " + (await lifecycle.ApproveAsync(PlanId, "Delibera di Giunta n. 7 del 31/01/2019", new LocalDate(2019, 1, 31), _users.Find("giunta"), ct)).Act);
+        {
+            var approved = await lifecycle.ApproveAsync(PlanId, "Delibera di Giunta n. 7 del 31/01/2019",
+                new LocalDate(2019, 1, 31), _users.Find("giunta"), ct);
+            say("Approvato: " + approved.Act);
+        }
         if ((await PlanAsync(PlanId, ct))!.CurrentVersion == 1)
         {
-            var e = await amendments.AmendFromFileAsync(PlanId, Path.Combine(dataFolder, "cciaa-ms-2019-variazione-115.csv"),
-                "Determinazione SG n. 115 del 15/05/2019", new LocalDate(2019, 5, 15), "riorganizzazione dell'Ente: aggiornamento del sistema di rilevazione (O2.1.4-g)", admin, ct);
+            var e = await amendments.AmendFromFileAsync(PlanId,
+                Path.Combine(dataFolder, "cciaa-ms-2019-variazione-115.csv"),
+                "Determinazione SG n. 115 del 15/05/2019", new LocalDate(2019, 5, 15),
+                "riorganizzazione dell'Ente: aggiornamento del sistema di rilevazione (O2.1.4-g)", admin, ct);
             say($"Variazione: versione {e.Version}, {e.Act}.");
         }
         await using (var session = store.QuerySession())
             if (!await session.Query<IndicatorResults>().Where(r => r.PlanId == PlanId).AnyAsync(ct))
             {
-                var results = await new ResultService(store, clock).ImportAsync(Path.Combine(dataFolder, "cciaa-ms-2019-risultati.csv"), PlanId, admin, ct);
+                var results = await new ResultService(store, clock)
+                    .ImportAsync(Path.Combine(dataFolder, "cciaa-ms-2019-risultati.csv"), PlanId, admin, ct);
                 if (!results.Ok) throw new InvalidInputException(results.Errors);
                 say($"{results.Recorded} risultati 2019 dell'Allegato 2 registrati (cciaa-ms-2019-risultati.csv).");
             }
-        await RollAsync("cciaa-ms-2019", "cciaa-ms-2020", "Delibera di Giunta n. 5 del 30/01/2020", new LocalDate(2020, 1, 30),
-            ("S3.2.1-a", 2021, "115", "Determinazione SG n. 80 del 15/06/2020", new LocalDate(2020, 6, 15), "obiettivo 2021 ricalibrato sul numero di conciliazioni del 2019"),
+        await RollAsync("cciaa-ms-2019", "cciaa-ms-2020", "Delibera di Giunta n. 5 del 30/01/2020",
+            new LocalDate(2020, 1, 30),
+            ("S3.2.1-a", 2021, "115", "Determinazione SG n. 80 del 15/06/2020", new LocalDate(2020, 6, 15),
+                "obiettivo 2021 ricalibrato sul numero di conciliazioni del 2019"),
             ct);
-        await RollAsync("cciaa-ms-2020", "cciaa-ms-2021", "Delibera di Giunta n. 6 del 28/01/2021", new LocalDate(2021, 1, 28),
-            ("S3.2.1-a", 2021, "105", "Determinazione SG n. 60 del 20/05/2021", new LocalDate(2021, 5, 20), "calo delle domande di conciliazione nel 2020"),
+        await RollAsync("cciaa-ms-2020", "cciaa-ms-2021", "Delibera di Giunta n. 6 del 28/01/2021",
+            new LocalDate(2021, 1, 28),
+            ("S3.2.1-a", 2021, "105", "Determinazione SG n. 60 del 20/05/2021", new LocalDate(2021, 5, 20),
+                "calo delle domande di conciliazione nel 2020"),
             ct);
         return imported;
     }
 
     async Task RollAsync(string from, string to, string approval, LocalDate approvedOn,
-        (string Indicator, int Year, string Value, string Act, LocalDate On, string Reason) revision, CancellationToken ct)
+        (string Indicator, int Year, string Value, string Act, LocalDate On, string Reason) revision,
+        CancellationToken ct)
     {
         if (await PlanAsync(to, ct) is not null) return;
         var admin = _users.Find("admin");
         await new AmendmentService(store, clock).RollForwardAsync(from, to, admin, ct);
-        await new PlanLifecycleService(store, clock).ApproveAsync(to, approval + Demo, approvedOn, _users.Find("giunta"), ct);
-        await new AmendmentService(store, clock).ReviseTargetAsync(to, revision.Indicator, revision.Year, revision.Value, revision.Act + Demo,
-            revision.On, revision.Reason + Demo, admin, ct);
+        await new PlanLifecycleService(store, clock)
+            .ApproveAsync(to, approval + Demo, approvedOn, _users.Find("giunta"), ct);
+        await new AmendmentService(store, clock).ReviseTargetAsync(to, revision.Indicator, revision.Year,
+            revision.Value, revision.Act + Demo, revision.On, revision.Reason + Demo, admin, ct);
         say($"Piano {to} predisposto da {from}, approvato e variato{Demo}.");
     }
 

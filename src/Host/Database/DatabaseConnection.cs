@@ -15,13 +15,16 @@ public sealed class DatabaseConnection : IAsyncDisposable
     }
 
     public string ConnectionString { get; }
-    public string Description => _embedded is null ? "server configurato" : $"PostgreSQL incorporato (127.0.0.1:{_embedded.Port})";
+    public string Description => _embedded is null
+        ? "server configurato"
+        : $"PostgreSQL incorporato (127.0.0.1:{_embedded.Port})";
 
     public static async Task<DatabaseConnection> OpenAsync(string? configured, CancellationToken ct)
     {
         var connection = configured is { Length: > 0 } ? configured : Environment.GetEnvironmentVariable("PERFPLAN_DB");
         if (connection is { Length: > 0 }) return new DatabaseConnection(connection, null);
-        var embedded = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions(EmbeddedPostgresOptions.DefaultRoot()), ct);
+        var options = new EmbeddedPostgresOptions(EmbeddedPostgresOptions.DefaultRoot());
+        var embedded = await EmbeddedPostgres.StartAsync(options, ct);
         return new DatabaseConnection(embedded.ConnectionString, embedded);
     }
 

@@ -6,7 +6,9 @@ using Npgsql;
 
 namespace PerformancePlan.Host.Database;
 
-/// <param name="Root">Folder holding the cluster (<c>data/</c>), its socket and log (<c>run/</c>) and its password.</param>
+/// <param name="Root">
+/// Folder holding the cluster (<c>data/</c>), its socket and log (<c>run/</c>) and its password.
+/// </param>
 /// <param name="Durable">False for throwaway test clusters: fsync and synchronous commit off.</param>
 public sealed record EmbeddedPostgresOptions(string Root, bool Durable = true, string Database = "perfplan")
 {
@@ -16,7 +18,8 @@ public sealed record EmbeddedPostgresOptions(string Root, bool Durable = true, s
     /// </summary>
     public static string DefaultRoot()
     {
-        if (Environment.GetEnvironmentVariable("PERFPLAN_HOME") is { Length: > 0 } home) return Path.Combine(home, "pg");
+        if (Environment.GetEnvironmentVariable("PERFPLAN_HOME") is { Length: > 0 } home)
+            return Path.Combine(home, "pg");
         if (Environment.IsPrivilegedProcess) return "/var/lib/perfplan/pg";
         var data = Environment.GetEnvironmentVariable("XDG_DATA_HOME") is { Length: > 0 } xdg
             ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
@@ -45,7 +48,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     string LogFile => Path.Combine(RunDir, "postgres.log");
     string PasswordFile => Path.Combine(_options.Root, "password");
 
-    public static async Task<EmbeddedPostgres> StartAsync(EmbeddedPostgresOptions options, CancellationToken ct = default)
+    public static async Task<EmbeddedPostgres> StartAsync(
+        EmbeddedPostgresOptions options, CancellationToken ct = default)
     {
         var pg = new EmbeddedPostgres(options, PostgresBinaries.Find());
         await pg.StartAsync(ct);
@@ -75,33 +79,44 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         if (!_asPostgres) return;
         if (!ProcessRunner.TryRun("id", ["-u", "postgres"], out _))
             throw new PostgresUnavailableException(
-                "Eseguito come root, PostgreSQL deve girare come utente «postgres», che non esiste: installare il pacchetto «postgresql» che lo crea.");
+                "Eseguito come root, PostgreSQL deve girare come utente «postgres», che non esiste: " +
+                "installare il pacchetto «postgresql» che lo crea.");
         ProcessRunner.Run("chown", ["postgres:postgres", DataDir, RunDir], "/", TimeSpan.FromSeconds(30));
         File.SetUnixFileMode(DataDir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         if (!ProcessRunner.TryRun("runuser", ["-u", "postgres", "--", "test", "-w", RunDir], out _))
             throw new PostgresUnavailableException(
-                $"L'utente «postgres» non può entrare in {_options.Root}: una cartella superiore non è attraversabile. " +
+                $"L'utente «postgres» non può entrare in {_options.Root}: " +
+                "una cartella superiore non è attraversabile. " +
                 "Indicare con PERFPLAN_HOME una cartella raggiungibile (es. /var/lib/perfplan).");
     }
 
     void InitCluster()
     {
         // The password is kept before initdb runs, so an interrupted first start can be completed later.
-        if (!File.Exists(PasswordFile)) WritePrivate(PasswordFile, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)));
+        if (!File.Exists(PasswordFile))
+            WritePrivate(PasswordFile, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)));
         var password = File.ReadAllText(PasswordFile).Trim();
         if (Directory.EnumerateFileSystemEntries(DataDir).Any())
-            throw new PostgresUnavailableException($"La cartella {DataDir} non è vuota ma non contiene un cluster PostgreSQL: spostarla o svuotarla.");
+            throw new PostgresUnavailableException(
+                $"La cartella {DataDir} non è vuota ma non contiene un cluster PostgreSQL: spostarla o svuotarla.");
         var pwFile = Path.Combine(RunDir, "initdb.pw");
         WritePrivate(pwFile, password);
         try
         {
             if (_asPostgres) ProcessRunner.Run("chown", ["postgres", pwFile], "/", TimeSpan.FromSeconds(30));
-            List<string> args = ["-D", DataDir, "-U", "postgres", "--pwfile", pwFile, "--auth=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8"];
+            List<string> args =
+            [
+                "-D", DataDir, "-U", "postgres", "--pwfile", pwFile,
+                "--auth=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8",
+            ];
             if (!_options.Durable) args.Add("--no-sync");
             Pg("initdb", args, TimeSpan.FromMinutes(2));
         }
         finally { File.Delete(pwFile); }
-        var settings = new List<string> { "", "# perfplan: private cluster, loopback only", "listen_addresses = '127.0.0.1'" };
+        var settings = new List<string>
+        {
+            "", "# perfplan: private cluster, loopback only", "listen_addresses = '127.0.0.1'",
+        };
         if (!_options.Durable) settings.AddRange(["fsync = off", "synchronous_commit = off", "full_page_writes = off"]);
         File.AppendAllLines(Path.Combine(DataDir, "postgresql.conf"), settings);
     }
@@ -110,7 +125,9 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     {
         using var stream = new FileStream(path, new FileStreamOptions
         {
-            Mode = FileMode.Create, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            Mode = FileMode.Create,
+            Access = FileAccess.Write,
+            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
         });
         using var writer = new StreamWriter(stream);
         writer.Write(text);
@@ -133,7 +150,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         var (code, output) = Pg("pg_ctl", ["-D", DataDir, "-l", LogFile, "-w", "-t", "60",
             "-o", $"-p {Port} -k '{socketDir}'", "start"], TimeSpan.FromSeconds(90), check: false);
         if (code != 0)
-            throw new PostgresUnavailableException($"PostgreSQL non si è avviato (porta {Port}):\n{output}\n{Tail(LogFile)}");
+            throw new PostgresUnavailableException(
+                $"PostgreSQL non si è avviato (porta {Port}):\n{output}\n{Tail(LogFile)}");
         File.WriteAllText(Path.Combine(_options.Root, "port"), Port.ToString());
     }
 
@@ -141,10 +159,12 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     string SocketDirectory()
     {
         if (System.Text.Encoding.UTF8.GetByteCount(Path.Combine(RunDir, ".s.PGSQL.65535.lock")) < 100) return RunDir;
-        var dir = "/tmp/perfplan-" + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(_options.Root)))[..12];
+        var rootHash = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(_options.Root));
+        var dir = "/tmp/perfplan-" + Convert.ToHexStringLower(rootHash)[..12];
         Directory.CreateDirectory(dir);
         if (new DirectoryInfo(dir).LinkTarget is not null)
-            throw new PostgresUnavailableException($"{dir} è un collegamento simbolico: rimuoverlo o scegliere un PERFPLAN_HOME più corto.");
+            throw new PostgresUnavailableException(
+                $"{dir} è un collegamento simbolico: rimuoverlo o scegliere un PERFPLAN_HOME più corto.");
         if (_asPostgres) ProcessRunner.Run("chown", ["-h", "postgres", dir], "/", TimeSpan.FromSeconds(30));
         return dir;
     }
@@ -162,7 +182,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     int ChoosePort()
     {
         var portFile = Path.Combine(_options.Root, "port");
-        if (File.Exists(portFile) && int.TryParse(File.ReadAllText(portFile), out var previous) && IsFree(previous)) return previous;
+        if (File.Exists(portFile) && int.TryParse(File.ReadAllText(portFile), out var previous) && IsFree(previous))
+            return previous;
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
@@ -185,7 +206,10 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     {
         await using var conn = new NpgsqlConnection(adminConnection);
         await conn.OpenAsync(ct);
-        await using var exists = new NpgsqlCommand("select 1 from pg_database where datname = $1", conn) { Parameters = { new() { Value = _options.Database } } };
+        await using var exists = new NpgsqlCommand("select 1 from pg_database where datname = $1", conn)
+        {
+            Parameters = { new() { Value = _options.Database } },
+        };
         if (await exists.ExecuteScalarAsync(ct) is null)
         {
             await using var create = new NpgsqlCommand($"create database \"{_options.Database}\"", conn);

@@ -7,7 +7,8 @@ public static class PostgresBinaries
 {
     public const string InstallHint =
         "PostgreSQL non trovato: servono i programmi del server (initdb, pg_ctl, postgres). " +
-        "Installarli con «sudo apt-get install postgresql» (Debian/Ubuntu), oppure indicare la cartella con PERFPLAN_PG_BIN, " +
+        "Installarli con «sudo apt-get install postgresql» (Debian/Ubuntu), " +
+        "oppure indicare la cartella con PERFPLAN_PG_BIN, " +
         "oppure usare un server esistente con --db \"Host=…;Database=…;Username=…;Password=…\" o PERFPLAN_DB.";
 
     public static string Find()
@@ -22,12 +23,16 @@ public static class PostgresBinaries
         return Find(candidates);
     }
 
-    /// <summary>The first folder holding initdb, pg_ctl and postgres; a clear error naming the fix when none does.</summary>
+    /// <summary>
+    /// The first folder holding initdb, pg_ctl and postgres; a clear error naming the fix when none does.
+    /// </summary>
     public static string Find(IEnumerable<string> candidates) =>
         candidates.FirstOrDefault(IsServerBin) ?? throw new PostgresUnavailableException(InstallHint);
 
     static bool IsServerBin(string dir) =>
-        File.Exists(Path.Combine(dir, "initdb")) && File.Exists(Path.Combine(dir, "pg_ctl")) && File.Exists(Path.Combine(dir, "postgres"));
+        File.Exists(Path.Combine(dir, "initdb"))
+        && File.Exists(Path.Combine(dir, "pg_ctl"))
+        && File.Exists(Path.Combine(dir, "postgres"));
 }
 
 public sealed class PostgresUnavailableException(string message) : Exception(message);

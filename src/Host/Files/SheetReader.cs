@@ -57,8 +57,10 @@ public static class SheetReader
                 {
                     quoted = false;
                     if (i + 1 < text.Length && text[i + 1] is not (';' or '\r' or '\n'))
-                        throw new FormatException($"riga {records.Count + 1}: testo dopo le virgolette di chiusura di una cella " +
-                            "(forse virgolette aperte e non chiuse più sopra). Chiudere le virgolette; un \" dentro una cella si scrive \"\"");
+                        throw new FormatException(
+                            $"riga {records.Count + 1}: testo dopo le virgolette di chiusura di una cella " +
+                            "(forse virgolette aperte e non chiuse più sopra). " +
+                            "Chiudere le virgolette; un \" dentro una cella si scrive \"\"");
                 }
                 else field.Append(c);
                 continue;
@@ -73,7 +75,9 @@ public static class SheetReader
             }
         }
         if (quoted)
-            throw new FormatException($"riga {records.Count + 1}: virgolette aperte e mai chiuse, il resto del file finirebbe in una sola cella. " +
+            throw new FormatException(
+                $"riga {records.Count + 1}: virgolette aperte e mai chiuse, " +
+                "il resto del file finirebbe in una sola cella. " +
                 "Chiudere le virgolette (un \" dentro una cella si scrive \"\")");
         if (field.Length > 0 || record.Count > 0) { record.Add(field.ToString()); records.Add(record); }
         return records;
@@ -91,15 +95,18 @@ public static class SheetReader
     }
 
     /// <summary>«Target  2019» and «Target\u00A02019» are «Target 2019».</summary>
-    static string NormaliseHeader(string h) => string.Join(' ', h.Split([' ', '\u00A0', '\t'], StringSplitOptions.RemoveEmptyEntries));
+    static string NormaliseHeader(string h) =>
+        string.Join(' ', h.Split([' ', '\u00A0', '\t'], StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>Spreadsheet cells come typed: dates print as dd/mm/yyyy, numbers the Italian way.</summary>
     static string Cell(object? value) => value switch
     {
         null => "",
-        DateTime d when d <= new DateTime(1899, 12, 31) => "00/01/1900", // a spreadsheet's empty date: refused downstream
+        // a spreadsheet's empty date: refused downstream
+        DateTime d when d <= new DateTime(1899, 12, 31) => "00/01/1900",
         DateTime d => ItalianFormat.Date(NodaTime.LocalDate.FromDateTime(d)),
-        double or decimal or float or int or long => Convert.ToDecimal(value, CultureInfo.InvariantCulture).ToString("0.##########", ItalianFormat.Culture),
+        double or decimal or float or int or long =>
+            Convert.ToDecimal(value, CultureInfo.InvariantCulture).ToString("0.##########", ItalianFormat.Culture),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim() ?? "",
     };
 }

@@ -21,7 +21,8 @@ public static class ProcessRunner
         }
     }
 
-    public static (int ExitCode, string Output) Run(string file, IReadOnlyList<string> args, string workingDirectory, TimeSpan timeout)
+    public static (int ExitCode, string Output) Run(
+        string file, IReadOnlyList<string> args, string workingDirectory, TimeSpan timeout)
     {
         var psi = new ProcessStartInfo(file)
         {
@@ -40,7 +41,8 @@ public static class ProcessRunner
         if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} {string.Join(' ', args)} did not finish within {timeout.TotalSeconds:0} s");
+            throw new TimeoutException(
+                $"{file} {string.Join(' ', args)} did not finish within {timeout.TotalSeconds:0} s");
         }
         return (process.ExitCode, stdout.Result + stderr.Result);
     }

@@ -20,35 +20,55 @@ public sealed record AuditEntry(
     {
         var who = e.Headers?.GetValueOrDefault("user")?.ToString() ?? "";
         var at = PerformancePlan.Host.Application.PlanHistoryQueries.SealedAt(e);
-        AuditEntry Entry(string what, string subject, string detail = "", string? act = null, string? reason = null, string? refs = null) =>
-            new(e.Sequence, e.StreamKey ?? "", e.Version, at, who, what, subject, detail, act, reason, refs, e.CorrelationId, e.EventTypeName);
+        AuditEntry Entry(string what, string subject, string detail = "",
+            string? act = null, string? reason = null, string? refs = null) =>
+            new(e.Sequence, e.StreamKey ?? "", e.Version, at, who, what, subject, detail, act, reason, refs,
+                e.CorrelationId, e.EventTypeName);
         return e.Data switch
         {
-            PlanDrafted d => Entry("Piano predisposto", d.PlanId, $"{d.EntityName}, triennio {d.Horizon[0]}–{d.Horizon[^1]}" + (d.RolledForwardFrom is { } f ? $", da {f}" : "")),
+            PlanDrafted d => Entry("Piano predisposto", d.PlanId,
+                $"{d.EntityName}, triennio {d.Horizon[0]}–{d.Horizon[^1]}" +
+                (d.RolledForwardFrom is { } f ? $", da {f}" : "")),
             StrategicAreaDefined n => Entry("Area strategica definita", n.Code, n.Description),
             StrategicObjectiveDefined n => Entry("Obiettivo strategico definito", n.Code, n.Description),
             OperationalObjectiveDefined n => Entry("Obiettivo operativo definito", n.Code, n.Description),
-            IndicatorDefined i => Entry("Indicatore definito", i.Code, string.Join(", ", i.Targets.Select(t => $"{t.Year}: {PlanHistory.Text(t)}"))),
-            HolderWeightsAssigned w => Entry("Pesi assegnati", w.Holder, string.Join(", ", w.Weights.Select(x => $"{x.Indicator} {ItalianFormat.Percent(x.Weight)}"))),
-            PlanImported i => Entry("Piano importato", i.PlanId, $"{i.Source}, {i.Rows} righe, {ItalianFormat.Count(i.Warnings.Count, "avviso", "avvisi")}"),
-            PlanApproved a => Entry("Piano approvato", a.PlanId, $"versione 1, in vigore dal {ItalianFormat.Date(a.On)}", a.Act),
-            PlanAmended a => Entry("Piano variato", a.PlanId, $"versione {a.Version}, in vigore dal {ItalianFormat.Date(a.EffectiveOn)}", a.Act, a.Reason,
+            IndicatorDefined i => Entry("Indicatore definito", i.Code,
+                string.Join(", ", i.Targets.Select(t => $"{t.Year}: {PlanHistory.Text(t)}"))),
+            HolderWeightsAssigned w => Entry("Pesi assegnati", w.Holder,
+                string.Join(", ", w.Weights.Select(x => $"{x.Indicator} {ItalianFormat.Percent(x.Weight)}"))),
+            PlanImported i => Entry("Piano importato", i.PlanId,
+                $"{i.Source}, {i.Rows} righe, {ItalianFormat.Count(i.Warnings.Count, "avviso", "avvisi")}"),
+            PlanApproved a => Entry("Piano approvato", a.PlanId,
+                $"versione 1, in vigore dal {ItalianFormat.Date(a.On)}", a.Act),
+            PlanAmended a => Entry("Piano variato", a.PlanId,
+                $"versione {a.Version}, in vigore dal {ItalianFormat.Date(a.EffectiveOn)}", a.Act, a.Reason,
                 a.Reverts is { } r ? $"annulla la versione {r}" : null),
-            TargetRevised t => Entry("Target modificato", t.Indicator, $"target {t.Year}: {PlanHistory.Text(t.Previous)} → {PlanHistory.Text(t.Revised)}", null, t.Reason),
+            TargetRevised t => Entry("Target modificato", t.Indicator,
+                $"target {t.Year}: {PlanHistory.Text(t.Previous)} → {PlanHistory.Text(t.Revised)}", null, t.Reason),
             IndicatorWithdrawn w => Entry("Indicatore ritirato", w.Indicator, "", null, w.Reason),
             ObjectiveWithdrawn w => Entry("Obiettivo ritirato", w.Objective, "", null, w.Reason),
-            IndicatorRenumbered r => Entry("Indicatore rinumerato", r.NewCode, $"{r.Indicator} → {r.NewCode} (padre {r.NewParent})", null, r.Reason),
-            IndicatorReassigned r => Entry("Uffici e titolari modificati", r.Indicator, $"uffici {string.Join(' ', r.Offices)}; titolari {string.Join(' ', r.Holders)}"),
+            IndicatorRenumbered r => Entry("Indicatore rinumerato", r.NewCode,
+                $"{r.Indicator} → {r.NewCode} (padre {r.NewParent})", null, r.Reason),
+            IndicatorReassigned r => Entry("Uffici e titolari modificati", r.Indicator,
+                $"uffici {string.Join(' ', r.Offices)}; titolari {string.Join(' ', r.Holders)}"),
             MethodologyChanged m => Entry("Metodologia modificata", m.PlanId,
-                $"tolleranza {m.Methodology.TolerancePercent}%, soglia {m.Methodology.CriticalThresholdPercent}%, pesi {m.Methodology.OperationalObjectivesWeightPercent}/{m.Methodology.StrategicIndicatorsWeightPercent}"),
+                $"tolleranza {m.Methodology.TolerancePercent}%, " +
+                $"soglia {m.Methodology.CriticalThresholdPercent}%, " +
+                $"pesi {m.Methodology.OperationalObjectivesWeightPercent}/" +
+                $"{m.Methodology.StrategicIndicatorsWeightPercent}"),
             PlanClosed c => Entry("Anno chiuso", c.PlanId, $"chiuso il {ItalianFormat.Date(c.On)}"),
-            PlanValidated v => Entry("Piano validato dall'OIV", v.PlanId, $"testa del registro {v.LedgerHead[..16]}…", null, v.Note),
-            IndicatorNeutralized n => Entry("Indicatore sterilizzato", n.Indicator, n.EffectiveOn is { } on ? $"dal {ItalianFormat.Date(on)}" : "", n.Act, n.Reason),
+            PlanValidated v => Entry("Piano validato dall'OIV", v.PlanId,
+                $"testa del registro {v.LedgerHead[..16]}…", null, v.Note),
+            IndicatorNeutralized n => Entry("Indicatore sterilizzato", n.Indicator,
+                n.EffectiveOn is { } on ? $"dal {ItalianFormat.Date(on)}" : "", n.Act, n.Reason),
             ResultRecorded r => Entry("Risultato registrato", r.Indicator,
-                $"{ResultText.Of(r.Value)} riferito al {ItalianFormat.Date(r.ReferredTo)}" + (r.Period is { } p ? $", periodo {p}" : "") + $" · voce {r.EntryId}",
+                $"{ResultText.Of(r.Value)} riferito al {ItalianFormat.Date(r.ReferredTo)}" +
+                (r.Period is { } p ? $", periodo {p}" : "") + $" · voce {r.EntryId}",
                 null, r.Note.Length > 0 ? r.Note : null, r.Corrects is { } c ? $"corregge {c}" : null),
-            ResultReverted r => Entry("Risultato annullato", r.Indicator, $"voce {r.EntryId}", null, r.Reason, $"annulla {r.EntryId}"),
-            LedgerDigested d => Entry("Digest del registro", "ledger", $"radice {d.Root[..16]}… su {d.Heads.Count} stream"),
+            ResultReverted r => Entry("Risultato annullato", r.Indicator,
+                $"voce {r.EntryId}", null, r.Reason, $"annulla {r.EntryId}"),
+            LedgerDigested d => Entry("Digest del registro", "ledger",
+                $"radice {d.Root[..16]}… su {d.Heads.Count} stream"),
             _ => Entry(e.EventTypeName, e.StreamKey ?? ""),
         };
     }
@@ -60,7 +80,9 @@ public sealed record AuditEntry(
         foreach (var e in entries)
         {
             if (e.Act is { } act && e.CorrelationId is { } id) acts[id] = act;
-            yield return e.Act is null && e.CorrelationId is { } c && acts.TryGetValue(c, out var cited) ? e with { Act = cited } : e;
+            yield return e.Act is null && e.CorrelationId is { } c && acts.TryGetValue(c, out var cited)
+                ? e with { Act = cited }
+                : e;
         }
     }
 }

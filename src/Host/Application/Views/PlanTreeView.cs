@@ -16,10 +16,12 @@ public sealed record PlanTreeView(
         plan.EntityBudget, MethodologyView.From(plan.Methodology),
         plan.Children(Codes.EntityCode).Select(a => NodeView.From(plan, a)).ToList(),
         plan.HolderCodes.Select(h => new HolderView(h, plan.Indicators.Where(i => i.Holders.Contains(h))
-            .Select(i => new HolderItemView(i.Code, plan.WeightOf(h, i.Code))).ToList())).ToList()) { Versions = plan.Versions };
+            .Select(i => new HolderItemView(i.Code, plan.WeightOf(h, i.Code))).ToList())).ToList())
+        { Versions = plan.Versions };
 }
 
-public sealed record MethodologyView(decimal Tolerance, decimal CriticalThreshold, decimal OperationalObjectivesWeight, decimal StrategicIndicatorsWeight)
+public sealed record MethodologyView(decimal Tolerance, decimal CriticalThreshold,
+    decimal OperationalObjectivesWeight, decimal StrategicIndicatorsWeight)
 {
     public static MethodologyView From(Methodology m) => new(m.TolerancePercent, m.CriticalThresholdPercent,
         m.OperationalObjectivesWeightPercent, m.StrategicIndicatorsWeightPercent);
@@ -41,11 +43,14 @@ public sealed record IndicatorView(
     IReadOnlyList<TargetView> Targets, IReadOnlyList<string> Offices, IReadOnlyList<string> Holders)
 {
     public static IndicatorView From(Plan plan, Indicator i) => new(
-        i.Code, Labels.Of(i.Level), i.Description, i.Algorithm, MeasureLabels.Of(i.Measure), MeasureLabels.Of(i.Comparator),
+        i.Code, Labels.Of(i.Level), i.Description, i.Algorithm,
+        MeasureLabels.Of(i.Measure), MeasureLabels.Of(i.Comparator),
         i.Targets.Select(TargetView.From).ToList(), i.Offices, i.Holders);
 }
 
-/// <summary>A target: <c>value</c> for percents, counts and days; <c>dates</c> (ISO) for deadlines; <c>text</c> as shown.</summary>
+/// <summary>
+/// A target: <c>value</c> for percents, counts and days; <c>dates</c> (ISO) for deadlines; <c>text</c> as shown.
+/// </summary>
 public sealed record TargetView(int Year, decimal? Value, IReadOnlyList<string> Dates, string Text)
 {
     public static TargetView From(YearTarget t) => new(t.Year, t.Amount,
@@ -57,13 +62,20 @@ public sealed record HolderItemView(string Indicator, decimal Weight);
 
 public static class TargetText
 {
-    /// <summary>A target as an Italian reader writes it: <c>≥ 80%</c>, <c>≥ 12</c>, <c>entro 31/03/2019</c>, <c>≤ 15 gg</c>.</summary>
+    /// <summary>
+    /// A target as an Italian reader writes it: <c>≥ 80%</c>, <c>≥ 12</c>, <c>entro 31/03/2019</c>,
+    /// <c>≤ 15 gg</c>.
+    /// </summary>
     public static string Of(YearTarget? t, Indicator? indicator)
     {
         if (t is null) return "";
         var prefix = indicator?.Comparator switch
         {
-            Comparator.AtLeast => "≥ ", Comparator.GreaterThan => "> ", Comparator.EqualTo => "= ", Comparator.AtMost => "≤ ", _ => "",
+            Comparator.AtLeast => "≥ ",
+            Comparator.GreaterThan => "> ",
+            Comparator.EqualTo => "= ",
+            Comparator.AtMost => "≤ ",
+            _ => "",
         };
         if (t.Dates.Count > 0) return "entro " + string.Join(" e ", t.Dates.Select(ItalianFormat.Date));
         var amount = t.Amount ?? 0;

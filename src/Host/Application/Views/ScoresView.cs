@@ -4,7 +4,9 @@ using PerformancePlan.Domain.Scoring;
 
 namespace PerformancePlan.Host.Application.Views;
 
-/// <summary>Scores as <c>perfplan scores --format json</c> and the API return them (percentages 0–100, 2 decimals).</summary>
+/// <summary>
+/// Scores as <c>perfplan scores --format json</c> and the API return them (percentages 0–100, 2 decimals).
+/// </summary>
 public sealed record ScoresView(string Plan, bool Closed, ScoreView Entity, IReadOnlyList<NodeScoreView> Areas,
     IReadOnlyList<NodeScoreView> Objectives, IReadOnlyList<IndicatorScoreView> Indicators)
 {
@@ -33,11 +35,12 @@ public sealed record NodeScoreView(string Code, string Level, decimal? Raw, deci
 /// <c>target</c> and <c>actual</c> are numbers for percents, counts and days, ISO dates for deadlines
 /// (one per deadline or period for per-period measures); <c>entries</c> are the entries that produced the score.
 /// </summary>
-public sealed record IndicatorScoreView(string Code, object? Target, object? Actual, decimal? Realization, decimal? Parametrata,
-    string Band, IReadOnlyList<Guid> Entries)
+public sealed record IndicatorScoreView(string Code, object? Target, object? Actual, decimal? Realization,
+    decimal? Parametrata, string Band, IReadOnlyList<Guid> Entries)
 {
-    public static IndicatorScoreView From(IndicatorScore i) => new(i.Code, TargetOf(i), ActualOf(i), ScoreView.R(i.Score.Raw),
-        ScoreView.R(i.Score.Parametrata), BandNames.Code(i.Score.Band), i.Used.Select(e => e.EntryId).ToList());
+    public static IndicatorScoreView From(IndicatorScore i) => new(i.Code, TargetOf(i), ActualOf(i),
+        ScoreView.R(i.Score.Raw), ScoreView.R(i.Score.Parametrata), BandNames.Code(i.Score.Band),
+        i.Used.Select(e => e.EntryId).ToList());
 
     static object? TargetOf(IndicatorScore i) => i.Target switch
     {
@@ -62,12 +65,14 @@ public sealed record IndicatorScoreView(string Code, object? Target, object? Act
 public sealed record ScorecardView(string Plan, string Holder, decimal? Score, IReadOnlyList<ScorecardItemView> Items)
 {
     public static ScorecardView From(HolderScorecard c) => new(c.PlanId, c.Holder, ScoreView.R(c.Score),
-        c.Items.Select(i => new ScorecardItemView(i.Indicator, ScoreView.R(i.Weight)!.Value, ScoreView.R(i.Score.Parametrata), BandNames.Code(i.Score.Band))).ToList());
+        c.Items.Select(i => new ScorecardItemView(i.Indicator, ScoreView.R(i.Weight)!.Value,
+            ScoreView.R(i.Score.Parametrata), BandNames.Code(i.Score.Band))).ToList());
 }
 
 public sealed record ScorecardItemView(string Code, decimal Weight, decimal? Parametrata, string Band);
 
 public static class ScoreText
 {
-    public static string Of(decimal? d) => d is null ? "—" : ItalianFormat.Decimal(Math.Round(d.Value, 2, MidpointRounding.AwayFromZero));
+    public static string Of(decimal? d) =>
+        d is null ? "—" : ItalianFormat.Decimal(Math.Round(d.Value, 2, MidpointRounding.AwayFromZero));
 }
