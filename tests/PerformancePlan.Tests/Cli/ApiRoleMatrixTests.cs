@@ -16,7 +16,9 @@ using PerformancePlan.Tests.Infrastructure;
 
 namespace PerformancePlan.Tests.Cli;
 
-/// <summary>Every role against every kind of endpoint, through the real HTTP pipeline on loopback with real tokens.</summary>
+/// <summary>
+/// Every role against every kind of endpoint, through the real HTTP pipeline on loopback with real tokens.
+/// </summary>
 public class ApiRoleMatrixTests(PostgresCluster cluster) : IAsyncLifetime
 {
     readonly StoreSchema _db = new(cluster);
@@ -40,10 +42,13 @@ public class ApiRoleMatrixTests(PostgresCluster cluster) : IAsyncLifetime
     {
         await _db.InitializeAsync();
         await new PlanImportService(_db.Store, _clock).ImportAsync(SeedFiles.PlanCsv, "cciaa-ms", "admin", false, Ct);
-        await new PlanLifecycleService(_db.Store, _clock).ApproveAsync("cciaa-ms-2019", "Delibera di Giunta n. 7 del 31/01/2019", new LocalDate(2019, 1, 31), SeedPlan.Giunta, Ct);
+        await new PlanLifecycleService(_db.Store, _clock).ApproveAsync("cciaa-ms-2019",
+            "Delibera di Giunta n. 7 del 31/01/2019", new LocalDate(2019, 1, 31), SeedPlan.Giunta, Ct);
         _app = WebHost.Build(_db.Store, "http://127.0.0.1:0", _clock);
         await _app.StartAsync(Ct);
-        _http = new HttpClient { BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+            .Addresses.First();
+        _http = new HttpClient { BaseAddress = new Uri(address) };
     }
 
     public async ValueTask DisposeAsync()
@@ -53,14 +58,16 @@ public class ApiRoleMatrixTests(PostgresCluster cluster) : IAsyncLifetime
         await _db.DisposeAsync();
     }
 
-    Task<HttpResponseMessage> Send(string? user, HttpMethod method, string path, object? body = null, string? ifMatch = null)
+    Task<HttpResponseMessage> Send(
+        string? user, HttpMethod method, string path, object? body = null, string? ifMatch = null)
     {
         var request = new HttpRequestMessage(method, path);
         if (user is not null)
         {
             var (roles, offices, holder) = Users[user];
             var settings = new JwtSettings("perfplan", "perfplan-api", JwtSettings.DevelopmentKey);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.Issue(user, roles, offices, holder, DateTime.UtcNow, TimeSpan.FromMinutes(5)));
+            var token = settings.Issue(user, roles, offices, holder, DateTime.UtcNow, TimeSpan.FromMinutes(5));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
         if (body is not null) request.Content = JsonContent.Create(body);
         if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
@@ -84,25 +91,29 @@ public class ApiRoleMatrixTests(PostgresCluster cluster) : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Matrix))]
-    public async Task Each_role_is_allowed_and_refused_where_expected(string method, string path, string body, string expected)
+    public async Task Each_role_is_allowed_and_refused_where_expected(
+        string method, string path, string body, string expected)
     {
         string?[] who = [null, "admin", "u1.1", "giunta", "oiv", "analista", "po3", "sg"];
         object? payload = body switch
         {
             "result" => new { indicator = "O1.2.4-a", value = "3", on = "30/04/2019" },
             "close" => new { on = "31/12/2020" },   // a future date: a broken rule (422) for the admin who may close
-            "validate" => new { note = "ok" },       // the plan is not closed: 422 for the OIV; the admin passes the policy but not the domain (403)
+            // the plan is not closed: 422 for the OIV; the admin passes the policy but not the domain (403)
+            "validate" => new { note = "ok" },
             _ => null,
         };
         var statuses = new List<int>();
-        foreach (var user in who) statuses.Add((int)(await Send(user, new HttpMethod(method), path, payload)).StatusCode);
+        foreach (var user in who)
+            statuses.Add((int)(await Send(user, new HttpMethod(method), path, payload)).StatusCode);
         string.Join(' ', statuses).ShouldBe(expected);
     }
 
     [Fact]
     public async Task Errors_are_problem_details_with_the_right_status()
     {
-        var invalid = await Send("admin", HttpMethod.Post, "/api/plans/cciaa-ms-2019/results", new { indicator = "", value = "3", on = "31/02/2019" });
+        var invalid = await Send("admin", HttpMethod.Post, "/api/plans/cciaa-ms-2019/results",
+            new { indicator = "", value = "3", on = "31/02/2019" });
         invalid.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         invalid.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         using (var json = JsonDocument.Parse(await invalid.Content.ReadAsStringAsync(Ct)))
@@ -110,25 +121,31 @@ public class ApiRoleMatrixTests(PostgresCluster cluster) : IAsyncLifetime
             json.RootElement.GetProperty("errors").TryGetProperty("Indicator", out _).ShouldBeTrue();
             json.RootElement.GetProperty("errors").TryGetProperty("On", out _).ShouldBeTrue();
         }
-        var badValue = await Send("admin", HttpMethod.Post, "/api/plans/cciaa-ms-2019/results", new { indicator = "O1.2.4-a", value = "-3", on = "30/04/2019" });
+        var badValue = await Send("admin", HttpMethod.Post, "/api/plans/cciaa-ms-2019/results",
+            new { indicator = "O1.2.4-a", value = "-3", on = "30/04/2019" });
         badValue.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await badValue.Content.ReadAsStringAsync(Ct)).ShouldContain("--value");
 
-        (await Send("admin", HttpMethod.Get, "/api/plans/nessuno-2019/scores")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Send("admin", HttpMethod.Get, "/api/plans/nessuno-2019/scores"))
+            .StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var badDate = await Send(null, HttpMethod.Get, "/api/plans/cciaa-ms-2019/scores?asOf=2019-13-01");
         badDate.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await badDate.Content.ReadAsStringAsync(Ct)).ShouldContain("asOf");
 
-        var again = await Send("giunta", HttpMethod.Post, "/api/plans/cciaa-ms-2019/approve", new { act = "Delibera n. 7", on = "31/01/2019" });
+        var again = await Send("giunta", HttpMethod.Post, "/api/plans/cciaa-ms-2019/approve",
+            new { act = "Delibera n. 7", on = "31/01/2019" });
         again.StatusCode.ShouldBe((HttpStatusCode)422);
         (await again.Content.ReadAsStringAsync(Ct)).ShouldContain("già approvato");
 
-        (await Send("admin", HttpMethod.Post, "/api/plans/cciaa-ms-2019/results", new { indicator = "O1.2.4-a", value = "3", on = "30/04/2019" })).EnsureSuccessStatusCode();
+        (await Send("admin", HttpMethod.Post, "/api/plans/cciaa-ms-2019/results",
+            new { indicator = "O1.2.4-a", value = "3", on = "30/04/2019" })).EnsureSuccessStatusCode();
         var read = await Send("admin", HttpMethod.Get, "/api/plans/cciaa-ms-2019/indicators/O1.2.4-a/results");
         read.Headers.ETag!.Tag.ShouldBe("\"1\"");
-        var stale = await Send("admin", HttpMethod.Post, "/api/plans/cciaa-ms-2019/results", new { indicator = "O1.2.4-a", value = "4", on = "31/08/2019" }, ifMatch: "\"0\"");
+        var stale = await Send("admin", HttpMethod.Post, "/api/plans/cciaa-ms-2019/results",
+            new { indicator = "O1.2.4-a", value = "4", on = "31/08/2019" }, ifMatch: "\"0\"");
         stale.StatusCode.ShouldBe(HttpStatusCode.PreconditionFailed);
-        var fresh = await Send("admin", HttpMethod.Post, "/api/plans/cciaa-ms-2019/results", new { indicator = "O1.2.4-a", value = "4", on = "31/08/2019" }, ifMatch: "\"1\"");
+        var fresh = await Send("admin", HttpMethod.Post, "/api/plans/cciaa-ms-2019/results",
+            new { indicator = "O1.2.4-a", value = "4", on = "31/08/2019" }, ifMatch: "\"1\"");
         fresh.StatusCode.ShouldBe(HttpStatusCode.Created);
     }
 
@@ -140,7 +157,8 @@ public class ApiRoleMatrixTests(PostgresCluster cluster) : IAsyncLifetime
         json.RootElement.GetProperty("info").GetProperty("title").GetString().ShouldNotBeNullOrEmpty();
         foreach (var path in json.RootElement.GetProperty("paths").EnumerateObject())
             foreach (var operation in path.Value.EnumerateObject())
-                operation.Value.TryGetProperty("responses", out _).ShouldBeTrue($"{operation.Name.ToUpperInvariant()} {path.Name} has no responses");
+                operation.Value.TryGetProperty("responses", out _)
+                    .ShouldBeTrue($"{operation.Name.ToUpperInvariant()} {path.Name} has no responses");
         var paths = json.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         paths.ShouldContain("/api/plans/{id}/scores");
         paths.ShouldContain("/api/plans/{id}/results");
@@ -153,7 +171,9 @@ public class ApiRoleMatrixTests(PostgresCluster cluster) : IAsyncLifetime
     {
         var dev = new JwtSettings("perfplan", "perfplan-api", JwtSettings.DevelopmentKey);
         Should.NotThrow(() => dev.EnsureSafeFor("http://127.0.0.1:5080"));
-        Should.Throw<InvalidOperationException>(() => dev.EnsureSafeFor("http://0.0.0.0:5080")).Message.ShouldContain("PERFPLAN_Jwt__SigningKey");
-        Should.Throw<InvalidOperationException>(() => (dev with { SigningKey = "corta" }).EnsureSafeFor("http://127.0.0.1:5080"));
+        Should.Throw<InvalidOperationException>(() => dev.EnsureSafeFor("http://0.0.0.0:5080"))
+            .Message.ShouldContain("PERFPLAN_Jwt__SigningKey");
+        Should.Throw<InvalidOperationException>(() =>
+            (dev with { SigningKey = "corta" }).EnsureSafeFor("http://127.0.0.1:5080"));
     }
 }

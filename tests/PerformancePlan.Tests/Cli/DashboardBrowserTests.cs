@@ -24,7 +24,9 @@ public class DashboardBrowserTests(PostgresCluster cluster) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await _db.InitializeAsync();
-        await new DemoData(_db.Store, SystemClock.Instance, Path.Combine(AppContext.BaseDirectory, "data"), _ => { }, _ => { }).LoadAsync(TestContext.Current.CancellationToken);
+        var data = Path.Combine(AppContext.BaseDirectory, "data");
+        await new DemoData(_db.Store, SystemClock.Instance, data, _ => { }, _ => { })
+            .LoadAsync(TestContext.Current.CancellationToken);
         _app = WebHost.Build(_db.Store, "http://127.0.0.1:0");
         await _app.StartAsync(TestContext.Current.CancellationToken);
         _base = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -38,19 +40,26 @@ public class DashboardBrowserTests(PostgresCluster cluster) : IAsyncLifetime
 
     async Task LoginAsync(IPage page, string user, PerformancePlan.Domain.Access.Role role)
     {
-        var token = new PerformancePlan.Host.Web.Auth.JwtSettings("perfplan", "perfplan-api", PerformancePlan.Host.Web.Auth.JwtSettings.DevelopmentKey)
-            .Issue(user, [role], [], null, DateTime.UtcNow, TimeSpan.FromMinutes(5));
+        var settings = new PerformancePlan.Host.Web.Auth.JwtSettings("perfplan", "perfplan-api",
+            PerformancePlan.Host.Web.Auth.JwtSettings.DevelopmentKey);
+        var token = settings.Issue(user, [role], [], null, DateTime.UtcNow, TimeSpan.FromMinutes(5));
         await page.GotoAsync(_base + "/accesso");
         await page.FillAsync("[data-testid=token]", token);
         await page.ClickAsync("[data-testid=login]");
         (await page.ContentAsync()).ShouldContain($"Utente: <b>{user}</b>");
     }
 
-    /// <summary>Debian's Chromium, headless, with the flags this closed network needs (no background connections).</summary>
+    /// <summary>
+    /// Debian's Chromium, headless, with the flags this closed network needs (no background connections).
+    /// </summary>
     static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new()
     {
         ExecutablePath = Chromium, Headless = true,
-        Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        Args =
+        [
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        ],
     });
 
     [Fact]
@@ -74,7 +83,8 @@ public class DashboardBrowserTests(PostgresCluster cluster) : IAsyncLifetime
         await page.FillAsync("[data-testid=as-of]", "2019-03-31");
         await page.ClickAsync("[data-testid=apply]");
         await page.WaitForURLAsync("**al=2019-03-31**");
-        (await page.TextContentAsync("[data-testid=entity-score]")).ShouldBe("100");   // only O1.2.3-a, done 29/03, counts yet
+        // only O1.2.3-a, done 29/03, counts yet
+        (await page.TextContentAsync("[data-testid=entity-score]")).ShouldBe("100");
 
         var artefacts = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts")).FullName;
         var shot = Path.Combine(artefacts, "dashboard-al-31-03-2019.png");

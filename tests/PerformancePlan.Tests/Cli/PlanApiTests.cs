@@ -26,7 +26,8 @@ public class PlanApiTests(PostgresCluster cluster) : IAsyncLifetime
             .ImportAsync(SeedFiles.PlanCsv, "cciaa-ms", "admin", false, TestContext.Current.CancellationToken);
         _app = WebHost.Build(_db.Store, "http://127.0.0.1:0");
         await _app.StartAsync(TestContext.Current.CancellationToken);
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+            .Addresses.First();
         _http = new HttpClient { BaseAddress = new Uri(address) };
     }
 
@@ -43,7 +44,8 @@ public class PlanApiTests(PostgresCluster cluster) : IAsyncLifetime
         var response = await _http.GetAsync("/api/plans/cciaa-ms-2019", TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        using var json = JsonDocument.Parse(body);
         json.RootElement.GetProperty("entityName").GetString().ShouldBe("Camera di Commercio di Massa-Carrara");
         json.RootElement.GetProperty("areas").GetArrayLength().ShouldBe(3);
         json.RootElement.GetProperty("holders")[0].GetProperty("holder").GetString().ShouldBe("SG");
@@ -61,7 +63,8 @@ public class PlanApiTests(PostgresCluster cluster) : IAsyncLifetime
     [Fact]
     public async Task The_scores_of_a_plan_with_no_results_are_all_pending()
     {
-        using var json = JsonDocument.Parse(await _http.GetStringAsync("/api/plans/cciaa-ms-2019/scores", TestContext.Current.CancellationToken));
+        var body = await _http.GetStringAsync("/api/plans/cciaa-ms-2019/scores", TestContext.Current.CancellationToken);
+        using var json = JsonDocument.Parse(body);
         json.RootElement.GetProperty("entity").GetProperty("band").GetString().ShouldBe("pending");
         json.RootElement.GetProperty("indicators").GetArrayLength().ShouldBe(77);
     }

@@ -26,7 +26,8 @@ public class PlanCliTests(PostgresCluster cluster) : IAsyncLifetime
         show.Output.ShouldContain("Target 2021");
         show.Output.ShouldContain("S3.2.1-a");
         show.Output.ShouldContain("SG 17,1%");
-        show.Output.ShouldContain("3 aree strategiche, 6 obiettivi strategici, 16 obiettivi operativi, 28 indicatori strategici, 49 indicatori operativi.");
+        show.Output.ShouldContain("3 aree strategiche, 6 obiettivi strategici, 16 obiettivi operativi, " +
+            "28 indicatori strategici, 49 indicatori operativi.");
     }
 
     [Fact]
@@ -53,10 +54,12 @@ public class PlanCliTests(PostgresCluster cluster) : IAsyncLifetime
         var run = await CliRunner.RunAsync("plan", "import", path, "--db", _db);
 
         run.ExitCode.ShouldBe(2);
-        run.Errors.ShouldContain("errore: piano.csv, riga 52, colonna «Target 2019», valore «00/01/1900»: «00/01/1900» non è una data esistente.");
+        run.Errors.ShouldContain("errore: piano.csv, riga 52, colonna «Target 2019», valore «00/01/1900»: " +
+            "«00/01/1900» non è una data esistente.");
         run.Errors.ShouldContain("Come correggere:");
         run.Errors.ShouldContain("Nessun evento scritto.");
-        (await CliRunner.RunAsync("plan", "show", "--plan", "cciaa-ms-2019", "--db", _db)).Errors.ShouldContain("non trovato");
+        (await CliRunner.RunAsync("plan", "show", "--plan", "cciaa-ms-2019", "--db", _db))
+            .Errors.ShouldContain("non trovato");
     }
 
     [Fact]
@@ -79,7 +82,9 @@ public class PlanCliTests(PostgresCluster cluster) : IAsyncLifetime
     }
 }
 
-/// <summary><c>perfplan demo</c>: the seed loaded, approved, Allegato 2's results recorded and scored, each once.</summary>
+/// <summary>
+/// <c>perfplan demo</c>: the seed loaded, approved, Allegato 2's results recorded and scored, each once.
+/// </summary>
 public class DemoCliTests(PostgresCluster cluster) : IAsyncLifetime
 {
     readonly string _database = "demo_" + Guid.NewGuid().ToString("N")[..8];
@@ -95,7 +100,8 @@ public class DemoCliTests(PostgresCluster cluster) : IAsyncLifetime
         first.ExitCode.ShouldBe(0, first.Errors);
         first.Output.ShouldContain("Approvato: Delibera di Giunta n. 7 del 31/01/2019");
         first.Output.ShouldContain("Variazione: versione 2, Determinazione SG n. 115 del 15/05/2019.");
-        first.Output.ShouldContain("Piano cciaa-ms-2021 predisposto da cciaa-ms-2020, approvato e variato [dati dimostrativi].");
+        first.Output.ShouldContain(
+            "Piano cciaa-ms-2021 predisposto da cciaa-ms-2020, approvato e variato [dati dimostrativi].");
         first.Output.ShouldContain("8 risultati 2019 dell'Allegato 2 registrati");
         first.Output.ShouldContain("Ente: 75 (Parzialmente raggiunto)");
         first.Output.ShouldContain("8 indicatori misurati su 77");

@@ -12,7 +12,8 @@ public class ArchitectureTests
     public void The_domain_references_no_Marten_Npgsql_or_ASP_NET()
     {
         var references = DomainAssembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
-        references.ShouldNotContain(n => n.StartsWith("Marten") || n.StartsWith("Npgsql") || n.StartsWith("JasperFx") || n.StartsWith("Microsoft.AspNetCore"));
+        references.ShouldNotContain(n => n.StartsWith("Marten") || n.StartsWith("Npgsql") || n.StartsWith("JasperFx")
+                                         || n.StartsWith("Microsoft.AspNetCore"));
     }
 
     [Fact]
@@ -27,9 +28,13 @@ public class ArchitectureTests
     [Fact]
     public void Every_event_type_of_the_domain_is_registered_with_the_store()
     {
-        string[] pastTense = ["Defined", "Drafted", "Imported", "Assigned", "Approved", "Closed", "Neutralized", "Recorded",
-            "Amended", "Revised", "Withdrawn", "Reassigned", "Changed", "Reverted", "Renumbered", "Digested", "Validated"];
-        var declared = DomainAssembly.GetTypes().Where(t => t.GetMethod("<Clone>$") != null && pastTense.Any(t.Name.EndsWith));
+        string[] pastTense =
+        [
+            "Defined", "Drafted", "Imported", "Assigned", "Approved", "Closed", "Neutralized", "Recorded", "Amended",
+            "Revised", "Withdrawn", "Reassigned", "Changed", "Reverted", "Renumbered", "Digested", "Validated"
+        ];
+        var declared = DomainAssembly.GetTypes()
+            .Where(t => t.GetMethod("<Clone>$") != null && pastTense.Any(t.Name.EndsWith));
         PerformancePlan.Projections.EventStore.EventTypes.ShouldBe(declared, ignoreOrder: true);
     }
 }

@@ -32,14 +32,16 @@ public class ItalianFormatTests
     [InlineData("1.2.3")]
     [InlineData("12.34,5")]
     [InlineData("dodici")]
-    public void Malformed_numbers_are_refused(string text) => ItalianFormat.TryParseDecimal(text, out _).ShouldBeFalse();
+    public void Malformed_numbers_are_refused(string text) =>
+        ItalianFormat.TryParseDecimal(text, out _).ShouldBeFalse();
 
     [Theory]
     [InlineData("00/01/1900")]
     [InlineData("31/02/2019")]
     [InlineData("2019-03-31")]
     [InlineData("30/06")]
-    public void Impossible_or_foreign_dates_are_refused(string text) => ItalianFormat.TryParseDate(text, out _).ShouldBeFalse();
+    public void Impossible_or_foreign_dates_are_refused(string text) =>
+        ItalianFormat.TryParseDate(text, out _).ShouldBeFalse();
 
     [Fact]
     public void A_date_without_a_year_takes_the_targets_year()

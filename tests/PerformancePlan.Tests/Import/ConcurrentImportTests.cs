@@ -21,7 +21,8 @@ public class ConcurrentImportTests(PostgresCluster cluster) : IAsyncLifetime
         {
             try
             {
-                var o = await new PlanImportService(_db.Store, clock).ImportAsync(SeedFiles.PlanCsv, "cciaa-ms", "admin", false, CancellationToken.None);
+                var o = await new PlanImportService(_db.Store, clock)
+                    .ImportAsync(SeedFiles.PlanCsv, "cciaa-ms", "admin", false, CancellationToken.None);
                 return o.Status.ToString();
             }
             catch (JasperFx.ConcurrencyException) { return "conflict"; }

@@ -15,7 +15,8 @@ public class PlanFileEdgeCaseTests
     [Fact]
     public void An_unclosed_quote_is_an_error_not_a_silently_shorter_plan()
     {
-        var text = string.Join('\n', SeedFiles.SetCell(SeedFiles.PlanLines().ToList(), "1.2.2", "Descrizione", "\"Supporto e coordinamento"));
+        var lines = SeedFiles.PlanLines().ToList();
+        var text = string.Join('\n', SeedFiles.SetCell(lines, "1.2.2", "Descrizione", "\"Supporto e coordinamento"));
         Should.Throw<FormatException>(() => SheetReader.ReadCsv(text, "piano.csv")).Message.ShouldContain("virgolette");
     }
 
@@ -45,6 +46,7 @@ public class PlanFileEdgeCaseTests
     [Fact]
     public void Two_numbers_in_one_cell_are_not_read_as_one()
     {
-        Read(l => SeedFiles.SetCell(l, "S3.2.3-a", "Target 2019", "10 12")).Errors.ShouldContain(e => e.Value == "10 12");
+        Read(l => SeedFiles.SetCell(l, "S3.2.3-a", "Target 2019", "10 12"))
+            .Errors.ShouldContain(e => e.Value == "10 12");
     }
 }

@@ -21,7 +21,8 @@ public class PlanImportTests(PostgresCluster cluster) : IAsyncLifetime
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 
     Task<PlanImportOutcome> Import(string path, bool dryRun = false) =>
-        new PlanImportService(_db.Store, _clock).ImportAsync(path, "cciaa-ms", "admin", dryRun, TestContext.Current.CancellationToken);
+        new PlanImportService(_db.Store, _clock)
+            .ImportAsync(path, "cciaa-ms", "admin", dryRun, TestContext.Current.CancellationToken);
 
     async Task<ImportIssue> RejectedWith(string path)
     {
@@ -44,11 +45,13 @@ public class PlanImportTests(PostgresCluster cluster) : IAsyncLifetime
         (await _db.EventCountAsync()).ShouldBe(outcome.EventsWritten);
         outcome.EventsWritten.ShouldBe(1 + 25 + 77 + 1 + 1); // drafted, nodes, indicators, SG weights, imported
         await using var session = _db.Store.QuerySession();
-        var events = await session.Events.FetchStreamAsync("cciaa-ms-2019", token: TestContext.Current.CancellationToken);
+        var events = await session.Events.FetchStreamAsync("cciaa-ms-2019",
+            token: TestContext.Current.CancellationToken);
         events[0].Data.ShouldBeOfType<PlanDrafted>().Year.ShouldBe(2019);
         events[^1].Data.ShouldBeOfType<PlanImported>().Warnings.Count.ShouldBe(1);
         events.Select(e => e.CorrelationId).Distinct().Count().ShouldBe(1);
-        (await session.LoadAsync<Plan>("cciaa-ms-2019", TestContext.Current.CancellationToken))!.Indicators.Count.ShouldBe(77);
+        var plan = await session.LoadAsync<Plan>("cciaa-ms-2019", TestContext.Current.CancellationToken);
+        plan!.Indicators.Count.ShouldBe(77);
     }
 
     [Fact]
@@ -109,7 +112,8 @@ public class PlanImportTests(PostgresCluster cluster) : IAsyncLifetime
     [Fact]
     public async Task Codes_with_a_zero_for_the_letter_O_are_normalised_with_a_warning()
     {
-        var path = SeedFiles.Variant(lines => SeedFiles.SetCell(SeedFiles.SetCell(lines, "O1.2.4-a", "Codice", "01.2.4-a"),
+        var path = SeedFiles.Variant(lines => SeedFiles.SetCell(
+            SeedFiles.SetCell(lines, "O1.2.4-a", "Codice", "01.2.4-a"),
             "O2.1.2-b", "Codice", "02.1.2-b"));
 
         var outcome = await Import(path);
@@ -127,7 +131,8 @@ public class PlanImportTests(PostgresCluster cluster) : IAsyncLifetime
 
         outcome.Status.ShouldBe(ImportStatus.Imported);
         outcome.Warnings.ShouldContain(w => w.Column == "Titolari" && w.Message.Contains("«PO2»"));
-        outcome.Definition!.Definitions.OfType<IndicatorDefined>().Single(i => i.Code == "S2.2.1-a").Holders.ShouldBe(["PO2"]);
+        outcome.Definition!.Definitions.OfType<IndicatorDefined>().Single(i => i.Code == "S2.2.1-a")
+            .Holders.ShouldBe(["PO2"]);
     }
 
     [Fact]
@@ -143,7 +148,8 @@ public class PlanImportTests(PostgresCluster cluster) : IAsyncLifetime
     [Fact]
     public async Task Italian_numbers_percents_and_money_are_read()
     {
-        var path = SeedFiles.Variant(lines => SeedFiles.SetCell(SeedFiles.SetCell(lines, "O2.1.4-a", "Target 2019", "100,00%"),
+        var path = SeedFiles.Variant(lines => SeedFiles.SetCell(
+            SeedFiles.SetCell(lines, "O2.1.4-a", "Target 2019", "100,00%"),
             "O2.1.4-f", "Target 2019", "15,00"));
 
         var outcome = await Import(path);
@@ -170,7 +176,9 @@ public class PlanImportTests(PostgresCluster cluster) : IAsyncLifetime
     {
         // Section 7.2 of the seed: 3.1.1–3.1.3 sum to 360.148,24 against 281.810,68 declared for 3.1.
         var path = SeedFiles.Variant(lines => SeedFiles.SetCell(SeedFiles.SetCell(SeedFiles.SetCell(lines,
-            "3.1.1", "Budget", "13.000,00 €"), "3.1.2", "Budget", "104.500,84 €"), "3.1.3", "Budget", "242.647,40€"));
+            "3.1.1", "Budget", "13.000,00 €"),
+            "3.1.2", "Budget", "104.500,84 €"),
+            "3.1.3", "Budget", "242.647,40€"));
 
         var outcome = await Import(path);
 

@@ -46,7 +46,8 @@ public class SeedPlanFileTests
     {
         Plan.IndicatorOf("O1.2.3-a")!.TargetFor(2019)!.Dates.ShouldBe([new LocalDate(2019, 3, 31)]);
         Plan.IndicatorOf("S2.1.3-a")!.Measure.ShouldBe(MeasureKind.Deadlines);
-        Plan.IndicatorOf("S2.1.3-a")!.TargetFor(2021)!.Dates.ShouldBe([new LocalDate(2021, 6, 30), new LocalDate(2021, 12, 31)]);
+        Plan.IndicatorOf("S2.1.3-a")!.TargetFor(2021)!.Dates
+            .ShouldBe([new LocalDate(2021, 6, 30), new LocalDate(2021, 12, 31)]);
         Plan.IndicatorOf("O2.1.4-e")!.Measure.ShouldBe(MeasureKind.DaysAfterPeriodClose);
         Plan.IndicatorOf("O2.1.4-e")!.TargetFor(2019)!.Amount.ShouldBe(30);
         Plan.IndicatorOf("S3.2.2-b")!.Comparator.ShouldBe(Comparator.AtMost);
@@ -66,7 +67,9 @@ public class SeedPlanFileTests
     public void The_SG_weights_of_section_6_sum_to_100_and_POs_get_equal_weights()
     {
         var sg = Plan.Weights.Single(w => w.Holder == "SG").Weights;
-        sg.Select(w => w.Indicator).ShouldBe(["S1.1.1-a", "O1.1.1-c", "O2.1.1-b", "S2.1.3-a", "S2.1.4-a", "O2.1.4-f", "S3.1.3-a", "O3.1.3-a"], ignoreOrder: true);
+        sg.Select(w => w.Indicator).ShouldBe(
+            ["S1.1.1-a", "O1.1.1-c", "O2.1.1-b", "S2.1.3-a", "S2.1.4-a", "O2.1.4-f", "S3.1.3-a", "O3.1.3-a"],
+            ignoreOrder: true);
         sg.Sum(w => w.Weight).ShouldBe(100m);
         Plan.WeightOf("SG", "O3.1.3-a").ShouldBe(17.1m);
         Plan.Indicators.Where(i => i.Holders.Contains("PO3")).Select(i => i.Code)

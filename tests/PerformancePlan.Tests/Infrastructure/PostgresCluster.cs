@@ -11,12 +11,14 @@ namespace PerformancePlan.Tests.Infrastructure;
 /// </summary>
 public sealed class PostgresCluster : IAsyncLifetime
 {
-    public string Root { get; } = Path.Combine(Path.GetTempPath(), "perfplan-tests-" + Guid.NewGuid().ToString("N")[..8]);
+    public string Root { get; } =
+        Path.Combine(Path.GetTempPath(), "perfplan-tests-" + Guid.NewGuid().ToString("N")[..8]);
     public EmbeddedPostgres Server { get; private set; } = null!;
     public string ConnectionString => Server.ConnectionString;
 
     public async ValueTask InitializeAsync() =>
-        Server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions(Root, Durable: false, Database: "perfplan_tests"));
+        Server = await EmbeddedPostgres.StartAsync(
+            new EmbeddedPostgresOptions(Root, Durable: false, Database: "perfplan_tests"));
 
     public async ValueTask DisposeAsync()
     {
@@ -29,7 +31,8 @@ public sealed class PostgresCluster : IAsyncLifetime
     {
         await using var conn = new NpgsqlConnection(ConnectionString);
         await conn.OpenAsync();
-        await using (var cmd = new NpgsqlCommand($"drop database if exists \"{name}\" with (force); create database \"{name}\"", conn))
+        var sql = $"drop database if exists \"{name}\" with (force); create database \"{name}\"";
+        await using (var cmd = new NpgsqlCommand(sql, conn))
             await cmd.ExecuteNonQueryAsync();
         return new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString;
     }

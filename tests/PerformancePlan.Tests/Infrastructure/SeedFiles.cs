@@ -38,6 +38,7 @@ public static class SeedFiles
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PerformancePlan.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("PerformancePlan.sln not found above " + AppContext.BaseDirectory);
+        return dir?.FullName
+            ?? throw new InvalidOperationException("PerformancePlan.sln not found above " + AppContext.BaseDirectory);
     }
 }

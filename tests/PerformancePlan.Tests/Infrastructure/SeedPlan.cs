@@ -15,26 +15,34 @@ public static class SeedPlan
 
     static readonly PlanDefinition Definition = PlanFileImporter.Read(SeedFiles.PlanSheet(), "cciaa-ms").Plan!;
 
-    public static IReadOnlyList<object> DraftEvents() => PlanDecider.Decide(new ImportPlan(Definition, "cciaa-ms-2019.csv", "admin", Approval), null);
+    public static IReadOnlyList<object> DraftEvents() =>
+        PlanDecider.Decide(new ImportPlan(Definition, "cciaa-ms-2019.csv", "admin", Approval), null);
 
     public static Plan Draft() => Plan.Replay(DraftEvents())!;
 
     /// <summary>The seed plan approved by Delibera n. 7, then <paramref name="more"/> plan events.</summary>
     public static Plan Approved(params object[] more) => Plan.Replay(DraftEvents()
-        .Append(new PlanApproved("cciaa-ms-2019", "Delibera di Giunta n. 7 del 31/01/2019", new LocalDate(2019, 1, 31), "giunta", Approval))
+        .Append(new PlanApproved("cciaa-ms-2019", "Delibera di Giunta n. 7 del 31/01/2019", new LocalDate(2019, 1, 31),
+            "giunta", Approval))
         .Concat(more))!;
 
-    public static PlanClosed Closed => new("cciaa-ms-2019", new LocalDate(2019, 12, 31), "admin", Instant.FromUtc(2020, 1, 15, 9, 0));
+    public static PlanClosed Closed =>
+        new("cciaa-ms-2019", new LocalDate(2019, 12, 31), "admin", Instant.FromUtc(2020, 1, 15, 9, 0));
 
-    public static ResultRecorded Amount(string code, decimal value, LocalDate? on = null, string? period = null, int minute = 0) =>
-        new("cciaa-ms-2019", code, Guid.NewGuid(), new ResultValue(value, null), on ?? new LocalDate(2019, 4, 30), period, "", "admin",
-            Instant.FromUtc(2019, 5, 2, 9, minute));
+    public static ResultRecorded Amount(
+        string code, decimal value, LocalDate? on = null, string? period = null, int minute = 0) =>
+        new("cciaa-ms-2019", code, Guid.NewGuid(), new ResultValue(value, null), on ?? new LocalDate(2019, 4, 30),
+            period, "", "admin", Instant.FromUtc(2019, 5, 2, 9, minute));
 
     public static ResultRecorded Done(string code, LocalDate completed, string? period = null) =>
-        new("cciaa-ms-2019", code, Guid.NewGuid(), new ResultValue(null, completed), completed, period, "", "admin", Instant.FromUtc(2019, 5, 2, 9, 0));
+        new("cciaa-ms-2019", code, Guid.NewGuid(), new ResultValue(null, completed), completed, period, "", "admin",
+            Instant.FromUtc(2019, 5, 2, 9, 0));
 
-    /// <summary>Results as the inline projection folds them, one <see cref="IndicatorResults"/> per indicator.</summary>
-    public static IReadOnlyList<IndicatorResults> Given(params ResultRecorded[] events) => events.GroupBy(e => e.Indicator)
+    /// <summary>
+    /// Results as the inline projection folds them, one <see cref="IndicatorResults"/> per indicator.
+    /// </summary>
+    public static IReadOnlyList<IndicatorResults> Given(params ResultRecorded[] events) => events
+        .GroupBy(e => e.Indicator)
         .Select(g => g.Aggregate((IndicatorResults?)null, (s, e) => IndicatorResults.Evolve(s, e))!).ToList();
 
     /// <summary>The 2019 results shown in the seed's Allegato 2 (what the demo records).</summary>

@@ -9,8 +9,10 @@ namespace PerformancePlan.Tests.Scoring;
 /// <summary>Given the seed plan and these results, these scores (BRIEF §3 roll-up).</summary>
 public class PlanScoringTests
 {
-    static ObjectiveScores Scores(Plan plan, params PerformancePlan.Domain.Results.ResultRecorded[] results) => PlanScoring.Score(plan, Given(results));
-    static Score Node(ObjectiveScores s, string code) => s.Objectives.Concat(s.Areas).Append(s.Entity).Single(n => n.Code == code).Score;
+    static ObjectiveScores Scores(Plan plan, params PerformancePlan.Domain.Results.ResultRecorded[] results) =>
+        PlanScoring.Score(plan, Given(results));
+    static Score Node(ObjectiveScores s, string code) =>
+        s.Objectives.Concat(s.Areas).Append(s.Entity).Single(n => n.Code == code).Score;
     static Score Indicator(ObjectiveScores s, string code) => s.Indicators.Single(i => i.Code == code).Score;
     static decimal? R(decimal? d) => d is null ? null : Math.Round(d.Value, 2);
 
@@ -51,7 +53,10 @@ public class PlanScoringTests
     [Fact]
     public void Days_after_period_close_average_the_measured_quadrimesters_while_the_year_is_open()
     {
-        var results = new[] { Amount("O2.1.4-e", 15, period: "Q1"), Amount("O2.1.4-e", 45, new LocalDate(2019, 8, 31), "Q2") };
+        var results = new[]
+        {
+            Amount("O2.1.4-e", 15, period: "Q1"), Amount("O2.1.4-e", 45, new LocalDate(2019, 8, 31), "Q2"),
+        };
 
         R(Indicator(Scores(Approved(), results), "O2.1.4-e").Raw).ShouldBe(R((100 + 100m * 30 / 45) / 2));
         R(Indicator(Scores(Approved(Closed), results), "O2.1.4-e").Raw).ShouldBe(R((100 + 100m * 30 / 45 + 0) / 3));
@@ -68,7 +73,8 @@ public class PlanScoringTests
     [Fact]
     public void After_close_unmeasured_indicators_count_zero_unless_neutralised()
     {
-        var neutralized = new IndicatorNeutralized("cciaa-ms-2019", "S1.1.1-b", "Determinazione SG n. 200 del 15/12/2019", "progetti sospesi", "admin", Approval);
+        var neutralized = new IndicatorNeutralized("cciaa-ms-2019", "S1.1.1-b",
+            "Determinazione SG n. 200 del 15/12/2019", "progetti sospesi", "admin", Approval);
         var s = Scores(Approved(neutralized, Closed), Amount("S1.1.1-a", 80));
 
         Indicator(s, "S1.1.1-b").Band.ShouldBe(Band.Neutralized);
@@ -92,8 +98,10 @@ public class PlanScoringTests
     [Fact]
     public void An_entry_recorded_after_the_close_does_not_count()
     {
-        var racing = Amount("O1.2.4-a", 12, new LocalDate(2019, 12, 31)) with { RecordedAt = Closed.ClosedAt.Plus(Duration.FromSeconds(1)) };
-        Indicator(Scores(Approved(Closed), Amount("O1.2.4-a", 6, new LocalDate(2019, 12, 31)), racing), "O1.2.4-a").Raw.ShouldBe(50);
+        var racing = Amount("O1.2.4-a", 12, new LocalDate(2019, 12, 31))
+            with { RecordedAt = Closed.ClosedAt.Plus(Duration.FromSeconds(1)) };
+        var inTime = Amount("O1.2.4-a", 6, new LocalDate(2019, 12, 31));
+        Indicator(Scores(Approved(Closed), inTime, racing), "O1.2.4-a").Raw.ShouldBe(50);
     }
 
     [Fact]

@@ -70,7 +70,8 @@ public class RealizationTests
     [InlineData(Comparator.EqualTo, 2, 5, 0)]
     [InlineData(Comparator.GreaterThan, 60, 90, 100)]
     [InlineData(Comparator.AtLeast, 80, 55.5, 69.375)]
-    public void Each_comparator_including_a_target_of_zero(Comparator c, decimal target, decimal actual, decimal expected)
+    public void Each_comparator_including_a_target_of_zero(
+        Comparator c, decimal target, decimal actual, decimal expected)
     {
         Realization.OfAmount(c, target, actual).ShouldBe(expected);
     }

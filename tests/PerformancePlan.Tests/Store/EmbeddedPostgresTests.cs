@@ -9,7 +9,8 @@ public class EmbeddedPostgresTests(PostgresCluster cluster)
     [Fact]
     public async Task A_cluster_already_running_is_reused_and_left_running()
     {
-        await using var second = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions(cluster.Root, Durable: false, Database: "perfplan_tests"),
+        await using var second = await EmbeddedPostgres.StartAsync(
+            new EmbeddedPostgresOptions(cluster.Root, Durable: false, Database: "perfplan_tests"),
             TestContext.Current.CancellationToken);
 
         second.StartedHere.ShouldBeFalse();
@@ -54,7 +55,8 @@ public class EmbeddedPostgresTests(PostgresCluster cluster)
         var builder = new NpgsqlConnectionStringBuilder(cluster.ConnectionString);
         builder.Host.ShouldBe("127.0.0.1");
         builder.Password.ShouldNotBeNullOrEmpty();
-        File.ReadAllText(Path.Combine(cluster.Root, "data", "postgresql.conf")).ShouldContain("listen_addresses = '127.0.0.1'");
+        File.ReadAllText(Path.Combine(cluster.Root, "data", "postgresql.conf"))
+            .ShouldContain("listen_addresses = '127.0.0.1'");
     }
 
     static async Task<int> QueryAsync(string connectionString, string sql)
