@@ -38,7 +38,7 @@ public class DashboardBrowserTests(PostgresCluster cluster) : IAsyncLifetime
 
     async Task LoginAsync(IPage page, string user, PerformancePlan.Domain.Access.Role role)
     {
-        var token = new PerformancePlan.Host.Web.Auth.JwtSettings("perfplan", "perfplan-api", PerformancePlan.Host.Web.Auth.JwtSettings.DevelopmentKey)
+        var token = new PerformancePlan.Host.Auth.JwtSettings("perfplan", "perfplan-api", PerformancePlan.Host.Auth.JwtSettings.DevelopmentKey)
             .Issue(user, [role], [], null, DateTime.UtcNow, TimeSpan.FromMinutes(5));
         await page.GotoAsync(_base + "/accesso");
         await page.FillAsync("[data-testid=token]", token);
