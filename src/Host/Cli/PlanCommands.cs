@@ -21,9 +21,9 @@ public static class PlanCommands
         plan.Subcommands.Add(Show(cli, common.Db));
         plan.Subcommands.Add(LifecycleCommands.Approve(cli, common));
         plan.Subcommands.Add(LifecycleCommands.Close(cli, common));
-        plan.Subcommands.Add(HistoryCommands.Amend(cli, common));
-        plan.Subcommands.Add(HistoryCommands.RevertAmendment(cli, common));
-        plan.Subcommands.Add(HistoryCommands.RollForward(cli, common));
+        plan.Subcommands.Add(AmendmentCommands.Amend(cli, common));
+        plan.Subcommands.Add(AmendmentCommands.RevertAmendment(cli, common));
+        plan.Subcommands.Add(AmendmentCommands.RollForward(cli, common));
         plan.Subcommands.Add(HistoryCommands.Diff(cli, common));
         plan.Subcommands.Add(HistoryCommands.Versions(cli, common));
         return plan;
