@@ -87,7 +87,10 @@ public static class AmendmentCommands
         var plan = CommonOptions.Plan();
         var indicator = new Option<string>("--indicator") { Description = "Codice dell'indicatore", Required = true };
         var year = new Option<int>("--year") { Description = "Anno del target", Required = true };
-        var value = new Option<string>("--value") { Description = "Nuovo target: 80% · 12 · 31/03/2019", Required = true };
+        var value = new Option<string>("--value")
+        {
+            Description = "Nuovo target: 80% · 12 · 31/03/2019", Required = true,
+        };
         var act = new Option<string>("--act") { Description = "Atto che dispone la modifica", Required = true };
         var reason = new Option<string>("--reason") { Description = "Motivo", Required = true };
         var on = CommonOptions.Date("--on", "Data dell'atto, da cui la modifica è in vigore");
@@ -115,7 +118,10 @@ public static class AmendmentCommands
     /// carried over.</summary>
     public static Command RollForward(CliContext cli, CommonOptions common)
     {
-        var from = new Option<string>("--from") { Description = "Piano di partenza, es. cciaa-ms-2019", Required = true };
+        var from = new Option<string>("--from")
+        {
+            Description = "Piano di partenza, es. cciaa-ms-2019", Required = true,
+        };
         var to = new Option<string>("--to") { Description = "Nuovo piano, es. cciaa-ms-2020", Required = true };
         var user = CommonOptions.As();
         var command = new Command("rollforward",

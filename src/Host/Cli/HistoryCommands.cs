@@ -68,7 +68,8 @@ public static class HistoryCommands
         return command;
     }
 
-    /// <summary><c>perfplan targets history --indicator I [--entity E] [--from Y] [--to Y] [--format …]</c>.</summary>
+    /// <summary><c>perfplan targets history --indicator I [--entity E] [--from Y] [--to Y] [--format …]</c>.
+    /// </summary>
     public static Command Targets(CliContext cli, CommonOptions common)
     {
         var indicator = new Option<string>("--indicator") { Description = "Codice dell'indicatore", Required = true };

@@ -25,7 +25,10 @@ public static class TokenCommand
             Description = "Uffici (personale d'ufficio), es. U1.1", AllowMultipleArgumentsPerToken = true,
         };
         var holder = new Option<string?>("--holder") { Description = "Titolare (SG, PO2…)" };
-        var minutes = new Option<int>("--minutes") { Description = "Validità in minuti", DefaultValueFactory = _ => 60 };
+        var minutes = new Option<int>("--minutes")
+        {
+            Description = "Validità in minuti", DefaultValueFactory = _ => 60,
+        };
         var command = new Command("token",
             "Emette un token di sviluppo per l'API (chiave da configurazione Jwt:SigningKey)")
         {
@@ -36,7 +39,8 @@ public static class TokenCommand
             var parsed = new List<Role>();
             foreach (var r in parse.GetValue(roles)!)
             {
-                var match = Enum.GetValues<Role>().Where(x => JwtSettings.RoleClaim(x) == r.ToLowerInvariant()).ToList();
+                var match = Enum.GetValues<Role>()
+                    .Where(x => JwtSettings.RoleClaim(x) == r.ToLowerInvariant()).ToList();
                 if (match.Count == 0)
                     return cli.Fail($"Ruolo «{r}» sconosciuto: admin, office, approver, oiv, analyst, holder.",
                         ExitCodes.InvalidInput);
