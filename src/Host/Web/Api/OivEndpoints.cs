@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using PerformancePlan.Domain.Plans;
-using PerformancePlan.Host.Application.Views;
 using PerformancePlan.Host.Application;
+using PerformancePlan.Host.Application.Views;
 using PerformancePlan.Host.Auth;
 
 namespace PerformancePlan.Host.Web.Api;

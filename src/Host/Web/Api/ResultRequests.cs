@@ -1,5 +1,7 @@
 using FluentValidation;
+using NodaTime;
 using PerformancePlan.Domain.Common;
+using PerformancePlan.Domain.Results;
 
 namespace PerformancePlan.Host.Web.Api;
 
@@ -30,9 +32,9 @@ public sealed class RecordResultRequestValidator : AbstractValidator<RecordResul
 /// date for a deadline indicator).
 /// </summary>
 public sealed record RecordedResult(
-    Guid EntryId, string Plan, string Indicator, NodaTime.LocalDate On, string? Period, object? Value)
+    Guid EntryId, string Plan, string Indicator, LocalDate On, string? Period, object? Value)
 {
     /// <summary>The response for a recorded event.</summary>
-    public static RecordedResult Of(PerformancePlan.Domain.Results.ResultRecorded e) => new(
+    public static RecordedResult Of(ResultRecorded e) => new(
         e.EntryId, e.PlanId, e.Indicator, e.ReferredTo, e.Period, e.Value.Date is { } d ? d : e.Value.Amount);
 }

@@ -1,7 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using PerformancePlan.Host.Application.Views;
 using PerformancePlan.Host.Application;
+using PerformancePlan.Host.Application.Views;
 
 namespace PerformancePlan.Host.Web.Api;
 

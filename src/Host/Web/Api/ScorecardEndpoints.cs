@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using PerformancePlan.Domain.Access;
 using PerformancePlan.Domain.Common;
 using PerformancePlan.Domain.Scoring;
-using PerformancePlan.Host.Application.Views;
 using PerformancePlan.Host.Application;
+using PerformancePlan.Host.Application.Views;
 using PerformancePlan.Host.Auth;
 
 namespace PerformancePlan.Host.Web.Api;
