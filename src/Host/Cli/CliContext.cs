@@ -10,23 +10,23 @@ using Spectre.Console;
 
 namespace PerformancePlan.Host.Cli;
 
-/// <summary>Exit codes of <c>perfplan</c>.</summary>
-public static class ExitCodes
-{
-    public const int Ok = 0;
-    public const int Failure = 1;
-    public const int InvalidInput = 2;
-    public const int RefusedByRule = 3;
-}
-
-/// <summary>What every verb needs: the console, the clock, JSON settings, and a store opened on the right database.</summary>
+/// <summary>
+/// What every verb needs: the console, the clock, JSON settings, and a store opened on the right database.
+/// </summary>
 public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock clock)
 {
+    /// <summary>Standard output: tables, messages, JSON.</summary>
     public IAnsiConsole Console { get; } = console;
+
+    /// <summary>Standard error: refusals and warnings, one a line.</summary>
     public IAnsiConsole Errors { get; } = errors;
+
+    /// <summary>The clock every verb stamps its events with.</summary>
     public IClock Clock { get; } = clock;
 
-    public void WriteJson<T>(T value) => Console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(value, AppJson.Options));
+    /// <summary>Writes <paramref name="value"/> to standard output as <see cref="AppJson"/> JSON.</summary>
+    public void WriteJson<T>(T value) =>
+        Console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(value, AppJson.Options));
 
     /// <summary>Opens the database (embedded default or configured), runs the action, and always closes both.</summary>
     public async Task<int> WithStoreAsync(string? db, Func<IDocumentStore, Task<int>> action, CancellationToken ct)
@@ -47,14 +47,18 @@ public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock
         catch (DomainException e) { return Fail(e.Message, ExitCodes.RefusedByRule); }
         catch (ConcurrencyException)
         {
-            return Fail("Un'altra operazione ha modificato gli stessi dati nello stesso momento: nessun evento scritto. Ripetere il comando.",
-                ExitCodes.RefusedByRule);
+            return Fail("Un'altra operazione ha modificato gli stessi dati nello stesso momento: " +
+                "nessun evento scritto. Ripetere il comando.", ExitCodes.RefusedByRule);
         }
     }
 
-    /// <summary>The acting user, from the users configuration (<c>--users</c>, <c>PERFPLAN_USERS</c>, or the demo file).</summary>
-    public static PerformancePlan.Domain.Access.Actor Actor(string? usersFile, string user) => UserDirectory.Load(usersFile).Find(user);
+    /// <summary>
+    /// The acting user, from the users configuration (<c>--users</c>, <c>PERFPLAN_USERS</c>, or the demo file).
+    /// </summary>
+    public static PerformancePlan.Domain.Access.Actor Actor(string? usersFile, string user) =>
+        UserDirectory.Load(usersFile).Find(user);
 
+    /// <summary>Writes <paramref name="message"/> in red to standard error and returns the exit code.</summary>
     public int Fail(string message, int code)
     {
         Errors.MarkupLine($"[red]{Markup.Escape(message)}[/]");

@@ -7,23 +7,39 @@ namespace PerformancePlan.Host.Cli;
 /// <summary>Options shared by several verbs.</summary>
 public sealed class CommonOptions
 {
+    /// <summary><c>--db</c>: a PostgreSQL connection string, else <c>PERFPLAN_DB</c>, else the embedded one.
+    /// </summary>
     public Option<string?> Db { get; } = new("--db")
     {
-        Description = "Stringa di connessione PostgreSQL (altrimenti PERFPLAN_DB, altrimenti PostgreSQL incorporato)", Recursive = true,
+        Description = "Stringa di connessione PostgreSQL (altrimenti PERFPLAN_DB, altrimenti PostgreSQL incorporato)",
+        Recursive = true,
     };
 
+    /// <summary><c>--users</c>: the users file; else <c>PERFPLAN_USERS</c>, else the demo users.</summary>
     public Option<string?> Users { get; } = new("--users")
     {
-        Description = "File JSON degli utenti (altrimenti PERFPLAN_USERS, altrimenti gli utenti dimostrativi)", Recursive = true,
+        Description = "File JSON degli utenti (altrimenti PERFPLAN_USERS, altrimenti gli utenti dimostrativi)",
+        Recursive = true,
     };
 
-    public static Option<string> Plan() => new("--plan") { Description = "Identificativo del piano, es. cciaa-ms-2019", Required = true };
+    /// <summary><c>--plan</c>, required: a plan id such as <c>cciaa-ms-2019</c>.</summary>
+    public static Option<string> Plan() => new("--plan")
+    {
+        Description = "Identificativo del piano, es. cciaa-ms-2019", Required = true,
+    };
 
-    public static Option<string> As() => new("--as") { Description = "Utente che esegue il comando (vedi users.json)", Required = true };
+    /// <summary><c>--as</c>, required: the acting user, looked up in the users file.</summary>
+    public static Option<string> As() => new("--as")
+    {
+        Description = "Utente che esegue il comando (vedi users.json)", Required = true,
+    };
 
+    /// <summary><c>--as-of gg/mm/aaaa</c>: the plan version in force and the results referred to up to that day.
+    /// </summary>
     public static Option<LocalDate?> AsOf() => new("--as-of")
     {
-        Description = "Data di riferimento (gg/mm/aaaa): la versione del piano in vigore e i risultati riferiti fino a quel giorno",
+        Description = "Data di riferimento (gg/mm/aaaa): " +
+            "la versione del piano in vigore e i risultati riferiti fino a quel giorno",
         CustomParser = result =>
         {
             var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
@@ -33,6 +49,7 @@ public sealed class CommonOptions
         },
     };
 
+    /// <summary><c>--known-at</c>: an ISO 8601 instant (Z or offset); only what was recorded by then.</summary>
     public static Option<Instant?> KnownAt() => new("--known-at")
     {
         Description = "Istante ISO 8601 (es. 2019-06-30T18:00:00Z): solo ciò che era registrato a quel momento",
@@ -43,7 +60,8 @@ public sealed class CommonOptions
             if (parsed.Success) return parsed.Value;
             var offset = NodaTime.Text.OffsetDateTimePattern.ExtendedIso.Parse(text);
             if (offset.Success) return offset.Value.ToInstant();
-            result.AddError($"--known-at: «{text}» non è un istante ISO 8601; es. 2019-06-30T18:00:00Z o 2019-06-30T20:00:00+02:00");
+            result.AddError($"--known-at: «{text}» non è un istante ISO 8601; " +
+                "es. 2019-06-30T18:00:00Z o 2019-06-30T20:00:00+02:00");
             return null;
         },
     };

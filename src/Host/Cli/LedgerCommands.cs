@@ -8,8 +8,10 @@ namespace PerformancePlan.Host.Cli;
 /// <summary><c>perfplan ledger verify|digest</c>.</summary>
 public static class LedgerCommands
 {
+    /// <summary>Exit code when the ledger (or the OIV's replay) finds an altered event.</summary>
     public const int NotVerified = 4;
 
+    /// <summary><c>perfplan ledger verify|digest</c>.</summary>
     public static Command Build(CliContext cli, CommonOptions common)
     {
         var ledger = new Command("ledger", "Registro a prova di manomissione: verifica e digest");
@@ -20,33 +22,52 @@ public static class LedgerCommands
 
     static Command Verify(CliContext cli, CommonOptions common)
     {
-        var plan = new Option<string?>("--plan") { Description = "Solo gli stream di un piano (il piano e i suoi indicatori)" };
-        var digest = new Option<FileInfo?>("--digest") { Description = "Digest esportato prima (perfplan ledger digest --out): la storia deve estenderlo" };
+        var plan = new Option<string?>("--plan")
+        {
+            Description = "Solo gli stream di un piano (il piano e i suoi indicatori)",
+        };
+        var digest = new Option<FileInfo?>("--digest")
+        {
+            Description = "Digest esportato prima (perfplan ledger digest --out): la storia deve estenderlo",
+        };
         var format = Formats.Option();
-        var command = new Command("verify", "Ricalcola ogni catena dagli eventi grezzi e trova il primo evento alterato (uscita 4 se non integro)") { plan, digest, format };
+        var command = new Command("verify",
+            "Ricalcola ogni catena dagli eventi grezzi e trova il primo evento alterato (uscita 4 se non integro)")
+        {
+            plan, digest, format,
+        };
         command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
         {
             LedgerDigestFile? kept = null;
             if (parse.GetValue(digest) is { } file)
             {
-                if (!file.Exists) return cli.Fail($"File di digest non trovato: {file.FullName}", ExitCodes.InvalidInput);
-                kept = JsonSerializer.Deserialize<LedgerDigestFile>(await File.ReadAllTextAsync(file.FullName, ct), AppJson.Options);
+                if (!file.Exists)
+                    return cli.Fail($"File di digest non trovato: {file.FullName}", ExitCodes.InvalidInput);
+                kept = JsonSerializer.Deserialize<LedgerDigestFile>(
+                    await File.ReadAllTextAsync(file.FullName, ct), AppJson.Options);
             }
             var report = await new LedgerService(store, cli.Clock).VerifyAsync(parse.GetValue(plan), kept, ct);
             if (parse.GetValue(format) == Formats.Json)
                 cli.WriteJson(new
                 {
                     verified = report.Verified, events = report.Events, head = report.Head,
-                    firstBad = report.FirstBad is { } b ? new { stream = b.Stream, version = b.Version, sequence = b.Sequence, reason = b.Reason } : null,
+                    firstBad = report.FirstBad is { } b
+                        ? new { stream = b.Stream, version = b.Version, sequence = b.Sequence, reason = b.Reason }
+                        : null,
                 });
             else if (report.Verified)
-                cli.Console.MarkupLine($"[green]Registro integro[/]: {report.Events} eventi in {report.Heads.Count} stream, testa {report.Head}" +
+                cli.Console.MarkupLine($"[green]Registro integro[/]: {report.Events} eventi in " +
+                    $"{report.Heads.Count} stream, testa {report.Head}" +
                     (kept is null ? "." : ", estende il digest indicato."));
             else
             {
                 foreach (var p in report.Problems)
-                    cli.Errors.MarkupLine($"[red]{Markup.Escape($"{p.Stream} versione {p.Version}" + (p.Sequence is { } s ? $" (sequenza {s})" : "") + $": {p.Reason}")}[/]");
-                cli.Errors.MarkupLine($"[red]Registro NON integro[/]: primo evento alterato {Markup.Escape(report.FirstBad!.Stream)} versione {report.FirstBad.Version}.");
+                {
+                    var where = $"{p.Stream} versione {p.Version}" + (p.Sequence is { } s ? $" (sequenza {s})" : "");
+                    cli.Errors.MarkupLine($"[red]{Markup.Escape(where + $": {p.Reason}")}[/]");
+                }
+                cli.Errors.MarkupLine("[red]Registro NON integro[/]: primo evento alterato " +
+                    $"{Markup.Escape(report.FirstBad!.Stream)} versione {report.FirstBad.Version}.");
             }
             return report.Verified ? ExitCodes.Ok : NotVerified;
         }, ct));
@@ -55,9 +76,13 @@ public static class LedgerCommands
 
     static Command Digest(CliContext cli, CommonOptions common)
     {
-        var output = new Option<FileInfo?>("--out") { Description = "File in cui esportare il digest (da conservare fuori dal sistema)" };
+        var output = new Option<FileInfo?>("--out")
+        {
+            Description = "File in cui esportare il digest (da conservare fuori dal sistema)",
+        };
         var user = new Option<string>("--as") { Description = "Utente", DefaultValueFactory = _ => "oiv" };
-        var command = new Command("digest", "Registra e esporta la testa del registro (radice di Merkle di tutte le catene)") { output, user };
+        var command = new Command("digest",
+            "Registra e esporta la testa del registro (radice di Merkle di tutte le catene)") { output, user };
         command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
         {
             var actor = CliContext.Actor(parse.GetValue(common.Users), parse.GetValue(user)!);

@@ -1,22 +1,31 @@
 using System.CommandLine;
+using PerformancePlan.Host.Application;
 
 namespace PerformancePlan.Host.Cli;
 
+/// <summary>The <c>perfplan</c> command line: every verb, with the options they share.</summary>
 public static class PerfplanCli
 {
-    public static RootCommand Build(CliContext cli)
+    /// <summary>
+    /// The root command. <paramref name="web"/> runs the HTTP service for <c>serve</c> and <c>demo</c>: the CLI asks
+    /// it, and never builds the web host itself.
+    /// </summary>
+    public static RootCommand Build(CliContext cli, IWebServer web)
     {
         var common = new CommonOptions();
-        var root = new RootCommand("perfplan — il Piano della Performance come storia verificabile di eventi") { common.Db, common.Users };
+        var root = new RootCommand("perfplan — il Piano della Performance come storia verificabile di eventi")
+        {
+            common.Db, common.Users,
+        };
         root.Subcommands.Add(PlanCommands.Build(cli, common));
-        root.Subcommands.Add(LifecycleCommands.Indicator(cli, common));
-        root.Subcommands.Add(HistoryCommands.ReviseTarget(cli, common));
+        root.Subcommands.Add(IndicatorCommands.Build(cli, common));
+        root.Subcommands.Add(AmendmentCommands.ReviseTarget(cli, common));
         root.Subcommands.Add(HistoryCommands.Targets(cli, common));
         root.Subcommands.Add(ResultCommands.Build(cli, common));
         root.Subcommands.Add(ScoreCommands.Scores(cli, common));
         root.Subcommands.Add(ScoreCommands.Scorecard(cli, common));
-        root.Subcommands.Add(ServeCommands.Demo(cli, common.Db));
-        root.Subcommands.Add(ServeCommands.Serve(cli, common.Db));
+        root.Subcommands.Add(ServeCommands.Demo(cli, common.Db, web));
+        root.Subcommands.Add(ServeCommands.Serve(cli, common.Db, web));
         root.Subcommands.Add(BenchCommand.Build(cli, common));
         root.Subcommands.Add(LedgerCommands.Build(cli, common));
         root.Subcommands.Add(AuditCommands.Build(cli, common));

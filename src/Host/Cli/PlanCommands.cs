@@ -14,6 +14,8 @@ namespace PerformancePlan.Host.Cli;
 /// <summary><c>perfplan plan import|show</c>.</summary>
 public static class PlanCommands
 {
+    /// <summary><c>perfplan plan</c>: import, show, approve, close, amend, revert-amendment, rollforward, diff,
+    /// versions.</summary>
     public static Command Build(CliContext cli, CommonOptions common)
     {
         var plan = new Command("plan", "Piani della performance: importare e consultare");
@@ -21,9 +23,9 @@ public static class PlanCommands
         plan.Subcommands.Add(Show(cli, common.Db));
         plan.Subcommands.Add(LifecycleCommands.Approve(cli, common));
         plan.Subcommands.Add(LifecycleCommands.Close(cli, common));
-        plan.Subcommands.Add(HistoryCommands.Amend(cli, common));
-        plan.Subcommands.Add(HistoryCommands.RevertAmendment(cli, common));
-        plan.Subcommands.Add(HistoryCommands.RollForward(cli, common));
+        plan.Subcommands.Add(AmendmentCommands.Amend(cli, common));
+        plan.Subcommands.Add(AmendmentCommands.RevertAmendment(cli, common));
+        plan.Subcommands.Add(AmendmentCommands.RollForward(cli, common));
         plan.Subcommands.Add(HistoryCommands.Diff(cli, common));
         plan.Subcommands.Add(HistoryCommands.Versions(cli, common));
         return plan;
@@ -31,9 +33,18 @@ public static class PlanCommands
 
     static Command Import(CliContext cli, Option<string?> db)
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "File del piano: CSV separato da punto e virgola (UTF-8) o .xlsx" };
-        var entity = new Option<string>("--entity") { Description = "Codice dell'ente", DefaultValueFactory = _ => "cciaa-ms" };
-        var user = new Option<string>("--as") { Description = "Utente che esegue l'importazione", DefaultValueFactory = _ => "admin" };
+        var file = new Argument<FileInfo>("FILE")
+        {
+            Description = "File del piano: CSV separato da punto e virgola (UTF-8) o .xlsx",
+        };
+        var entity = new Option<string>("--entity")
+        {
+            Description = "Codice dell'ente", DefaultValueFactory = _ => "cciaa-ms",
+        };
+        var user = new Option<string>("--as")
+        {
+            Description = "Utente che esegue l'importazione", DefaultValueFactory = _ => "admin",
+        };
         var dryRun = new Option<bool>("--dry-run") { Description = "Verifica il file senza scrivere nulla" };
         var command = new Command("import", "Importa un piano da file (tutto o niente)") { file, entity, user, dryRun };
         command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(db), async store =>
@@ -55,27 +66,31 @@ public static class PlanCommands
         switch (outcome.Status)
         {
             case ImportStatus.Invalid:
-                return cli.Fail($"Importazione rifiutata: {Errors(outcome)}, {Warnings(outcome)}. Nessun evento scritto.", ExitCodes.InvalidInput);
+                return cli.Fail($"Importazione rifiutata: {Errors(outcome)}, {Warnings(outcome)}. " +
+                    "Nessun evento scritto.", ExitCodes.InvalidInput);
             case ImportStatus.Validated:
-                cli.Console.MarkupLine($"[green]Verifica riuscita[/]: il piano {plan} ({outcome.Definition!.Rows} righe) si può importare; " +
+                cli.Console.MarkupLine($"[green]Verifica riuscita[/]: il piano {plan} " +
+                    $"({outcome.Definition!.Rows} righe) si può importare; " +
                     $"{Warnings(outcome)}. Nessun evento scritto (--dry-run).");
                 return ExitCodes.Ok;
             case ImportStatus.AlreadyImported:
-                cli.Console.MarkupLine($"Il piano [bold]{plan}[/] è già stato importato con lo stesso contenuto: nessuna modifica.");
+                cli.Console.MarkupLine(
+                    $"Il piano [bold]{plan}[/] è già stato importato con lo stesso contenuto: nessuna modifica.");
                 return ExitCodes.Ok;
             default:
-                cli.Console.MarkupLine($"[green]Piano {plan} importato[/]: {outcome.Definition!.Rows} righe, {outcome.EventsWritten} eventi scritti, " +
-                    $"{Warnings(outcome)}.");
+                cli.Console.MarkupLine($"[green]Piano {plan} importato[/]: {outcome.Definition!.Rows} righe, " +
+                    $"{outcome.EventsWritten} eventi scritti, {Warnings(outcome)}.");
                 return ExitCodes.Ok;
         }
     }
 
     static string Errors(PlanImportOutcome o) => ItalianFormat.Count(o.Errors.Count, "errore", "errori");
+    /// <summary>«1 avviso», «3 avvisi»: the warnings of an import, counted in Italian.</summary>
     public static string Warnings(PlanImportOutcome o) => ItalianFormat.Count(o.Warnings.Count, "avviso", "avvisi");
 
     static Command Show(CliContext cli, Option<string?> db)
     {
-        var planId = new Option<string>("--plan") { Description = "Identificativo del piano, es. cciaa-ms-2019", Required = true };
+        var planId = CommonOptions.Plan();
         var format = Formats.Option();
         var asOf = CommonOptions.AsOf();
         var knownAt = CommonOptions.KnownAt();
@@ -84,25 +99,15 @@ public static class PlanCommands
         {
             var id = parse.GetValue(planId)!;
             await using var session = store.QuerySession();
-            var plan = await PlanHistoryQueries.PlanAsync(session, id, parse.GetValue(asOf), parse.GetValue(knownAt), ct);
-            if (plan is null) return cli.Fail($"Piano «{id}» non trovato. Importarlo con «perfplan plan import FILE».", ExitCodes.InvalidInput);
+            var plan = await PlanHistoryQueries.PlanAsync(session, id, parse.GetValue(asOf),
+                parse.GetValue(knownAt), ct);
+            if (plan is null)
+                return cli.Fail($"Piano «{id}» non trovato. Importarlo con «perfplan plan import FILE».",
+                    ExitCodes.InvalidInput);
             if (parse.GetValue(format) == Formats.Json) cli.WriteJson(PlanTreeView.From(plan));
             else PlanTable.Write(cli.Console, plan);
             return ExitCodes.Ok;
         }, ct));
         return command;
-    }
-}
-
-public static class Formats
-{
-    public const string Table = "table";
-    public const string Json = "json";
-
-    public static Option<string> Option()
-    {
-        var o = new Option<string>("--format") { Description = "Formato di uscita: table o json", DefaultValueFactory = _ => Table };
-        o.AcceptOnlyFromAmong(Table, Json);
-        return o;
     }
 }

@@ -8,6 +8,7 @@ namespace PerformancePlan.Host.Cli;
 /// <summary><c>perfplan results record|import</c>.</summary>
 public static class ResultCommands
 {
+    /// <summary><c>perfplan results record|import|revert|correct</c>.</summary>
     public static Command Build(CliContext cli, CommonOptions common)
     {
         var results = new Command("results", "Risultati degli indicatori: registrare e importare");
@@ -21,19 +22,35 @@ public static class ResultCommands
     static Command Record(CliContext cli, CommonOptions common)
     {
         var plan = CommonOptions.Plan();
-        var indicator = new Option<string>("--indicator") { Description = "Codice dell'indicatore, es. O1.2.3-a", Required = true };
-        var value = new Option<string>("--value") { Description = "Valore misurato: 55,5% · 12 · 29/03/2019 · giorni", Required = true };
-        var on = new Option<string>("--on") { Description = "Data a cui il risultato si riferisce (gg/mm/aaaa)", Required = true };
-        var period = new Option<string?>("--period") { Description = "Periodo: Q1, Q2, Q3 (giorni dalla chiusura) o la scadenza (1, 2 o la sua data)" };
+        var indicator = new Option<string>("--indicator")
+        {
+            Description = "Codice dell'indicatore, es. O1.2.3-a", Required = true,
+        };
+        var value = new Option<string>("--value")
+        {
+            Description = "Valore misurato: 55,5% · 12 · 29/03/2019 · giorni", Required = true,
+        };
+        var on = new Option<string>("--on")
+        {
+            Description = "Data a cui il risultato si riferisce (gg/mm/aaaa)", Required = true,
+        };
+        var period = new Option<string?>("--period")
+        {
+            Description = "Periodo: Q1, Q2, Q3 (giorni dalla chiusura) o la scadenza (1, 2 o la sua data)",
+        };
         var note = new Option<string?>("--note") { Description = "Nota" };
         var user = CommonOptions.As();
         var format = Formats.Option();
-        var command = new Command("record", "Registra un risultato (non modifica i precedenti: li supera)") { plan, indicator, value, on, period, note, user, format };
+        var command = new Command("record", "Registra un risultato (non modifica i precedenti: li supera)")
+        {
+            plan, indicator, value, on, period, note, user, format,
+        };
         command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
         {
             var actor = CliContext.Actor(parse.GetValue(common.Users), parse.GetValue(user)!);
-            var e = await new ResultService(store, cli.Clock).RecordAsync(parse.GetValue(plan)!, parse.GetValue(indicator)!,
-                parse.GetValue(value)!, parse.GetValue(on)!, parse.GetValue(period), parse.GetValue(note), actor, null, ct);
+            var e = await new ResultService(store, cli.Clock).RecordAsync(parse.GetValue(plan)!,
+                parse.GetValue(indicator)!, parse.GetValue(value)!, parse.GetValue(on)!, parse.GetValue(period),
+                parse.GetValue(note), actor, null, ct);
             if (parse.GetValue(format) == Formats.Json)
                 cli.WriteJson(new
                 {
@@ -42,7 +59,8 @@ public static class ResultCommands
                     on = e.ReferredTo.ToString("yyyy-MM-dd", null), period = e.Period,
                 });
             else
-                cli.Console.MarkupLine($"[green]Risultato registrato[/] per {e.Indicator} (riferito al {ItalianFormat.Date(e.ReferredTo)}" +
+                cli.Console.MarkupLine($"[green]Risultato registrato[/] per {e.Indicator} " +
+                    $"(riferito al {ItalianFormat.Date(e.ReferredTo)}" +
                     (e.Period is { } p ? $", periodo {p}" : "") + $"): {e.EntryId}");
             return ExitCodes.Ok;
         }, ct));
@@ -52,14 +70,21 @@ public static class ResultCommands
     static Command Revert(CliContext cli, CommonOptions common)
     {
         var entry = new Argument<Guid>("ENTRY-ID") { Description = "Identificativo del risultato" };
-        var reason = new Option<string>("--reason") { Description = "Motivo dell'annullamento (resta agli atti)", Required = true };
+        var reason = new Option<string>("--reason")
+        {
+            Description = "Motivo dell'annullamento (resta agli atti)", Required = true,
+        };
         var user = CommonOptions.As();
-        var command = new Command("revert", "Annulla un risultato errato: resta nella storia, non conta più") { entry, reason, user };
+        var command = new Command("revert", "Annulla un risultato errato: resta nella storia, non conta più")
+        {
+            entry, reason, user,
+        };
         command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
         {
-            var e = await new ResultService(store, cli.Clock).RevertAsync(parse.GetValue(entry), parse.GetValue(reason)!,
-                CliContext.Actor(parse.GetValue(common.Users), parse.GetValue(user)!), ct);
-            cli.Console.MarkupLine($"[green]Risultato annullato[/] ({e.Indicator}, {e.EntryId}): {Markup.Escape(e.Reason)}");
+            var e = await new ResultService(store, cli.Clock).RevertAsync(parse.GetValue(entry),
+                parse.GetValue(reason)!, CliContext.Actor(parse.GetValue(common.Users), parse.GetValue(user)!), ct);
+            cli.Console.MarkupLine(
+                $"[green]Risultato annullato[/] ({e.Indicator}, {e.EntryId}): {Markup.Escape(e.Reason)}");
             return ExitCodes.Ok;
         }, ct));
         return command;
@@ -71,12 +96,18 @@ public static class ResultCommands
         var value = new Option<string>("--value") { Description = "Valore corretto", Required = true };
         var reason = new Option<string>("--reason") { Description = "Motivo della correzione", Required = true };
         var user = CommonOptions.As();
-        var command = new Command("correct", "Corregge un risultato: lo annulla e registra il valore giusto, che lo cita") { entry, value, reason, user };
+        var command = new Command("correct",
+            "Corregge un risultato: lo annulla e registra il valore giusto, che lo cita")
+        {
+            entry, value, reason, user,
+        };
         command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
         {
-            var e = await new ResultService(store, cli.Clock).CorrectAsync(parse.GetValue(entry), parse.GetValue(value)!, parse.GetValue(reason)!,
+            var e = await new ResultService(store, cli.Clock).CorrectAsync(parse.GetValue(entry),
+                parse.GetValue(value)!, parse.GetValue(reason)!,
                 CliContext.Actor(parse.GetValue(common.Users), parse.GetValue(user)!), ct);
-            cli.Console.MarkupLine($"[green]Risultato corretto[/] ({e.Indicator}): nuovo risultato {e.EntryId}, che corregge {e.Corrects}.");
+            cli.Console.MarkupLine($"[green]Risultato corretto[/] ({e.Indicator}): nuovo risultato {e.EntryId}, " +
+                $"che corregge {e.Corrects}.");
             return ExitCodes.Ok;
         }, ct));
         return command;
@@ -84,7 +115,10 @@ public static class ResultCommands
 
     static Command Import(CliContext cli, CommonOptions common)
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "CSV (Codice;Valore;Riferito al;Periodo;Note) o .xlsx" };
+        var file = new Argument<FileInfo>("FILE")
+        {
+            Description = "CSV (Codice;Valore;Riferito al;Periodo;Note) o .xlsx",
+        };
         var plan = CommonOptions.Plan();
         var user = CommonOptions.As();
         var command = new Command("import", "Importa risultati da file (tutto o niente)") { file, plan, user };
@@ -96,9 +130,14 @@ public static class ResultCommands
             var outcome = await new ResultService(store, cli.Clock).ImportAsync(path, parse.GetValue(plan)!, actor, ct);
             foreach (var e in outcome.Errors) cli.Errors.MarkupLine($"[red]{Markup.Escape(e.ToString())}[/]");
             if (!outcome.Ok)
-                return cli.Fail($"Importazione rifiutata: {ItalianFormat.Count(outcome.Errors.Count, "errore", "errori")}. Nessun evento scritto.", ExitCodes.InvalidInput);
-            cli.Console.MarkupLine($"[green]{ItalianFormat.Count(outcome.Recorded, "risultato registrato", "risultati registrati")}[/] da {Path.GetFileName(path)}" +
-                (outcome.AlreadyPresent > 0 ? $"; {ItalianFormat.Count(outcome.AlreadyPresent, "riga già registrata", "righe già registrate")}, ignorate." : "."));
+            {
+                var errors = ItalianFormat.Count(outcome.Errors.Count, "errore", "errori");
+                return cli.Fail($"Importazione rifiutata: {errors}. Nessun evento scritto.", ExitCodes.InvalidInput);
+            }
+            var recorded = ItalianFormat.Count(outcome.Recorded, "risultato registrato", "risultati registrati");
+            var present = ItalianFormat.Count(outcome.AlreadyPresent, "riga già registrata", "righe già registrate");
+            cli.Console.MarkupLine($"[green]{recorded}[/] da {Path.GetFileName(path)}" +
+                (outcome.AlreadyPresent > 0 ? $"; {present}, ignorate." : "."));
             return ExitCodes.Ok;
         }, ct));
         return command;

@@ -12,17 +12,22 @@ namespace PerformancePlan.Host.Cli;
 /// <summary><c>perfplan scores</c> and <c>perfplan scorecard</c>.</summary>
 public static class ScoreCommands
 {
+    /// <summary><c>perfplan scores --plan P [--format …] [--as-of gg/mm/aaaa] [--known-at ISTANTE]</c>.</summary>
     public static Command Scores(CliContext cli, CommonOptions common)
     {
         var plan = CommonOptions.Plan();
         var format = Formats.Option();
         var asOf = CommonOptions.AsOf();
         var knownAt = CommonOptions.KnownAt();
-        var command = new Command("scores", "Misurazione: indicatori, obiettivi, aree ed ente") { plan, format, asOf, knownAt };
+        var command = new Command("scores", "Misurazione: indicatori, obiettivi, aree ed ente")
+        {
+            plan, format, asOf, knownAt,
+        };
         command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
         {
             await using var session = store.QuerySession();
-            if (await PlanHistoryQueries.ScoresAsync(session, parse.GetValue(plan)!, parse.GetValue(asOf), parse.GetValue(knownAt), ct) is not { } loaded)
+            if (await PlanHistoryQueries.ScoresAsync(session, parse.GetValue(plan)!, parse.GetValue(asOf),
+                    parse.GetValue(knownAt), ct) is not { } loaded)
                 return cli.Fail($"Piano «{parse.GetValue(plan)}» non trovato.", ExitCodes.InvalidInput);
             if (parse.GetValue(format) == Formats.Json) cli.WriteJson(ScoresView.From(loaded.Scores));
             else ScoresTable.Write(cli.Console, loaded.Plan, loaded.Scores);
@@ -31,15 +36,24 @@ public static class ScoreCommands
         return command;
     }
 
+    /// <summary><c>perfplan scorecard --plan P --holder H --as U [--format …] [--as-of …] [--known-at …]</c>:
+    /// personal data, for whom the access policy allows.</summary>
     public static Command Scorecard(CliContext cli, CommonOptions common)
     {
         var plan = CommonOptions.Plan();
-        var holder = new Option<string>("--holder") { Description = "Titolare: SG, PO2, PO3, PO4, PO5", Required = true };
+        var holder = new Option<string>("--holder")
+        {
+            Description = "Titolare: SG, PO2, PO3, PO4, PO5", Required = true,
+        };
         var user = CommonOptions.As();
         var format = Formats.Option();
         var asOf = CommonOptions.AsOf();
         var knownAt = CommonOptions.KnownAt();
-        var command = new Command("scorecard", "Scheda degli obiettivi individuali di un titolare (dato personale)") { plan, holder, user, format, asOf, knownAt };
+        var command = new Command("scorecard",
+            "Scheda degli obiettivi individuali di un titolare (dato personale)")
+        {
+            plan, holder, user, format, asOf, knownAt,
+        };
         command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
         {
             var actor = CliContext.Actor(parse.GetValue(common.Users), parse.GetValue(user)!);
@@ -47,10 +61,12 @@ public static class ScoreCommands
             if (!AccessPolicy.MayReadScorecard(actor, code))
                 throw new ForbiddenException($"{AccessPolicy.ScorecardRefusal(code)} (utente «{actor.User}»)");
             await using var session = store.QuerySession();
-            if (await PlanHistoryQueries.ScoresAsync(session, parse.GetValue(plan)!, parse.GetValue(asOf), parse.GetValue(knownAt), ct) is not { } loaded)
+            if (await PlanHistoryQueries.ScoresAsync(session, parse.GetValue(plan)!, parse.GetValue(asOf),
+                    parse.GetValue(knownAt), ct) is not { } loaded)
                 return cli.Fail($"Piano «{parse.GetValue(plan)}» non trovato.", ExitCodes.InvalidInput);
             if (!loaded.Plan.HolderCodes.Contains(code))
-                return cli.Fail($"Nessun obiettivo individuale per «{code}» nel piano: titolari {string.Join(", ", loaded.Plan.HolderCodes)}.", ExitCodes.InvalidInput);
+                return cli.Fail($"Nessun obiettivo individuale per «{code}» nel piano: " +
+                    $"titolari {string.Join(", ", loaded.Plan.HolderCodes)}.", ExitCodes.InvalidInput);
             var card = PlanScoring.Scorecard(loaded.Plan, loaded.Scores, code);
             if (parse.GetValue(format) == Formats.Json) cli.WriteJson(ScorecardView.From(card));
             else ScoresTable.WriteScorecard(cli.Console, loaded.Plan, card);

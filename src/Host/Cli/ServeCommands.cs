@@ -2,62 +2,69 @@ using System.CommandLine;
 using Marten;
 using PerformancePlan.Domain.Plans;
 using PerformancePlan.Host.Application;
-using PerformancePlan.Host.Application.Views;
 using PerformancePlan.Host.Cli.Tables;
-using PerformancePlan.Host.Components;
-using PerformancePlan.Host.Web;
 using Spectre.Console;
-using Marten.Linq;
 
 namespace PerformancePlan.Host.Cli;
 
-/// <summary><c>perfplan serve</c> and <c>perfplan demo</c>.</summary>
+/// <summary><c>perfplan serve</c> and <c>perfplan demo</c>: the HTTP service, started through <see cref="IWebServer"/>.
+/// </summary>
 public static class ServeCommands
 {
+    /// <summary>The plan the demo loads: the 2019 plan of the CCIAA di Massa-Carrara.</summary>
     public const string DemoPlanId = "cciaa-ms-2019";
 
-    public static Command Serve(CliContext cli, Option<string?> db)
+    /// <summary><c>perfplan serve [--url URL]</c>: serves the API and the dashboard until Ctrl+C.</summary>
+    public static Command Serve(CliContext cli, Option<string?> db, IWebServer web)
     {
-        var url = UrlOption();
+        var url = UrlOption(web);
         var command = new Command("serve", "Avvia il servizio HTTP") { url };
-        command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(db), store => RunAsync(cli, store, parse.GetValue(url)!, ct), ct));
+        command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(db),
+            store => RunAsync(cli, web, store, parse.GetValue(url)!, ct), ct));
         return command;
     }
 
-    public static Command Demo(CliContext cli, Option<string?> db)
+    /// <summary><c>perfplan demo [--url URL] [--no-serve]</c>: loads the demo plan, shows it, then serves it.</summary>
+    public static Command Demo(CliContext cli, Option<string?> db, IWebServer web)
     {
-        var url = UrlOption();
-        var noServe = new Option<bool>("--no-serve") { Description = "Carica e mostra il piano, senza avviare il servizio" };
-        var command = new Command("demo", "Dimostrazione: carica il Piano 2019 della CCIAA di Massa-Carrara, lo mostra e lo serve") { url, noServe };
+        var url = UrlOption(web);
+        var noServe = new Option<bool>("--no-serve")
+        {
+            Description = "Carica e mostra il piano, senza avviare il servizio",
+        };
+        var command = new Command("demo",
+            "Dimostrazione: carica il Piano 2019 della CCIAA di Massa-Carrara, lo mostra e lo serve") { url, noServe };
         command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(db), async store =>
         {
-            var data = Path.Combine(AppContext.BaseDirectory, "data");
-            var demo = new DemoData(store, cli.Clock, data, text => cli.Console.MarkupLine($"[green]{Markup.Escape(text)}[/]"),
-                text => cli.Errors.MarkupLine($"[yellow]{Markup.Escape(text)}[/]"));
-            if ((await demo.LoadAsync(ct)).Status != ImportStatus.Imported)
-                cli.Console.MarkupLine($"Piano {DemoPlanId} già presente nell'archivio eventi.");
-            await using (var session = store.QuerySession())
-            {
-                PlanTable.Write(cli.Console, (await session.LoadAsync<Plan>(DemoPlanId, ct))!);
-                var loaded = (await ScoreQueries.LoadAsync(session, DemoPlanId, ct))!.Value;
-                ScoresTable.Write(cli.Console, loaded.Plan, loaded.Scores);
-            }
-            return parse.GetValue(noServe) ? ExitCodes.Ok : await RunAsync(cli, store, parse.GetValue(url)!, ct);
+            await LoadAndShowAsync(cli, store, ct);
+            return parse.GetValue(noServe) ? ExitCodes.Ok : await RunAsync(cli, web, store, parse.GetValue(url)!, ct);
         }, ct));
         return command;
     }
 
-    static Option<string> UrlOption() =>
-        new("--url") { Description = "Indirizzo di ascolto", DefaultValueFactory = _ => WebHost.DefaultUrl };
-
-    static async Task<int> RunAsync(CliContext cli, IDocumentStore store, string url, CancellationToken ct)
+    static async Task LoadAndShowAsync(CliContext cli, IDocumentStore store, CancellationToken ct)
     {
-        await using var app = WebHost.Build(store, url);
-        await app.StartAsync(ct);
-        cli.Console.MarkupLine($"In ascolto su [link]{url}[/]: cruscotto [bold]{url}/[/], API [bold]{url}/scalar[/]. Ctrl+C per fermare.");
-        try { await Task.Delay(Timeout.Infinite, ct); }
-        catch (OperationCanceledException) { }
-        await app.StopAsync(CancellationToken.None);
+        var data = Path.Combine(AppContext.BaseDirectory, "data");
+        var demo = new DemoData(store, cli.Clock, data,
+            text => cli.Console.MarkupLine($"[green]{Markup.Escape(text)}[/]"),
+            text => cli.Errors.MarkupLine($"[yellow]{Markup.Escape(text)}[/]"));
+        if ((await demo.LoadAsync(ct)).Status != ImportStatus.Imported)
+            cli.Console.MarkupLine($"Piano {DemoPlanId} già presente nell'archivio eventi.");
+        await using var session = store.QuerySession();
+        PlanTable.Write(cli.Console, (await session.LoadAsync<Plan>(DemoPlanId, ct))!);
+        var loaded = (await ScoreQueries.LoadAsync(session, DemoPlanId, ct))!.Value;
+        ScoresTable.Write(cli.Console, loaded.Plan, loaded.Scores);
+    }
+
+    static Option<string> UrlOption(IWebServer web) =>
+        new("--url") { Description = "Indirizzo di ascolto", DefaultValueFactory = _ => web.DefaultUrl };
+
+    static async Task<int> RunAsync(CliContext cli, IWebServer web, IDocumentStore store, string url,
+        CancellationToken ct)
+    {
+        await web.RunAsync(store, url, () => cli.Console.MarkupLine(
+            $"In ascolto su [link]{url}[/]: cruscotto [bold]{url}/[/], API [bold]{url}/scalar[/]. Ctrl+C per fermare."),
+            ct);
         cli.Console.MarkupLine("Servizio fermato.");
         return ExitCodes.Ok;
     }

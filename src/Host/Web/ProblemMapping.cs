@@ -17,7 +17,8 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
     {
         ProblemDetails problem = exception switch
         {
-            InvalidInputException e => new ValidationProblemDetails(e.Issues.GroupBy(i => i.Column.Length > 0 ? i.Column : "file")
+            InvalidInputException e => new ValidationProblemDetails(e.Issues
+                .GroupBy(i => i.Column.Length > 0 ? i.Column : "file")
                 .ToDictionary(g => g.Key, g => g.Select(i => $"{i.Message}. {i.Fix}".Trim()).ToArray()))
                 { Status = 400, Title = "Dati non validi: nessun evento scritto" },
             ForbiddenException e => new() { Status = 403, Title = "Operazione non consentita", Detail = e.Message },
@@ -31,6 +32,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
             _ => new() { Status = 500, Title = "Errore interno" },
         };
         http.Response.StatusCode = problem.Status!.Value;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+        return await problems.TryWriteAsync(
+            new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 }

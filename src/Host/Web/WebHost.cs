@@ -4,17 +4,21 @@ using Microsoft.AspNetCore.Authorization;
 using NodaTime;
 using Scalar.AspNetCore;
 using PerformancePlan.Host.Application;
-using PerformancePlan.Host.Web.Auth;
+using PerformancePlan.Host.Auth;
+using PerformancePlan.Host.Web.Api;
 using PerformancePlan.Host.Web.Dashboard;
 
 namespace PerformancePlan.Host.Web;
 
-/// <summary>The HTTP side of the host: bearer tokens, role policies, problem details, OpenAPI, thin endpoints.</summary>
+/// <summary>
+/// The HTTP side of the host: bearer tokens, role policies, problem details, OpenAPI, thin endpoints.
+/// </summary>
 public static class WebHost
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
-    public static WebApplication Build(IDocumentStore store, string url, IClock? clock = null, IEnumerable<KeyValuePair<string, string?>>? settings = null)
+    public static WebApplication Build(IDocumentStore store, string url, IClock? clock = null,
+        IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddEnvironmentVariables("PERFPLAN_");
@@ -43,19 +47,15 @@ public static class WebHost
                 // The cookie only authenticates the dashboard's reads: writes need the Authorization header (no CSRF).
                 OnMessageReceived = c =>
                 {
-                    if (string.IsNullOrEmpty(c.Token) && HttpMethods.IsGet(c.Request.Method) && c.Request.Cookies.TryGetValue(DashboardPages.TokenCookie, out var t))
+                    if (string.IsNullOrEmpty(c.Token) && HttpMethods.IsGet(c.Request.Method)
+                        && c.Request.Cookies.TryGetValue(DashboardPages.TokenCookie, out var t))
                         c.Token = t;
                     return Task.CompletedTask;
                 },
             };
             o.TokenValidationParameters = jwt.ValidationParameters;
         });
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(ApiEndpoints.Authenticated, p => p.RequireAuthenticatedUser())
-            .AddPolicy(ApiEndpoints.OivOrAdmin, p => p.RequireRole("oiv", "admin"))
-            .AddPolicy(ApiEndpoints.Auditors, p => p.RequireRole("oiv", "admin", "analyst"))
-            // What Amministrazione trasparente publishes (plan tree, aggregate scores) is open unless configured otherwise.
-            .AddPolicy(ApiEndpoints.PublicRead, p => p.RequireAssertion(c => publicReads || c.User.Identity?.IsAuthenticated == true));
+        builder.Services.AddAuthorizationBuilder().AddPolicies(publicReads);
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             foreach (var c in AppJson.Options.Converters) o.SerializerOptions.Converters.Add(c);
@@ -68,7 +68,7 @@ public static class WebHost
         app.UseAuthorization();
         app.MapOpenApi();
         app.MapScalarApiReference();
-        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
+        app.MapHealthEndpoints();
         app.MapApi();
         app.MapDashboard();
         return app;

@@ -11,7 +11,7 @@ using NodaTime.Testing;
 using PerformancePlan.Domain.Access;
 using PerformancePlan.Host.Application;
 using PerformancePlan.Host.Web;
-using PerformancePlan.Host.Web.Auth;
+using PerformancePlan.Host.Auth;
 using PerformancePlan.Tests.Infrastructure;
 
 namespace PerformancePlan.Tests.Cli;

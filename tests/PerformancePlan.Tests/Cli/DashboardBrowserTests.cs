@@ -40,8 +40,8 @@ public class DashboardBrowserTests(PostgresCluster cluster) : IAsyncLifetime
 
     async Task LoginAsync(IPage page, string user, PerformancePlan.Domain.Access.Role role)
     {
-        var settings = new PerformancePlan.Host.Web.Auth.JwtSettings("perfplan", "perfplan-api",
-            PerformancePlan.Host.Web.Auth.JwtSettings.DevelopmentKey);
+        var settings = new PerformancePlan.Host.Auth.JwtSettings("perfplan", "perfplan-api",
+            PerformancePlan.Host.Auth.JwtSettings.DevelopmentKey);
         var token = settings.Issue(user, [role], [], null, DateTime.UtcNow, TimeSpan.FromMinutes(5));
         await page.GotoAsync(_base + "/accesso");
         await page.FillAsync("[data-testid=token]", token);

@@ -8,15 +8,26 @@ namespace PerformancePlan.Host.Cli.Tables;
 /// <summary>The plan tree as a console table, with Italian headings.</summary>
 public static class PlanTable
 {
+    /// <summary>Heading, methodology, then the tree: areas, objectives and their indicators with targets.</summary>
     public static void Write(IAnsiConsole console, Plan plan)
     {
-        console.Write(new Rule($"[bold]Piano della Performance {plan.Year}[/] — {Markup.Escape(plan.EntityName)}").LeftJustified());
-        var version = plan.Versions.Count == 0 ? "" : $" · versione {plan.CurrentVersion} ({Markup.Escape(plan.Versions[^1].Act)}, in vigore dal {ItalianFormat.Date(plan.Versions[^1].EffectiveOn)})";
-        console.MarkupLine($"Piano [bold]{plan.Id}[/] · triennio {string.Join("–", plan.Horizon.First(), plan.Horizon.Last())} · stato [bold]{StatusNames.Of(plan.Status)}[/]{version} · " +
-            $"budget {(plan.EntityBudget is { } b ? ItalianFormat.Euro(b) : "—")}" + (plan.RolledForwardFrom is { } from ? $" · predisposto da {from}" : ""));
+        console.Write(new Rule(
+            $"[bold]Piano della Performance {plan.Year}[/] — {Markup.Escape(plan.EntityName)}").LeftJustified());
+        var version = plan.Versions.Count == 0 ? ""
+            : $" · versione {plan.CurrentVersion} ({Markup.Escape(plan.Versions[^1].Act)}, " +
+              $"in vigore dal {ItalianFormat.Date(plan.Versions[^1].EffectiveOn)})";
+        var horizon = string.Join("–", plan.Horizon.First(), plan.Horizon.Last());
+        console.MarkupLine(
+            $"Piano [bold]{plan.Id}[/] · triennio {horizon} · " +
+            $"stato [bold]{StatusNames.Of(plan.Status)}[/]{version} · " +
+            $"budget {(plan.EntityBudget is { } b ? ItalianFormat.Euro(b) : "—")}" +
+            (plan.RolledForwardFrom is { } from ? $" · predisposto da {from}" : ""));
         var m = plan.Methodology;
-        console.MarkupLine($"Metodologia: tolleranza {ItalianFormat.Percent(m.TolerancePercent)}, soglia critica {ItalianFormat.Percent(m.CriticalThresholdPercent)}, " +
-            $"obiettivo strategico = {ItalianFormat.Percent(m.OperationalObjectivesWeightPercent)} obiettivi operativi + {ItalianFormat.Percent(m.StrategicIndicatorsWeightPercent)} indicatori strategici");
+        console.MarkupLine($"Metodologia: tolleranza {ItalianFormat.Percent(m.TolerancePercent)}, " +
+            $"soglia critica {ItalianFormat.Percent(m.CriticalThresholdPercent)}, " +
+            $"obiettivo strategico = {ItalianFormat.Percent(m.OperationalObjectivesWeightPercent)} " +
+            "obiettivi operativi" +
+            $" + {ItalianFormat.Percent(m.StrategicIndicatorsWeightPercent)} indicatori strategici");
 
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn(new TableColumn("Codice").NoWrap());
@@ -39,7 +50,10 @@ public static class PlanTable
     static void AddNode(Table table, Plan plan, PlanNode node, int depth)
     {
         var indent = new string(' ', depth * 2);
-        var style = node.Level switch { Level.StrategicArea => "bold yellow", Level.StrategicObjective => "bold", _ => "bold cyan" };
+        var style = node.Level switch
+        {
+            Level.StrategicArea => "bold yellow", Level.StrategicObjective => "bold", _ => "bold cyan",
+        };
         table.AddRow([
             new Markup($"{indent}[{style}]{Markup.Escape(node.Code)}[/]"),
             new Markup($"[{style}]{Markup.Escape(Short(node.Description))}[/]"),
@@ -63,7 +77,8 @@ public static class PlanTable
     }
 
     static string Weighted(Plan plan, string holder, string indicator) =>
-        plan.Weights.Any(w => w.Holder == holder) ? $"{holder} {ItalianFormat.Decimal(plan.WeightOf(holder, indicator))}%" : holder;
+        plan.Weights.Any(w => w.Holder == holder)
+            ? $"{holder} {ItalianFormat.Decimal(plan.WeightOf(holder, indicator))}%" : holder;
 
     static string Short(string text) => text.Length <= 110 ? text : text[..107] + "…";
 }

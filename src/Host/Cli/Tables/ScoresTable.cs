@@ -10,11 +10,14 @@ namespace PerformancePlan.Host.Cli.Tables;
 /// <summary>Scores and scorecards as console tables, with the Italian band names and colours.</summary>
 public static class ScoresTable
 {
+    /// <summary>The scores of every node and indicator of the tree, with targets, results used and bands.</summary>
     public static void Write(IAnsiConsole console, Plan plan, ObjectiveScores scores)
     {
-        console.Write(new Rule($"[bold]Misurazione del Piano {plan.Year}[/] — {Markup.Escape(plan.EntityName)}").LeftJustified());
+        console.Write(new Rule(
+            $"[bold]Misurazione del Piano {plan.Year}[/] — {Markup.Escape(plan.EntityName)}").LeftJustified());
         console.MarkupLine($"Piano [bold]{plan.Id}[/] · stato [bold]{StatusNames.Of(plan.Status)}[/]" +
-            (plan.Versions.Count > 0 ? $", versione {plan.CurrentVersion} ({Markup.Escape(plan.Versions[^1].Act)})" : "") +
+            (plan.Versions.Count > 0
+                ? $", versione {plan.CurrentVersion} ({Markup.Escape(plan.Versions[^1].Act)})" : "") +
             $" · Ente: {Cell(scores.Entity.Score)}");
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn(new TableColumn("Codice").NoWrap());
@@ -28,13 +31,16 @@ public static class ScoresTable
         void Node(PlanNode node, int depth)
         {
             var s = nodeScores[node.Code];
-            table.AddRow(new Markup($"{new string(' ', depth * 2)}[bold]{Markup.Escape(node.Code)}[/]"), Text.Empty, Text.Empty,
-                new Text(ScoreText.Of(s.Raw)), new Text(ScoreText.Of(s.Parametrata)), Band(s.Band));
+            table.AddRow(new Markup($"{new string(' ', depth * 2)}[bold]{Markup.Escape(node.Code)}[/]"),
+                Text.Empty, Text.Empty, new Text(ScoreText.Of(s.Raw)), new Text(ScoreText.Of(s.Parametrata)),
+                Band(s.Band));
             foreach (var i in plan.IndicatorsOf(node.Code))
             {
                 var score = indicatorScores[i.Code];
-                table.AddRow(new Text($"{new string(' ', depth * 2 + 2)}{i.Code}"), new Text(TargetText.Of(score.Target, i)),
-                    new Text(Actual(score)), new Text(ScoreText.Of(score.Score.Raw)), new Text(ScoreText.Of(score.Score.Parametrata)), Band(score.Score.Band));
+                table.AddRow(new Text($"{new string(' ', depth * 2 + 2)}{i.Code}"),
+                    new Text(TargetText.Of(score.Target, i)), new Text(Actual(score)),
+                    new Text(ScoreText.Of(score.Score.Raw)), new Text(ScoreText.Of(score.Score.Parametrata)),
+                    Band(score.Score.Band));
             }
             foreach (var child in plan.Children(node.Code)) Node(child, depth + 1);
         }
@@ -42,12 +48,15 @@ public static class ScoresTable
         console.Write(table);
         var measured = scores.Indicators.Count(i => i.Score.IsMeasured);
         console.MarkupLine($"{measured} indicatori misurati su {scores.Indicators.Count}" +
-            (scores.Closed ? "; anno chiuso: gli indicatori non misurati contano 0." : "; gli indicatori non rilevati restano fuori dalle medie."));
+            (scores.Closed ? "; anno chiuso: gli indicatori non misurati contano 0."
+                : "; gli indicatori non rilevati restano fuori dalle medie."));
     }
 
+    /// <summary>One holder's scorecard: each indicator with its weight, parametrised score and band.</summary>
     public static void WriteScorecard(IAnsiConsole console, Plan plan, HolderScorecard card)
     {
-        console.Write(new Rule($"[bold]Scheda obiettivi individuali {Markup.Escape(card.Holder)}[/] — piano {plan.Id}").LeftJustified());
+        console.Write(new Rule(
+            $"[bold]Scheda obiettivi individuali {Markup.Escape(card.Holder)}[/] — piano {plan.Id}").LeftJustified());
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("Indicatore");
         table.AddColumn("Descrizione");
@@ -56,7 +65,8 @@ public static class ScoresTable
         table.AddColumn("Esito");
         foreach (var item in card.Items)
             table.AddRow(new Text(item.Indicator), new Text(plan.IndicatorOf(item.Indicator)!.Description),
-                new Text(ItalianFormat.Percent(Math.Round(item.Weight, 2))), new Text(ScoreText.Of(item.Score.Parametrata)), Band(item.Score.Band));
+                new Text(ItalianFormat.Percent(Math.Round(item.Weight, 2))),
+                new Text(ScoreText.Of(item.Score.Parametrata)), Band(item.Score.Band));
         console.Write(table);
         console.MarkupLine(card.Score is { } s
             ? $"Punteggio: [bold]{ScoreText.Of(s)}[/] (media dei pesi sugli indicatori misurati)"
@@ -65,7 +75,9 @@ public static class ScoresTable
 
     static string Actual(IndicatorScore s) => s.Used.Count == 0 ? "" : string.Join(", ", s.Used.Select(e =>
         (e.Period is { Length: > 0 } p ? (s.Measure == MeasureKind.Deadlines ? $"scad. {p}: " : $"{p}: ") : "") +
-        (e.Value.Date is { } d ? ItalianFormat.Date(d) : s.Measure == MeasureKind.Percent ? ItalianFormat.Percent(e.Value.Amount!.Value) : ItalianFormat.Decimal(e.Value.Amount!.Value))));
+        (e.Value.Date is { } d ? ItalianFormat.Date(d)
+            : s.Measure == MeasureKind.Percent ? ItalianFormat.Percent(e.Value.Amount!.Value)
+            : ItalianFormat.Decimal(e.Value.Amount!.Value))));
 
     static IRenderable Band(Band band) => new Markup(band switch
     {
@@ -76,5 +88,6 @@ public static class ScoresTable
         _ => "[dim]Non rilevato[/]",
     });
 
-    static string Cell(Score s) => s.IsMeasured ? $"{ScoreText.Of(s.Raw)} ({BandNames.Italian(s.Band)})" : BandNames.Italian(s.Band);
+    static string Cell(Score s) =>
+        s.IsMeasured ? $"{ScoreText.Of(s.Raw)} ({BandNames.Italian(s.Band)})" : BandNames.Italian(s.Band);
 }

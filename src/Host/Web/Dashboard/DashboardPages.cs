@@ -8,7 +8,6 @@ using PerformancePlan.Domain.Plans;
 using PerformancePlan.Domain.Scoring;
 using PerformancePlan.Host.Application;
 using PerformancePlan.Host.Application.Views;
-using PerformancePlan.Host.Cli.Tables;
 using PerformancePlan.Host.Components;
 
 namespace PerformancePlan.Host.Web.Dashboard;
@@ -31,7 +30,7 @@ public static class DashboardPages
             "<form method=\"post\" action=\"/accesso\"><p>Token (da <code>perfplan token --user … --role …</code>):</p>" +
             "<textarea name=\"token\" rows=\"4\" cols=\"90\" data-testid=\"token\"></textarea><br><button type=\"submit\" data-testid=\"login\">Entra</button></form>"))
             .ExcludeFromDescription();
-        app.MapPost("/accesso", async (HttpContext h, Web.Auth.JwtSettings jwt) =>
+        app.MapPost("/accesso", async (HttpContext h, Auth.JwtSettings jwt) =>
         {
             var token = (await h.Request.ReadFormAsync())["token"].ToString().Trim();
             if (!await jwt.IsValidAsync(token))
@@ -43,7 +42,7 @@ public static class DashboardPages
         app.MapGet("/piani/{id}/schede/{holder}", async (string id, string holder, System.Security.Claims.ClaimsPrincipal u, IQuerySession s, CancellationToken ct) =>
         {
             var code = holder.ToUpperInvariant();
-            if (!PerformancePlan.Domain.Access.AccessPolicy.MayReadScorecard(Web.Auth.JwtSettings.ActorOf(u), code))
+            if (!PerformancePlan.Domain.Access.AccessPolicy.MayReadScorecard(Auth.JwtSettings.ActorOf(u), code))
                 return Page("Non consentito", $"<h1>Scheda di {E(code)}</h1><p>Dato personale: la vedono solo l'OIV, l'amministratore, il SG e il titolare. <a href=\"/accesso\">Accedi</a>.</p>", 403);
             if (await ScoreQueries.LoadAsync(s, id, ct) is not { } loaded) return Results.NotFound();
             var card = PlanScoring.Scorecard(loaded.Plan, loaded.Scores, code);
@@ -59,7 +58,7 @@ public static class DashboardPages
 
         app.MapGet("/piani/{id}/audit", async (string id, System.Security.Claims.ClaimsPrincipal u, IQuerySession s, CancellationToken ct) =>
         {
-            if (!PerformancePlan.Domain.Access.AccessPolicy.MayReadAudit(Web.Auth.JwtSettings.ActorOf(u)))
+            if (!PerformancePlan.Domain.Access.AccessPolicy.MayReadAudit(Auth.JwtSettings.ActorOf(u)))
                 return Page("Non consentito", "<h1>Traccia di audit</h1><p>Riservata ad amministratori, OIV e analisti. <a href=\"/accesso\">Accedi</a>.</p>", 403);
             var entries = AuditEntry.WithActs((await PlanHistoryQueries.EventsAsync(s, id, null, true, ct)).Select(AuditEntry.From)).ToList();
             var b = new StringBuilder($"<p><a href=\"/piani/{E(id)}\">← piano {E(id)}</a></p><h1>Traccia di audit</h1><table><tr><th>Quando</th><th>Chi</th><th>Cosa</th><th>Oggetto</th><th>Dettaglio</th><th>Atto</th><th>Motivo</th><th>Rif.</th></tr>");
@@ -70,7 +69,7 @@ public static class DashboardPages
 
         app.MapGet("/piani/{id}/oiv", async (string id, System.Security.Claims.ClaimsPrincipal u, IDocumentStore store, IClock clock, CancellationToken ct) =>
         {
-            if (!PerformancePlan.Domain.Access.AccessPolicy.MayReadOivReplay(Web.Auth.JwtSettings.ActorOf(u)))
+            if (!PerformancePlan.Domain.Access.AccessPolicy.MayReadOivReplay(Auth.JwtSettings.ActorOf(u)))
                 return Page("Non consentito", "<h1>Verifica OIV</h1><p>Riservata all'OIV e agli amministratori. <a href=\"/accesso\">Accedi</a>.</p>", 403);
             return await new OivService(store, clock).ReplayAsync(id, null, null, ct) is { } r
                 ? Results.Content(OivReportHtml.Render(r), "text/html; charset=utf-8") : Results.NotFound();
@@ -83,7 +82,7 @@ public static class DashboardPages
             foreach (var p in plans)
                 body.Append($"<li><a href=\"/piani/{E(p.Id)}\">{E(p.EntityName)} — Piano {p.Year}</a> ({E(StatusNames.Of(p.Status))}, versione {p.CurrentVersion})</li>");
             return Page("Piani della Performance", body.Append("</ul>").ToString());
-        }).RequireAuthorization(ApiEndpoints.PublicRead).ExcludeFromDescription();
+        }).RequireAuthorization(Policies.PublicRead).ExcludeFromDescription();
 
         app.MapGet("/piani/{id}", async (string id, string? al, string? noto, IQuerySession s, CancellationToken ct) =>
         {
@@ -123,7 +122,7 @@ public static class DashboardPages
             }
             foreach (var a in plan.Children(Codes.EntityCode)) Node(a, 0);
             return Page($"Piano {plan.Year}", b.Append("</table>").ToString());
-        }).RequireAuthorization(ApiEndpoints.PublicRead).ExcludeFromDescription();
+        }).RequireAuthorization(Policies.PublicRead).ExcludeFromDescription();
 
         app.MapGet("/piani/{id}/indicatori/{code}", async (string id, string code, string? al, string? noto, System.Security.Claims.ClaimsPrincipal viewer, IDocumentStore store, IQuerySession s, IClock clock, CancellationToken ct) =>
         {
@@ -169,11 +168,11 @@ public static class DashboardPages
     static string Query(string? al, string? noto) =>
         (al, noto) switch { (null, null) => "", _ => "?" + string.Join('&', new[] { al is null ? null : $"al={al}", noto is null ? null : $"noto={noto}" }.OfType<string>()) };
 
-    static LocalDate? Date(string? text) => ApiEndpoints.IsoDate(text, "al");
+    static LocalDate? Date(string? text) => RequestParsing.IsoDate(text, "al");
 
     static Instant? Moment(string? text) => string.IsNullOrEmpty(text) ? null
         : LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm").Parse(text) is { Success: true } r ? r.Value.InZoneLeniently(Rome).ToInstant()
-        : throw ApiEndpoints.Invalid("noto", text, "data e ora aaaa-mm-ggThh:mm");
+        : throw RequestParsing.Invalid("noto", text, "data e ora aaaa-mm-ggThh:mm");
 
 
     static string Badge(Score s) => $"<span class=\"b\" style=\"background:{Svg.BandColor(BandNames.Code(s.Band))}\" data-band=\"{BandNames.Code(s.Band)}\">{E(BandNames.Italian(s.Band))}</span>";

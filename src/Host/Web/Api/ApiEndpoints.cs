@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace PerformancePlan.Host.Web.Api;
+
+/// <summary>
+/// The HTTP API, one group per resource. Every rule stays in the domain and the application services the CLI uses too:
+/// an endpoint parses the request, asks, and shapes the answer.
+/// </summary>
+public static class ApiEndpoints
+{
+    /// <summary>Maps every resource of the API under <c>/api</c>.</summary>
+    public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder app)
+    {
+        // Targets and audit first: the order of the tags in the OpenAPI document (and Scalar's menu) as it was.
+        app.MapTargetEndpoints();
+        app.MapAuditEndpoints();
+        app.MapPlanEndpoints();
+        app.MapScoreEndpoints();
+        app.MapScorecardEndpoints();
+        app.MapResultEndpoints();
+        app.MapOivEndpoints();
+        app.MapLedgerEndpoints();
+        return app;
+    }
+
+    /// <summary>The 404 problem for a plan id that names no plan.</summary>
+    internal static ProblemHttpResult PlanNotFound(string id) => TypedResults.Problem(statusCode: 404,
+        title: "Piano non trovato", detail: $"Nessun piano con identificativo «{id}».");
+}

@@ -1,0 +1,23 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PerformancePlan.Host.Application;
+using PerformancePlan.Host.Application.Views;
+
+namespace PerformancePlan.Host.Web.Api;
+
+/// <summary><c>/api/plans/{id}/audit</c>: every event of a plan and its results, with who, when and by which act.
+/// </summary>
+public static class AuditEndpoints
+{
+    /// <summary>Maps the audit trail (tag «Audit»), for auditors only.</summary>
+    public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder app)
+    {
+        var audit = app.MapGroup("/api/plans/{id}").WithTags("Audit");
+        audit.MapGet("/audit", Trail).RequireAuthorization(Policies.Auditors);
+        return app;
+    }
+
+    static async Task<Ok<List<AuditEntry>>> Trail(string id, IQuerySession session, CancellationToken ct) =>
+        TypedResults.Ok(AuditEntry.WithActs(
+            (await PlanHistoryQueries.EventsAsync(session, id, null, true, ct)).Select(AuditEntry.From)).ToList());
+}

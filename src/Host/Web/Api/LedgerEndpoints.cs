@@ -1,0 +1,29 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using PerformancePlan.Host.Application;
+
+namespace PerformancePlan.Host.Web.Api;
+
+/// <summary>The ledger check: intact or not, events checked, head hash, the first broken link if any.</summary>
+public sealed record LedgerVerification(bool Verified, long Events, string Head, LedgerProblem? FirstBad);
+
+/// <summary><c>/api/ledger/verify</c>: the hash chain of the event log, for one plan or all.</summary>
+public static class LedgerEndpoints
+{
+    /// <summary>Maps the ledger group (tag «OIV e registro»), for the OIV and administrators.</summary>
+    public static IEndpointRouteBuilder MapLedgerEndpoints(this IEndpointRouteBuilder app)
+    {
+        var ledger = app.MapGroup("/api/ledger").WithTags("OIV e registro");
+        ledger.MapGet("/verify", Verify).RequireAuthorization(Policies.OivOrAdmin);
+        return app;
+    }
+
+    static async Task<Ok<LedgerVerification>> Verify(string? plan, IDocumentStore store, [FromServices] IClock clock,
+        CancellationToken ct)
+    {
+        var report = await new LedgerService(store, clock).VerifyAsync(plan, null, ct);
+        return TypedResults.Ok(new LedgerVerification(report.Verified, report.Events, report.Head, report.FirstBad));
+    }
+}

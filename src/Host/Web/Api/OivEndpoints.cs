@@ -1,0 +1,55 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using PerformancePlan.Domain.Plans;
+using PerformancePlan.Host.Application;
+using PerformancePlan.Host.Application.Views;
+using PerformancePlan.Host.Auth;
+
+namespace PerformancePlan.Host.Web.Api;
+
+/// <summary>Body of <c>POST /api/plans/{id}/oiv/validate</c>: the OIV's note.</summary>
+public sealed record ValidateRequest(string Note);
+
+/// <summary>The ledger as the replay found it: intact or not, its head hash, the first broken link if any.</summary>
+public sealed record ReplayLedger(bool Verified, string Head, LedgerProblem? FirstBad);
+
+/// <summary>
+/// The OIV's replay: the plan id, events replayed, the ledger check, whether the rebuilt scores match the stored
+/// ones (and where not), and the rebuilt scores.
+/// </summary>
+public sealed record OivReplayResponse(
+    string Plan, long Events, ReplayLedger Ledger, bool MatchesStored, IReadOnlyList<string> Differences,
+    ScoresView Scores)
+{
+    /// <summary>The response for a replay.</summary>
+    public static OivReplayResponse Of(OivReplay r) => new(r.Plan.Id, r.Events,
+        new ReplayLedger(r.Ledger.Verified, r.Ledger.Head, r.Ledger.FirstBad), r.MatchesStored, r.Differences,
+        ScoresView.From(r.Scores));
+}
+
+/// <summary>The independent auditor's doors: replay a year from the raw events, and validate a closed plan.</summary>
+public static class OivEndpoints
+{
+    /// <summary>Maps the OIV group (tag «OIV e registro»), for the OIV and administrators.</summary>
+    public static IEndpointRouteBuilder MapOivEndpoints(this IEndpointRouteBuilder app)
+    {
+        var oiv = app.MapGroup("/api/plans/{id}/oiv").WithTags("OIV e registro");
+        oiv.MapGet("/replay", Replay).RequireAuthorization(Policies.OivOrAdmin);
+        oiv.MapPost("/validate", Validate).RequireAuthorization(Policies.OivOrAdmin);
+        return app;
+    }
+
+    static async Task<Results<Ok<OivReplayResponse>, ProblemHttpResult>> Replay(string id, string? asOf,
+        string? knownAt, IDocumentStore store, [FromServices] IClock clock, CancellationToken ct) =>
+        await new OivService(store, clock).ReplayAsync(id, RequestParsing.IsoDate(asOf),
+            RequestParsing.IsoInstant(knownAt), ct) is { } replay
+            ? TypedResults.Ok(OivReplayResponse.Of(replay)) : ApiEndpoints.PlanNotFound(id);
+
+    static async Task<Ok<PlanValidated>> Validate(string id, ValidateRequest request, ClaimsPrincipal user,
+        IDocumentStore store, [FromServices] IClock clock, CancellationToken ct) =>
+        TypedResults.Ok(await new OivService(store, clock).ValidateAsync(
+            id, request.Note, JwtSettings.ActorOf(user), ct));
+}

@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using PerformancePlan.Domain.Plans;
+using PerformancePlan.Host.Application;
+using PerformancePlan.Host.Application.Views;
+using PerformancePlan.Host.Auth;
+
+namespace PerformancePlan.Host.Web.Api;
+
+/// <summary>Body of <c>POST /api/plans/{id}/approve</c>: the approving act and its date (<c>gg/mm/aaaa</c>).</summary>
+public sealed record ApproveRequest(string Act, string On);
+
+/// <summary>Body of <c>POST /api/plans/{id}/close</c>: the closing date (<c>gg/mm/aaaa</c>).</summary>
+public sealed record CloseRequest(string On);
+
+/// <summary>One plan in the list: status in lower case (<c>draft</c>, <c>approved</c>…), version 0 for a draft.
+/// </summary>
+public sealed record PlanSummary(
+    string Id, string Entity, string EntityName, int Year, IReadOnlyList<int> Horizon, string Status, int Version)
+{
+    /// <summary>The summary of a plan's current state.</summary>
+    public static PlanSummary Of(Plan p) => new(p.Id, p.Entity, p.EntityName, p.Year, p.Horizon,
+        p.Status.ToString().ToLowerInvariant(), p.CurrentVersion);
+}
+
+/// <summary><c>/api/plans</c>: the plans, each tree (at a date, as known at an instant), versions, lifecycle.
+/// </summary>
+public static class PlanEndpoints
+{
+    /// <summary>Maps the plans group (tag «Piani»).</summary>
+    public static IEndpointRouteBuilder MapPlanEndpoints(this IEndpointRouteBuilder app)
+    {
+        var plans = app.MapGroup("/api/plans").WithTags("Piani");
+        plans.MapGet("/", List).RequireAuthorization(Policies.PublicRead);
+        plans.MapGet("/{id}", Tree).RequireAuthorization(Policies.PublicRead);
+        plans.MapGet("/{id}/versions", Versions).RequireAuthorization(Policies.PublicRead);
+        plans.MapPost("/{id}/approve", Approve).RequireAuthorization(Policies.Authenticated);
+        plans.MapPost("/{id}/close", Close).RequireAuthorization(Policies.Authenticated);
+        return app;
+    }
+
+    static async Task<Ok<List<PlanSummary>>> List(IQuerySession session, CancellationToken ct) =>
+        TypedResults.Ok((await session.Query<Plan>().OrderBy(p => p.Id).ToListAsync(ct))
+            .Select(PlanSummary.Of).ToList());
+
+    static async Task<Results<Ok<PlanTreeView>, ProblemHttpResult>> Tree(
+        string id, string? asOf, string? knownAt, IQuerySession session, CancellationToken ct) =>
+        await PlanHistoryQueries.PlanAsync(session, id, RequestParsing.IsoDate(asOf),
+            RequestParsing.IsoInstant(knownAt), ct) is { } plan
+            ? TypedResults.Ok(PlanTreeView.From(plan)) : ApiEndpoints.PlanNotFound(id);
+
+    static async Task<Results<Ok<IReadOnlyList<PlanVersionInfo>>, ProblemHttpResult>> Versions(
+        string id, IQuerySession session, CancellationToken ct) =>
+        await session.LoadAsync<Plan>(id, ct) is { } plan
+            ? TypedResults.Ok<IReadOnlyList<PlanVersionInfo>>(plan.Versions) : ApiEndpoints.PlanNotFound(id);
+
+    static async Task<Ok<PlanApproved>> Approve(string id, ApproveRequest request, ClaimsPrincipal user,
+        IDocumentStore store, [FromServices] IClock clock, CancellationToken ct) =>
+        TypedResults.Ok(await new PlanLifecycleService(store, clock).ApproveAsync(
+            id, request.Act, RequestParsing.ItalianDate(request.On, "on"), JwtSettings.ActorOf(user), ct));
+
+    static async Task<Ok<PlanClosed>> Close(string id, CloseRequest request, ClaimsPrincipal user,
+        IDocumentStore store, [FromServices] IClock clock, CancellationToken ct) =>
+        TypedResults.Ok(await new PlanLifecycleService(store, clock).CloseAsync(
+            id, RequestParsing.ItalianDate(request.On, "on"), JwtSettings.ActorOf(user), ct));
+}

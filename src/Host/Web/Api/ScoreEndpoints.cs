@@ -1,0 +1,24 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PerformancePlan.Host.Application;
+using PerformancePlan.Host.Application.Views;
+
+namespace PerformancePlan.Host.Web.Api;
+
+/// <summary><c>/api/plans/{id}/scores</c>: the scores of every node, at a date, as known at an instant.</summary>
+public static class ScoreEndpoints
+{
+    /// <summary>Maps the scores group (tag «Misurazione»).</summary>
+    public static IEndpointRouteBuilder MapScoreEndpoints(this IEndpointRouteBuilder app)
+    {
+        var scores = app.MapGroup("/api/plans/{id}").WithTags("Misurazione");
+        scores.MapGet("/scores", Scores).RequireAuthorization(Policies.PublicRead);
+        return app;
+    }
+
+    static async Task<Results<Ok<ScoresView>, ProblemHttpResult>> Scores(
+        string id, string? asOf, string? knownAt, IQuerySession session, CancellationToken ct) =>
+        await PlanHistoryQueries.ScoresAsync(session, id, RequestParsing.IsoDate(asOf),
+            RequestParsing.IsoInstant(knownAt), ct) is { } loaded
+            ? TypedResults.Ok(ScoresView.From(loaded.Scores)) : ApiEndpoints.PlanNotFound(id);
+}

@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PerformancePlan.Domain.Access;
+using PerformancePlan.Domain.Common;
+using PerformancePlan.Domain.Scoring;
+using PerformancePlan.Host.Application;
+using PerformancePlan.Host.Application.Views;
+using PerformancePlan.Host.Auth;
+
+namespace PerformancePlan.Host.Web.Api;
+
+/// <summary><c>/api/plans/{id}/scorecards/{holder}</c>: one holder's scorecard, for whom the access policy allows.
+/// </summary>
+public static class ScorecardEndpoints
+{
+    /// <summary>Maps the scorecards group (tag «Schede individuali»).</summary>
+    public static IEndpointRouteBuilder MapScorecardEndpoints(this IEndpointRouteBuilder app)
+    {
+        var scorecards = app.MapGroup("/api/plans/{id}/scorecards").WithTags("Schede individuali");
+        scorecards.MapGet("/{holder}", Scorecard).RequireAuthorization(Policies.Authenticated);
+        return app;
+    }
+
+    /// <exception cref="ForbiddenException">The user may not read this holder's scorecard (403).</exception>
+    static async Task<Results<Ok<ScorecardView>, ProblemHttpResult>> Scorecard(
+        string id, string holder, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
+        var code = holder.ToUpperInvariant();
+        if (!AccessPolicy.MayReadScorecard(JwtSettings.ActorOf(user), code))
+            throw new ForbiddenException(AccessPolicy.ScorecardRefusal(code));
+        if (await ScoreQueries.LoadAsync(session, id, ct) is not { } loaded) return ApiEndpoints.PlanNotFound(id);
+        return TypedResults.Ok(ScorecardView.From(PlanScoring.Scorecard(loaded.Plan, loaded.Scores, code)));
+    }
+}

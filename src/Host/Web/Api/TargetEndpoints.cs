@@ -1,0 +1,22 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PerformancePlan.Domain.Plans;
+using PerformancePlan.Host.Application;
+
+namespace PerformancePlan.Host.Web.Api;
+
+/// <summary><c>/api/targets/{code}/history</c>: every value a target has had, across plans and versions.</summary>
+public static class TargetEndpoints
+{
+    /// <summary>Maps the target lineage (tag «Target»); the entity defaults to <c>cciaa-ms</c>.</summary>
+    public static IEndpointRouteBuilder MapTargetEndpoints(this IEndpointRouteBuilder app)
+    {
+        var targets = app.MapGroup("/api/targets").WithTags("Target");
+        targets.MapGet("/{code}/history", History).RequireAuthorization(Policies.PublicRead);
+        return app;
+    }
+
+    static async Task<Ok<IReadOnlyList<TargetChange>>> History(string code, string? entity, int? from, int? to,
+        IQuerySession session, CancellationToken ct) =>
+        TypedResults.Ok(await PlanHistoryQueries.TargetHistoryAsync(session, entity ?? "cciaa-ms", code, from, to, ct));
+}

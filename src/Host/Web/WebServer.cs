@@ -1,0 +1,22 @@
+using Marten;
+using PerformancePlan.Host.Application;
+
+namespace PerformancePlan.Host.Web;
+
+/// <summary>The HTTP service built by <see cref="WebHost"/>, run until cancelled.</summary>
+public sealed class WebServer : IWebServer
+{
+    /// <inheritdoc />
+    public string DefaultUrl => WebHost.DefaultUrl;
+
+    /// <inheritdoc />
+    public async Task RunAsync(IDocumentStore store, string url, Action started, CancellationToken ct)
+    {
+        await using var app = WebHost.Build(store, url);
+        await app.StartAsync(ct);
+        started();
+        try { await Task.Delay(Timeout.Infinite, ct); }
+        catch (OperationCanceledException) { }
+        await app.StopAsync(CancellationToken.None);
+    }
+}
