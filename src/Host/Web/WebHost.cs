@@ -34,6 +34,7 @@ public static class WebHost
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemMapping>();
         builder.Services.AddOpenApi();
+        builder.Services.AddRazorComponents();   // the dashboard's pages are components (Web/Dashboard)
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
         {
             o.MapInboundClaims = false;
@@ -43,7 +44,8 @@ public static class WebHost
                 // The cookie only authenticates the dashboard's reads: writes need the Authorization header (no CSRF).
                 OnMessageReceived = c =>
                 {
-                    if (string.IsNullOrEmpty(c.Token) && HttpMethods.IsGet(c.Request.Method) && c.Request.Cookies.TryGetValue(DashboardPages.TokenCookie, out var t))
+                    if (string.IsNullOrEmpty(c.Token) && HttpMethods.IsGet(c.Request.Method)
+                        && c.Request.Cookies.TryGetValue(DashboardEndpoints.TokenCookie, out var t))
                         c.Token = t;
                     return Task.CompletedTask;
                 },
