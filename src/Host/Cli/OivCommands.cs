@@ -4,6 +4,7 @@ using PerformancePlan.Host.Application;
 using PerformancePlan.Host.Application.Views;
 using PerformancePlan.Host.Cli.Tables;
 using PerformancePlan.Host.Components;
+using PerformancePlan.Host.Components.Reports;
 using Spectre.Console;
 
 namespace PerformancePlan.Host.Cli;
@@ -27,18 +28,19 @@ public static class OivCommands
         var knownAt = CommonOptions.KnownAt();
         var report = new Option<FileInfo?>("--report") { Description = "Rapporto HTML stampabile (in italiano)" };
         var format = Formats.Option();
-        var command = new Command("replay",
-            "Ricostruisce l'anno dai soli eventi, verifica il registro e confronta con le proiezioni")
+        var command = new Command(
+            "replay", "Ricostruisce l'anno dai soli eventi, verifica il registro e confronta con le proiezioni")
         {
             plan, asOf, knownAt, report, format,
         };
         command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
         {
-            var r = await new OivService(store, cli.Clock).ReplayAsync(parse.GetValue(plan)!, parse.GetValue(asOf),
-                parse.GetValue(knownAt), ct);
+            var r = await new OivService(store, cli.Clock)
+                .ReplayAsync(parse.GetValue(plan)!, parse.GetValue(asOf), parse.GetValue(knownAt), ct);
             if (r is null) return cli.Fail($"Piano «{parse.GetValue(plan)}» non trovato.", ExitCodes.InvalidInput);
             if (parse.GetValue(report) is { } file)
-                await File.WriteAllTextAsync(file.FullName, OivReportHtml.Render(r), ct);
+                await File.WriteAllTextAsync(
+                    file.FullName, await HtmlFile.RenderAsync<OivReport>(OivReportModel.From(r)), ct);
             if (parse.GetValue(format) == Formats.Json)
                 cli.WriteJson(new
                 {
@@ -74,13 +76,15 @@ public static class OivCommands
                 });
             else
             {
-                cli.Console.MarkupLine($"Piano [bold]{r.Plan.Id}[/]: {r.Events} eventi letti · registro " +
-                    (r.Ledger.Verified ? "[green]integro[/]"
-                        : $"[red]ALTERATO[/] ({Markup.Escape(r.Ledger.FirstBad!.Reason)})") +
-                    $" · testa {r.Ledger.Head} · proiezioni " + (r.MatchesStored ? "[green]coincidenti[/]"
-                        : $"[red]diverse[/]: {Markup.Escape(string.Join("; ", r.Differences))}"));
+                var ledger = r.Ledger.Verified
+                    ? "[green]integro[/]" : $"[red]ALTERATO[/] ({Markup.Escape(r.Ledger.FirstBad!.Reason)})";
+                var stored = r.MatchesStored
+                    ? "[green]coincidenti[/]" : $"[red]diverse[/]: {Markup.Escape(string.Join("; ", r.Differences))}";
+                cli.Console.MarkupLine($"Piano [bold]{r.Plan.Id}[/]: {r.Events} eventi letti · registro {ledger}"
+                    + $" · testa {r.Ledger.Head} · proiezioni {stored}");
                 ScoresTable.Write(cli.Console, r.Plan, r.Scores);
-                if (parse.GetValue(report) is { } f) cli.Console.MarkupLine($"Rapporto: {Markup.Escape(f.FullName)}");
+                if (parse.GetValue(report) is { } f)
+                    cli.Console.MarkupLine($"Rapporto: {Markup.Escape(f.FullName)}");
             }
             return r.Ledger.Verified && r.MatchesStored ? ExitCodes.Ok : LedgerCommands.NotVerified;
         }, ct));
@@ -92,8 +96,11 @@ public static class OivCommands
         var plan = CommonOptions.Plan();
         var user = CommonOptions.As();
         var note = new Option<string>("--note") { Description = "Nota di validazione", Required = true };
-        var command = new Command("validate",
-            "Valida l'anno chiuso (ruolo OIV), con la testa del registro verificata") { plan, user, note };
+        var command = new Command(
+            "validate", "Valida l'anno chiuso (ruolo OIV), con la testa del registro verificata")
+        {
+            plan, user, note,
+        };
         command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
         {
             var e = await new OivService(store, cli.Clock).ValidateAsync(parse.GetValue(plan)!, parse.GetValue(note)!,

@@ -1,14 +1,11 @@
-using PerformancePlan.Host.Platform;
 using System.CommandLine;
 using System.Text;
 using MiniExcelLibs;
-using PerformancePlan.Domain.Common;
-using PerformancePlan.Domain.Scoring;
 using PerformancePlan.Host.Application;
-using PerformancePlan.Host.Database;
-using PerformancePlan.Host.Application.Views;
-using PerformancePlan.Host.Cli.Tables;
+using PerformancePlan.Host.Application.Exports;
 using PerformancePlan.Host.Components;
+using PerformancePlan.Host.Components.Reports;
+using PerformancePlan.Host.Platform;
 using Spectre.Console;
 
 namespace PerformancePlan.Host.Cli;
@@ -16,34 +13,37 @@ namespace PerformancePlan.Host.Cli;
 /// <summary><c>perfplan report relazione</c> and <c>perfplan export scores|audit</c>.</summary>
 public static class ReportCommands
 {
+    /// <summary><c>report relazione --plan ID --out FILE.html|FILE.pdf</c>.</summary>
     public static Command Report(CliContext cli, CommonOptions common)
     {
         var plan = CommonOptions.Plan();
-        var output = new Option<FileInfo>("--out") { Description = "FILE.html oppure FILE.pdf (PDF stampato da Chromium)", Required = true };
-        var relazione = new Command("relazione", "Bozza della Relazione sulla Performance (linee guida Funzione Pubblica)") { plan, output };
+        var output = new Option<FileInfo>("--out")
+        {
+            Description = "FILE.html oppure FILE.pdf (PDF stampato da Chromium)", Required = true,
+        };
+        var relazione = new Command(
+            "relazione", "Bozza della Relazione sulla Performance (linee guida Funzione Pubblica)")
+        {
+            plan, output,
+        };
         relazione.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
         {
             var id = parse.GetValue(plan)!;
             var replay = await new OivService(store, cli.Clock).ReplayAsync(id, null, null, ct);
             if (replay is null) return cli.Fail($"Piano «{id}» non trovato.", ExitCodes.InvalidInput);
             await using var session = store.QuerySession();
-            var audit = AuditEntry.WithActs((await PlanHistoryQueries.EventsAsync(session, id, null, true, ct)).Select(AuditEntry.From)).ToList();
-            var html = RelazioneHtml.Render(replay, audit);
+            var audit = await AuditQueries.TrailAsync(session, id, ct);
+            var html = await HtmlFile.RenderAsync<Relazione>(RelazioneModel.From(replay, audit));
             var file = parse.GetValue(output)!;
-            if (file.Extension.Equals(".pdf", StringComparison.OrdinalIgnoreCase))
-            {
-                var chromium = Environment.GetEnvironmentVariable("PERFPLAN_CHROMIUM") is { Length: > 0 } c ? c : "/usr/bin/chromium";
-                if (!File.Exists(chromium))
-                    return cli.Fail("Per il PDF serve Chromium: «sudo apt-get install chromium» (o PERFPLAN_CHROMIUM); altrimenti --out FILE.html.", ExitCodes.Failure);
-                var temp = Path.Combine(Directory.CreateTempSubdirectory("perfplan-relazione-").FullName, "relazione.html");
-                await File.WriteAllTextAsync(temp, html, ct);
-                var (code, text) = ProcessRunner.Run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-pdf-header-footer",
-                    $"--user-data-dir={Path.GetDirectoryName(temp)}/profile", $"--print-to-pdf={file.FullName}", "file://" + temp], "/", TimeSpan.FromMinutes(2));
-                if (code != 0 || !File.Exists(file.FullName)) return cli.Fail($"Chromium non ha prodotto il PDF:\n{text}", ExitCodes.Failure);
-            }
-            else await File.WriteAllTextAsync(file.FullName, html, ct);
-            cli.Console.MarkupLine($"[green]Relazione {replay.Plan.Year} (bozza)[/] scritta in {Markup.Escape(file.FullName)}.");
+            if (!file.Extension.Equals(".pdf", StringComparison.OrdinalIgnoreCase))
+                await File.WriteAllTextAsync(file.FullName, html, ct);
+            else if (!ChromiumPdf.IsInstalled)
+                return cli.Fail("Per il PDF serve Chromium: «sudo apt-get install chromium» (o PERFPLAN_CHROMIUM); "
+                    + "altrimenti --out FILE.html.", ExitCodes.Failure);
+            else if (await ChromiumPdf.PrintAsync(html, file, ct) is { Printed: false } failed)
+                return cli.Fail($"Chromium non ha prodotto il PDF:\n{failed.Output}", ExitCodes.Failure);
+            cli.Console.MarkupLine(
+                $"[green]Relazione {replay.Plan.Year} (bozza)[/] scritta in {Markup.Escape(file.FullName)}.");
             return ExitCodes.Ok;
         }, ct));
         var report = new Command("report", "Documenti: Relazione sulla Performance");
@@ -51,64 +51,42 @@ public static class ReportCommands
         return report;
     }
 
+    /// <summary><c>export scores|audit --plan ID --out FILE.csv|FILE.xlsx</c>.</summary>
     public static Command Export(CliContext cli, CommonOptions common)
     {
         var export = new Command("export", "Esporta punteggi o traccia di audit in CSV o XLSX");
-        foreach (var what in new[] { "scores", "audit" })
-        {
-            var plan = CommonOptions.Plan();
-            var output = new Option<FileInfo>("--out") { Description = "FILE.csv (separato da ; in UTF-8) o FILE.xlsx", Required = true };
-            var command = new Command(what, what == "scores" ? "Punteggi di indicatori, obiettivi, aree ed ente" : "Traccia di audit") { plan, output };
-            command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
-            {
-                await using var session = store.QuerySession();
-                var id = parse.GetValue(plan)!;
-                List<Dictionary<string, object?>> rows;
-                if (what == "scores")
-                {
-                    if (await ScoreQueries.LoadAsync(session, id, ct) is not { } loaded) return cli.Fail($"Piano «{id}» non trovato.", ExitCodes.InvalidInput);
-                    rows = loaded.Scores.Areas.Concat(loaded.Scores.Objectives).Prepend(loaded.Scores.Entity)
-                        .Select(n => Row(n.Code, Domain.Plans.Labels.Of(n.Level), "", "", n.Score))
-                        .Concat(loaded.Scores.Indicators.Select(i => Row(i.Code, Domain.Plans.Labels.Of(i.Level), TargetText.Of(i.Target, loaded.Plan.IndicatorOf(i.Code)),
-                            string.Join(", ", i.Used.Select(u => ResultText.Of(u.Value, loaded.Plan.IndicatorOf(i.Code)))), i.Score))).ToList();
-                }
-                else
-                    rows = AuditEntry.WithActs((await PlanHistoryQueries.EventsAsync(session, id, null, true, ct)).Select(AuditEntry.From))
-                        .Select(a => new Dictionary<string, object?>
-                        {
-                            ["Sequenza"] = a.Sequence, ["Quando"] = a.LocalTime, ["Chi"] = a.Who, ["Cosa"] = a.What, ["Oggetto"] = a.Subject,
-                            ["Dettaglio"] = a.Detail, ["Atto"] = a.Act, ["Motivo"] = a.Reason, ["Riferimenti"] = a.Refs, ["Operazione"] = a.CorrelationId,
-                        }).ToList();
-                var file = parse.GetValue(output)!;
-                if (file.Extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase)) MiniExcel.SaveAs(file.FullName, rows, overwriteFile: true);
-                else await File.WriteAllTextAsync(file.FullName, Csv(rows), new UTF8Encoding(true), ct);
-                cli.Console.MarkupLine($"[green]{rows.Count} righe esportate[/] in {Markup.Escape(file.FullName)}.");
-                return ExitCodes.Ok;
-            }, ct));
-            export.Subcommands.Add(command);
-        }
+        export.Subcommands.Add(ExportCommand(cli, common, "scores", "Punteggi di indicatori, obiettivi, aree ed ente",
+            ExportQueries.ScoresAsync));
+        export.Subcommands.Add(ExportCommand(cli, common, "audit", "Traccia di audit",
+            async (session, id, ct) => await ExportQueries.AuditAsync(session, id, ct)));
         return export;
     }
 
-    static Dictionary<string, object?> Row(string code, string level, string target, string actual, Score s) => new()
+    static Command ExportCommand<TRow>(CliContext cli, CommonOptions common, string name, string description,
+        Func<Marten.IQuerySession, string, CancellationToken, Task<IReadOnlyList<TRow>?>> rowsOf)
+        where TRow : IExportRow
     {
-        ["Codice"] = code, ["Livello"] = level, ["Target"] = target, ["Risultato"] = actual,
-        ["% Realizzazione"] = s.Raw is { } r ? Math.Round(r, 2) : null, ["% Parametrata"] = s.Parametrata is { } p ? Math.Round(p, 2) : null,
-        ["Esito"] = BandNames.Italian(s.Band),
-    };
-
-    static string Csv(List<Dictionary<string, object?>> rows)
-    {
-        if (rows.Count == 0) return "";
-        string Cell(object? v) => v switch
+        var plan = CommonOptions.Plan();
+        var output = new Option<FileInfo>("--out")
         {
-            null => "",
-            decimal d => d.ToString(ItalianFormat.Culture),
-            var o when o.ToString() is { } t && (t.Contains(';') || t.Contains('"') || t.Contains('\n')) => "\"" + t.Replace("\"", "\"\"") + "\"",
-            var o => o.ToString() ?? "",
+            Description = "FILE.csv (separato da ; in UTF-8) o FILE.xlsx", Required = true,
         };
-        var sb = new StringBuilder(string.Join(';', rows[0].Keys)).Append('\n');
-        foreach (var r in rows) sb.Append(string.Join(';', r.Values.Select(Cell))).Append('\n');
-        return sb.ToString();
+        var command = new Command(name, description) { plan, output };
+        command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
+        {
+            await using var session = store.QuerySession();
+            var id = parse.GetValue(plan)!;
+            if (await rowsOf(session, id, ct) is not { } rows)
+                return cli.Fail($"Piano «{id}» non trovato.", ExitCodes.InvalidInput);
+            var file = parse.GetValue(output)!;
+            var exported = rows.Cast<IExportRow>().ToList();
+            if (file.Extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
+                MiniExcel.SaveAs(file.FullName, exported.Select(r => r.Cells().ToDictionary()).ToList(),
+                    overwriteFile: true);
+            else await File.WriteAllTextAsync(file.FullName, CsvWriter.Write(exported), new UTF8Encoding(true), ct);
+            cli.Console.MarkupLine($"[green]{rows.Count} righe esportate[/] in {Markup.Escape(file.FullName)}.");
+            return ExitCodes.Ok;
+        }, ct));
+        return command;
     }
 }

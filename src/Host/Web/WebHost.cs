@@ -38,6 +38,7 @@ public static class WebHost
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemMapping>();
         builder.Services.AddOpenApi();
+        builder.Services.AddRazorComponents();   // the dashboard's pages are components (Web/Dashboard)
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
         {
             o.MapInboundClaims = false;
@@ -48,7 +49,7 @@ public static class WebHost
                 OnMessageReceived = c =>
                 {
                     if (string.IsNullOrEmpty(c.Token) && HttpMethods.IsGet(c.Request.Method)
-                        && c.Request.Cookies.TryGetValue(DashboardPages.TokenCookie, out var t))
+                        && c.Request.Cookies.TryGetValue(DashboardEndpoints.TokenCookie, out var t))
                         c.Token = t;
                     return Task.CompletedTask;
                 },

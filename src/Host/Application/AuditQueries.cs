@@ -1,0 +1,14 @@
+using Marten;
+using PerformancePlan.Host.Application.Views;
+
+namespace PerformancePlan.Host.Application;
+
+/// <summary>"Who did what, when, under which act?": the audit trail of a plan and its results.</summary>
+public static class AuditQueries
+{
+    /// <summary>Every event of the plan and its results in order, each change citing its amendment's act.</summary>
+    public static async Task<IReadOnlyList<AuditEntry>> TrailAsync(
+        IQuerySession session, string planId, CancellationToken ct) =>
+        AuditEntry.WithActs((await PlanHistoryQueries.EventsAsync(session, planId, null, true, ct))
+            .Select(AuditEntry.From)).ToList();
+}

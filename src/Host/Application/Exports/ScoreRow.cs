@@ -1,0 +1,36 @@
+using PerformancePlan.Domain.Plans;
+using PerformancePlan.Domain.Scoring;
+using PerformancePlan.Host.Application.Views;
+
+namespace PerformancePlan.Host.Application.Exports;
+
+/// <summary>One line of <c>export scores</c>: the entity, an area, an objective or an indicator, its score.</summary>
+public sealed record ScoreRow(
+    string Code, string Level, string Target, string Result, decimal? Realization, decimal? Parametrata, string Outcome)
+    : IExportRow
+{
+    /// <summary>The entity first, then areas, objectives and indicators, percentages rounded to two decimals.</summary>
+    public static IReadOnlyList<ScoreRow> From(Plan plan, ObjectiveScores scores) =>
+        scores.Areas.Concat(scores.Objectives).Prepend(scores.Entity)
+            .Select(n => Of(n.Code, Labels.Of(n.Level), "", "", n.Score))
+            .Concat(scores.Indicators.Select(i => Of(plan, i)))
+            .ToList();
+
+    static ScoreRow Of(Plan plan, IndicatorScore i)
+    {
+        var indicator = plan.IndicatorOf(i.Code);
+        return Of(i.Code, Labels.Of(i.Level), TargetText.Of(i.Target, indicator),
+            string.Join(", ", i.Used.Select(u => ResultText.Of(u.Value, indicator))), i.Score);
+    }
+
+    static ScoreRow Of(string code, string level, string target, string result, Score s) => new(
+        code, level, target, result, s.Raw is { } r ? Math.Round(r, 2) : null,
+        s.Parametrata is { } p ? Math.Round(p, 2) : null, BandNames.Italian(s.Band));
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, object?> Cells() => new Dictionary<string, object?>
+    {
+        ["Codice"] = Code, ["Livello"] = Level, ["Target"] = Target, ["Risultato"] = Result,
+        ["% Realizzazione"] = Realization, ["% Parametrata"] = Parametrata, ["Esito"] = Outcome,
+    };
+}

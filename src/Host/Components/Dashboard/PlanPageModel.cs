@@ -1,0 +1,51 @@
+using PerformancePlan.Domain.Plans;
+using PerformancePlan.Domain.Scoring;
+using PerformancePlan.Host.Application;
+using PerformancePlan.Host.Application.Views;
+using PerformancePlan.Host.Components.Charts;
+
+namespace PerformancePlan.Host.Components.Dashboard;
+
+/// <summary>A plan's page: its state, the entity's score, charts and the tree of objectives and indicators.</summary>
+public sealed record PlanPageModel(
+    string Id, string EntityName, int Year, string Status, int Version, string? Act, TimeTravel Time, Score Entity,
+    IReadOnlyList<string> Holders, IReadOnlyList<Bar> StrategicObjectives, IReadOnlyList<ChartPoint> YearTrend,
+    IReadOnlyList<TreeRow> Tree)
+{
+    /// <summary>The page of a plan and its scores at the time asked, with the entity's score in the year.</summary>
+    public static PlanPageModel From(
+        Plan plan, ObjectiveScores scores, IReadOnlyList<ChartPoint> trend, TimeTravel time)
+    {
+        var nodes = scores.Objectives.Concat(scores.Areas).ToDictionary(n => n.Code, n => n.Score);
+        var rows = new List<TreeRow>();
+        void Add(PlanNode n, int depth)
+        {
+            rows.Add(new TreeRow(depth, n.Code, n.Description, "", "", nodes[n.Code], null));
+            foreach (var i in plan.IndicatorsOf(n.Code))
+            {
+                var s = scores.Indicators.Single(x => x.Code == i.Code);
+                rows.Add(new TreeRow(depth, i.Code, i.Description, TargetText.Of(s.Target, i),
+                    string.Join(", ", s.Used.Select(u => ResultText.Of(u.Value, i))), s.Score,
+                    $"/piani/{plan.Id}/indicatori/{i.Code}{time.Query}"));
+            }
+            foreach (var c in plan.Children(n.Code)) Add(c, depth + 1);
+        }
+        foreach (var area in plan.Children(Codes.EntityCode)) Add(area, 0);
+        var objectives = scores.Objectives.Where(o => o.Level == Level.StrategicObjective)
+            .Select(o => new Bar(o.Code, o.Score.Parametrata, o.Score.Band)).ToList();
+        return new(plan.Id, plan.EntityName, plan.Year, StatusNames.Of(plan.Status), plan.CurrentVersion,
+            plan.Versions.Count > 0 ? plan.Versions[^1].Act : null, time, scores.Entity.Score, plan.HolderCodes,
+            objectives, trend, rows);
+    }
+}
+
+/// <summary>
+/// A line of the plan tree: an area or objective (no link), or one of its indicators with target, results and the
+/// link to its detail. <see cref="Depth"/> is the node's depth; an indicator is indented one step further.
+/// </summary>
+public sealed record TreeRow(
+    int Depth, string Code, string Description, string Target, string Results, Score Score, string? Link)
+{
+    /// <summary>The left padding, in pixels, that shows the row's place in the tree.</summary>
+    public int Indent => Depth * 14 + (Link is null ? 4 : 18);
+}

@@ -1,0 +1,81 @@
+using PerformancePlan.Domain.Common;
+using PerformancePlan.Domain.Plans;
+using PerformancePlan.Domain.Scoring;
+using PerformancePlan.Host.Application;
+using PerformancePlan.Host.Application.Views;
+
+namespace PerformancePlan.Host.Components.Reports;
+
+/// <summary>
+/// A draft of the <i>Relazione sulla Performance</i>, structured like the Funzione Pubblica guidelines: main results,
+/// organisational performance with deviations and their reasons, individual objectives, the in-year changes with
+/// their acts (art. 6 D.Lgs. 150/2009), and the measurement process with the ledger head.
+/// </summary>
+public sealed record RelazioneModel(
+    int Year, string EntityName, int HorizonTo, string? ApprovalAct, Score Entity, int Measured, int Indicators,
+    int Achieved, bool Closed, IReadOnlyList<NodeScoreRow> Areas, IReadOnlyList<ObjectiveSection> Objectives,
+    IReadOnlyList<HolderRow> Holders, IReadOnlyList<PlanVersionInfo> Versions, IReadOnlyList<AuditEntry> Changes,
+    Methodology Methodology, int Recorded, int Reverted, bool LedgerVerified, bool MatchesStored, string LedgerHead)
+{
+    /// <summary>What counts as an in-year change of the plan in section 4.</summary>
+    static readonly string[] ChangeKinds = ["Target modificato", "Indicatore ritirato", "Indicatore rinumerato",
+        "Uffici e titolari modificati", "Metodologia modificata", "Indicatore sterilizzato"];
+
+    /// <summary>The Relazione of a replayed year and its audit trail.</summary>
+    public static RelazioneModel From(OivReplay r, IReadOnlyList<AuditEntry> audit)
+    {
+        var p = r.Plan;
+        var changes = audit.Where(a => ChangeKinds.Contains(a.What)
+            || (a.What == "Indicatore definito" && a.Act is not null && a.Act != p.ApprovalAct)).ToList();
+        return new(p.Year, p.EntityName, p.Horizon[^1], p.Versions.Count > 0 ? p.Versions[0].Act : null,
+            r.Scores.Entity.Score, r.Indicators.Count(i => i.Score.IsMeasured), r.Indicators.Count,
+            r.Indicators.Count(i => i.Score.Band == Band.Achieved), p.IsClosed,
+            r.Objectives.Where(o => o.Level == Level.StrategicArea)
+                .Select(a => new NodeScoreRow(a.Code, a.Description, a.Score)).ToList(),
+            r.Objectives.Where(o => o.Level is Level.StrategicObjective or Level.OperationalObjective)
+                .Select(o => ObjectiveSection.From(r, o)).ToList(),
+            PlanScoring.Scorecards(p, r.Scores).Select(HolderRow.From).ToList(), p.Versions, changes, p.Methodology,
+            audit.Count(a => a.What == "Risultato registrato"), audit.Count(a => a.What == "Risultato annullato"),
+            r.Ledger.Verified, r.MatchesStored, r.Ledger.Head);
+    }
+}
+
+/// <summary>An area and its score.</summary>
+public sealed record NodeScoreRow(string Code, string Description, Score Score);
+
+/// <summary>An objective, its score, and its own indicators with their deviations.</summary>
+public sealed record ObjectiveSection(
+    string Level, string Code, string Description, Score Score, IReadOnlyList<DeviationRow> Indicators)
+{
+    /// <summary>The section of one objective of the replay.</summary>
+    public static ObjectiveSection From(OivReplay r, NodeDerivation o) => new(
+        Labels.Of(o.Level), o.Code, o.Description, o.Score,
+        r.Indicators.Where(i => r.Plan.IndicatorOf(i.Code)!.Parent == o.Code)
+            .Select(i => DeviationRow.From(r.Plan, i)).ToList());
+}
+
+/// <summary>An indicator: target, result, how far from full realization, and the reasons given.</summary>
+public sealed record DeviationRow(
+    string Code, string Description, string Target, string Result, Score Score, string Gap, string Notes)
+{
+    /// <summary>The row of one indicator; notes are the entries' notes and the reasons of reversals.</summary>
+    public static DeviationRow From(Plan plan, IndicatorDerivation i)
+    {
+        var indicator = plan.IndicatorOf(i.Code)!;
+        var notes = i.Used.Select(u => u.Note).Concat(i.Reverted.Select(u => $"annullato: {u.Reversal!.Reason}"))
+            .Where(n => n.Length > 0);
+        return new(i.Code, indicator.Description, TargetText.Of(i.Target, indicator),
+            string.Join(", ", i.Used.Select(u => ResultText.Of(u.Value, indicator))), i.Score,
+            i.Score.Raw is { } raw ? ScoreText.Of(100 - raw) : "—", string.Join("; ", notes));
+    }
+}
+
+/// <summary>A holder's individual objectives: indicators with weight and score, and the weighted score.</summary>
+public sealed record HolderRow(string Holder, string Items, string Score)
+{
+    /// <summary>The row of one scorecard.</summary>
+    public static HolderRow From(HolderScorecard card) => new(card.Holder,
+        string.Join(", ", card.Items.Select(x => $"{x.Indicator} ({ItalianFormat.Percent(Math.Round(x.Weight, 2))}): "
+            + (x.Score.IsMeasured ? ScoreText.Of(x.Score.Parametrata) : "non rilevato"))),
+        card.Score is { } s ? ScoreText.Of(s) : "—");
+}

@@ -1,0 +1,111 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+using PerformancePlan.Domain.Access;
+using PerformancePlan.Domain.Scoring;
+using PerformancePlan.Host.Application;
+using PerformancePlan.Host.Components.Dashboard;
+using PerformancePlan.Host.Components.Reports;
+using PerformancePlan.Host.Auth;
+
+namespace PerformancePlan.Host.Web.Dashboard;
+
+/// <summary>
+/// The dashboard, in Italian, rendered on the server as Razor components (no script, no external request): the plan
+/// tree coloured by band, the drill-down to each indicator, the time-travel controls, and the reserved pages
+/// (scorecards, audit, OIV report) behind <see cref="AccessPolicy"/>. Reads only what the public API reads.
+/// </summary>
+public static class DashboardEndpoints
+{
+    /// <summary>The cookie keeping the token pasted at <c>/accesso</c>; it authenticates dashboard reads.</summary>
+    public const string TokenCookie = "perfplan_token";
+
+    /// <summary>Maps every page of the dashboard, none of them in the OpenAPI document.</summary>
+    public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
+    {
+        var pages = app.MapGroup("").ExcludeFromDescription();
+        pages.MapGet("/accesso", (ClaimsPrincipal u) =>
+            Page<Login>(new LoginModel(u.Identity?.IsAuthenticated == true ? u.Identity.Name ?? "" : null)));
+        // A pasted bearer token, validated: nothing for a forged form to gain.
+        pages.MapPost("/accesso", LogInAsync).DisableAntiforgery();
+        pages.MapGet("/", async (IQuerySession s, CancellationToken ct) =>
+            Page<PlanList>((await PlanListQuery.AllAsync(s, ct)).Select(PlanListItem.From).ToList()))
+            .RequireAuthorization(Policies.PublicRead);
+        pages.MapGet("/piani/{id}", PlanAsync).RequireAuthorization(Policies.PublicRead);
+        pages.MapGet("/piani/{id}/indicatori/{code}", IndicatorAsync);
+        pages.MapGet("/piani/{id}/schede/{holder}", ScorecardAsync);
+        pages.MapGet("/piani/{id}/audit", AuditAsync);
+        pages.MapGet("/piani/{id}/oiv", OivAsync);
+        return app;
+    }
+
+    static async Task<IResult> LogInAsync(HttpContext h, JwtSettings jwt)
+    {
+        var token = (await h.Request.ReadFormAsync())["token"].ToString().Trim();
+        if (!await jwt.IsValidAsync(token))
+            return Page<Notice>(new NoticeModel("Accesso", "Accesso", "Token non valido o scaduto: nessun accesso.",
+                "Riprova"), StatusCodes.Status401Unauthorized);
+        h.Response.Cookies.Append(TokenCookie, token,
+            new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = h.Request.IsHttps });
+        return Results.Redirect("/accesso");
+    }
+
+    static async Task<IResult> PlanAsync(string id, string? al, string? noto, IQuerySession s, CancellationToken ct)
+    {
+        var (asOf, knownAt) = (DashboardTime.AsOf(al), DashboardTime.KnownAt(noto));
+        if (await PlanHistoryQueries.ScoresAsync(s, id, asOf, knownAt, ct) is not var (plan, scores))
+            return Results.NotFound();
+        var trend = await ScoreTrendQueries.EntityByPeriodAsync(s, id, plan.Year, knownAt, ct);
+        return Page<PlanPage>(PlanPageModel.From(plan, scores, trend, new TimeTravel($"/piani/{id}", al, noto)));
+    }
+
+    static async Task<IResult> IndicatorAsync(
+        string id, string code, string? al, string? noto, ClaimsPrincipal u, IQuerySession s, CancellationToken ct)
+    {
+        // The drill-down names who recorded what: any logged-in user, nobody anonymous.
+        if (u.Identity?.IsAuthenticated != true)
+            return Page<Notice>(new NoticeModel("Accesso richiesto", code,
+                "Il dettaglio (chi ha registrato, note, annullamenti) è riservato agli utenti."),
+                StatusCodes.Status401Unauthorized);
+        var (asOf, knownAt) = (DashboardTime.AsOf(al), DashboardTime.KnownAt(noto));
+        var detail = await IndicatorQueries.DetailAsync(s, id, code, asOf, knownAt, ct);
+        if (detail is null) return Results.NotFound();
+        var plan = detail.Plan;
+        var lineage = await PlanHistoryQueries.TargetHistoryAsync(s, plan.Entity, code, plan.Year, plan.Year + 2, ct);
+        var time = new TimeTravel($"/piani/{id}/indicatori/{code}", al, noto);
+        return Page<IndicatorPage>(IndicatorPageModel.From(detail, lineage, time));
+    }
+
+    static async Task<IResult> ScorecardAsync(
+        string id, string holder, ClaimsPrincipal u, IQuerySession s, CancellationToken ct)
+    {
+        var code = holder.ToUpperInvariant();
+        if (!AccessPolicy.MayReadScorecard(JwtSettings.ActorOf(u), code))
+            return Refused($"Scheda di {code}",
+                "Dato personale: la vedono solo l'OIV, l'amministratore, il SG e il titolare.");
+        if (await ScoreQueries.LoadAsync(s, id, ct) is not var (plan, scores)) return Results.NotFound();
+        return Page<ScorecardPage>(ScorecardPageModel.From(plan, PlanScoring.Scorecard(plan, scores, code)));
+    }
+
+    static async Task<IResult> AuditAsync(string id, ClaimsPrincipal u, IQuerySession s, CancellationToken ct) =>
+        AccessPolicy.MayReadAudit(JwtSettings.ActorOf(u))
+            ? Page<AuditPage>(new AuditPageModel(id, await AuditQueries.TrailAsync(s, id, ct)))
+            : Refused("Traccia di audit", "Riservata ad amministratori, OIV e analisti.");
+
+    static async Task<IResult> OivAsync(
+        string id, ClaimsPrincipal u, IDocumentStore store, IClock clock, CancellationToken ct)
+    {
+        if (!AccessPolicy.MayReadOivReplay(JwtSettings.ActorOf(u)))
+            return Refused("Verifica OIV", "Riservata all'OIV e agli amministratori.");
+        return await new OivService(store, clock).ReplayAsync(id, null, null, ct) is { } replay
+            ? Page<OivReport>(OivReportModel.From(replay)) : Results.NotFound();
+    }
+
+    static IResult Refused(string heading, string message) =>
+        Page<Notice>(new NoticeModel("Non consentito", heading, message), StatusCodes.Status403Forbidden);
+
+    static IResult Page<TPage>(object model, int status = StatusCodes.Status200OK) where TPage : IComponent =>
+        new RazorComponentResult<TPage>(new { Model = model }) { StatusCode = status };
+}
