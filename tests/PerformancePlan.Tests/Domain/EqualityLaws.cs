@@ -3,7 +3,9 @@ namespace PerformancePlan.Tests.Domain;
 /// <summary>The laws every value type keeps (as NodaTime's tests check them once, with one helper).</summary>
 public static class EqualityLaws
 {
-    /// <summary><paramref name="value"/> equals <paramref name="same"/> and differs from <paramref name="other"/>.</summary>
+    /// <summary>
+    /// <paramref name="value"/> equals <paramref name="same"/> and differs from <paramref name="other"/>.
+    /// </summary>
     public static void Hold<T>(T value, T same, T other) where T : class, IEquatable<T>
     {
         value.ShouldBe(value);

@@ -2,7 +2,9 @@ using PerformancePlan.Domain.Identity;
 
 namespace PerformancePlan.Tests.Domain;
 
-/// <summary>Plan and entity ids are read once at the edge; what is typed by a person is normalised or refused.</summary>
+/// <summary>
+/// Plan and entity ids are read once at the edge; what is typed by a person is normalised or refused.
+/// </summary>
 public class IdentityTests
 {
     [Theory]
