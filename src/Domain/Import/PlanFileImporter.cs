@@ -82,7 +82,7 @@ public static partial class PlanFileImporter
             Methodology.Default, definitions, weights, warnings.Select(w => w.ToString()).ToList(), rowCount);
     }
 
-    static object ToEvent(PlanRow r) => r.Level switch
+    static IPlanEvent ToEvent(PlanRow r) => r.Level switch
     {
         Level.StrategicArea => new StrategicAreaDefined(r.Code, r.Parent, r.Description, r.Perspectives, r.Budget, r.Offices, r.Holders),
         Level.StrategicObjective => new StrategicObjectiveDefined(r.Code, r.Parent, r.Description, r.Perspectives, r.Budget, r.Offices, r.Holders),

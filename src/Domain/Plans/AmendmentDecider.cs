@@ -7,7 +7,7 @@ namespace PerformancePlan.Domain.Plans;
 /// <summary>One change an amendment makes.</summary>
 public abstract record PlanChange;
 public sealed record ReviseTarget(string Indicator, int Year, YearTarget? Target) : PlanChange;
-public sealed record AddDefinition(object Definition) : PlanChange;
+public sealed record AddDefinition(IPlanEvent Definition) : PlanChange;
 public sealed record Withdraw(string Code) : PlanChange;
 public sealed record Renumber(string Indicator, string NewCode, string? NewParent) : PlanChange;
 public sealed record Reassign(string Indicator, IReadOnlyList<string>? Offices, IReadOnlyList<string>? Holders) : PlanChange;
@@ -24,7 +24,7 @@ public sealed record AmendPlan(string PlanId, string Act, LocalDate EffectiveOn,
 public static class AmendmentDecider
 {
     /// <summary>A new version: <see cref="PlanAmended"/> then one event per change, each checked against the plan.</summary>
-    public static IReadOnlyList<object> Decide(AmendPlan c, Plan? plan)
+    public static IReadOnlyList<IPlanEvent> Decide(AmendPlan c, Plan? plan)
     {
         var p = plan ?? throw new DomainException($"Piano «{c.PlanId}» non trovato.");
         if (!c.By.Is(Role.Admin)) throw new ForbiddenException($"L'utente «{c.By.User}» non può modificare il piano: serve il ruolo amministratore.");
@@ -39,7 +39,7 @@ public static class AmendmentDecider
 
         if (c.Reverts is { } reverted && (reverted < 2 || reverted > p.CurrentVersion))
             throw new DomainException($"La versione {reverted} non è una variazione del piano {p.Id} (versioni 2–{p.CurrentVersion}).");
-        var events = new List<object> { new PlanAmended(p.Id, p.CurrentVersion + 1, c.Act.Trim(), c.EffectiveOn, c.Reason.Trim(), c.By.User, c.Now) { Reverts = c.Reverts } };
+        var events = new List<IPlanEvent> { new PlanAmended(p.Id, p.CurrentVersion + 1, c.Act.Trim(), c.EffectiveOn, c.Reason.Trim(), c.By.User, c.Now) { Reverts = c.Reverts } };
         var state = p;
         foreach (var change in c.Changes)
         {
@@ -55,7 +55,7 @@ public static class AmendmentDecider
         return events;
     }
 
-    static object? ToEvent(PlanChange change, Plan p, string reason)
+    static IPlanEvent? ToEvent(PlanChange change, Plan p, string reason)
     {
         switch (change)
         {

@@ -41,7 +41,7 @@ public static class AmendmentReversal
             {
                 Level.StrategicArea => new StrategicAreaDefined(n.Code, n.Parent, n.Description, n.Perspectives, n.Budget, n.Offices, n.Holders),
                 Level.StrategicObjective => new StrategicObjectiveDefined(n.Code, n.Parent, n.Description, n.Perspectives, n.Budget, n.Offices, n.Holders),
-                _ => (object)new OperationalObjectiveDefined(n.Code, n.Parent, n.Description, n.Perspectives, n.Budget, n.Offices, n.Holders),
+                _ => (IPlanEvent)new OperationalObjectiveDefined(n.Code, n.Parent, n.Description, n.Perspectives, n.Budget, n.Offices, n.Holders),
             }));
         foreach (var i in before.Indicators.Where(i => Same(after, i) is null))       // indicators it withdrew
             changes.Add(new AddDefinition(new IndicatorDefined(i.Code, i.Level, i.Parent, i.Description, i.Algorithm, i.Measure, i.Comparator,

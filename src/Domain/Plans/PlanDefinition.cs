@@ -10,7 +10,7 @@ namespace PerformancePlan.Domain.Plans;
 /// </summary>
 public sealed record PlanDefinition(
     string PlanId, string Entity, string EntityName, int Year, IReadOnlyList<int> Horizon, decimal? EntityBudget,
-    Methodology Methodology, IReadOnlyList<object> Definitions, IReadOnlyList<HolderWeightsAssigned> Weights,
+    Methodology Methodology, IReadOnlyList<IPlanEvent> Definitions, IReadOnlyList<HolderWeightsAssigned> Weights,
     IReadOnlyList<string> Warnings, int Rows)
 {
     /// <summary>
@@ -31,7 +31,7 @@ public sealed record PlanDefinition(
         }
     }
 
-    static string Canonical(object d) => d switch
+    static string Canonical(IPlanEvent d) => d switch
     {
         INodeDefined n => string.Join('|', n.GetType().Name, n.Code, n.Parent, n.Description,
             string.Join(",", n.Perspectives), N(n.Budget), string.Join(",", n.Offices), string.Join(",", n.Holders)),

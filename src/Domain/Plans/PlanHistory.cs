@@ -26,7 +26,7 @@ public static class PlanHistory
         PlanAmended? amendment = null;
         var initial = new List<(IndicatorDefined Definition, Instant At)>();
         Instant drafted = default;
-        foreach (var e in events)
+        foreach (var e in events.OfType<IPlanEvent>())
         {
             var before = state;
             state = Plan.Evolve(state, e);

@@ -9,7 +9,7 @@ public sealed record RollPlanForward(string FromPlanId, string ToPlanId, Actor B
 
 public static class RollForwardDecider
 {
-    public static IReadOnlyList<object> Decide(RollPlanForward c, Plan? from, Plan? existing)
+    public static IReadOnlyList<IPlanEvent> Decide(RollPlanForward c, Plan? from, Plan? existing)
     {
         var p = from ?? throw new DomainException($"Piano «{c.FromPlanId}» non trovato.");
         if (!c.By.Is(Role.Admin)) throw new ForbiddenException($"L'utente «{c.By.User}» non può predisporre un piano: serve il ruolo amministratore.");
@@ -18,7 +18,7 @@ public static class RollForwardDecider
         if (c.ToPlanId != $"{p.Entity}-{year}") throw new DomainException($"Il piano che segue {p.Id} è {p.Entity}-{year}, non {c.ToPlanId}.");
         var horizon = Enumerable.Range(year, p.Horizon.Count).ToList();
 
-        var events = new List<object>
+        var events = new List<IPlanEvent>
         {
             new PlanDrafted(c.ToPlanId, p.Entity, p.EntityName, year, horizon, p.EntityBudget, p.Methodology, c.By.User, c.Now) { RolledForwardFrom = p.Id },
         };
@@ -27,7 +27,7 @@ public static class RollForwardDecider
             {
                 { Level: Level.StrategicArea } n => new StrategicAreaDefined(n.Code, n.Parent, n.Description, n.Perspectives, n.Budget, n.Offices, n.Holders),
                 { Level: Level.StrategicObjective } n => new StrategicObjectiveDefined(n.Code, n.Parent, n.Description, n.Perspectives, n.Budget, n.Offices, n.Holders),
-                var n => (object)new OperationalObjectiveDefined(n.Code, n.Parent, n.Description, n.Perspectives, n.Budget, n.Offices, n.Holders),
+                var n => (IPlanEvent)new OperationalObjectiveDefined(n.Code, n.Parent, n.Description, n.Perspectives, n.Budget, n.Offices, n.Holders),
             });
         foreach (var i in p.Indicators)
             events.Add(new IndicatorDefined(i.Code, i.Level, i.Parent, i.Description, i.Algorithm, i.Measure, i.Comparator,
