@@ -20,7 +20,7 @@ public static class AppJson
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         json.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
         json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-        json.MakeReadOnly();
+        json.MakeReadOnly(populateMissingResolver: true);
         return json;
     }
 }
