@@ -21,7 +21,13 @@ public static class AmendmentFileReader
         var errors = new List<ImportIssue>();
         var changes = new List<PlanChange>();
         var weights = new Dictionary<string, Dictionary<string, decimal>>();
-        var methodology = plan.Methodology;
+        var rules = new Dictionary<string, decimal>
+        {
+            ["tolleranza"] = plan.Methodology.TolerancePercent,
+            ["soglia critica"] = plan.Methodology.CriticalThresholdPercent,
+            ["peso obiettivi operativi"] = plan.Methodology.OperationalObjectivesWeightPercent,
+            ["peso indicatori strategici"] = plan.Methodology.StrategicIndicatorsWeightPercent,
+        };
         Dictionary<string, decimal> WeightsOf(string holder) => weights.TryGetValue(holder, out var map) ? map
             : weights[holder] = plan.Weights.FirstOrDefault(x => x.Holder == holder)?.Weights.ToDictionary(x => x.Indicator, x => x.Weight) ?? [];
         void Fail(RawRow row, string column, string message, string fix) =>
@@ -37,16 +43,15 @@ public static class AmendmentFileReader
             var code = Codes.TryParseIndicator(row[PlanColumns.Code], out var ic, out _) ? ic.Value : row[PlanColumns.Code];
             if (row[PlanColumns.Level].Equals("Metodologia", StringComparison.OrdinalIgnoreCase))
             {
-                if (!ItalianFormat.TryParsePercent(row[PlanColumns.Description], out var v)) { Fail(row, PlanColumns.Description, "valore non leggibile", "scrivere il nuovo valore, es. «10%»"); continue; }
-                methodology = code.ToLowerInvariant() switch
+                if (!ItalianFormat.TryParsePercent(row[PlanColumns.Description], out var v))
                 {
-                    "tolleranza" => methodology with { TolerancePercent = v },
-                    "soglia critica" => methodology with { CriticalThresholdPercent = v },
-                    "peso obiettivi operativi" => methodology with { OperationalObjectivesWeightPercent = v },
-                    "peso indicatori strategici" => methodology with { StrategicIndicatorsWeightPercent = v },
-                    _ => null!,
-                };
-                if (methodology is null) { Fail(row, PlanColumns.Code, "regola sconosciuta", "usare tolleranza, soglia critica, peso obiettivi operativi o peso indicatori strategici"); methodology = plan.Methodology; }
+                    Fail(row, PlanColumns.Description, "valore non leggibile", "scrivere il nuovo valore, es. «10%»");
+                    continue;
+                }
+                if (rules.ContainsKey(code.ToLowerInvariant())) rules[code.ToLowerInvariant()] = v;
+                else
+                    Fail(row, PlanColumns.Code, "regola sconosciuta",
+                        "usare tolleranza, soglia critica, peso obiettivi operativi o peso indicatori strategici");
                 continue;
             }
             switch (op)
@@ -111,7 +116,14 @@ public static class AmendmentFileReader
             }
         }
         changes.AddRange(weights.Select(w => new ChangeWeights(w.Key, w.Value.Select(x => new HolderWeight(x.Key, x.Value)).ToList())));
-        if (methodology != plan.Methodology) changes.Add(new ChangeMethodology(methodology));
+        // Built once, from the rules' final values: a file may move two rules that are only coherent together.
+        // With errors in the file the whole amendment is refused anyway, so only a clean file builds it.
+        if (errors.Count == 0)
+        {
+            var methodology = new Methodology(rules["tolleranza"], rules["soglia critica"],
+                rules["peso obiettivi operativi"], rules["peso indicatori strategici"]);
+            if (methodology != plan.Methodology) changes.Add(new ChangeMethodology(methodology));
+        }
         return (changes, errors);
     }
 }

@@ -30,8 +30,8 @@ public static class AmendmentDecider
         if (!c.By.Is(Role.Admin)) throw new ForbiddenException($"L'utente «{c.By.User}» non può modificare il piano: serve il ruolo amministratore.");
         if (p.Status == PlanStatus.Draft) throw new DomainException($"Il piano {p.Id} è in bozza: si corregge reimportandolo, le variazioni valgono dopo l'approvazione.");
         if (p.IsClosed) throw new DomainException($"Il piano {p.Id} è {(p.Status == PlanStatus.Closed ? "chiuso" : "validato")}: non si modifica più.");
-        if (string.IsNullOrWhiteSpace(c.Act)) throw new DomainException("Ogni variazione cita il suo atto (--act), es. «Determinazione SG n. 115 del 15/05/2019».");
-        if (string.IsNullOrWhiteSpace(c.Reason)) throw new DomainException("Indicare il motivo della variazione (--reason).");
+        if (string.IsNullOrWhiteSpace(c.Act)) throw new DomainException("Ogni variazione cita il suo atto, es. «Determinazione SG n. 115 del 15/05/2019».");
+        if (string.IsNullOrWhiteSpace(c.Reason)) throw new DomainException("Indicare il motivo della variazione.");
         var last = p.Versions[^1];
         if (c.EffectiveOn < last.EffectiveOn)
             throw new DomainException($"La variazione ({ItalianFormat.Date(c.EffectiveOn)}) precede la versione in vigore (versione {last.Number}, dal {ItalianFormat.Date(last.EffectiveOn)}): le versioni si succedono nel tempo.");
@@ -106,12 +106,8 @@ public static class AmendmentDecider
                 var sum = kept.Weights.Sum(x => x.Weight);
                 if (kept.Weights.Count > 0 && Math.Abs(sum - 100) > 0.01m) throw new DomainException($"I pesi di {kept.Holder} sommano a {ItalianFormat.Decimal(sum)}% invece di 100%.");
                 return new HolderWeightsAssigned(kept.Holder, kept.Weights);
-            case ChangeMethodology m:
-                var v = m.Methodology;
-                if (v.TolerancePercent is < 0 or > 50 || v.CriticalThresholdPercent is < 0 or > 100 || v.CriticalThresholdPercent >= 100 - v.TolerancePercent
-                    || v.OperationalObjectivesWeightPercent + v.StrategicIndicatorsWeightPercent != 100)
-                    throw new DomainException("Metodologia non coerente: tolleranza 0–50, soglia critica sotto 100 − tolleranza, pesi 40/60 che sommano a 100.");
-                return v == p.Methodology ? null : new MethodologyChanged(p.Id, v);
+            case ChangeMethodology m:   // coherent by construction: Methodology checks itself
+                return m.Methodology == p.Methodology ? null : new MethodologyChanged(p.Id, m.Methodology);
             default:
                 throw new DomainException($"Modifica non riconosciuta: {change}");
         }

@@ -40,9 +40,9 @@ public static class PlanLifecycleDecider
         var p = Existing(plan, c.PlanId);
         Require(c.By, Role.Oiv, "validare il piano");
         if (p.Status == PlanStatus.Validated) throw new DomainException($"Il piano {p.Id} è già validato.");
-        if (p.Status != PlanStatus.Closed) throw new DomainException($"Il piano {p.Id} non è chiuso: si valida l'anno dopo la chiusura («perfplan plan close»).");
-        if (!c.LedgerVerified) throw new DomainException("Il registro degli eventi non è integro: non si valida una storia alterata («perfplan ledger verify»).");
-        if (string.IsNullOrWhiteSpace(c.Note)) throw new DomainException("Indicare una nota di validazione (--note).");
+        if (p.Status != PlanStatus.Closed) throw new DomainException($"Il piano {p.Id} non è chiuso: si valida l'anno dopo la chiusura.");
+        if (!c.LedgerVerified) throw new DomainException("Il registro degli eventi non è integro: non si valida una storia alterata.");
+        if (string.IsNullOrWhiteSpace(c.Note)) throw new DomainException("Indicare una nota di validazione.");
         return new PlanValidated(p.Id, c.LedgerHead, c.Note.Trim(), c.By.User, c.Now);
     }
 
@@ -54,7 +54,7 @@ public static class PlanLifecycleDecider
         if (p.NeutralizationOf(c.Indicator) is { } n) throw new DomainException($"L'indicatore {c.Indicator} è già sterilizzato ({n.Act}).");
         if (p.Status == PlanStatus.Validated) throw new DomainException($"Il piano {p.Id} è validato dall'OIV: non si modifica più.");
         RequireAct(c.Act);
-        if (string.IsNullOrWhiteSpace(c.Reason)) throw new DomainException("Indicare il motivo della sterilizzazione (--reason).");
+        if (string.IsNullOrWhiteSpace(c.Reason)) throw new DomainException("Indicare il motivo della sterilizzazione.");
         if (c.On is { } on) NotInTheFuture(on, c.Now, "dell'atto di sterilizzazione");
         return new IndicatorNeutralized(p.Id, c.Indicator, c.Act.Trim(), c.Reason.Trim(), c.By.User, c.Now) { EffectiveOn = c.On };
     }
@@ -75,6 +75,6 @@ public static class PlanLifecycleDecider
 
     static void RequireAct(string act)
     {
-        if (string.IsNullOrWhiteSpace(act)) throw new DomainException("Indicare l'atto (--act), es. «Delibera di Giunta n. 7 del 31/01/2019».");
+        if (string.IsNullOrWhiteSpace(act)) throw new DomainException("Indicare l'atto, es. «Delibera di Giunta n. 7 del 31/01/2019».");
     }
 }

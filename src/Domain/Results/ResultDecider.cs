@@ -17,7 +17,7 @@ public static class ResultDecider
     {
         var entry = results?.Entry(c.EntryId) ?? throw new DomainException($"Nessun risultato con identificativo {c.EntryId}.");
         if (!c.By.Is(Role.Admin)) throw new ForbiddenException($"L'utente «{c.By.User}» non può annullare risultati: serve il ruolo amministratore.");
-        if (string.IsNullOrWhiteSpace(c.Reason)) throw new DomainException("Indicare il motivo dell'annullamento (--reason): resta agli atti.");
+        if (string.IsNullOrWhiteSpace(c.Reason)) throw new DomainException("Indicare il motivo dell'annullamento: resta agli atti.");
         if (entry.Reversal is { } r) throw new DomainException($"Il risultato {c.EntryId} è già stato annullato da {r.By} ({r.Reason}).");
         if (plan is null || plan.IsClosed) throw new DomainException($"Il piano {results!.PlanId} è chiuso: i suoi risultati non si annullano più.");
         return new ResultReverted(results!.PlanId, results.Indicator, c.EntryId, c.Reason.Trim(), c.By.User, c.Now);

@@ -44,7 +44,7 @@ public static class ResultInput
     {
         if (Codes.TryParseIndicator(code, out var parsed, out _) && plan.IndicatorOf(parsed.Value) is { } found) return found;
         issues.Add(new FieldIssue(Code, code, code.Length == 0 ? "codice mancante" : $"indicatore sconosciuto nel piano {plan.Id}",
-            "usare il codice di un indicatore del piano, es. «O1.2.3-a» (vedi «perfplan plan show»)"));
+            "usare il codice di un indicatore del piano, es. «O1.2.3-a»"));
         return null;
     }
 
