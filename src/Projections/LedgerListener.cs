@@ -43,12 +43,14 @@ public sealed class LedgerListener : DocumentSessionListenerBase
     static async Task<(long Version, string Hash)> HeadAsync(IDocumentSession session, string schema, string stream, CancellationToken token)
     {
         var head = (await session.QueryAsync<string>(
-            $"select version::text || ':' || hash from {schema}.{Table} where stream_id = ? order by version desc limit 1", token, stream)).FirstOrDefault();
+            $"select version::text || ':' || hash from {schema}.{Table} where stream_id = ? order by version desc "
+                + "limit 1", token, stream)).FirstOrDefault();
         return head is null ? (0, "") : (long.Parse(head[..head.IndexOf(':')]), head[(head.IndexOf(':') + 1)..]);
     }
 
     /// <summary>The ledger table, beside Marten's own.</summary>
     public static string CreateTableSql(string schema) =>
-        $"create table if not exists {schema}.{Table} (stream_id varchar not null, version bigint not null, hash char(64) not null, " +
+        $"create table if not exists {schema}.{Table} (stream_id varchar not null, version bigint not null, hash "
+            + "char(64) not null, " +
         $"sealed_at timestamptz not null default now(), primary key (stream_id, version))";
 }

@@ -34,7 +34,8 @@ public static class AmendmentFileReader
             errors.Add(new ImportIssue(IssueSeverity.Error, sheet.FileName, row.Number, column, row[column], message, fix));
 
         if (!sheet.Headers.Contains(Operation, StringComparer.OrdinalIgnoreCase) || !sheet.Headers.Contains(PlanColumns.Code, StringComparer.OrdinalIgnoreCase))
-            return ([], [new ImportIssue(IssueSeverity.Error, sheet.FileName, 1, Operation, "", "mancano le colonne «Operazione» e «Codice»",
+            return ([], [new ImportIssue(IssueSeverity.Error, sheet.FileName, 1, Operation, "", "mancano le colonne "
+                + "«Operazione» e «Codice»",
                 "usare le colonne del file del piano più «Operazione» (modifica, aggiungi, ritira)")]);
 
         foreach (var row in sheet.Rows.Where(r => r.Cells.Values.Any(v => !string.IsNullOrWhiteSpace(v))))
@@ -58,7 +59,8 @@ public static class AmendmentFileReader
             {
                 case "rinumera":
                     var oldCode = Codes.TryParseIndicator(row[PreviousCode], out var oc, out _) ? oc.Value : row[PreviousCode];
-                    if (plan.IndicatorOf(oldCode) is not { } old) { Fail(row, PreviousCode, "indicatore inesistente nel piano", "indicare in «Codice precedente» il codice attuale dell'indicatore"); break; }
+                    if (plan.IndicatorOf(oldCode) is not { } old) { Fail(row, PreviousCode, "indicatore inesistente "
+                        + "nel piano", "indicare in «Codice precedente» il codice attuale dell'indicatore"); break; }
                     if (!Codes.TryParseIndicator(code, out var nc, out _) || nc.Level != old.Level) { Fail(row, PlanColumns.Code, "nuovo codice non valido per l'indicatore", $"un codice dello stesso livello, es. «{old.Code[..^1]}z»"); break; }
                     changes.Add(new Renumber(old.Code, nc.Value, row[PlanColumns.Parent]));
                     foreach (var map in weights.Values.Where(m => m.ContainsKey(old.Code)))
@@ -68,12 +70,15 @@ public static class AmendmentFileReader
                     }
                     break;
                 case "ritira":
-                    if (plan.IndicatorOf(code) is null && plan.Node(code) is null) Fail(row, PlanColumns.Code, "codice inesistente nel piano", "indicare un codice del piano in vigore");
+                    if (plan.IndicatorOf(code) is null && plan.Node(code) is null)
+                        Fail(row, PlanColumns.Code, "codice inesistente nel piano", "indicare un codice del piano in "
+                            + "vigore");
                     else changes.Add(new Withdraw(code));
                     break;
                 case "aggiungi":
                     var issues = new PlanRowValidator(plan.Horizon).Validate(row).Errors.Where(f => f.Severity == FluentValidation.Severity.Error).ToList();
-                    foreach (var f in issues) errors.Add(new ImportIssue(IssueSeverity.Error, sheet.FileName, row.Number, f.PropertyName, f.AttemptedValue?.ToString() ?? "", f.ErrorMessage, f.CustomState as string ?? ""));
+                    foreach (var f in issues)
+                        errors.Add(new ImportIssue(IssueSeverity.Error, sheet.FileName, row.Number, f.PropertyName, f.AttemptedValue?.ToString() ?? "", f.ErrorMessage, f.CustomState as string ?? ""));
                     if (issues.Count > 0) break;
                     var r = PlanRow.From(row, plan.Horizon);
                     foreach (var (holder, weight) in r.Weights) WeightsOf(holder)[r.Code] = weight;
@@ -99,7 +104,8 @@ public static class AmendmentFileReader
                     var holders = row[PlanColumns.Holders].Length > 0 ? CellParsers.Holders(row[PlanColumns.Holders]) : null;
                     if (offices is { Ok: false }) Fail(row, PlanColumns.Offices, offices.Error!, offices.Fix ?? "");
                     if (holders is { Ok: false }) Fail(row, PlanColumns.Holders, holders.Error!, holders.Fix ?? "");
-                    if (offices is not null || holders is not null) changes.Add(new Reassign(indicator.Code, offices?.Value, holders?.Value));
+                    if (offices is not null || holders is not null)
+                        changes.Add(new Reassign(indicator.Code, offices?.Value, holders?.Value));
                     if (row[PlanColumns.Weights].Length > 0)
                     {
                         var w = CellParsers.Weights(row[PlanColumns.Weights]);

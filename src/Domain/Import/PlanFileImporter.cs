@@ -44,13 +44,18 @@ public static partial class PlanFileImporter
     static IReadOnlyList<int> ReadHeader(RawSheet sheet, List<ImportIssue> errors)
     {
         foreach (var missing in PlanColumns.Required.Where(c => !sheet.Headers.Contains(c, StringComparer.OrdinalIgnoreCase)))
-            errors.Add(new ImportIssue(IssueSeverity.Error, sheet.FileName, 1, missing, "", "colonna mancante nell'intestazione",
-                "l'intestazione è: Livello;Codice;Padre;Descrizione;Prospettiva;Budget;Algoritmo;Misura;Comparatore;Target 2019;Target 2020;Target 2021;Uffici;Titolari;Pesi"));
+            errors.Add(new ImportIssue(IssueSeverity.Error, sheet.FileName, 1, missing, "", "colonna mancante "
+                + "nell'intestazione",
+                "l'intestazione è: "
+                    + "Livello;Codice;Padre;Descrizione;Prospettiva;Budget;Algoritmo;Misura;Comparatore;Target "
+                    + "2019;Target 2020;Target 2021;Uffici;Titolari;Pesi"));
         var years = sheet.Headers.Select(h => TargetHeader().Match(h)).Where(m => m.Success)
             .Select(m => int.Parse(m.Groups[1].Value)).Order().ToList();
         if (years.Count == 0)
-            errors.Add(new ImportIssue(IssueSeverity.Error, sheet.FileName, 1, "Target", "", "nessuna colonna «Target AAAA»",
-                "aggiungere una colonna di target per ogni anno del triennio, es. «Target 2019;Target 2020;Target 2021»"));
+            errors.Add(new ImportIssue(IssueSeverity.Error, sheet.FileName, 1, "Target", "", "nessuna colonna «Target "
+                + "AAAA»",
+                "aggiungere una colonna di target per ogni anno del triennio, es. «Target 2019;Target 2020;Target "
+                    + "2021»"));
         else if (years.Zip(years.Skip(1)).Any(p => p.Second != p.First + 1))
             errors.Add(new ImportIssue(IssueSeverity.Error, sheet.FileName, 1, "Target", string.Join(", ", years),
                 "gli anni dei target non sono consecutivi", "il triennio del piano è fatto di anni consecutivi"));

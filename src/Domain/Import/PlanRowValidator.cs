@@ -41,8 +41,10 @@ public sealed class PlanRowValidator : AbstractValidator<RawRow>
         var code = row[PlanColumns.Code];
         if (code.Length == 0)
         {
-            Fail(ctx, PlanColumns.Code, "", "codice mancante: senza codice la riga non si può citare né seguire nel tempo",
-                $"assegnare un codice stabile e univoco, es. «{SuggestCode(row, level)}», e annotarlo nella documentazione del piano");
+            Fail(ctx, PlanColumns.Code, "", "codice mancante: senza codice la riga non si può citare né seguire nel "
+                + "tempo",
+                $"assegnare un codice stabile e univoco, es. «{SuggestCode(row, level)}», e annotarlo nella "
+                    + "documentazione del piano");
             return;
         }
         var ok = level switch
@@ -60,7 +62,8 @@ public sealed class PlanRowValidator : AbstractValidator<RawRow>
                 Level.StrategicArea => "un'area si codifica con un numero, es. «1»",
                 Level.StrategicObjective => "un obiettivo strategico si codifica «area.numero», es. «1.1»",
                 Level.OperationalObjective => "un obiettivo operativo si codifica «1.1.1»",
-                Level.StrategicIndicator => "un indicatore strategico si codifica «S» + obiettivo + lettera, es. «S1.1.1-a»",
+                Level.StrategicIndicator => "un indicatore strategico si codifica «S» + obiettivo + lettera, es. "
+                    + "«S1.1.1-a»",
                 _ => "un indicatore operativo si codifica «O» + obiettivo + lettera, es. «O1.1.1-a»",
             });
             return;
@@ -95,12 +98,14 @@ public sealed class PlanRowValidator : AbstractValidator<RawRow>
             Fail(ctx, PlanColumns.Target(horizon[0]), "", $"manca il target dell'anno del piano ({horizon[0]})",
                 "indicare il target dell'anno: senza target l'indicatore non si può misurare");
         if (row[PlanColumns.Budget].Length > 0)
-            Fail(ctx, PlanColumns.Budget, row[PlanColumns.Budget], "il budget si assegna agli obiettivi, non agli indicatori",
+            Fail(ctx, PlanColumns.Budget, row[PlanColumns.Budget], "il budget si assegna agli obiettivi, non agli "
+                + "indicatori",
                 "spostare l'importo sulla riga dell'obiettivo o lasciare la cella vuota");
         if (Check(ctx, PlanColumns.Weights, row, CellParsers.Weights) is { Ok: true } weights &&
             CellParsers.Holders(row[PlanColumns.Holders]) is { Ok: true } holders)
             foreach (var (holder, _) in weights.Value.Where(w => !holders.Value.Contains(w.Holder)))
-                Fail(ctx, PlanColumns.Weights, row[PlanColumns.Weights], $"peso per «{holder}», che non è tra i titolari della riga",
+                Fail(ctx, PlanColumns.Weights, row[PlanColumns.Weights], $"peso per «{holder}», che non è tra i "
+                    + "titolari della riga",
                     $"aggiungere «{holder}» ai Titolari o togliere il suo peso");
     }
 

@@ -30,9 +30,11 @@ public sealed partial class PlanTreeValidator : AbstractValidator<IReadOnlyList<
     {
         var entities = rows.Where(r => r.Level == Level.Entity).ToList();
         if (entities.Count == 0)
-            Fail(ctx, 0, PlanColumns.Level, "", "manca la riga dell'ente", "aggiungere una riga «Ente» con codice «ENTE» e il budget complessivo");
+            Fail(ctx, 0, PlanColumns.Level, "", "manca la riga dell'ente", "aggiungere una riga «Ente» con codice "
+                + "«ENTE» e il budget complessivo");
         foreach (var extra in entities.Skip(1))
-            Fail(ctx, extra.Number, PlanColumns.Level, "Ente", $"seconda riga «Ente» (la prima è alla riga {entities[0].Number})",
+            Fail(ctx, extra.Number, PlanColumns.Level, "Ente", $"seconda riga «Ente» (la prima è alla riga "
+                + $"{entities[0].Number})",
                 "un file descrive il piano di un solo ente");
     }
 
@@ -42,7 +44,8 @@ public sealed partial class PlanTreeValidator : AbstractValidator<IReadOnlyList<
         foreach (var row in rows)
         {
             if (byCode.TryGetValue(row.Code, out var first))
-                Fail(ctx, row.Number, PlanColumns.Code, row.Code, $"codice duplicato (già usato alla riga {first.Number})",
+                Fail(ctx, row.Number, PlanColumns.Code, row.Code, $"codice duplicato (già usato alla riga "
+                    + $"{first.Number})",
                     "dare a ogni riga un codice univoco");
             else byCode[row.Code] = row;
         }
@@ -50,7 +53,8 @@ public sealed partial class PlanTreeValidator : AbstractValidator<IReadOnlyList<
         {
             if (!byCode.TryGetValue(row.Parent, out var parent))
             {
-                Fail(ctx, row.Number, PlanColumns.Parent, row.Parent, "padre sconosciuto: nessuna riga ha questo codice",
+                Fail(ctx, row.Number, PlanColumns.Parent, row.Parent, "padre sconosciuto: nessuna riga ha questo "
+                    + "codice",
                     "indicare il codice di una riga del file");
                 continue;
             }
@@ -58,14 +62,16 @@ public sealed partial class PlanTreeValidator : AbstractValidator<IReadOnlyList<
             if (parent.Level != expected)
             {
                 Fail(ctx, row.Number, PlanColumns.Parent, row.Parent,
-                    $"il padre è un «{Labels.Of(parent.Level)}», ma di un «{Labels.Of(row.Level)}» deve essere un «{Labels.Of(expected)}»",
+                    $"il padre è un «{Labels.Of(parent.Level)}», ma di un «{Labels.Of(row.Level)}» deve essere un "
+                        + $"«{Labels.Of(expected)}»",
                     "correggere il Padre o il Livello");
                 continue;
             }
             if (!PrefixAgrees(row, parent))
                 Fail(ctx, row.Number, PlanColumns.Code, row.Code,
                     $"il codice non discende dal padre «{parent.Code}»",
-                    $"un figlio di «{parent.Code}» ha un codice che lo estende (es. {Example(row.Level, parent.Code)}); correggere il Codice o il Padre");
+                    $"un figlio di «{parent.Code}» ha un codice che lo estende (es. "
+                        + $"{Example(row.Level, parent.Code)}); correggere il Codice o il Padre");
         }
     }
 
@@ -85,12 +91,14 @@ public sealed partial class PlanTreeValidator : AbstractValidator<IReadOnlyList<
         {
             var held = indicators.Where(r => r.Holders.Contains(holder)).ToList();
             foreach (var missing in held.Where(r => r.Weights.All(w => w.Holder != holder)))
-                Fail(ctx, missing.Number, PlanColumns.Weights, "", $"«{holder}» ha pesi su altri indicatori ma non su questo",
+                Fail(ctx, missing.Number, PlanColumns.Weights, "", $"«{holder}» ha pesi su altri indicatori ma non su "
+                    + "questo",
                     $"assegnare un peso a «{holder}» su tutti i suoi indicatori, oppure su nessuno (pesi uguali)");
             var sum = held.SelectMany(r => r.Weights.Where(w => w.Holder == holder)).Sum(w => w.Weight);
             if (Math.Abs(sum - 100) > 0.01m)
                 Fail(ctx, held.Where(r => r.Weights.Any(w => w.Holder == holder)).Max(r => r.Number), PlanColumns.Weights, ItalianFormat.Decimal(sum),
-                    $"i pesi di «{holder}» sommano a {ItalianFormat.Decimal(sum)}% invece di 100% (righe {string.Join(", ", held.Select(r => r.Number))})",
+                    $"i pesi di «{holder}» sommano a {ItalianFormat.Decimal(sum)}% invece di 100% (righe "
+                        + $"{string.Join(", ", held.Select(r => r.Number))})",
                     "correggere i pesi perché la somma sia 100");
         }
     }
@@ -105,8 +113,10 @@ public sealed partial class PlanTreeValidator : AbstractValidator<IReadOnlyList<
             var sum = children.Sum(c => c.Budget!.Value);
             if (sum != parent.Budget)
                 Warn(ctx, parent.Number, PlanColumns.Budget, ItalianFormat.Euro(parent.Budget!.Value),
-                    $"il budget di «{parent.Code}» ({ItalianFormat.Euro(parent.Budget!.Value)}) non coincide con la somma dei suoi figli " +
-                    $"({ItalianFormat.Euro(sum)}: {string.Join(" + ", children.Select(c => $"{c.Code} {ItalianFormat.Euro(c.Budget!.Value)}"))})",
+                    $"il budget di «{parent.Code}» ({ItalianFormat.Euro(parent.Budget!.Value)}) non coincide con la "
+                        + "somma dei suoi figli " +
+                    $"({ItalianFormat.Euro(sum)}: "
+                        + $"{string.Join(" + ", children.Select(c => $"{c.Code} {ItalianFormat.Euro(c.Budget!.Value)}"))})",
                     "verificare quale dei due importi è corretto");
         }
     }
@@ -123,7 +133,8 @@ public sealed partial class PlanTreeValidator : AbstractValidator<IReadOnlyList<
                 if (!seen.TryGetValue(key, out var first)) { seen[key] = (word, row.Number); continue; }
                 if (!string.Equals(first.Word, word, StringComparison.OrdinalIgnoreCase))
                     Warn(ctx, row.Number, PlanColumns.Description, word,
-                        $"«{word}» somiglia a «{first.Word}» (riga {first.Row}): forse lo stesso nome scritto in due modi",
+                        $"«{word}» somiglia a «{first.Word}» (riga {first.Row}): forse lo stesso nome scritto in due "
+                            + "modi",
                         "uniformare la grafia del nome");
             }
     }

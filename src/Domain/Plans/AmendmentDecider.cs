@@ -27,18 +27,29 @@ public static class AmendmentDecider
     public static IReadOnlyList<IPlanEvent> Decide(AmendPlan c, Plan? plan)
     {
         var p = plan ?? throw new DomainException($"Piano «{c.PlanId}» non trovato.");
-        if (!c.By.Is(Role.Admin)) throw new ForbiddenException($"L'utente «{c.By.User}» non può modificare il piano: serve il ruolo amministratore.");
-        if (p.Status == PlanStatus.Draft) throw new DomainException($"Il piano {p.Id} è in bozza: si corregge reimportandolo, le variazioni valgono dopo l'approvazione.");
-        if (p.IsClosed) throw new DomainException($"Il piano {p.Id} è {(p.Status == PlanStatus.Closed ? "chiuso" : "validato")}: non si modifica più.");
-        if (string.IsNullOrWhiteSpace(c.Act)) throw new DomainException("Ogni variazione cita il suo atto, es. «Determinazione SG n. 115 del 15/05/2019».");
+        if (!c.By.Is(Role.Admin))
+            throw new ForbiddenException($"L'utente «{c.By.User}» non può modificare il piano: serve il ruolo "
+                + "amministratore.");
+        if (p.Status == PlanStatus.Draft)
+            throw new DomainException($"Il piano {p.Id} è in bozza: si corregge reimportandolo, le variazioni valgono "
+                + "dopo l'approvazione.");
+        if (p.IsClosed)
+            throw new DomainException($"Il piano {p.Id} è {(p.Status == PlanStatus.Closed ? "chiuso" : "validato")}: "
+                + "non si modifica più.");
+        if (string.IsNullOrWhiteSpace(c.Act))
+            throw new DomainException("Ogni variazione cita il suo atto, es. «Determinazione SG n. 115 del "
+                + "15/05/2019».");
         if (string.IsNullOrWhiteSpace(c.Reason)) throw new DomainException("Indicare il motivo della variazione.");
         var last = p.Versions[^1];
         if (c.EffectiveOn < last.EffectiveOn)
-            throw new DomainException($"La variazione ({ItalianFormat.Date(c.EffectiveOn)}) precede la versione in vigore (versione {last.Number}, dal {ItalianFormat.Date(last.EffectiveOn)}): le versioni si succedono nel tempo.");
+            throw new DomainException($"La variazione ({ItalianFormat.Date(c.EffectiveOn)}) precede la versione in "
+                + $"vigore (versione {last.Number}, dal {ItalianFormat.Date(last.EffectiveOn)}): le versioni si "
+                + "succedono nel tempo.");
         if (c.Changes.Count == 0) throw new DomainException("La variazione non contiene modifiche.");
 
         if (c.Reverts is { } reverted && (reverted < 2 || reverted > p.CurrentVersion))
-            throw new DomainException($"La versione {reverted} non è una variazione del piano {p.Id} (versioni 2–{p.CurrentVersion}).");
+            throw new DomainException($"La versione {reverted} non è una variazione del piano {p.Id} (versioni "
+                + $"2–{p.CurrentVersion}).");
         var events = new List<IPlanEvent> { new PlanAmended(p.Id, p.CurrentVersion + 1, c.Act.Trim(), c.EffectiveOn, c.Reason.Trim(), c.By.User, c.Now) { Reverts = c.Reverts } };
         var state = p;
         foreach (var change in c.Changes)
@@ -48,10 +59,12 @@ public static class AmendmentDecider
             events.Add(e);
             state = Plan.Evolve(state, e)!;
         }
-        if (events.Count == 1) throw new DomainException("Le modifiche indicate coincidono con il piano in vigore: nessuna variazione.");
+        if (events.Count == 1)
+            throw new DomainException("Le modifiche indicate coincidono con il piano in vigore: nessuna variazione.");
         foreach (var given in state.Weights.Where(w => w.Weights.Count > 0))
             foreach (var missing in state.Indicators.Where(i => i.Holders.Contains(given.Holder) && given.Weights.All(x => x.Indicator != i.Code)))
-                throw new DomainException($"{given.Holder} ha pesi espliciti ma nessun peso su {missing.Code}: indicare i pesi di {given.Holder} (colonna Pesi) perché sommino a 100.");
+                throw new DomainException($"{given.Holder} ha pesi espliciti ma nessun peso su {missing.Code}: "
+                    + $"indicare i pesi di {given.Holder} (colonna Pesi) perché sommino a 100.");
         return events;
     }
 
@@ -61,35 +74,46 @@ public static class AmendmentDecider
         {
             case ReviseTarget r:
                 var indicator = Indicator(p, r.Indicator);
-                if (!p.Horizon.Contains(r.Year)) throw new DomainException($"{r.Year} non è un anno del triennio del piano ({string.Join("–", p.Horizon)}).");
+                if (!p.Horizon.Contains(r.Year))
+                    throw new DomainException($"{r.Year} non è un anno del triennio del piano "
+                        + $"({string.Join("–", p.Horizon)}).");
                 var previous = indicator.TargetFor(r.Year);
                 if (previous == r.Target) return null;
-                if (r.Target is null && r.Year == p.Year) throw new DomainException($"Il target {p.Year} di {r.Indicator} non si toglie: si sterilizza l'indicatore o lo si ritira.");
+                if (r.Target is null && r.Year == p.Year)
+                    throw new DomainException($"Il target {p.Year} di {r.Indicator} non si toglie: si sterilizza "
+                        + "l'indicatore o lo si ritira.");
                 return new TargetRevised(p.Id, indicator.Code, r.Year, previous, r.Target, reason);
             case AddDefinition { Definition: IndicatorDefined d }:
-                if (p.IndicatorOf(d.Code) is not null || p.Node(d.Code) is not null) throw new DomainException($"Il codice {d.Code} esiste già nel piano.");
+                if (p.IndicatorOf(d.Code) is not null || p.Node(d.Code) is not null)
+                    throw new DomainException($"Il codice {d.Code} esiste già nel piano.");
                 CheckParent(p, d.Level, d.Code, d.Parent);
                 if (p.Indicators.Any(i => i.Lineage == (d.Lineage ?? $"{p.Entity}:{d.Code}")))
-                    throw new DomainException($"Il codice {d.Code} è già stato di un altro indicatore (rinumerato): sceglierne uno nuovo, così le due storie restano distinte.");
-                if (!d.Targets.Any(t => t.Year == p.Year)) throw new DomainException($"Il nuovo indicatore {d.Code} non ha il target {p.Year}.");
+                    throw new DomainException($"Il codice {d.Code} è già stato di un altro indicatore (rinumerato): "
+                        + "sceglierne uno nuovo, così le due storie restano distinte.");
+                if (!d.Targets.Any(t => t.Year == p.Year))
+                    throw new DomainException($"Il nuovo indicatore {d.Code} non ha il target {p.Year}.");
                 return d;
             case AddDefinition { Definition: INodeDefined n }:
-                if (p.Node(n.Code) is not null || p.IndicatorOf(n.Code) is not null) throw new DomainException($"Il codice {n.Code} esiste già nel piano.");
+                if (p.Node(n.Code) is not null || p.IndicatorOf(n.Code) is not null)
+                    throw new DomainException($"Il codice {n.Code} esiste già nel piano.");
                 CheckParent(p, LevelOf(n), n.Code, n.Parent);
                 return n;
             case Renumber r:
                 var current = Indicator(p, r.Indicator);
                 var parent = r.NewParent is { Length: > 0 } np ? np : current.Parent;
                 if (!Codes.TryParseIndicator(r.NewCode, out var code, out _) || code.Level != current.Level)
-                    throw new DomainException($"{r.NewCode} non è un codice di {Labels.Of(current.Level).ToLowerInvariant()}.");
-                if (p.IndicatorOf(code.Value) is not null || p.Node(code.Value) is not null) throw new DomainException($"Il codice {code.Value} esiste già nel piano.");
+                    throw new DomainException($"{r.NewCode} non è un codice di "
+                        + $"{Labels.Of(current.Level).ToLowerInvariant()}.");
+                if (p.IndicatorOf(code.Value) is not null || p.Node(code.Value) is not null)
+                    throw new DomainException($"Il codice {code.Value} esiste già nel piano.");
                 CheckParent(p, current.Level, code.Value, parent);
                 return new IndicatorRenumbered(p.Id, current.Code, code.Value, parent, reason);
             case Withdraw w when p.IndicatorOf(w.Code) is not null:
                 return new IndicatorWithdrawn(p.Id, w.Code, reason);
             case Withdraw w when p.Node(w.Code) is not null:
                 if (p.Children(w.Code).Any() || p.IndicatorsOf(w.Code).Any())
-                    throw new DomainException($"L'obiettivo {w.Code} ha ancora obiettivi o indicatori: ritirarli prima, nella stessa variazione.");
+                    throw new DomainException($"L'obiettivo {w.Code} ha ancora obiettivi o indicatori: ritirarli "
+                        + "prima, nella stessa variazione.");
                 return new ObjectiveWithdrawn(p.Id, w.Code, reason);
             case Withdraw w:
                 throw new DomainException($"Il codice {w.Code} non esiste nel piano.");
@@ -102,9 +126,12 @@ public static class AmendmentDecider
                 var kept = given with { Weights = [.. given.Weights.Where(x => p.IndicatorOf(x.Indicator) is not null)] };   // withdrawn in this amendment
                 foreach (var x in kept.Weights)
                     if (!Indicator(p, x.Indicator).Holders.Contains(kept.Holder))
-                        throw new DomainException($"{kept.Holder} non è titolare di {x.Indicator}: aggiungerlo ai titolari prima di dargli un peso.");
+                        throw new DomainException($"{kept.Holder} non è titolare di {x.Indicator}: aggiungerlo ai "
+                            + "titolari prima di dargli un peso.");
                 var sum = kept.Weights.Sum(x => x.Weight);
-                if (kept.Weights.Count > 0 && Math.Abs(sum - 100) > 0.01m) throw new DomainException($"I pesi di {kept.Holder} sommano a {ItalianFormat.Decimal(sum)}% invece di 100%.");
+                if (kept.Weights.Count > 0 && Math.Abs(sum - 100) > 0.01m)
+                    throw new DomainException($"I pesi di {kept.Holder} sommano a {ItalianFormat.Decimal(sum)}% "
+                        + "invece di 100%.");
                 return new HolderWeightsAssigned(kept.Holder, kept.Weights);
             case ChangeMethodology m:   // coherent by construction: Methodology checks itself
                 return m.Methodology == p.Methodology ? null : new MethodologyChanged(p.Id, m.Methodology);
@@ -119,8 +146,10 @@ public static class AmendmentDecider
         var parentLevel = parentCode == Codes.EntityCode ? Level.Entity : p.Node(parentCode)?.Level;
         if (parentLevel is null) throw new DomainException($"Il padre {parentCode} di {code} non esiste nel piano.");
         if (parentLevel != expected)
-            throw new DomainException($"Il padre di {code} dev'essere un «{Labels.Of(expected)}», ma {parentCode} è un «{Labels.Of(parentLevel.Value)}».");
-        if (!TreeRules.CodeExtends(level, code, parentCode)) throw new DomainException($"Il codice {code} non discende dal padre {parentCode}.");
+            throw new DomainException($"Il padre di {code} dev'essere un «{Labels.Of(expected)}», ma {parentCode} è "
+                + $"un «{Labels.Of(parentLevel.Value)}».");
+        if (!TreeRules.CodeExtends(level, code, parentCode))
+            throw new DomainException($"Il codice {code} non discende dal padre {parentCode}.");
     }
 
     static Level LevelOf(INodeDefined n) => n switch

@@ -13,7 +13,8 @@ public static class AmendmentReversal
     public static IReadOnlyList<PlanChange> Changes(Plan before, Plan after, Plan current, int version, IEnumerable<PlanAmended> amendments)
     {
         if (amendments.FirstOrDefault(a => a.Reverts == version) is { } done)
-            throw new Common.DomainException($"La variazione {version} è già stata annullata dalla versione {done.Version} ({done.Act}).");
+            throw new Common.DomainException($"La variazione {version} è già stata annullata dalla versione "
+                + $"{done.Version} ({done.Act}).");
         Indicator? SameIn(Plan p, Indicator i) => p.Indicators.FirstOrDefault(x => x.Lineage == i.Lineage);
         foreach (var a in after.Indicators)
         {
@@ -23,11 +24,13 @@ public static class AmendmentReversal
                           || !a.Offices.SequenceEqual(b.Offices) || !a.Holders.SequenceEqual(b.Holders);
             if (touched && (now is null || now.Code != a.Code || now.Parent != a.Parent || !now.Targets.SequenceEqual(a.Targets)
                             || !now.Offices.SequenceEqual(a.Offices) || !now.Holders.SequenceEqual(a.Holders)))
-                throw new Common.DomainException($"{a.Code}, modificato dalla variazione {version}, è stato cambiato ancora da una versione successiva: " +
+                throw new Common.DomainException($"{a.Code}, modificato dalla variazione {version}, è stato cambiato "
+                    + "ancora da una versione successiva: " +
                     "annullare prima quella, oppure registrare una variazione con i valori voluti.");
         }
         if (before.Methodology != after.Methodology && current.Methodology != after.Methodology)
-            throw new Common.DomainException($"La metodologia cambiata dalla variazione {version} è stata cambiata ancora: annullare prima la versione successiva.");
+            throw new Common.DomainException($"La metodologia cambiata dalla variazione {version} è stata cambiata "
+                + "ancora: annullare prima la versione successiva.");
         return Changes(before, after);
     }
 
@@ -51,8 +54,10 @@ public static class AmendmentReversal
             if (Same(after, b) is not { } a) continue;
             if (a.Code != b.Code || a.Parent != b.Parent) changes.Add(new Renumber(a.Code, b.Code, b.Parent));
             foreach (var year in b.Targets.Select(t => t.Year).Union(a.Targets.Select(t => t.Year)))
-                if (a.TargetFor(year) != b.TargetFor(year)) changes.Add(new ReviseTarget(b.Code, year, b.TargetFor(year)));
-            if (!a.Offices.SequenceEqual(b.Offices) || !a.Holders.SequenceEqual(b.Holders)) changes.Add(new Reassign(b.Code, b.Offices, b.Holders));
+                if (a.TargetFor(year) != b.TargetFor(year))
+                    changes.Add(new ReviseTarget(b.Code, year, b.TargetFor(year)));
+            if (!a.Offices.SequenceEqual(b.Offices) || !a.Holders.SequenceEqual(b.Holders))
+                changes.Add(new Reassign(b.Code, b.Offices, b.Holders));
         }
         foreach (var i in after.Indicators.Where(i => Same(before, i) is null))       // indicators it added
             changes.Add(new Withdraw(i.Code));

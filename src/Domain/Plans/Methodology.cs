@@ -9,7 +9,8 @@ namespace PerformancePlan.Domain.Plans;
 public sealed record Methodology
 {
     /// <summary>The message of an incoherent methodology, as users read it.</summary>
-    public const string Incoherent = "Metodologia non coerente: tolleranza 0–50, soglia critica sotto 100 − tolleranza, "
+    public const string Incoherent = "Metodologia non coerente: tolleranza 0–50, soglia critica sotto 100 − "
+        + "tolleranza, "
         + "pesi 40/60 che sommano a 100.";
 
     /// <summary>The rules of the seed's section 4: tolerance 10, critical threshold 50, weights 40/60.</summary>

@@ -40,7 +40,8 @@ public static class PlanHistory
                     foreach (var (d, at) in initial)
                         foreach (var t in d.Targets)
                             yield return new TargetChange(t.Year, t, state!.Id, 1, a.Act,
-                                state.RolledForwardFrom is { } from ? $"riportato dal piano {from}" : "definito nel piano", a.On, at);
+                                state.RolledForwardFrom is { } from ? $"riportato dal piano {from}" : "definito nel "
+                                    + "piano", a.On, at);
                     initial.Clear();
                     break;
                 case PlanAmended a: amendment = a; break;
@@ -61,12 +62,16 @@ public static class PlanHistory
     public static IReadOnlyList<PlanDifference> Diff(Plan from, Plan to)
     {
         var diffs = new List<PlanDifference>();
-        foreach (var n in to.Nodes.Where(n => from.Node(n.Code) is null)) diffs.Add(new("aggiunto", n.Code, Labels.Of(n.Level), "", n.Description));
-        foreach (var n in from.Nodes.Where(n => to.Node(n.Code) is null)) diffs.Add(new("ritirato", n.Code, Labels.Of(n.Level), n.Description, ""));
+        foreach (var n in to.Nodes.Where(n => from.Node(n.Code) is null))
+            diffs.Add(new("aggiunto", n.Code, Labels.Of(n.Level), "", n.Description));
+        foreach (var n in from.Nodes.Where(n => to.Node(n.Code) is null))
+            diffs.Add(new("ritirato", n.Code, Labels.Of(n.Level), n.Description, ""));
         // Indicators are paired by identity (lineage), so a renumbering reads as one, not as a withdrawal and an addition.
         Indicator? Same(Plan p, Indicator i) => p.Indicators.FirstOrDefault(x => x.Lineage == i.Lineage);
-        foreach (var i in to.Indicators.Where(i => Same(from, i) is null)) diffs.Add(new("aggiunto", i.Code, Labels.Of(i.Level), "", i.Description));
-        foreach (var i in from.Indicators.Where(i => Same(to, i) is null)) diffs.Add(new("ritirato", i.Code, Labels.Of(i.Level), i.Description, ""));
+        foreach (var i in to.Indicators.Where(i => Same(from, i) is null))
+            diffs.Add(new("aggiunto", i.Code, Labels.Of(i.Level), "", i.Description));
+        foreach (var i in from.Indicators.Where(i => Same(to, i) is null))
+            diffs.Add(new("ritirato", i.Code, Labels.Of(i.Level), i.Description, ""));
         foreach (var a in from.Indicators)
         {
             if (Same(to, a) is not { } b) continue;
@@ -75,17 +80,21 @@ public static class PlanHistory
             foreach (var year in a.Targets.Select(t => t.Year).Union(b.Targets.Select(t => t.Year)).Order())
                 if (a.TargetFor(year) != b.TargetFor(year))
                     diffs.Add(new("modificato", b.Code, $"target {year}", Text(a.TargetFor(year)), Text(b.TargetFor(year))));
-            if (!a.Offices.SequenceEqual(b.Offices)) diffs.Add(new("modificato", b.Code, "uffici", string.Join(' ', a.Offices), string.Join(' ', b.Offices)));
-            if (!a.Holders.SequenceEqual(b.Holders)) diffs.Add(new("modificato", b.Code, "titolari", string.Join(' ', a.Holders), string.Join(' ', b.Holders)));
+            if (!a.Offices.SequenceEqual(b.Offices))
+                diffs.Add(new("modificato", b.Code, "uffici", string.Join(' ', a.Offices), string.Join(' ', b.Offices)));
+            if (!a.Holders.SequenceEqual(b.Holders))
+                diffs.Add(new("modificato", b.Code, "titolari", string.Join(' ', a.Holders), string.Join(' ', b.Holders)));
         }
         foreach (var h in from.HolderCodes.Union(to.HolderCodes))
             foreach (var lineage in from.Indicators.Concat(to.Indicators).Select(i => i.Lineage).Distinct())
             {
                 decimal W(Plan p) => p.Indicators.FirstOrDefault(x => x.Lineage == lineage) is { } x && x.Holders.Contains(h) ? p.WeightOf(h, x.Code) : 0;
                 var code = (to.Indicators.FirstOrDefault(x => x.Lineage == lineage) ?? from.Indicators.First(x => x.Lineage == lineage)).Code;
-                if (W(from) != W(to)) diffs.Add(new("modificato", code, $"peso {h}", ItalianFormat.Percent(W(from)), ItalianFormat.Percent(W(to))));
+                if (W(from) != W(to))
+                    diffs.Add(new("modificato", code, $"peso {h}", ItalianFormat.Percent(W(from)), ItalianFormat.Percent(W(to))));
             }
-        if (from.Methodology != to.Methodology) diffs.Add(new("modificato", "metodologia", "regole di misurazione", from.Methodology.ToString(), to.Methodology.ToString()));
+        if (from.Methodology != to.Methodology)
+            diffs.Add(new("modificato", "metodologia", "regole di misurazione", from.Methodology.ToString(), to.Methodology.ToString()));
         return diffs;
     }
 

@@ -28,7 +28,8 @@ public sealed class AmendmentService(IDocumentStore store, IClock clock)
         {
             var i = plan?.IndicatorOf(indicator) ?? throw new PerformancePlan.Domain.Common.DomainException($"L'indicatore {indicator} non esiste nel piano {planId}.");
             var t = CellParsers.Target(value, i.Measure, i.Comparator, year);
-            if (!t.Ok) throw new InvalidInputException([new ImportIssue(IssueSeverity.Error, "riga di comando", 0, "--value", value, t.Error!, t.Fix ?? "")]);
+            if (!t.Ok)
+                throw new InvalidInputException([new ImportIssue(IssueSeverity.Error, "riga di comando", 0, "--value", value, t.Error!, t.Fix ?? "")]);
             return new AmendPlan(planId, act, on, reason, [new ReviseTarget(i.Code, year, t.Value)], by, clock.GetCurrentInstant());
         }, ct);
 
@@ -41,7 +42,8 @@ public sealed class AmendmentService(IDocumentStore store, IClock clock)
         var before = PlanHistory.AtVersion(events, version - 1);
         var after = PlanHistory.AtVersion(events, version);
         if (before is null || after is null || after.CurrentVersion < version || version < 2)
-            throw new PerformancePlan.Domain.Common.DomainException($"La versione {version} non è una variazione del piano {planId}.");
+            throw new PerformancePlan.Domain.Common.DomainException($"La versione {version} non è una variazione del "
+                + $"piano {planId}.");
         return await AmendAsync(planId, by, "plan revert-amendment", current =>
             new AmendPlan(planId, act, on, $"annulla la variazione n. {version}: {reason}",
                 AmendmentReversal.Changes(before, after, current!, version, events.OfType<PlanAmended>()), by, clock.GetCurrentInstant()) { Reverts = version }, ct);

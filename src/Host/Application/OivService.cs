@@ -55,16 +55,21 @@ public sealed class OivService(IDocumentStore store, IClock clock)
         var serializer = store.Options.Serializer();
         string Json(object? o) => o is null ? "null" : LedgerHash.CanonicalJson(serializer.ToJson(o));
         var storedPlan = await session.LoadAsync<Plan>(planId, ct);
-        if (Json(storedPlan) != Json(now.Plan)) differences.Add($"il documento del piano {planId} non coincide con la ricostruzione dagli eventi");
+        if (Json(storedPlan) != Json(now.Plan))
+            differences.Add($"il documento del piano {planId} non coincide con la ricostruzione dagli eventi");
         var stored = (await session.Query<IndicatorResults>().Where(r => r.PlanId == planId).ToListAsync(ct)).ToDictionary(r => r.Id);
         foreach (var replayed in now.Results)
-            if (!stored.TryGetValue(replayed.Id, out var doc)) differences.Add($"manca il documento dei risultati di {replayed.Indicator}");
-            else if (Json(doc) != Json(replayed)) differences.Add($"i risultati memorizzati di {replayed.Indicator} non coincidono con gli eventi");
-        foreach (var extra in stored.Keys.Except(now.Results.Select(r => r.Id))) differences.Add($"documento di risultati {extra} senza eventi");
+            if (!stored.TryGetValue(replayed.Id, out var doc))
+                differences.Add($"manca il documento dei risultati di {replayed.Indicator}");
+            else if (Json(doc) != Json(replayed))
+                differences.Add($"i risultati memorizzati di {replayed.Indicator} non coincidono con gli eventi");
+        foreach (var extra in stored.Keys.Except(now.Results.Select(r => r.Id)))
+            differences.Add($"documento di risultati {extra} senza eventi");
         if (storedPlan is not null)
         {
             var storedScores = PlanScoring.Score(storedPlan, stored.Values);
-            if (Json(storedScores) != Json(now.Scores)) differences.Add("i punteggi calcolati dalle proiezioni differiscono da quelli ricostruiti");
+            if (Json(storedScores) != Json(now.Scores))
+                differences.Add("i punteggi calcolati dalle proiezioni differiscono da quelli ricostruiti");
         }
         return differences;
     }
