@@ -6,7 +6,8 @@ using PerformancePlan.Domain.Plans;
 namespace PerformancePlan.Domain.Import;
 
 /// <summary>The outcome of reading one cell: a value, or an error with its fix; warnings either way.</summary>
-public sealed record Parsed<T>(T Value, string? Error = null, string? Fix = null, IReadOnlyList<string>? Warnings = null)
+public sealed record Parsed<T>(T Value, string? Error = null, string? Fix = null,
+    IReadOnlyList<string>? Warnings = null)
 {
     public bool Ok => Error is null;
     public IReadOnlyList<string> AllWarnings => Warnings ?? [];
@@ -34,7 +35,8 @@ public static partial class CellParsers
         {
             if (!Labels.TryParsePerspective(part, out var p))
                 return Fail<IReadOnlyList<Perspective>>($"prospettiva «{part}» sconosciuta",
-                    "usare " + string.Join(", ", Labels.PerspectiveNames.Values.Select(v => $"«{v}»")) + ", separate da « / »");
+                    "usare " + string.Join(", ",
+                        Labels.PerspectiveNames.Values.Select(v => $"«{v}»")) + ", separate da « / »");
             if (!list.Contains(p)) list.Add(p);
         }
         return new((IReadOnlyList<Perspective>)list);
@@ -79,7 +81,8 @@ public static partial class CellParsers
                 return Fail<IReadOnlyList<(string, decimal)>>($"peso di «{h}» ripetuto", "indicare un solo peso per "
                     + "titolare");
             if (w <= 0 || w > 100)
-                return Fail<IReadOnlyList<(string, decimal)>>($"peso {ItalianFormat.Decimal(w)} fuori dall'intervallo", "un peso è maggiore di 0 e al massimo 100");
+                return Fail<IReadOnlyList<(string, decimal)>>($"peso {ItalianFormat.Decimal(w)} fuori dall'intervallo",
+                    "un peso è maggiore di 0 e al massimo 100");
             list.Add((h, w));
         }
         return new((IReadOnlyList<(string, decimal)>)list);
@@ -122,7 +125,8 @@ public static partial class CellParsers
                 if (!ItalianFormat.TryParseDecimal(t, out var n))
                     return Fail<YearTarget?>("numero non leggibile", "scrivere un numero intero, es. «12»");
                 if (n < 0 || n != decimal.Truncate(n))
-                    return Fail<YearTarget?>(measure == MeasureKind.Count ? "un conteggio è un intero non negativo" : "i giorni sono un intero non negativo",
+                    return Fail<YearTarget?>(measure == MeasureKind.Count
+                        ? "un conteggio è un intero non negativo" : "i giorni sono un intero non negativo",
                         "scrivere un numero intero, es. «12»");
                 return new((YearTarget?)YearTarget.OfAmount(year, n));
             default:
@@ -132,7 +136,8 @@ public static partial class CellParsers
                         + "indicare una sola data");
                 var dates = new List<LocalDate>();
                 var warnings = new List<string>();
-                foreach (var part in parts.Select(s => LeadingWords().Replace(s.Trim(), "").Trim()).Where(s => s.Length > 0))
+                foreach (var part in parts.Select(s => LeadingWords().Replace(s.Trim(),
+                    "").Trim()).Where(s => s.Length > 0))
                 {
                     if (!ItalianFormat.TryParseDate(part, out var d, year))
                         return part.Contains('/')
@@ -156,6 +161,7 @@ public static partial class CellParsers
         text.Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     [GeneratedRegex(@"^(>=|<=|=>|=<|≥|≤|>|<|=)")] private static partial Regex LeadingComparator();
-    [GeneratedRegex(@"^(entro\s+(il\s+)?|n\.\s*)", RegexOptions.IgnoreCase)] private static partial Regex LeadingWords();
+    [GeneratedRegex(@"^(entro\s+(il\s+)?|n\.\s*)",
+        RegexOptions.IgnoreCase)] private static partial Regex LeadingWords();
     [GeneratedRegex(@"\s+e\s+|\s*,\s*|\s*\+\s*", RegexOptions.IgnoreCase)] private static partial Regex DateSeparator();
 }

@@ -17,7 +17,8 @@ public sealed class PlanRowValidator : AbstractValidator<RawRow>
             var levelText = row[PlanColumns.Level];
             if (!Labels.TryParseLevel(levelText, out var level))
             {
-                Fail(ctx, PlanColumns.Level, levelText, levelText.Length == 0 ? "livello mancante" : "livello sconosciuto",
+                Fail(ctx, PlanColumns.Level, levelText,
+                    levelText.Length == 0 ? "livello mancante" : "livello sconosciuto",
                     "usare " + string.Join(", ", Labels.LevelNames.Values.Select(v => $"«{v}»")));
                 return;
             }
@@ -69,7 +70,9 @@ public sealed class PlanRowValidator : AbstractValidator<RawRow>
             return;
         }
         if (Codes.TryParseIndicator(code, out var parsed, out var normalised) && normalised)
-            Warn(ctx, PlanColumns.Code, code, $"codice letto come «{parsed.Value}»" + (code.Trim().StartsWith('0') ? " (cifra zero al posto della lettera O)" : ""),
+            Warn(ctx, PlanColumns.Code, code,
+                $"codice letto come «{parsed.Value}»" + (code.Trim().StartsWith('0')
+                    ? " (cifra zero al posto della lettera O)" : ""),
                 $"scrivere «{parsed.Value}»");
     }
 
@@ -78,7 +81,8 @@ public sealed class PlanRowValidator : AbstractValidator<RawRow>
         var measureText = row[PlanColumns.Measure];
         if (!MeasureLabels.TryParseMeasure(measureText, out var measure))
         {
-            Fail(ctx, PlanColumns.Measure, measureText, measureText.Length == 0 ? "misura mancante" : "misura sconosciuta",
+            Fail(ctx, PlanColumns.Measure, measureText,
+                measureText.Length == 0 ? "misura mancante" : "misura sconosciuta",
                 "usare " + string.Join(", ", MeasureLabels.Names.Values.Select(v => $"«{v}»")));
             return;
         }
@@ -155,5 +159,6 @@ public sealed class PlanRowValidator : AbstractValidator<RawRow>
         ctx.AddFailure(new ValidationFailure(column, message, value) { CustomState = fix, Severity = Severity.Error });
 
     static void Warn(ValidationContext<RawRow> ctx, string column, string value, string message, string fix) =>
-        ctx.AddFailure(new ValidationFailure(column, message, value) { CustomState = fix, Severity = Severity.Warning });
+        ctx.AddFailure(new ValidationFailure(column, message, value) { CustomState = fix,
+            Severity = Severity.Warning });
 }

@@ -96,7 +96,8 @@ public sealed partial class PlanTreeValidator : AbstractValidator<IReadOnlyList<
                     $"assegnare un peso a «{holder}» su tutti i suoi indicatori, oppure su nessuno (pesi uguali)");
             var sum = held.SelectMany(r => r.Weights.Where(w => w.Holder == holder)).Sum(w => w.Weight);
             if (Math.Abs(sum - 100) > 0.01m)
-                Fail(ctx, held.Where(r => r.Weights.Any(w => w.Holder == holder)).Max(r => r.Number), PlanColumns.Weights, ItalianFormat.Decimal(sum),
+                Fail(ctx, held.Where(r => r.Weights.Any(w => w.Holder == holder)).Max(r => r.Number),
+                    PlanColumns.Weights, ItalianFormat.Decimal(sum),
                     $"i pesi di «{holder}» sommano a {ItalianFormat.Decimal(sum)}% invece di 100% (righe "
                         + $"{string.Join(", ", held.Select(r => r.Number))})",
                     "correggere i pesi perché la somma sia 100");
@@ -107,21 +108,23 @@ public sealed partial class PlanTreeValidator : AbstractValidator<IReadOnlyList<
     {
         foreach (var parent in rows.Where(r => r.Budget is not null && !r.IsIndicator))
         {
-            var children = rows.Where(r => !r.IsIndicator && string.Equals(r.Parent, parent.Code, StringComparison.OrdinalIgnoreCase)
+            var children = rows.Where(r => !r.IsIndicator
+                && string.Equals(r.Parent, parent.Code, StringComparison.OrdinalIgnoreCase)
                 && r.Level != Level.Entity && r.Budget is not null).ToList();
             if (children.Count == 0) continue;
             var sum = children.Sum(c => c.Budget!.Value);
+            var parts = children.Select(c => $"{c.Code} {ItalianFormat.Euro(c.Budget!.Value)}");
             if (sum != parent.Budget)
                 Warn(ctx, parent.Number, PlanColumns.Budget, ItalianFormat.Euro(parent.Budget!.Value),
                     $"il budget di «{parent.Code}» ({ItalianFormat.Euro(parent.Budget!.Value)}) non coincide con la "
-                        + "somma dei suoi figli " +
-                    $"({ItalianFormat.Euro(sum)}: "
-                        + $"{string.Join(" + ", children.Select(c => $"{c.Code} {ItalianFormat.Euro(c.Budget!.Value)}"))})",
+                        + $"somma dei suoi figli ({ItalianFormat.Euro(sum)}: {string.Join(" + ", parts)})",
                     "verificare quale dei due importi è corretto");
         }
     }
 
-    /// <summary>Words that differ as written but read the same once l/I and 0/O are confused: likely typos of one name.</summary>
+    /// <summary>
+    /// Words that differ as written but read the same once l/I and 0/O are confused: likely typos of one name.
+    /// </summary>
     static void CheckNameVariants(IReadOnlyList<PlanRow> rows, ValidationContext<IReadOnlyList<PlanRow>> ctx)
     {
         var seen = new Dictionary<string, (string Word, int Row)>();
@@ -139,11 +142,15 @@ public sealed partial class PlanTreeValidator : AbstractValidator<IReadOnlyList<
             }
     }
 
-    static void Fail(ValidationContext<IReadOnlyList<PlanRow>> ctx, int row, string column, string value, string message, string fix) =>
-        ctx.AddFailure(new ValidationFailure(column, message, value) { CustomState = (row, fix), Severity = Severity.Error });
+    static void Fail(ValidationContext<IReadOnlyList<PlanRow>> ctx, int row, string column, string value,
+        string message, string fix) =>
+        ctx.AddFailure(new ValidationFailure(column, message, value) { CustomState = (row, fix),
+            Severity = Severity.Error });
 
-    static void Warn(ValidationContext<IReadOnlyList<PlanRow>> ctx, int row, string column, string value, string message, string fix) =>
-        ctx.AddFailure(new ValidationFailure(column, message, value) { CustomState = (row, fix), Severity = Severity.Warning });
+    static void Warn(ValidationContext<IReadOnlyList<PlanRow>> ctx, int row, string column, string value,
+        string message, string fix) =>
+        ctx.AddFailure(new ValidationFailure(column, message, value) { CustomState = (row, fix),
+            Severity = Severity.Warning });
 
     [GeneratedRegex(@"\b[\p{L}0-9]{6,}\b")] private static partial Regex Word();
 }

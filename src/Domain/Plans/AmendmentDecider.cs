@@ -10,12 +10,14 @@ public sealed record ReviseTarget(string Indicator, int Year, YearTarget? Target
 public sealed record AddDefinition(IPlanEvent Definition) : PlanChange;
 public sealed record Withdraw(string Code) : PlanChange;
 public sealed record Renumber(string Indicator, string NewCode, string? NewParent) : PlanChange;
-public sealed record Reassign(string Indicator, IReadOnlyList<string>? Offices, IReadOnlyList<string>? Holders) : PlanChange;
+public sealed record Reassign(string Indicator, IReadOnlyList<string>? Offices,
+    IReadOnlyList<string>? Holders) : PlanChange;
 public sealed record ChangeWeights(string Holder, IReadOnlyList<HolderWeight> Weights) : PlanChange;
 public sealed record ChangeMethodology(Methodology Methodology) : PlanChange;
 
 /// <summary>Amend an approved plan: the changes, the act that authorises them and the date they take effect.</summary>
-public sealed record AmendPlan(string PlanId, string Act, LocalDate EffectiveOn, string Reason, IReadOnlyList<PlanChange> Changes, Actor By, Instant Now)
+public sealed record AmendPlan(string PlanId, string Act, LocalDate EffectiveOn, string Reason,
+    IReadOnlyList<PlanChange> Changes, Actor By, Instant Now)
 {
     /// <summary>The version this amendment undoes (its changes restore the values before it).</summary>
     public int? Reverts { get; init; }
@@ -23,7 +25,9 @@ public sealed record AmendPlan(string PlanId, string Act, LocalDate EffectiveOn,
 
 public static class AmendmentDecider
 {
-    /// <summary>A new version: <see cref="PlanAmended"/> then one event per change, each checked against the plan.</summary>
+    /// <summary>
+    /// A new version: <see cref="PlanAmended"/> then one event per change, each checked against the plan.
+    /// </summary>
     public static IReadOnlyList<IPlanEvent> Decide(AmendPlan c, Plan? plan)
     {
         var p = plan ?? throw new DomainException($"Piano «{c.PlanId}» non trovato.");
@@ -50,7 +54,8 @@ public static class AmendmentDecider
         if (c.Reverts is { } reverted && (reverted < 2 || reverted > p.CurrentVersion))
             throw new DomainException($"La versione {reverted} non è una variazione del piano {p.Id} (versioni "
                 + $"2–{p.CurrentVersion}).");
-        var events = new List<IPlanEvent> { new PlanAmended(p.Id, p.CurrentVersion + 1, c.Act.Trim(), c.EffectiveOn, c.Reason.Trim(), c.By.User, c.Now) { Reverts = c.Reverts } };
+        var events = new List<IPlanEvent> { new PlanAmended(p.Id, p.CurrentVersion + 1, c.Act.Trim(), c.EffectiveOn,
+            c.Reason.Trim(), c.By.User, c.Now) { Reverts = c.Reverts } };
         var state = p;
         foreach (var change in c.Changes)
         {
@@ -62,7 +67,8 @@ public static class AmendmentDecider
         if (events.Count == 1)
             throw new DomainException("Le modifiche indicate coincidono con il piano in vigore: nessuna variazione.");
         foreach (var given in state.Weights.Where(w => w.Weights.Count > 0))
-            foreach (var missing in state.Indicators.Where(i => i.Holders.Contains(given.Holder) && given.Weights.All(x => x.Indicator != i.Code)))
+            foreach (var missing in state.Indicators.Where(i => i.Holders.Contains(given.Holder)
+                && given.Weights.All(x => x.Indicator != i.Code)))
                 throw new DomainException($"{given.Holder} ha pesi espliciti ma nessun peso su {missing.Code}: "
                     + $"indicare i pesi di {given.Holder} (colonna Pesi) perché sommino a 100.");
         return events;
@@ -121,9 +127,15 @@ public static class AmendmentDecider
                 var i = Indicator(p, r.Indicator);
                 var offices = r.Offices ?? i.Offices;
                 var holders = r.Holders ?? i.Holders;
-                return offices.SequenceEqual(i.Offices) && holders.SequenceEqual(i.Holders) ? null : new IndicatorReassigned(p.Id, i.Code, offices, holders);
+                return offices.SequenceEqual(i.Offices)
+                    && holders.SequenceEqual(i.Holders) ? null : new IndicatorReassigned(p.Id, i.Code, offices,
+                        holders);
             case ChangeWeights given:
-                var kept = given with { Weights = [.. given.Weights.Where(x => p.IndicatorOf(x.Indicator) is not null)] };   // withdrawn in this amendment
+                // Weights on indicators withdrawn in this amendment are dropped.
+                var kept = given with
+                {
+                    Weights = [.. given.Weights.Where(x => p.IndicatorOf(x.Indicator) is not null)],
+                };
                 foreach (var x in kept.Weights)
                     if (!Indicator(p, x.Indicator).Holders.Contains(kept.Holder))
                         throw new DomainException($"{kept.Holder} non è titolare di {x.Indicator}: aggiungerlo ai "

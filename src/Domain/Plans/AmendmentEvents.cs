@@ -12,11 +12,15 @@ public sealed record PlanAmended(
     string PlanId, int Version, string Act, LocalDate EffectiveOn, string Reason, string AmendedBy, Instant AmendedAt)
     : IPlanEvent
 {
-    /// <summary>The version this amendment undoes, when it restores the values before an amendment made by mistake.</summary>
+    /// <summary>
+    /// The version this amendment undoes, when it restores the values before an amendment made by mistake.
+    /// </summary>
     public int? Reverts { get; init; }
 }
 
-/// <summary>The target of one year of an indicator changed (from nothing when <paramref name="Previous"/> is null).</summary>
+/// <summary>
+/// The target of one year of an indicator changed (from nothing when <paramref name="Previous"/> is null).
+/// </summary>
 public sealed record TargetRevised(
     string PlanId, string Indicator, int Year, YearTarget? Previous, YearTarget? Revised, string Reason) : IPlanEvent;
 
@@ -26,7 +30,9 @@ public sealed record IndicatorWithdrawn(string PlanId, string Indicator, string 
 /// <summary>An objective (with nothing left under it) left the plan.</summary>
 public sealed record ObjectiveWithdrawn(string PlanId, string Objective, string Reason) : IPlanEvent;
 
-/// <summary>An indicator took a new code (and possibly a new parent): same identity, targets, results and weights.</summary>
+/// <summary>
+/// An indicator took a new code (and possibly a new parent): same identity, targets, results and weights.
+/// </summary>
 public sealed record IndicatorRenumbered(
     string PlanId, string Indicator, string NewCode, string NewParent, string Reason) : IPlanEvent;
 

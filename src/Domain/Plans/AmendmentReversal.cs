@@ -10,7 +10,8 @@ public static class AmendmentReversal
     /// Refused when a later version changed the same items (undoing would silently undo that too) or when the version
     /// was already reverted.
     /// </summary>
-    public static IReadOnlyList<PlanChange> Changes(Plan before, Plan after, Plan current, int version, IEnumerable<PlanAmended> amendments)
+    public static IReadOnlyList<PlanChange> Changes(Plan before, Plan after, Plan current, int version,
+        IEnumerable<PlanAmended> amendments)
     {
         if (amendments.FirstOrDefault(a => a.Reverts == version) is { } done)
             throw new Common.DomainException($"La variazione {version} è già stata annullata dalla versione "
@@ -22,7 +23,8 @@ public static class AmendmentReversal
             var now = SameIn(current, a);
             var touched = b is null || a.Code != b.Code || a.Parent != b.Parent || !a.Targets.SequenceEqual(b.Targets)
                           || !a.Offices.SequenceEqual(b.Offices) || !a.Holders.SequenceEqual(b.Holders);
-            if (touched && (now is null || now.Code != a.Code || now.Parent != a.Parent || !now.Targets.SequenceEqual(a.Targets)
+            if (touched
+                && (now is null || now.Code != a.Code || now.Parent != a.Parent || !now.Targets.SequenceEqual(a.Targets)
                             || !now.Offices.SequenceEqual(a.Offices) || !now.Holders.SequenceEqual(a.Holders)))
                 throw new Common.DomainException($"{a.Code}, modificato dalla variazione {version}, è stato cambiato "
                     + "ancora da una versione successiva: " +
@@ -39,15 +41,22 @@ public static class AmendmentReversal
         var changes = new List<PlanChange>();
         Indicator? Same(Plan p, Indicator i) => p.Indicators.FirstOrDefault(x => x.Lineage == i.Lineage);
 
-        foreach (var n in before.Nodes.Where(n => after.Node(n.Code) is null))      // objectives it withdrew, parents first
+        // Objectives it withdrew, parents first.
+        foreach (var n in before.Nodes.Where(n => after.Node(n.Code) is null))
             changes.Add(new AddDefinition(n.Level switch
             {
-                Level.StrategicArea => new StrategicAreaDefined(n.Code, n.Parent, n.Description, n.Perspectives, n.Budget, n.Offices, n.Holders),
-                Level.StrategicObjective => new StrategicObjectiveDefined(n.Code, n.Parent, n.Description, n.Perspectives, n.Budget, n.Offices, n.Holders),
-                _ => (IPlanEvent)new OperationalObjectiveDefined(n.Code, n.Parent, n.Description, n.Perspectives, n.Budget, n.Offices, n.Holders),
+                Level.StrategicArea =>
+                    new StrategicAreaDefined(n.Code, n.Parent, n.Description, n.Perspectives, n.Budget, n.Offices,
+                        n.Holders),
+                Level.StrategicObjective =>
+                    new StrategicObjectiveDefined(n.Code, n.Parent, n.Description, n.Perspectives, n.Budget, n.Offices,
+                        n.Holders),
+                _ => (IPlanEvent)new OperationalObjectiveDefined(n.Code, n.Parent, n.Description, n.Perspectives,
+                    n.Budget, n.Offices, n.Holders),
             }));
         foreach (var i in before.Indicators.Where(i => Same(after, i) is null))       // indicators it withdrew
-            changes.Add(new AddDefinition(new IndicatorDefined(i.Code, i.Level, i.Parent, i.Description, i.Algorithm, i.Measure, i.Comparator,
+            changes.Add(new AddDefinition(new IndicatorDefined(i.Code, i.Level, i.Parent, i.Description, i.Algorithm,
+                i.Measure, i.Comparator,
                 i.Targets, i.Offices, i.Holders) { Lineage = i.Lineage }));
         foreach (var b in before.Indicators)
         {
@@ -61,7 +70,8 @@ public static class AmendmentReversal
         }
         foreach (var i in after.Indicators.Where(i => Same(before, i) is null))       // indicators it added
             changes.Add(new Withdraw(i.Code));
-        foreach (var n in after.Nodes.Where(n => before.Node(n.Code) is null).Reverse()) // objectives it added, children first
+        // Objectives it added, children first.
+        foreach (var n in after.Nodes.Where(n => before.Node(n.Code) is null).Reverse())
             changes.Add(new Withdraw(n.Code));
         foreach (var holder in before.Weights.Select(w => w.Holder).Union(after.Weights.Select(w => w.Holder)))
         {

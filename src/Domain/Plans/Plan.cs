@@ -22,10 +22,14 @@ public sealed record Indicator(
 {
     public YearTarget? TargetFor(int year) => Targets.FirstOrDefault(t => t.Year == year);
 
-    /// <summary>Codes the indicator had before renumberings in this plan (its results may be recorded under them).</summary>
+    /// <summary>
+    /// Codes the indicator had before renumberings in this plan (its results may be recorded under them).
+    /// </summary>
     public IReadOnlyList<string> PreviousCodes { get; init; } = [];
 
-    /// <summary>One identity across plans and renumberings (<c>cciaa-ms:S3.2.1-a</c>), carried by roll-forward.</summary>
+    /// <summary>
+    /// One identity across plans and renumberings (<c>cciaa-ms:S3.2.1-a</c>), carried by roll-forward.
+    /// </summary>
     public string Lineage { get; init; } = "";
 }
 
@@ -38,7 +42,9 @@ public sealed record Plan(
     Methodology Methodology, PlanStatus Status, ImmutableList<PlanNode> Nodes, ImmutableList<Indicator> Indicators,
     ImmutableList<HolderWeightsAssigned> Weights, string? ContentHash, string? Source, long Version)
 {
-    /// <summary>The plan after one more event of its stream; never throws, and ignores events it does not know.</summary>
+    /// <summary>
+    /// The plan after one more event of its stream; never throws, and ignores events it does not know.
+    /// </summary>
     public static Plan? Evolve(Plan? state, IPlanEvent @event)
     {
         var next = Next(state, @event);
@@ -64,7 +70,8 @@ public sealed record Plan(
                 Lineage = e.Lineage ?? $"{state.Entity}:{e.Code}",
             }),
         },
-        (_, HolderWeightsAssigned e) => state with { Weights = state.Weights.RemoveAll(w => w.Holder == e.Holder).Add(e) },
+        (_, HolderWeightsAssigned e) =>
+            state with { Weights = state.Weights.RemoveAll(w => w.Holder == e.Holder).Add(e) },
         (_, PlanImported e) => state with { ContentHash = e.ContentHash, Source = e.Source },
         (_, PlanApproved e) => state with
         {
@@ -98,7 +105,8 @@ public sealed record Plan(
         (_, IndicatorReassigned e) => state with
         {
             Indicators = state.Indicators.Replace(
-                state.IndicatorOf(e.Indicator)!, state.IndicatorOf(e.Indicator)! with { Offices = e.Offices, Holders = e.Holders }),
+                state.IndicatorOf(e.Indicator)!,
+                    state.IndicatorOf(e.Indicator)! with { Offices = e.Offices, Holders = e.Holders }),
         },
         (_, MethodologyChanged e) => state with { Methodology = e.Methodology },
         (_, PlanClosed e) => state with { Status = PlanStatus.Closed, ClosedOn = e.On, ClosedAt = e.ClosedAt },
@@ -123,7 +131,8 @@ public sealed record Plan(
         {
             Weights = [.. w.Weights.Select(x => x.Indicator == e.Indicator ? x with { Indicator = e.NewCode } : x)],
         })],
-        Neutralized = [.. state.Neutralized.Select(n => n.Indicator == e.Indicator ? n with { Indicator = e.NewCode } : n)],
+        Neutralized = [.. state.Neutralized.Select(n => n.Indicator == e.Indicator
+            ? n with { Indicator = e.NewCode } : n)],
     };
 
     /// <summary>
@@ -158,16 +167,20 @@ public sealed record Plan(
     public string? ApprovalAct { get; init; }
     public LocalDate? ApprovedOn { get; init; }
     public LocalDate? ClosedOn { get; init; }
-    /// <summary>When the close was recorded: entries recorded after it (a write racing the close) do not count.</summary>
+    /// <summary>
+    /// When the close was recorded: entries recorded after it (a write racing the close) do not count.
+    /// </summary>
     public Instant? ClosedAt { get; init; }
     public ImmutableList<Neutralization> Neutralized { get; init; } = [];
     public string? ValidatedLedgerHead { get; init; }
 
     public bool IsClosed => Status is PlanStatus.Closed or PlanStatus.Validated;
-    public Neutralization? NeutralizationOf(string indicator) => Neutralized.FirstOrDefault(n => n.Indicator == indicator);
+    public Neutralization? NeutralizationOf(string indicator) =>
+        Neutralized.FirstOrDefault(n => n.Indicator == indicator);
 
     /// <summary>The plan its stream's events tell (as stored: events of other streams are ignored).</summary>
-    public static Plan? Replay(IEnumerable<object> events) => events.OfType<IPlanEvent>().Aggregate((Plan?)null, Evolve);
+    public static Plan? Replay(IEnumerable<object> events) =>
+        events.OfType<IPlanEvent>().Aggregate((Plan?)null, Evolve);
 
     public PlanNode? Node(string code) => Nodes.FirstOrDefault(n => n.Code == code);
     public Indicator? IndicatorOf(string code) => Indicators.FirstOrDefault(i => i.Code == code);

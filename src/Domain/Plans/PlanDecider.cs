@@ -30,7 +30,8 @@ public static class PlanDecider
         };
         events.AddRange(d.Definitions);
         events.AddRange(d.Weights);
-        events.Add(new PlanImported(d.PlanId, command.Source, d.ContentHash, d.Rows, d.Warnings, command.By, command.Now));
+        events.Add(new PlanImported(d.PlanId, command.Source, d.ContentHash, d.Rows, d.Warnings, command.By,
+            command.Now));
         return events;
     }
 }

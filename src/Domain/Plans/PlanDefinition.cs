@@ -23,10 +23,12 @@ public sealed record PlanDefinition(
         {
             var sb = new StringBuilder();
             sb.Append(PlanId).Append('|').Append(Entity).Append('|').Append(EntityName).Append('|')
-              .Append(string.Join(",", Horizon)).Append('|').Append(N(EntityBudget)).Append('|').Append(Methodology).Append('\n');
+              .Append(string.Join(",",
+                  Horizon)).Append('|').Append(N(EntityBudget)).Append('|').Append(Methodology).Append('\n');
             foreach (var d in Definitions) sb.Append(Canonical(d)).Append('\n');
             foreach (var w in Weights)
-                sb.Append(w.Holder).Append(':').AppendJoin(",", w.Weights.Select(x => $"{x.Indicator}={N(x.Weight)}")).Append('\n');
+                sb.Append(w.Holder).Append(':').AppendJoin(",",
+                    w.Weights.Select(x => $"{x.Indicator}={N(x.Weight)}")).Append('\n');
             return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
         }
     }

@@ -6,8 +6,10 @@ namespace PerformancePlan.Domain.Plans;
 
 public sealed record ApprovePlan(string PlanId, string Act, LocalDate On, Actor By, Instant Now);
 public sealed record ClosePlan(string PlanId, LocalDate On, Actor By, Instant Now);
-public sealed record ValidatePlan(string PlanId, string LedgerHead, bool LedgerVerified, string Note, Actor By, Instant Now);
-public sealed record NeutralizeIndicator(string PlanId, string Indicator, string Act, string Reason, Actor By, Instant Now, LocalDate? On = null);
+public sealed record ValidatePlan(string PlanId, string LedgerHead, bool LedgerVerified, string Note, Actor By,
+    Instant Now);
+public sealed record NeutralizeIndicator(string PlanId, string Indicator, string Act, string Reason, Actor By,
+    Instant Now, LocalDate? On = null);
 
 /// <summary>Approval, year close and neutralisation of an indicator (BRIEF §4).</summary>
 public static class PlanLifecycleDecider
@@ -64,7 +66,8 @@ public static class PlanLifecycleDecider
         RequireAct(c.Act);
         if (string.IsNullOrWhiteSpace(c.Reason)) throw new DomainException("Indicare il motivo della sterilizzazione.");
         if (c.On is { } on) NotInTheFuture(on, c.Now, "dell'atto di sterilizzazione");
-        return new IndicatorNeutralized(p.Id, c.Indicator, c.Act.Trim(), c.Reason.Trim(), c.By.User, c.Now) { EffectiveOn = c.On };
+        return new IndicatorNeutralized(p.Id, c.Indicator, c.Act.Trim(), c.Reason.Trim(), c.By.User,
+            c.Now) { EffectiveOn = c.On };
     }
 
     static void NotInTheFuture(LocalDate on, Instant now, string what)
@@ -80,7 +83,8 @@ public static class PlanLifecycleDecider
     static void Require(Actor by, Role role, string what)
     {
         if (!by.Is(role))
-            throw new ForbiddenException($"L'utente «{by.User}» non può {what}: serve il ruolo {Actor.RoleName(role)}.");
+            throw new ForbiddenException(
+                $"L'utente «{by.User}» non può {what}: serve il ruolo {Actor.RoleName(role)}.");
     }
 
     static void RequireAct(string act)

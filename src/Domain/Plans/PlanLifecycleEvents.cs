@@ -14,7 +14,9 @@ public sealed record PlanApproved(string PlanId, string Act, LocalDate On, strin
 /// <summary>The plan year was closed: results are frozen and an unmeasured indicator now counts 0.</summary>
 public sealed record PlanClosed(string PlanId, LocalDate On, string ClosedBy, Instant ClosedAt) : IPlanEvent;
 
-/// <summary>The OIV validated the plan's year, having verified the ledger up to <paramref name="LedgerHead"/>.</summary>
+/// <summary>
+/// The OIV validated the plan's year, having verified the ledger up to <paramref name="LedgerHead"/>.
+/// </summary>
 public sealed record PlanValidated(
     string PlanId, string LedgerHead, string Note, string ValidatedBy, Instant ValidatedAt) : IPlanEvent;
 

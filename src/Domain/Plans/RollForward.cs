@@ -23,28 +23,39 @@ public static class RollForwardDecider
 
         var events = new List<IPlanEvent>
         {
-            new PlanDrafted(c.ToPlanId, p.Entity, p.EntityName, year, horizon, p.EntityBudget, p.Methodology, c.By.User, c.Now) { RolledForwardFrom = p.Id },
+            new PlanDrafted(c.ToPlanId, p.Entity, p.EntityName, year, horizon, p.EntityBudget, p.Methodology,
+                c.By.User, c.Now) { RolledForwardFrom = p.Id },
         };
         foreach (var node in Ordered(p))
             events.Add(node switch
             {
-                { Level: Level.StrategicArea } n => new StrategicAreaDefined(n.Code, n.Parent, n.Description, n.Perspectives, n.Budget, n.Offices, n.Holders),
-                { Level: Level.StrategicObjective } n => new StrategicObjectiveDefined(n.Code, n.Parent, n.Description, n.Perspectives, n.Budget, n.Offices, n.Holders),
-                var n => (IPlanEvent)new OperationalObjectiveDefined(n.Code, n.Parent, n.Description, n.Perspectives, n.Budget, n.Offices, n.Holders),
+                { Level: Level.StrategicArea } n =>
+                    new StrategicAreaDefined(n.Code, n.Parent, n.Description, n.Perspectives, n.Budget, n.Offices,
+                        n.Holders),
+                { Level: Level.StrategicObjective } n =>
+                    new StrategicObjectiveDefined(n.Code, n.Parent, n.Description, n.Perspectives, n.Budget, n.Offices,
+                        n.Holders),
+                var n => (IPlanEvent)new OperationalObjectiveDefined(n.Code, n.Parent, n.Description, n.Perspectives,
+                    n.Budget, n.Offices, n.Holders),
             });
         foreach (var i in p.Indicators)
-            events.Add(new IndicatorDefined(i.Code, i.Level, i.Parent, i.Description, i.Algorithm, i.Measure, i.Comparator,
-                horizon.Select(y => Carry(i, y)).OfType<YearTarget>().ToList(), i.Offices, i.Holders) { Lineage = i.Lineage });
+            events.Add(new IndicatorDefined(i.Code, i.Level, i.Parent, i.Description, i.Algorithm, i.Measure,
+                i.Comparator,
+                horizon.Select(y => Carry(i, y)).OfType<YearTarget>().ToList(), i.Offices,
+                    i.Holders) { Lineage = i.Lineage });
         events.AddRange(p.Weights);
         return events;
     }
 
-    /// <summary>The old plan's target for that year, else its latest earlier target with deadlines moved to that year.</summary>
+    /// <summary>
+    /// The old plan's target for that year, else its latest earlier target with deadlines moved to that year.
+    /// </summary>
     public static YearTarget? Carry(Indicator i, int year)
     {
         if (i.TargetFor(year) is { } same) return same;
         var last = i.Targets.Where(t => t.Year < year).MaxBy(t => t.Year);
-        return last is null ? null : new YearTarget(year, last.Amount, last.Dates.Select(d => d.PlusYears(year - last.Year)).ToList());
+        return last is null ? null : new YearTarget(year, last.Amount,
+            last.Dates.Select(d => d.PlusYears(year - last.Year)).ToList());
     }
 
     /// <summary>Parents before children, so the new stream reads like the old one.</summary>
