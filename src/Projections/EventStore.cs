@@ -23,7 +23,8 @@ public static class EventStore
     public static readonly Type[] EventTypes =
     [
         typeof(PlanDrafted), typeof(StrategicAreaDefined), typeof(StrategicObjectiveDefined),
-        typeof(OperationalObjectiveDefined), typeof(IndicatorDefined), typeof(HolderWeightsAssigned), typeof(PlanImported),
+        typeof(OperationalObjectiveDefined), typeof(IndicatorDefined), typeof(HolderWeightsAssigned),
+            typeof(PlanImported),
         typeof(PlanApproved), typeof(PlanClosed), typeof(IndicatorNeutralized), typeof(ResultRecorded),
         typeof(PlanAmended), typeof(TargetRevised), typeof(IndicatorWithdrawn), typeof(ObjectiveWithdrawn),
         typeof(IndicatorReassigned), typeof(MethodologyChanged), typeof(ResultReverted), typeof(IndicatorRenumbered),
@@ -51,7 +52,9 @@ public static class EventStore
     public static DocumentStore Create(string connectionString, string schema = DefaultSchema) =>
         DocumentStore.For(opts => Configure(opts, connectionString, schema));
 
-    /// <summary>Creates Marten's tables and the ledger's before the first write (every entry point calls this).</summary>
+    /// <summary>
+    /// Creates Marten's tables and the ledger's before the first write (every entry point calls this).
+    /// </summary>
     public static async Task PrepareAsync(IDocumentStore store, CancellationToken ct = default)
     {
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();

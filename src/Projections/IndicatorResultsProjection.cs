@@ -11,5 +11,7 @@ namespace PerformancePlan.Projections;
 /// </summary>
 public sealed class IndicatorResultsProjection : SingleStreamProjection<IndicatorResults, string>
 {
-    public override IndicatorResults? Evolve(IndicatorResults? snapshot, string id, IEvent e) => IndicatorResults.Evolve(snapshot, e.Data);
+    /// <summary>Hands each result event to the domain's <see cref="IndicatorResults.Evolve"/>.</summary>
+    public override IndicatorResults? Evolve(IndicatorResults? snapshot, string id, IEvent e) =>
+        e.Data is IResultEvent result ? IndicatorResults.Evolve(snapshot, result) : snapshot;
 }

@@ -29,26 +29,32 @@ public sealed class LedgerListener : DocumentSessionListenerBase
             var (version, hash) = await HeadAsync(session, schema, action.Key!, token);
             // Another writer committed between this command's read and its write: the usual conflict, not tampering.
             if (action.ExpectedVersionOnServer is { } expected && expected != version)
-                throw new EventStreamUnexpectedMaxEventIdException(action.Key!, action.AggregateType ?? typeof(object), expected, version);
+                throw new EventStreamUnexpectedMaxEventIdException(action.Key!, action.AggregateType ?? typeof(object),
+                    expected, version);
             foreach (var e in action.Events)
             {
                 version++;
                 var data = LedgerHash.CanonicalJson(serializer.ToJson(e.Data));
-                hash = LedgerHash.Next(hash, LedgerHash.CanonicalEvent(e.EventTypeName, action.Key!, version, user, at, correlation, data));
-                session.QueueSqlCommand($"insert into {schema}.{Table} (stream_id, version, hash) values (?, ?, ?)", action.Key!, version, hash);
+                hash = LedgerHash.Next(hash,
+                    LedgerHash.CanonicalEvent(e.EventTypeName, action.Key!, version, user, at, correlation, data));
+                session.QueueSqlCommand($"insert into {schema}.{Table} (stream_id, version, hash) values (?, ?, ?)",
+                    action.Key!, version, hash);
             }
         }
     }
 
-    static async Task<(long Version, string Hash)> HeadAsync(IDocumentSession session, string schema, string stream, CancellationToken token)
+    static async Task<(long Version, string Hash)> HeadAsync(IDocumentSession session, string schema, string stream,
+        CancellationToken token)
     {
         var head = (await session.QueryAsync<string>(
-            $"select version::text || ':' || hash from {schema}.{Table} where stream_id = ? order by version desc limit 1", token, stream)).FirstOrDefault();
+            $"select version::text || ':' || hash from {schema}.{Table} where stream_id = ? order by version desc "
+                + "limit 1", token, stream)).FirstOrDefault();
         return head is null ? (0, "") : (long.Parse(head[..head.IndexOf(':')]), head[(head.IndexOf(':') + 1)..]);
     }
 
     /// <summary>The ledger table, beside Marten's own.</summary>
     public static string CreateTableSql(string schema) =>
-        $"create table if not exists {schema}.{Table} (stream_id varchar not null, version bigint not null, hash char(64) not null, " +
+        $"create table if not exists {schema}.{Table} (stream_id varchar not null, version bigint not null, hash "
+            + "char(64) not null, " +
         $"sealed_at timestamptz not null default now(), primary key (stream_id, version))";
 }

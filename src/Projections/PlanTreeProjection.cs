@@ -10,5 +10,7 @@ namespace PerformancePlan.Projections;
 /// </summary>
 public sealed class PlanTreeProjection : SingleStreamProjection<Plan, string>
 {
-    public override Plan? Evolve(Plan? snapshot, string id, IEvent e) => Plan.Evolve(snapshot, e.Data);
+    /// <summary>Hands each plan event to the domain's <see cref="Plan.Evolve"/>.</summary>
+    public override Plan? Evolve(Plan? snapshot, string id, IEvent e) =>
+        e.Data is IPlanEvent planEvent ? Plan.Evolve(snapshot, planEvent) : snapshot;
 }

@@ -19,7 +19,8 @@ public static class AccessPolicy
         || string.Equals(actor.Holder, holder, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The audit trail names people and their notes: OIV, admin and analysts.</summary>
-    public static bool MayReadAudit(Actor actor) => actor.Is(Role.Oiv) || actor.Is(Role.Admin) || actor.Is(Role.Analyst);
+    public static bool MayReadAudit(Actor actor) =>
+        actor.Is(Role.Oiv) || actor.Is(Role.Admin) || actor.Is(Role.Analyst);
 
     /// <summary>The OIV's replay and report (with every entry and who made it): OIV and admin.</summary>
     public static bool MayReadOivReplay(Actor actor) => actor.Is(Role.Oiv) || actor.Is(Role.Admin);

@@ -2,7 +2,9 @@ using NodaTime;
 
 namespace PerformancePlan.Domain.Calendar;
 
-/// <summary>One monitoring period of a plan year: its code (e.g. <c>Q1</c>) and the Europe/Rome date it closes.</summary>
+/// <summary>
+/// One monitoring period of a plan year: its code (e.g. <c>Q1</c>) and the Europe/Rome date it closes.
+/// </summary>
 public sealed record MonitoringPeriod(string Code, LocalDate Close);
 
 /// <summary>

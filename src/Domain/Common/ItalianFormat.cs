@@ -27,7 +27,8 @@ public static partial class ItalianFormat
         if (string.IsNullOrWhiteSpace(text)) return false;
         var t = text.Trim().Trim('\u00A0');
         if (!ItalianNumber().IsMatch(t)) return false;
-        if (!decimal.TryParse(t.Replace(".", "").Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+        if (!decimal.TryParse(t.Replace(".", "").Replace(',', '.'),
+            NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
                 CultureInfo.InvariantCulture, out value)) return false;
         value = Normalise(value);
         return true;
@@ -75,7 +76,9 @@ public static partial class ItalianFormat
     }
 
     /// <summary>Drops trailing zeros, so 80,00 and 80 are the same value in events and fingerprints.</summary>
-    public static decimal Normalise(decimal d) => decimal.Parse(d.ToString("G29", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+    public static decimal Normalise(decimal d) =>
+        decimal.Parse(d.ToString("G29", CultureInfo.InvariantCulture), NumberStyles.Float,
+            CultureInfo.InvariantCulture);
 
     /// <summary><c>1 avviso</c>, <c>3 avvisi</c>.</summary>
     public static string Count(int n, string one, string many) => $"{n} {(n == 1 ? one : many)}";

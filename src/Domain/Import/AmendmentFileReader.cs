@@ -5,11 +5,12 @@ namespace PerformancePlan.Domain.Import;
 
 /// <summary>
 /// Reads an amendment file: the plan file's columns plus <c>Operazione</c> (<c>modifica</c>, <c>aggiungi</c>,
-/// <c>ritira</c>, <c>rinumera</c>). <c>modifica</c> changes the non-empty cells of an existing row (targets, offices, holders, weights);
-/// <c>aggiungi</c> is a whole plan-file row; <c>ritira</c> needs only the code; <c>rinumera</c> gives an indicator the new
-/// code in Codice (and parent in Padre, if it moves), naming the old one in <c>Codice precedente</c>: same identity. Rows with Livello <c>Metodologia</c>
-/// change a rule: Codice <c>tolleranza</c>, <c>soglia critica</c>, <c>peso obiettivi operativi</c> or
-/// <c>peso indicatori strategici</c>, the value in Descrizione.
+/// <c>ritira</c>, <c>rinumera</c>). <c>modifica</c> changes the non-empty cells of an existing row (targets, offices,
+/// holders, weights); <c>aggiungi</c> is a whole plan-file row; <c>ritira</c> needs only the code; <c>rinumera</c>
+/// gives an indicator the new code in Codice (and parent in Padre, if it moves), naming the old one in
+/// <c>Codice precedente</c>: same identity. Rows with Livello <c>Metodologia</c> change a rule: Codice
+/// <c>tolleranza</c>, <c>soglia critica</c>, <c>peso obiettivi operativi</c> or <c>peso indicatori strategici</c>, the
+/// value (percent) in Descrizione; the rules' final values build one <see cref="Methodology"/>.
 /// </summary>
 public static class AmendmentFileReader
 {
@@ -21,40 +22,55 @@ public static class AmendmentFileReader
         var errors = new List<ImportIssue>();
         var changes = new List<PlanChange>();
         var weights = new Dictionary<string, Dictionary<string, decimal>>();
-        var methodology = plan.Methodology;
+        var rules = new Dictionary<string, decimal>
+        {
+            ["tolleranza"] = plan.Methodology.TolerancePercent,
+            ["soglia critica"] = plan.Methodology.CriticalThresholdPercent,
+            ["peso obiettivi operativi"] = plan.Methodology.OperationalObjectivesWeightPercent,
+            ["peso indicatori strategici"] = plan.Methodology.StrategicIndicatorsWeightPercent,
+        };
         Dictionary<string, decimal> WeightsOf(string holder) => weights.TryGetValue(holder, out var map) ? map
-            : weights[holder] = plan.Weights.FirstOrDefault(x => x.Holder == holder)?.Weights.ToDictionary(x => x.Indicator, x => x.Weight) ?? [];
+            : weights[holder] = plan.Weights.FirstOrDefault(x => x.Holder == holder)?.Weights
+                .ToDictionary(x => x.Indicator, x => x.Weight) ?? [];
         void Fail(RawRow row, string column, string message, string fix) =>
-            errors.Add(new ImportIssue(IssueSeverity.Error, sheet.FileName, row.Number, column, row[column], message, fix));
+            errors.Add(new ImportIssue(IssueSeverity.Error, sheet.FileName, row.Number, column, row[column], message,
+                fix));
 
-        if (!sheet.Headers.Contains(Operation, StringComparer.OrdinalIgnoreCase) || !sheet.Headers.Contains(PlanColumns.Code, StringComparer.OrdinalIgnoreCase))
-            return ([], [new ImportIssue(IssueSeverity.Error, sheet.FileName, 1, Operation, "", "mancano le colonne «Operazione» e «Codice»",
+        if (!sheet.Headers.Contains(Operation,
+            StringComparer.OrdinalIgnoreCase) || !sheet.Headers.Contains(PlanColumns.Code,
+                StringComparer.OrdinalIgnoreCase))
+            return ([], [new ImportIssue(IssueSeverity.Error, sheet.FileName, 1, Operation, "", "mancano le colonne "
+                + "«Operazione» e «Codice»",
                 "usare le colonne del file del piano più «Operazione» (modifica, aggiungi, ritira)")]);
 
         foreach (var row in sheet.Rows.Where(r => r.Cells.Values.Any(v => !string.IsNullOrWhiteSpace(v))))
         {
             var op = row[Operation].ToLowerInvariant();
-            var code = Codes.TryParseIndicator(row[PlanColumns.Code], out var ic, out _) ? ic.Value : row[PlanColumns.Code];
+            var code = Codes.TryParseIndicator(row[PlanColumns.Code], out var ic,
+                out _) ? ic.Value : row[PlanColumns.Code];
             if (row[PlanColumns.Level].Equals("Metodologia", StringComparison.OrdinalIgnoreCase))
             {
-                if (!ItalianFormat.TryParsePercent(row[PlanColumns.Description], out var v)) { Fail(row, PlanColumns.Description, "valore non leggibile", "scrivere il nuovo valore, es. «10%»"); continue; }
-                methodology = code.ToLowerInvariant() switch
+                if (!ItalianFormat.TryParsePercent(row[PlanColumns.Description], out var v))
                 {
-                    "tolleranza" => methodology with { TolerancePercent = v },
-                    "soglia critica" => methodology with { CriticalThresholdPercent = v },
-                    "peso obiettivi operativi" => methodology with { OperationalObjectivesWeightPercent = v },
-                    "peso indicatori strategici" => methodology with { StrategicIndicatorsWeightPercent = v },
-                    _ => null!,
-                };
-                if (methodology is null) { Fail(row, PlanColumns.Code, "regola sconosciuta", "usare tolleranza, soglia critica, peso obiettivi operativi o peso indicatori strategici"); methodology = plan.Methodology; }
+                    Fail(row, PlanColumns.Description, "valore non leggibile", "scrivere il nuovo valore, es. «10%»");
+                    continue;
+                }
+                if (rules.ContainsKey(code.ToLowerInvariant())) rules[code.ToLowerInvariant()] = v;
+                else
+                    Fail(row, PlanColumns.Code, "regola sconosciuta",
+                        "usare tolleranza, soglia critica, peso obiettivi operativi o peso indicatori strategici");
                 continue;
             }
             switch (op)
             {
                 case "rinumera":
-                    var oldCode = Codes.TryParseIndicator(row[PreviousCode], out var oc, out _) ? oc.Value : row[PreviousCode];
-                    if (plan.IndicatorOf(oldCode) is not { } old) { Fail(row, PreviousCode, "indicatore inesistente nel piano", "indicare in «Codice precedente» il codice attuale dell'indicatore"); break; }
-                    if (!Codes.TryParseIndicator(code, out var nc, out _) || nc.Level != old.Level) { Fail(row, PlanColumns.Code, "nuovo codice non valido per l'indicatore", $"un codice dello stesso livello, es. «{old.Code[..^1]}z»"); break; }
+                    var oldCode = Codes.TryParseIndicator(row[PreviousCode], out var oc,
+                        out _) ? oc.Value : row[PreviousCode];
+                    if (plan.IndicatorOf(oldCode) is not { } old) { Fail(row, PreviousCode, "indicatore inesistente "
+                        + "nel piano", "indicare in «Codice precedente» il codice attuale dell'indicatore"); break; }
+                    if (!Codes.TryParseIndicator(code, out var nc, out _) || nc.Level != old.Level) { Fail(row,
+                        PlanColumns.Code, "nuovo codice non valido per l'indicatore",
+                            $"un codice dello stesso livello, es. «{old.Code[..^1]}z»"); break; }
                     changes.Add(new Renumber(old.Code, nc.Value, row[PlanColumns.Parent]));
                     foreach (var map in weights.Values.Where(m => m.ContainsKey(old.Code)))
                     {
@@ -63,25 +79,39 @@ public static class AmendmentFileReader
                     }
                     break;
                 case "ritira":
-                    if (plan.IndicatorOf(code) is null && plan.Node(code) is null) Fail(row, PlanColumns.Code, "codice inesistente nel piano", "indicare un codice del piano in vigore");
+                    if (plan.IndicatorOf(code) is null && plan.Node(code) is null)
+                        Fail(row, PlanColumns.Code, "codice inesistente nel piano", "indicare un codice del piano in "
+                            + "vigore");
                     else changes.Add(new Withdraw(code));
                     break;
                 case "aggiungi":
-                    var issues = new PlanRowValidator(plan.Horizon).Validate(row).Errors.Where(f => f.Severity == FluentValidation.Severity.Error).ToList();
-                    foreach (var f in issues) errors.Add(new ImportIssue(IssueSeverity.Error, sheet.FileName, row.Number, f.PropertyName, f.AttemptedValue?.ToString() ?? "", f.ErrorMessage, f.CustomState as string ?? ""));
+                    var issues = new PlanRowValidator(plan.Horizon).Validate(row)
+                        .Errors.Where(f => f.Severity == FluentValidation.Severity.Error).ToList();
+                    foreach (var f in issues)
+                        errors.Add(new ImportIssue(IssueSeverity.Error, sheet.FileName, row.Number, f.PropertyName,
+                            f.AttemptedValue?.ToString() ?? "", f.ErrorMessage, f.CustomState as string ?? ""));
                     if (issues.Count > 0) break;
                     var r = PlanRow.From(row, plan.Horizon);
                     foreach (var (holder, weight) in r.Weights) WeightsOf(holder)[r.Code] = weight;
                     changes.Add(new AddDefinition(r.Level switch
                     {
-                        Level.StrategicArea => new StrategicAreaDefined(r.Code, r.Parent, r.Description, r.Perspectives, r.Budget, r.Offices, r.Holders),
-                        Level.StrategicObjective => new StrategicObjectiveDefined(r.Code, r.Parent, r.Description, r.Perspectives, r.Budget, r.Offices, r.Holders),
-                        Level.OperationalObjective => new OperationalObjectiveDefined(r.Code, r.Parent, r.Description, r.Perspectives, r.Budget, r.Offices, r.Holders),
-                        _ => new IndicatorDefined(r.Code, r.Level, r.Parent, r.Description, r.Algorithm, r.Measure!.Value, r.Comparator!.Value, r.Targets, r.Offices, r.Holders),
+                        Level.StrategicArea =>
+                            new StrategicAreaDefined(r.Code, r.Parent, r.Description, r.Perspectives, r.Budget,
+                                r.Offices, r.Holders),
+                        Level.StrategicObjective =>
+                            new StrategicObjectiveDefined(r.Code, r.Parent, r.Description, r.Perspectives, r.Budget,
+                                r.Offices, r.Holders),
+                        Level.OperationalObjective =>
+                            new OperationalObjectiveDefined(r.Code, r.Parent, r.Description, r.Perspectives, r.Budget,
+                                r.Offices, r.Holders),
+                        _ => new IndicatorDefined(r.Code, r.Level, r.Parent, r.Description, r.Algorithm,
+                            r.Measure!.Value, r.Comparator!.Value, r.Targets, r.Offices, r.Holders),
                     }));
                     break;
                 case "modifica":
-                    if (plan.IndicatorOf(code) is not { } indicator) { Fail(row, PlanColumns.Code, "indicatore inesistente nel piano", "«modifica» vale per gli indicatori del piano in vigore"); break; }
+                    if (plan.IndicatorOf(code) is not { } indicator) { Fail(row, PlanColumns.Code,
+                        "indicatore inesistente nel piano",
+                            "«modifica» vale per gli indicatori del piano in vigore"); break; }
                     foreach (var year in plan.Horizon)
                     {
                         var text = row[PlanColumns.Target(year)];
@@ -90,11 +120,14 @@ public static class AmendmentFileReader
                         if (!t.Ok) Fail(row, PlanColumns.Target(year), t.Error!, t.Fix ?? "");
                         else changes.Add(new ReviseTarget(indicator.Code, year, t.Value));
                     }
-                    var offices = row[PlanColumns.Offices].Length > 0 ? CellParsers.Offices(row[PlanColumns.Offices]) : null;
-                    var holders = row[PlanColumns.Holders].Length > 0 ? CellParsers.Holders(row[PlanColumns.Holders]) : null;
+                    var offices = row[PlanColumns.Offices].Length > 0
+                        ? CellParsers.Offices(row[PlanColumns.Offices]) : null;
+                    var holders = row[PlanColumns.Holders].Length > 0
+                        ? CellParsers.Holders(row[PlanColumns.Holders]) : null;
                     if (offices is { Ok: false }) Fail(row, PlanColumns.Offices, offices.Error!, offices.Fix ?? "");
                     if (holders is { Ok: false }) Fail(row, PlanColumns.Holders, holders.Error!, holders.Fix ?? "");
-                    if (offices is not null || holders is not null) changes.Add(new Reassign(indicator.Code, offices?.Value, holders?.Value));
+                    if (offices is not null || holders is not null)
+                        changes.Add(new Reassign(indicator.Code, offices?.Value, holders?.Value));
                     if (row[PlanColumns.Weights].Length > 0)
                     {
                         var w = CellParsers.Weights(row[PlanColumns.Weights]);
@@ -106,12 +139,21 @@ public static class AmendmentFileReader
                     }
                     break;
                 default:
-                    Fail(row, Operation, row[Operation].Length == 0 ? "operazione mancante" : "operazione sconosciuta", "usare «modifica», «aggiungi», «ritira» o «rinumera»");
+                    Fail(row, Operation, row[Operation].Length == 0 ? "operazione mancante" : "operazione sconosciuta",
+                        "usare «modifica», «aggiungi», «ritira» o «rinumera»");
                     break;
             }
         }
-        changes.AddRange(weights.Select(w => new ChangeWeights(w.Key, w.Value.Select(x => new HolderWeight(x.Key, x.Value)).ToList())));
-        if (methodology != plan.Methodology) changes.Add(new ChangeMethodology(methodology));
+        changes.AddRange(weights.Select(w => new ChangeWeights(w.Key,
+            w.Value.Select(x => new HolderWeight(x.Key, x.Value)).ToList())));
+        // Built once, from the rules' final values: a file may move two rules that are only coherent together.
+        // With errors in the file the whole amendment is refused anyway, so only a clean file builds it.
+        if (errors.Count == 0)
+        {
+            var methodology = new Methodology(rules["tolleranza"], rules["soglia critica"],
+                rules["peso obiettivi operativi"], rules["peso indicatori strategici"]);
+            if (methodology != plan.Methodology) changes.Add(new ChangeMethodology(methodology));
+        }
         return (changes, errors);
     }
 }

@@ -6,7 +6,8 @@ using PerformancePlan.Domain.Plans;
 namespace PerformancePlan.Domain.Import;
 
 /// <summary>The outcome of reading one cell: a value, or an error with its fix; warnings either way.</summary>
-public sealed record Parsed<T>(T Value, string? Error = null, string? Fix = null, IReadOnlyList<string>? Warnings = null)
+public sealed record Parsed<T>(T Value, string? Error = null, string? Fix = null,
+    IReadOnlyList<string>? Warnings = null)
 {
     public bool Ok => Error is null;
     public IReadOnlyList<string> AllWarnings => Warnings ?? [];
@@ -21,7 +22,8 @@ public static partial class CellParsers
     {
         if (text.Length == 0) return new((decimal?)null);
         if (!ItalianFormat.TryParseEuro(text, out var v))
-            return Fail<decimal?>("importo non leggibile", "scrivere l'importo in euro all'italiana, es. «€ 240.000,00»");
+            return Fail<decimal?>("importo non leggibile", "scrivere l'importo in euro all'italiana, es. «€ "
+                + "240.000,00»");
         if (v < 0) return Fail<decimal?>("importo negativo", "un budget è zero o positivo");
         return new((decimal?)v);
     }
@@ -33,7 +35,8 @@ public static partial class CellParsers
         {
             if (!Labels.TryParsePerspective(part, out var p))
                 return Fail<IReadOnlyList<Perspective>>($"prospettiva «{part}» sconosciuta",
-                    "usare " + string.Join(", ", Labels.PerspectiveNames.Values.Select(v => $"«{v}»")) + ", separate da « / »");
+                    "usare " + string.Join(", ",
+                        Labels.PerspectiveNames.Values.Select(v => $"«{v}»")) + ", separate da « / »");
             if (!list.Contains(p)) list.Add(p);
         }
         return new((IReadOnlyList<Perspective>)list);
@@ -45,7 +48,8 @@ public static partial class CellParsers
         var bad = list.FirstOrDefault(o => !Codes.IsOffice(o));
         return bad is null
             ? new((IReadOnlyList<string>)list)
-            : Fail<IReadOnlyList<string>>($"codice ufficio «{bad}» non valido", "usare codici come «U1.1», «ISR», «TUTTI», separati da spazi");
+            : Fail<IReadOnlyList<string>>($"codice ufficio «{bad}» non valido", "usare codici come «U1.1», «ISR», "
+                + "«TUTTI», separati da spazi");
     }
 
     public static Parsed<IReadOnlyList<string>> Holders(string text)
@@ -55,7 +59,8 @@ public static partial class CellParsers
         foreach (var raw in Split(text))
         {
             if (!Codes.TryParseHolder(raw, out var h, out var normalised))
-                return Fail<IReadOnlyList<string>>($"titolare «{raw}» sconosciuto", "usare «SG» o «PO» seguito dal numero, es. «PO3»");
+                return Fail<IReadOnlyList<string>>($"titolare «{raw}» sconosciuto", "usare «SG» o «PO» seguito dal "
+                    + "numero, es. «PO3»");
             if (normalised) warnings.Add($"titolare «{raw}» letto come «{h}»");
             if (!list.Contains(h)) list.Add(h);
         }
@@ -70,11 +75,14 @@ public static partial class CellParsers
             var pieces = part.Split(':');
             if (pieces.Length != 2 || !Codes.TryParseHolder(pieces[0], out var h, out _) ||
                 !ItalianFormat.TryParsePercent(pieces[1], out var w))
-                return Fail<IReadOnlyList<(string, decimal)>>($"peso «{part}» non leggibile", "scrivere titolare:peso separati da spazi, es. «SG:11,4 PO3:20»");
+                return Fail<IReadOnlyList<(string, decimal)>>($"peso «{part}» non leggibile", "scrivere titolare:peso "
+                    + "separati da spazi, es. «SG:11,4 PO3:20»");
             if (list.Any(x => x.Item1 == h))
-                return Fail<IReadOnlyList<(string, decimal)>>($"peso di «{h}» ripetuto", "indicare un solo peso per titolare");
+                return Fail<IReadOnlyList<(string, decimal)>>($"peso di «{h}» ripetuto", "indicare un solo peso per "
+                    + "titolare");
             if (w <= 0 || w > 100)
-                return Fail<IReadOnlyList<(string, decimal)>>($"peso {ItalianFormat.Decimal(w)} fuori dall'intervallo", "un peso è maggiore di 0 e al massimo 100");
+                return Fail<IReadOnlyList<(string, decimal)>>($"peso {ItalianFormat.Decimal(w)} fuori dall'intervallo",
+                    "un peso è maggiore di 0 e al massimo 100");
             list.Add((h, w));
         }
         return new((IReadOnlyList<(string, decimal)>)list);
@@ -94,7 +102,8 @@ public static partial class CellParsers
         {
             var symbol = lead.Groups[1].Value;
             if (!MeasureLabels.TryParseComparator(symbol, out var c) || c != comparator)
-                return Fail<YearTarget?>($"il target indica «{symbol}» ma la colonna Comparatore dice «{MeasureLabels.Of(comparator)}»",
+                return Fail<YearTarget?>($"il target indica «{symbol}» ma la colonna Comparatore dice "
+                    + $"«{MeasureLabels.Of(comparator)}»",
                     "allineare il target e il Comparatore, oppure scrivere il target senza simbolo");
             t = t[lead.Length..].Trim();
         }
@@ -107,7 +116,8 @@ public static partial class CellParsers
                 if (looksLikeDate) return Mismatch(text, name, "una data", "«scadenza»");
                 if (!ItalianFormat.TryParsePercent(t, out var p))
                     return Fail<YearTarget?>("percentuale non leggibile", "scrivere ad esempio «80%» o «80,00%»");
-                if (p is < 0 or > 100) return Fail<YearTarget?>("percentuale fuori da 0–100", "una percentuale è tra 0% e 100%");
+                if (p is < 0 or > 100)
+                    return Fail<YearTarget?>("percentuale fuori da 0–100", "una percentuale è tra 0% e 100%");
                 return new((YearTarget?)YearTarget.OfAmount(year, p));
             case MeasureKind.Count or MeasureKind.DaysAfterPeriodClose:
                 if (looksLikeDate) return Mismatch(text, name, "una data", "«scadenza»");
@@ -115,20 +125,24 @@ public static partial class CellParsers
                 if (!ItalianFormat.TryParseDecimal(t, out var n))
                     return Fail<YearTarget?>("numero non leggibile", "scrivere un numero intero, es. «12»");
                 if (n < 0 || n != decimal.Truncate(n))
-                    return Fail<YearTarget?>(measure == MeasureKind.Count ? "un conteggio è un intero non negativo" : "i giorni sono un intero non negativo",
+                    return Fail<YearTarget?>(measure == MeasureKind.Count
+                        ? "un conteggio è un intero non negativo" : "i giorni sono un intero non negativo",
                         "scrivere un numero intero, es. «12»");
                 return new((YearTarget?)YearTarget.OfAmount(year, n));
             default:
                 var parts = measure == MeasureKind.Deadlines ? DateSeparator().Split(t) : [t];
                 if (measure == MeasureKind.Deadline && DateSeparator().Split(t).Length > 1)
-                    return Fail<YearTarget?>("più date per la misura «scadenza»", "usare la misura «scadenze» o indicare una sola data");
+                    return Fail<YearTarget?>("più date per la misura «scadenza»", "usare la misura «scadenze» o "
+                        + "indicare una sola data");
                 var dates = new List<LocalDate>();
                 var warnings = new List<string>();
-                foreach (var part in parts.Select(s => LeadingWords().Replace(s.Trim(), "").Trim()).Where(s => s.Length > 0))
+                foreach (var part in parts.Select(s => LeadingWords().Replace(s.Trim(),
+                    "").Trim()).Where(s => s.Length > 0))
                 {
                     if (!ItalianFormat.TryParseDate(part, out var d, year))
                         return part.Contains('/')
-                            ? Fail<YearTarget?>($"«{part}» non è una data esistente", "scrivere una data reale come gg/mm/aaaa, es. «31/03/" + year + "»")
+                            ? Fail<YearTarget?>($"«{part}» non è una data esistente", "scrivere una data reale come "
+                                + "gg/mm/aaaa, es. «31/03/" + year + "»")
                             : Mismatch(text, name, "un valore che non è una data", "«numero» o «percentuale»");
                     if (d.Year != year)
                         warnings.Add($"la scadenza {ItalianFormat.Date(d)} non cade nell'anno del target ({year})");
@@ -147,6 +161,7 @@ public static partial class CellParsers
         text.Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     [GeneratedRegex(@"^(>=|<=|=>|=<|≥|≤|>|<|=)")] private static partial Regex LeadingComparator();
-    [GeneratedRegex(@"^(entro\s+(il\s+)?|n\.\s*)", RegexOptions.IgnoreCase)] private static partial Regex LeadingWords();
+    [GeneratedRegex(@"^(entro\s+(il\s+)?|n\.\s*)",
+        RegexOptions.IgnoreCase)] private static partial Regex LeadingWords();
     [GeneratedRegex(@"\s+e\s+|\s*,\s*|\s*\+\s*", RegexOptions.IgnoreCase)] private static partial Regex DateSeparator();
 }

@@ -18,7 +18,8 @@ public static class PlanColumns
     public const string TargetPrefix = "Target ";
 
     public static readonly string[] Required =
-        [Level, Code, Parent, Description, Perspective, Budget, Algorithm, Measure, Comparator, Offices, Holders, Weights];
+        [Level, Code, Parent, Description, Perspective, Budget, Algorithm, Measure, Comparator, Offices, Holders,
+            Weights];
 
     public static string Target(int year) => TargetPrefix + year;
 }

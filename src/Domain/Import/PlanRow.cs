@@ -6,7 +6,8 @@ namespace PerformancePlan.Domain.Import;
 public sealed record PlanRow(
     int Number, Level Level, string Code, string Parent, string Description, IReadOnlyList<Perspective> Perspectives,
     decimal? Budget, string Algorithm, MeasureKind? Measure, Comparator? Comparator, IReadOnlyList<YearTarget> Targets,
-    IReadOnlyList<string> Offices, IReadOnlyList<string> Holders, IReadOnlyList<(string Holder, decimal Weight)> Weights)
+    IReadOnlyList<string> Offices, IReadOnlyList<string> Holders,
+        IReadOnlyList<(string Holder, decimal Weight)> Weights)
 {
     public bool IsIndicator => Level is Level.StrategicIndicator or Level.OperationalIndicator;
 
@@ -21,10 +22,12 @@ public sealed record PlanRow(
         if (measure is not null) comparator = PlanRowValidator.ComparatorOf(raw, measure.Value);
         var targets = measure is null || comparator is null
             ? []
-            : horizon.Select(y => CellParsers.Target(raw[PlanColumns.Target(y)], measure.Value, comparator.Value, y).Value)
+            : horizon.Select(y => CellParsers.Target(raw[PlanColumns.Target(y)], measure.Value, comparator.Value,
+                y).Value)
                 .OfType<YearTarget>().ToList();
         return new PlanRow(raw.Number, level, code, raw[PlanColumns.Parent], raw[PlanColumns.Description],
-            CellParsers.Perspectives(raw[PlanColumns.Perspective]).Value, CellParsers.Budget(raw[PlanColumns.Budget]).Value,
+            CellParsers.Perspectives(raw[PlanColumns.Perspective]).Value,
+                CellParsers.Budget(raw[PlanColumns.Budget]).Value,
             raw[PlanColumns.Algorithm], measure, comparator, targets,
             CellParsers.Offices(raw[PlanColumns.Offices]).Value, CellParsers.Holders(raw[PlanColumns.Holders]).Value,
             CellParsers.Weights(raw[PlanColumns.Weights]).Value);

@@ -17,7 +17,8 @@ public sealed class PlanRowValidator : AbstractValidator<RawRow>
             var levelText = row[PlanColumns.Level];
             if (!Labels.TryParseLevel(levelText, out var level))
             {
-                Fail(ctx, PlanColumns.Level, levelText, levelText.Length == 0 ? "livello mancante" : "livello sconosciuto",
+                Fail(ctx, PlanColumns.Level, levelText,
+                    levelText.Length == 0 ? "livello mancante" : "livello sconosciuto",
                     "usare " + string.Join(", ", Labels.LevelNames.Values.Select(v => $"«{v}»")));
                 return;
             }
@@ -41,8 +42,10 @@ public sealed class PlanRowValidator : AbstractValidator<RawRow>
         var code = row[PlanColumns.Code];
         if (code.Length == 0)
         {
-            Fail(ctx, PlanColumns.Code, "", "codice mancante: senza codice la riga non si può citare né seguire nel tempo",
-                $"assegnare un codice stabile e univoco, es. «{SuggestCode(row, level)}», e annotarlo nella documentazione del piano");
+            Fail(ctx, PlanColumns.Code, "", "codice mancante: senza codice la riga non si può citare né seguire nel "
+                + "tempo",
+                $"assegnare un codice stabile e univoco, es. «{SuggestCode(row, level)}», e annotarlo nella "
+                    + "documentazione del piano");
             return;
         }
         var ok = level switch
@@ -60,13 +63,16 @@ public sealed class PlanRowValidator : AbstractValidator<RawRow>
                 Level.StrategicArea => "un'area si codifica con un numero, es. «1»",
                 Level.StrategicObjective => "un obiettivo strategico si codifica «area.numero», es. «1.1»",
                 Level.OperationalObjective => "un obiettivo operativo si codifica «1.1.1»",
-                Level.StrategicIndicator => "un indicatore strategico si codifica «S» + obiettivo + lettera, es. «S1.1.1-a»",
+                Level.StrategicIndicator => "un indicatore strategico si codifica «S» + obiettivo + lettera, es. "
+                    + "«S1.1.1-a»",
                 _ => "un indicatore operativo si codifica «O» + obiettivo + lettera, es. «O1.1.1-a»",
             });
             return;
         }
         if (Codes.TryParseIndicator(code, out var parsed, out var normalised) && normalised)
-            Warn(ctx, PlanColumns.Code, code, $"codice letto come «{parsed.Value}»" + (code.Trim().StartsWith('0') ? " (cifra zero al posto della lettera O)" : ""),
+            Warn(ctx, PlanColumns.Code, code,
+                $"codice letto come «{parsed.Value}»" + (code.Trim().StartsWith('0')
+                    ? " (cifra zero al posto della lettera O)" : ""),
                 $"scrivere «{parsed.Value}»");
     }
 
@@ -75,7 +81,8 @@ public sealed class PlanRowValidator : AbstractValidator<RawRow>
         var measureText = row[PlanColumns.Measure];
         if (!MeasureLabels.TryParseMeasure(measureText, out var measure))
         {
-            Fail(ctx, PlanColumns.Measure, measureText, measureText.Length == 0 ? "misura mancante" : "misura sconosciuta",
+            Fail(ctx, PlanColumns.Measure, measureText,
+                measureText.Length == 0 ? "misura mancante" : "misura sconosciuta",
                 "usare " + string.Join(", ", MeasureLabels.Names.Values.Select(v => $"«{v}»")));
             return;
         }
@@ -95,12 +102,14 @@ public sealed class PlanRowValidator : AbstractValidator<RawRow>
             Fail(ctx, PlanColumns.Target(horizon[0]), "", $"manca il target dell'anno del piano ({horizon[0]})",
                 "indicare il target dell'anno: senza target l'indicatore non si può misurare");
         if (row[PlanColumns.Budget].Length > 0)
-            Fail(ctx, PlanColumns.Budget, row[PlanColumns.Budget], "il budget si assegna agli obiettivi, non agli indicatori",
+            Fail(ctx, PlanColumns.Budget, row[PlanColumns.Budget], "il budget si assegna agli obiettivi, non agli "
+                + "indicatori",
                 "spostare l'importo sulla riga dell'obiettivo o lasciare la cella vuota");
         if (Check(ctx, PlanColumns.Weights, row, CellParsers.Weights) is { Ok: true } weights &&
             CellParsers.Holders(row[PlanColumns.Holders]) is { Ok: true } holders)
             foreach (var (holder, _) in weights.Value.Where(w => !holders.Value.Contains(w.Holder)))
-                Fail(ctx, PlanColumns.Weights, row[PlanColumns.Weights], $"peso per «{holder}», che non è tra i titolari della riga",
+                Fail(ctx, PlanColumns.Weights, row[PlanColumns.Weights], $"peso per «{holder}», che non è tra i "
+                    + "titolari della riga",
                     $"aggiungere «{holder}» ai Titolari o togliere il suo peso");
     }
 
@@ -150,5 +159,6 @@ public sealed class PlanRowValidator : AbstractValidator<RawRow>
         ctx.AddFailure(new ValidationFailure(column, message, value) { CustomState = fix, Severity = Severity.Error });
 
     static void Warn(ValidationContext<RawRow> ctx, string column, string value, string message, string fix) =>
-        ctx.AddFailure(new ValidationFailure(column, message, value) { CustomState = fix, Severity = Severity.Warning });
+        ctx.AddFailure(new ValidationFailure(column, message, value) { CustomState = fix,
+            Severity = Severity.Warning });
 }

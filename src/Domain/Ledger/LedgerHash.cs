@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -11,32 +12,42 @@ public sealed record LedgerHead(string Stream, long Version, string Hash);
 
 /// <summary>
 /// The tamper-evident chain (ADR 0008): each event's hash covers the previous hash of its stream and a canonical
-/// form of the event — type, stream, version, who, when, the operation (correlation id), and its data as canonical JSON (keys sorted, one escaping) —
-/// so the same event hashes the same whether read from the application or back from PostgreSQL's jsonb.
+/// form of the event — type, stream, version, who, when, the operation (correlation id), and its data as canonical
+/// JSON (keys sorted, one escaping) — so the same event hashes the same whether read from the application or back
+/// from PostgreSQL's jsonb.
 /// </summary>
 public static class LedgerHash
 {
-    static readonly JsonSerializerOptions Canonical = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, WriteIndented = false };
+    static readonly JsonSerializerOptions Canonical =
+        new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, WriteIndented = false };
 
+    /// <summary>The JSON with object keys sorted (ordinal) and one escaping, whatever wrote it.</summary>
     public static string CanonicalJson(string json) => Sort(JsonNode.Parse(json))?.ToJsonString(Canonical) ?? "null";
 
     static JsonNode? Sort(JsonNode? node) => node switch
     {
-        JsonObject o => new JsonObject(o.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, Sort(p.Value?.DeepClone())))),
+        JsonObject o => new JsonObject(o.OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => KeyValuePair.Create(p.Key, Sort(p.Value?.DeepClone())))),
         JsonArray a => new JsonArray(a.Select(x => Sort(x?.DeepClone())).ToArray()),
         _ => node?.DeepClone(),
     };
 
-    public static string CanonicalEvent(string type, string stream, long version, string user, string at, string correlation, string canonicalData) =>
-        string.Join('\n', type, stream, version.ToString(System.Globalization.CultureInfo.InvariantCulture), user, at, correlation, canonicalData);
+    /// <summary>What the chain hashes of one event: its fields one per line, data last.</summary>
+    public static string CanonicalEvent(
+        string type, string stream, long version, string user, string at, string correlation, string canonicalData) =>
+        string.Join('\n',
+            type, stream, version.ToString(CultureInfo.InvariantCulture), user, at, correlation, canonicalData);
 
     /// <summary>The chain: h(v) = SHA-256(h(v−1) ‖ canonical event); h(0) is empty.</summary>
     public static string Next(string previous, string canonicalEvent) => Sha(previous + "\n" + canonicalEvent);
 
-    /// <summary>A Merkle root over stream heads sorted by stream: one value that commits to every stream's history.</summary>
+    /// <summary>
+    /// A Merkle root over stream heads sorted by stream: one value that commits to every stream's history.
+    /// </summary>
     public static string MerkleRoot(IEnumerable<LedgerHead> heads)
     {
-        var level = heads.OrderBy(h => h.Stream, StringComparer.Ordinal).Select(h => Sha($"{h.Stream}\n{h.Version}\n{h.Hash}")).ToList();
+        var level = heads.OrderBy(h => h.Stream, StringComparer.Ordinal)
+            .Select(h => Sha($"{h.Stream}\n{h.Version}\n{h.Hash}")).ToList();
         if (level.Count == 0) return Sha("");
         while (level.Count > 1)
             level = level.Chunk(2).Select(pair => Sha(pair[0] + (pair.Length > 1 ? pair[1] : pair[0]))).ToList();

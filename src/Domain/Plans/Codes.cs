@@ -28,7 +28,8 @@ public static partial class Codes
         if (letter == '0') { letter = 'O'; normalised = true; }
         var value = $"{letter}{m.Groups[2].Value}-{m.Groups[3].Value.ToLowerInvariant()}";
         normalised |= value != raw.Trim();
-        code = new IndicatorCode(value, letter == 'S' ? Level.StrategicIndicator : Level.OperationalIndicator, m.Groups[2].Value);
+        code = new IndicatorCode(value, letter == 'S' ? Level.StrategicIndicator : Level.OperationalIndicator,
+            m.Groups[2].Value);
         return true;
     }
 

@@ -1,7 +1,8 @@
 namespace PerformancePlan.Domain.Plans;
 
 /// <summary>The level of a row of the plan tree (the seed's <i>Livello</i>).</summary>
-public enum Level { Entity, StrategicArea, StrategicObjective, OperationalObjective, StrategicIndicator, OperationalIndicator }
+public enum Level { Entity, StrategicArea, StrategicObjective, OperationalObjective, StrategicIndicator,
+    OperationalIndicator }
 
 /// <summary>Balanced-scorecard perspective (<i>Prospettiva</i>).</summary>
 public enum Perspective { BusinessesConsumersTerritory, InternalProcesses, InnovationAndGrowth, EconomicFinancial }
@@ -18,7 +19,8 @@ public static class Labels
         [Level.OperationalIndicator] = "Indicatore operativo",
     };
 
-    public static readonly IReadOnlyDictionary<Perspective, string> PerspectiveNames = new Dictionary<Perspective, string>
+    public static readonly IReadOnlyDictionary<Perspective, string> PerspectiveNames = new Dictionary<Perspective,
+        string>
     {
         [Perspective.BusinessesConsumersTerritory] = "Imprese Consumatori Territorio",
         [Perspective.InternalProcesses] = "Processi Interni",

@@ -48,7 +48,8 @@ public static class MeasureLabels
     }
 
     /// <summary>Deadlines and days are "no later than" by nature.</summary>
-    public static bool IsTimeBound(MeasureKind kind) => kind is MeasureKind.Deadline or MeasureKind.Deadlines or MeasureKind.DaysAfterPeriodClose;
+    public static bool IsTimeBound(MeasureKind kind) =>
+        kind is MeasureKind.Deadline or MeasureKind.Deadlines or MeasureKind.DaysAfterPeriodClose;
 }
 
 /// <summary>

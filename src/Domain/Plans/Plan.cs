@@ -22,10 +22,14 @@ public sealed record Indicator(
 {
     public YearTarget? TargetFor(int year) => Targets.FirstOrDefault(t => t.Year == year);
 
-    /// <summary>Codes the indicator had before renumberings in this plan (its results may be recorded under them).</summary>
+    /// <summary>
+    /// Codes the indicator had before renumberings in this plan (its results may be recorded under them).
+    /// </summary>
     public IReadOnlyList<string> PreviousCodes { get; init; } = [];
 
-    /// <summary>One identity across plans and renumberings (<c>cciaa-ms:S3.2.1-a</c>), carried by roll-forward.</summary>
+    /// <summary>
+    /// One identity across plans and renumberings (<c>cciaa-ms:S3.2.1-a</c>), carried by roll-forward.
+    /// </summary>
     public string Lineage { get; init; } = "";
 }
 
@@ -38,47 +42,49 @@ public sealed record Plan(
     Methodology Methodology, PlanStatus Status, ImmutableList<PlanNode> Nodes, ImmutableList<Indicator> Indicators,
     ImmutableList<HolderWeightsAssigned> Weights, string? ContentHash, string? Source, long Version)
 {
-    public static Plan? Evolve(Plan? state, object @event)
+    /// <summary>
+    /// The plan after one more event of its stream; never throws, and ignores events it does not know.
+    /// </summary>
+    public static Plan? Evolve(Plan? state, IPlanEvent @event)
     {
         var next = Next(state, @event);
         return next is null || state is null ? next : next with { Version = state.Version + 1 };
     }
 
     // Not named Apply: Marten would take it for a conventional projection method on the document type.
-    static Plan? Next(Plan? state, object @event) => (state, @event) switch
+    static Plan? Next(Plan? state, IPlanEvent @event) => (state, @event) switch
     {
         (null, PlanDrafted e) => new Plan(e.PlanId, e.Entity, e.EntityName, e.Year, e.Horizon, e.EntityBudget,
             e.Methodology, PlanStatus.Draft, [], [], [], null, null, 1) { RolledForwardFrom = e.RolledForwardFrom },
         (null, _) => null,
         (_, INodeDefined e) => state with
         {
-            Nodes = state.Nodes.Add(new PlanNode(e.Code, LevelOf(e), e.Parent, e.Description, e.Perspectives, e.Budget, e.Offices, e.Holders)),
+            Nodes = state.Nodes.Add(new PlanNode(
+                e.Code, LevelOf(e), e.Parent, e.Description, e.Perspectives, e.Budget, e.Offices, e.Holders)),
         },
         (_, IndicatorDefined e) => state with
         {
             Indicators = state.Indicators.Add(new Indicator(e.Code, e.Level, e.Parent, e.Description, e.Algorithm,
-                e.Measure, e.Comparator, e.Targets, e.Offices, e.Holders) { Lineage = e.Lineage ?? $"{state.Entity}:{e.Code}" }),
+                e.Measure, e.Comparator, e.Targets, e.Offices, e.Holders)
+            {
+                Lineage = e.Lineage ?? $"{state.Entity}:{e.Code}",
+            }),
         },
-        (_, HolderWeightsAssigned e) => state with { Weights = state.Weights.RemoveAll(w => w.Holder == e.Holder).Add(e) },
+        (_, HolderWeightsAssigned e) =>
+            state with { Weights = state.Weights.RemoveAll(w => w.Holder == e.Holder).Add(e) },
         (_, PlanImported e) => state with { ContentHash = e.ContentHash, Source = e.Source },
         (_, PlanApproved e) => state with
         {
             Status = PlanStatus.Approved, ApprovalAct = e.Act, ApprovedOn = e.On,
             Versions = state.Versions.Add(new PlanVersionInfo(1, e.Act, e.On, "approvazione", e.ApprovedAt)),
         },
-        (_, PlanAmended e) => state with { Versions = state.Versions.Add(new PlanVersionInfo(e.Version, e.Act, e.EffectiveOn, e.Reason, e.AmendedAt)) },
+        (_, PlanAmended e) => state with
+        {
+            Versions = state.Versions.Add(new PlanVersionInfo(e.Version, e.Act, e.EffectiveOn, e.Reason, e.AmendedAt)),
+        },
         (_, TargetRevised e) when state.IndicatorOf(e.Indicator) is null => state,
         (_, IndicatorReassigned e) when state.IndicatorOf(e.Indicator) is null => state,
-        (_, IndicatorRenumbered e) when state.IndicatorOf(e.Indicator) is { } old => state with
-        {
-            Indicators = state.Indicators.Replace(old, old with
-            {
-                Code = e.NewCode, Parent = e.NewParent, Level = e.NewCode.StartsWith('S') ? Level.StrategicIndicator : Level.OperationalIndicator,
-                PreviousCodes = [.. old.PreviousCodes, old.Code],
-            }),
-            Weights = [.. state.Weights.Select(w => w with { Weights = [.. w.Weights.Select(x => x.Indicator == e.Indicator ? x with { Indicator = e.NewCode } : x)] })],
-            Neutralized = [.. state.Neutralized.Select(n => n.Indicator == e.Indicator ? n with { Indicator = e.NewCode } : n)],
-        },
+        (_, IndicatorRenumbered e) when state.IndicatorOf(e.Indicator) is { } old => Renumbered(state, old, e),
         (_, TargetRevised e) => state with
         {
             Indicators = state.Indicators.Replace(state.IndicatorOf(e.Indicator)!, state.IndicatorOf(e.Indicator)! with
@@ -90,29 +96,55 @@ public sealed record Plan(
         (_, IndicatorWithdrawn e) => state with
         {
             Indicators = state.Indicators.RemoveAll(i => i.Code == e.Indicator),
-            Weights = [.. state.Weights.Select(w => w with { Weights = [.. w.Weights.Where(x => x.Indicator != e.Indicator)] })],
+            Weights = [.. state.Weights.Select(w => w with
+            {
+                Weights = [.. w.Weights.Where(x => x.Indicator != e.Indicator)],
+            })],
         },
         (_, ObjectiveWithdrawn e) => state with { Nodes = state.Nodes.RemoveAll(n => n.Code == e.Objective) },
         (_, IndicatorReassigned e) => state with
         {
-            Indicators = state.Indicators.Replace(state.IndicatorOf(e.Indicator)!, state.IndicatorOf(e.Indicator)! with { Offices = e.Offices, Holders = e.Holders }),
+            Indicators = state.Indicators.Replace(
+                state.IndicatorOf(e.Indicator)!,
+                    state.IndicatorOf(e.Indicator)! with { Offices = e.Offices, Holders = e.Holders }),
         },
         (_, MethodologyChanged e) => state with { Methodology = e.Methodology },
         (_, PlanClosed e) => state with { Status = PlanStatus.Closed, ClosedOn = e.On, ClosedAt = e.ClosedAt },
         (_, PlanValidated e) => state with { Status = PlanStatus.Validated, ValidatedLedgerHead = e.LedgerHead },
-        (_, IndicatorNeutralized e) => state with { Neutralized = state.Neutralized.Add(new Neutralization(e.Indicator, e.Act, e.Reason)) },
+        (_, IndicatorNeutralized e) => state with
+        {
+            Neutralized = state.Neutralized.Add(new Neutralization(e.Indicator, e.Act, e.Reason)),
+        },
         _ => state,
     };
 
+    /// <summary>Same identity, targets and weights under the new code; the old code joins its previous codes.</summary>
+    static Plan Renumbered(Plan state, Indicator old, IndicatorRenumbered e) => state with
+    {
+        Indicators = state.Indicators.Replace(old, old with
+        {
+            Code = e.NewCode, Parent = e.NewParent,
+            Level = e.NewCode.StartsWith('S') ? Level.StrategicIndicator : Level.OperationalIndicator,
+            PreviousCodes = [.. old.PreviousCodes, old.Code],
+        }),
+        Weights = [.. state.Weights.Select(w => w with
+        {
+            Weights = [.. w.Weights.Select(x => x.Indicator == e.Indicator ? x with { Indicator = e.NewCode } : x)],
+        })],
+        Neutralized = [.. state.Neutralized.Select(n => n.Indicator == e.Indicator
+            ? n with { Indicator = e.NewCode } : n)],
+    };
+
     /// <summary>
-    /// The plan in force on a business date: approval and amendments count from their act's date; the changes of an
-    /// amendment not yet in force on <paramref name="date"/> are skipped, as are a close dated after it.
+    /// The plan in force on a business date (Europe/Rome): approval and amendments count from their act's date; the
+    /// changes of an amendment not yet in force on <paramref name="date"/> are skipped, as are a close dated after it.
+    /// <paramref name="events"/> are the plan stream's events as stored; others are ignored.
     /// </summary>
     public static Plan? AsOf(IEnumerable<object> events, LocalDate date)
     {
         Plan? state = null;
         var skipping = false;
-        foreach (var e in events)
+        foreach (var e in events.OfType<IPlanEvent>())
         {
             switch (e)
             {
@@ -135,15 +167,20 @@ public sealed record Plan(
     public string? ApprovalAct { get; init; }
     public LocalDate? ApprovedOn { get; init; }
     public LocalDate? ClosedOn { get; init; }
-    /// <summary>When the close was recorded: entries recorded after it (a write racing the close) do not count.</summary>
+    /// <summary>
+    /// When the close was recorded: entries recorded after it (a write racing the close) do not count.
+    /// </summary>
     public Instant? ClosedAt { get; init; }
     public ImmutableList<Neutralization> Neutralized { get; init; } = [];
     public string? ValidatedLedgerHead { get; init; }
 
     public bool IsClosed => Status is PlanStatus.Closed or PlanStatus.Validated;
-    public Neutralization? NeutralizationOf(string indicator) => Neutralized.FirstOrDefault(n => n.Indicator == indicator);
+    public Neutralization? NeutralizationOf(string indicator) =>
+        Neutralized.FirstOrDefault(n => n.Indicator == indicator);
 
-    public static Plan? Replay(IEnumerable<object> events) => events.Aggregate((Plan?)null, Evolve);
+    /// <summary>The plan its stream's events tell (as stored: events of other streams are ignored).</summary>
+    public static Plan? Replay(IEnumerable<object> events) =>
+        events.OfType<IPlanEvent>().Aggregate((Plan?)null, Evolve);
 
     public PlanNode? Node(string code) => Nodes.FirstOrDefault(n => n.Code == code);
     public Indicator? IndicatorOf(string code) => Indicators.FirstOrDefault(i => i.Code == code);

@@ -12,7 +12,7 @@ public static class PlanDecider
     /// A new plan becomes its definition events; the same content imported again decides nothing (a no-op);
     /// different content for an existing plan is refused, since a loaded plan changes only by amendment.
     /// </summary>
-    public static IReadOnlyList<object> Decide(ImportPlan command, Plan? state)
+    public static IReadOnlyList<IPlanEvent> Decide(ImportPlan command, Plan? state)
     {
         var d = command.Definition;
         if (state is not null)
@@ -23,14 +23,15 @@ public static class PlanDecider
                 "Un piano caricato non si reimporta: le modifiche si registrano come variazioni con il loro atto.");
         }
 
-        var events = new List<object>
+        var events = new List<IPlanEvent>
         {
             new PlanDrafted(d.PlanId, d.Entity, d.EntityName, d.Year, d.Horizon, d.EntityBudget, d.Methodology,
                 command.By, command.Now),
         };
         events.AddRange(d.Definitions);
         events.AddRange(d.Weights);
-        events.Add(new PlanImported(d.PlanId, command.Source, d.ContentHash, d.Rows, d.Warnings, command.By, command.Now));
+        events.Add(new PlanImported(d.PlanId, command.Source, d.ContentHash, d.Rows, d.Warnings, command.By,
+            command.Now));
         return events;
     }
 }

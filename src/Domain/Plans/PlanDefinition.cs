@@ -10,7 +10,7 @@ namespace PerformancePlan.Domain.Plans;
 /// </summary>
 public sealed record PlanDefinition(
     string PlanId, string Entity, string EntityName, int Year, IReadOnlyList<int> Horizon, decimal? EntityBudget,
-    Methodology Methodology, IReadOnlyList<object> Definitions, IReadOnlyList<HolderWeightsAssigned> Weights,
+    Methodology Methodology, IReadOnlyList<IPlanEvent> Definitions, IReadOnlyList<HolderWeightsAssigned> Weights,
     IReadOnlyList<string> Warnings, int Rows)
 {
     /// <summary>
@@ -23,15 +23,17 @@ public sealed record PlanDefinition(
         {
             var sb = new StringBuilder();
             sb.Append(PlanId).Append('|').Append(Entity).Append('|').Append(EntityName).Append('|')
-              .Append(string.Join(",", Horizon)).Append('|').Append(N(EntityBudget)).Append('|').Append(Methodology).Append('\n');
+              .Append(string.Join(",",
+                  Horizon)).Append('|').Append(N(EntityBudget)).Append('|').Append(Methodology).Append('\n');
             foreach (var d in Definitions) sb.Append(Canonical(d)).Append('\n');
             foreach (var w in Weights)
-                sb.Append(w.Holder).Append(':').AppendJoin(",", w.Weights.Select(x => $"{x.Indicator}={N(x.Weight)}")).Append('\n');
+                sb.Append(w.Holder).Append(':').AppendJoin(",",
+                    w.Weights.Select(x => $"{x.Indicator}={N(x.Weight)}")).Append('\n');
             return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
         }
     }
 
-    static string Canonical(object d) => d switch
+    static string Canonical(IPlanEvent d) => d switch
     {
         INodeDefined n => string.Join('|', n.GetType().Name, n.Code, n.Parent, n.Description,
             string.Join(",", n.Perspectives), N(n.Budget), string.Join(",", n.Offices), string.Join(",", n.Holders)),

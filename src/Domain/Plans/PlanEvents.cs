@@ -4,17 +4,23 @@ namespace PerformancePlan.Domain.Plans;
 
 // Events of a plan's stream (stream id = plan id, e.g. "cciaa-ms-2019"). Past tense, unique names.
 
+/// <summary>
+/// An event of a plan's stream (stream id = plan id). Every event that <see cref="Plan.Evolve"/> folds carries it;
+/// a marker only: it adds nothing to the stored JSON nor to the event's type name.
+/// </summary>
+public interface IPlanEvent;
+
 /// <summary>A new plan was drafted for an entity's year, with its three-year horizon and its scoring rules.</summary>
 public sealed record PlanDrafted(
     string PlanId, string Entity, string EntityName, int Year, IReadOnlyList<int> Horizon,
-    decimal? EntityBudget, Methodology Methodology, string DraftedBy, Instant DraftedAt)
+    decimal? EntityBudget, Methodology Methodology, string DraftedBy, Instant DraftedAt) : IPlanEvent
 {
     /// <summary>The plan this one was rolled forward from, if any.</summary>
     public string? RolledForwardFrom { get; init; }
 }
 
 /// <summary>What every non-indicator node of the tree (area, strategic or operational objective) states.</summary>
-public interface INodeDefined
+public interface INodeDefined : IPlanEvent
 {
     string Code { get; }
     string Parent { get; }
@@ -44,15 +50,16 @@ public sealed record OperationalObjectiveDefined(
 public sealed record IndicatorDefined(
     string Code, Level Level, string Parent, string Description, string Algorithm,
     MeasureKind Measure, Comparator Comparator, IReadOnlyList<YearTarget> Targets,
-    IReadOnlyList<string> Offices, IReadOnlyList<string> Holders)
+    IReadOnlyList<string> Offices, IReadOnlyList<string> Holders) : IPlanEvent
 {
     /// <summary>The indicator's identity across plans; null means <c>{entity}:{code}</c> (a new indicator).</summary>
     public string? Lineage { get; init; }
 }
 
 /// <summary>The weights the plan gives to a holder's individual objectives (sum 100).</summary>
-public sealed record HolderWeightsAssigned(string Holder, IReadOnlyList<HolderWeight> Weights);
+public sealed record HolderWeightsAssigned(string Holder, IReadOnlyList<HolderWeight> Weights) : IPlanEvent;
 
+/// <summary>A holder's weight on one indicator, in percent (0–100).</summary>
 public sealed record HolderWeight(string Indicator, decimal Weight);
 
 /// <summary>
@@ -61,4 +68,4 @@ public sealed record HolderWeight(string Indicator, decimal Weight);
 /// </summary>
 public sealed record PlanImported(
     string PlanId, string Source, string ContentHash, int Rows, IReadOnlyList<string> Warnings,
-    string ImportedBy, Instant ImportedAt);
+    string ImportedBy, Instant ImportedAt) : IPlanEvent;

@@ -6,8 +6,10 @@ namespace PerformancePlan.Domain.Plans;
 
 public sealed record ApprovePlan(string PlanId, string Act, LocalDate On, Actor By, Instant Now);
 public sealed record ClosePlan(string PlanId, LocalDate On, Actor By, Instant Now);
-public sealed record ValidatePlan(string PlanId, string LedgerHead, bool LedgerVerified, string Note, Actor By, Instant Now);
-public sealed record NeutralizeIndicator(string PlanId, string Indicator, string Act, string Reason, Actor By, Instant Now, LocalDate? On = null);
+public sealed record ValidatePlan(string PlanId, string LedgerHead, bool LedgerVerified, string Note, Actor By,
+    Instant Now);
+public sealed record NeutralizeIndicator(string PlanId, string Indicator, string Act, string Reason, Actor By,
+    Instant Now, LocalDate? On = null);
 
 /// <summary>Approval, year close and neutralisation of an indicator (BRIEF §4).</summary>
 public static class PlanLifecycleDecider
@@ -16,7 +18,8 @@ public static class PlanLifecycleDecider
     {
         var p = Existing(plan, c.PlanId);
         Require(c.By, Role.Approver, "approvare un piano");
-        if (p.Status != PlanStatus.Draft) throw new DomainException($"Il piano {p.Id} è già approvato ({p.ApprovalAct}).");
+        if (p.Status != PlanStatus.Draft)
+            throw new DomainException($"Il piano {p.Id} è già approvato ({p.ApprovalAct}).");
         RequireAct(c.Act);
         NotInTheFuture(c.On, c.Now, "dell'atto di approvazione");
         return new PlanApproved(p.Id, c.Act.Trim(), c.On, c.By.User, c.Now);
@@ -26,10 +29,12 @@ public static class PlanLifecycleDecider
     {
         var p = Existing(plan, c.PlanId);
         Require(c.By, Role.Admin, "chiudere l'anno del piano");
-        if (p.Status == PlanStatus.Draft) throw new DomainException($"Il piano {p.Id} non è approvato: non si può chiudere.");
+        if (p.Status == PlanStatus.Draft)
+            throw new DomainException($"Il piano {p.Id} non è approvato: non si può chiudere.");
         if (p.IsClosed) throw new DomainException($"Il piano {p.Id} è già chiuso.");
         if (c.On < new LocalDate(p.Year, 12, 31))
-            throw new DomainException($"L'anno del piano {p.Year} si chiude dal 31/12/{p.Year} in poi, non il {ItalianFormat.Date(c.On)}.");
+            throw new DomainException($"L'anno del piano {p.Year} si chiude dal 31/12/{p.Year} in poi, non il "
+                + $"{ItalianFormat.Date(c.On)}.");
         NotInTheFuture(c.On, c.Now, "di chiusura");
         return new PlanClosed(p.Id, c.On, c.By.User, c.Now);
     }
@@ -40,9 +45,11 @@ public static class PlanLifecycleDecider
         var p = Existing(plan, c.PlanId);
         Require(c.By, Role.Oiv, "validare il piano");
         if (p.Status == PlanStatus.Validated) throw new DomainException($"Il piano {p.Id} è già validato.");
-        if (p.Status != PlanStatus.Closed) throw new DomainException($"Il piano {p.Id} non è chiuso: si valida l'anno dopo la chiusura («perfplan plan close»).");
-        if (!c.LedgerVerified) throw new DomainException("Il registro degli eventi non è integro: non si valida una storia alterata («perfplan ledger verify»).");
-        if (string.IsNullOrWhiteSpace(c.Note)) throw new DomainException("Indicare una nota di validazione (--note).");
+        if (p.Status != PlanStatus.Closed)
+            throw new DomainException($"Il piano {p.Id} non è chiuso: si valida l'anno dopo la chiusura.");
+        if (!c.LedgerVerified)
+            throw new DomainException("Il registro degli eventi non è integro: non si valida una storia alterata.");
+        if (string.IsNullOrWhiteSpace(c.Note)) throw new DomainException("Indicare una nota di validazione.");
         return new PlanValidated(p.Id, c.LedgerHead, c.Note.Trim(), c.By.User, c.Now);
     }
 
@@ -50,19 +57,25 @@ public static class PlanLifecycleDecider
     {
         var p = Existing(plan, c.PlanId);
         Require(c.By, Role.Admin, "sterilizzare un indicatore");
-        if (p.IndicatorOf(c.Indicator) is null) throw new DomainException($"L'indicatore {c.Indicator} non esiste nel piano {p.Id}.");
-        if (p.NeutralizationOf(c.Indicator) is { } n) throw new DomainException($"L'indicatore {c.Indicator} è già sterilizzato ({n.Act}).");
-        if (p.Status == PlanStatus.Validated) throw new DomainException($"Il piano {p.Id} è validato dall'OIV: non si modifica più.");
+        if (p.IndicatorOf(c.Indicator) is null)
+            throw new DomainException($"L'indicatore {c.Indicator} non esiste nel piano {p.Id}.");
+        if (p.NeutralizationOf(c.Indicator) is { } n)
+            throw new DomainException($"L'indicatore {c.Indicator} è già sterilizzato ({n.Act}).");
+        if (p.Status == PlanStatus.Validated)
+            throw new DomainException($"Il piano {p.Id} è validato dall'OIV: non si modifica più.");
         RequireAct(c.Act);
-        if (string.IsNullOrWhiteSpace(c.Reason)) throw new DomainException("Indicare il motivo della sterilizzazione (--reason).");
+        if (string.IsNullOrWhiteSpace(c.Reason)) throw new DomainException("Indicare il motivo della sterilizzazione.");
         if (c.On is { } on) NotInTheFuture(on, c.Now, "dell'atto di sterilizzazione");
-        return new IndicatorNeutralized(p.Id, c.Indicator, c.Act.Trim(), c.Reason.Trim(), c.By.User, c.Now) { EffectiveOn = c.On };
+        return new IndicatorNeutralized(p.Id, c.Indicator, c.Act.Trim(), c.Reason.Trim(), c.By.User,
+            c.Now) { EffectiveOn = c.On };
     }
 
     static void NotInTheFuture(LocalDate on, Instant now, string what)
     {
         var today = now.InZone(ItalianFormat.Rome).Date;
-        if (on > today) throw new DomainException($"La data {what} ({ItalianFormat.Date(on)}) è futura: oggi è {ItalianFormat.Date(today)}.");
+        if (on > today)
+            throw new DomainException($"La data {what} ({ItalianFormat.Date(on)}) è futura: oggi è "
+                + $"{ItalianFormat.Date(today)}.");
     }
 
     static Plan Existing(Plan? plan, string id) => plan ?? throw new DomainException($"Piano «{id}» non trovato.");
@@ -70,11 +83,13 @@ public static class PlanLifecycleDecider
     static void Require(Actor by, Role role, string what)
     {
         if (!by.Is(role))
-            throw new ForbiddenException($"L'utente «{by.User}» non può {what}: serve il ruolo {Actor.RoleName(role)}.");
+            throw new ForbiddenException(
+                $"L'utente «{by.User}» non può {what}: serve il ruolo {Actor.RoleName(role)}.");
     }
 
     static void RequireAct(string act)
     {
-        if (string.IsNullOrWhiteSpace(act)) throw new DomainException("Indicare l'atto (--act), es. «Delibera di Giunta n. 7 del 31/01/2019».");
+        if (string.IsNullOrWhiteSpace(act))
+            throw new DomainException("Indicare l'atto, es. «Delibera di Giunta n. 7 del 31/01/2019».");
     }
 }

@@ -9,39 +9,53 @@ public sealed record RollPlanForward(string FromPlanId, string ToPlanId, Actor B
 
 public static class RollForwardDecider
 {
-    public static IReadOnlyList<object> Decide(RollPlanForward c, Plan? from, Plan? existing)
+    public static IReadOnlyList<IPlanEvent> Decide(RollPlanForward c, Plan? from, Plan? existing)
     {
         var p = from ?? throw new DomainException($"Piano «{c.FromPlanId}» non trovato.");
-        if (!c.By.Is(Role.Admin)) throw new ForbiddenException($"L'utente «{c.By.User}» non può predisporre un piano: serve il ruolo amministratore.");
+        if (!c.By.Is(Role.Admin))
+            throw new ForbiddenException($"L'utente «{c.By.User}» non può predisporre un piano: serve il ruolo "
+                + "amministratore.");
         if (existing is not null) throw new DomainException($"Il piano {c.ToPlanId} esiste già.");
         var year = p.Year + 1;
-        if (c.ToPlanId != $"{p.Entity}-{year}") throw new DomainException($"Il piano che segue {p.Id} è {p.Entity}-{year}, non {c.ToPlanId}.");
+        if (c.ToPlanId != $"{p.Entity}-{year}")
+            throw new DomainException($"Il piano che segue {p.Id} è {p.Entity}-{year}, non {c.ToPlanId}.");
         var horizon = Enumerable.Range(year, p.Horizon.Count).ToList();
 
-        var events = new List<object>
+        var events = new List<IPlanEvent>
         {
-            new PlanDrafted(c.ToPlanId, p.Entity, p.EntityName, year, horizon, p.EntityBudget, p.Methodology, c.By.User, c.Now) { RolledForwardFrom = p.Id },
+            new PlanDrafted(c.ToPlanId, p.Entity, p.EntityName, year, horizon, p.EntityBudget, p.Methodology,
+                c.By.User, c.Now) { RolledForwardFrom = p.Id },
         };
         foreach (var node in Ordered(p))
             events.Add(node switch
             {
-                { Level: Level.StrategicArea } n => new StrategicAreaDefined(n.Code, n.Parent, n.Description, n.Perspectives, n.Budget, n.Offices, n.Holders),
-                { Level: Level.StrategicObjective } n => new StrategicObjectiveDefined(n.Code, n.Parent, n.Description, n.Perspectives, n.Budget, n.Offices, n.Holders),
-                var n => (object)new OperationalObjectiveDefined(n.Code, n.Parent, n.Description, n.Perspectives, n.Budget, n.Offices, n.Holders),
+                { Level: Level.StrategicArea } n =>
+                    new StrategicAreaDefined(n.Code, n.Parent, n.Description, n.Perspectives, n.Budget, n.Offices,
+                        n.Holders),
+                { Level: Level.StrategicObjective } n =>
+                    new StrategicObjectiveDefined(n.Code, n.Parent, n.Description, n.Perspectives, n.Budget, n.Offices,
+                        n.Holders),
+                var n => (IPlanEvent)new OperationalObjectiveDefined(n.Code, n.Parent, n.Description, n.Perspectives,
+                    n.Budget, n.Offices, n.Holders),
             });
         foreach (var i in p.Indicators)
-            events.Add(new IndicatorDefined(i.Code, i.Level, i.Parent, i.Description, i.Algorithm, i.Measure, i.Comparator,
-                horizon.Select(y => Carry(i, y)).OfType<YearTarget>().ToList(), i.Offices, i.Holders) { Lineage = i.Lineage });
+            events.Add(new IndicatorDefined(i.Code, i.Level, i.Parent, i.Description, i.Algorithm, i.Measure,
+                i.Comparator,
+                horizon.Select(y => Carry(i, y)).OfType<YearTarget>().ToList(), i.Offices,
+                    i.Holders) { Lineage = i.Lineage });
         events.AddRange(p.Weights);
         return events;
     }
 
-    /// <summary>The old plan's target for that year, else its latest earlier target with deadlines moved to that year.</summary>
+    /// <summary>
+    /// The old plan's target for that year, else its latest earlier target with deadlines moved to that year.
+    /// </summary>
     public static YearTarget? Carry(Indicator i, int year)
     {
         if (i.TargetFor(year) is { } same) return same;
         var last = i.Targets.Where(t => t.Year < year).MaxBy(t => t.Year);
-        return last is null ? null : new YearTarget(year, last.Amount, last.Dates.Select(d => d.PlusYears(year - last.Year)).ToList());
+        return last is null ? null : new YearTarget(year, last.Amount,
+            last.Dates.Select(d => d.PlusYears(year - last.Year)).ToList());
     }
 
     /// <summary>Parents before children, so the new stream reads like the old one.</summary>

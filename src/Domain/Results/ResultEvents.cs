@@ -6,19 +6,26 @@ namespace PerformancePlan.Domain.Results;
 // one stream per indicator, so offices recording different indicators never contend.
 
 /// <summary>
+/// An event of an indicator's result stream, folded by <see cref="IndicatorResults.Evolve"/>. A marker only: it adds
+/// nothing to the stored JSON nor to the event's type name.
+/// </summary>
+public interface IResultEvent;
+
+/// <summary>
 /// A measured value of an indicator, referring to a date (and, for per-period measures, to a period:
 /// <c>Q1</c>–<c>Q3</c>, or the position <c>1</c>, <c>2</c>… of a deadline). Never edited: a later entry supersedes it.
 /// </summary>
 public sealed record ResultRecorded(
     string PlanId, string Indicator, Guid EntryId, ResultValue Value, LocalDate ReferredTo, string? Period,
-    string Note, string RecordedBy, Instant RecordedAt)
+    string Note, string RecordedBy, Instant RecordedAt) : IResultEvent
 {
     /// <summary>The reverted entry this one corrects, if it is a correction.</summary>
     public Guid? Corrects { get; init; }
 }
 
 /// <summary>An entry was found wrong and reverted, with a reason. It stays in the log; it no longer counts.</summary>
-public sealed record ResultReverted(string PlanId, string Indicator, Guid EntryId, string Reason, string RevertedBy, Instant RevertedAt);
+public sealed record ResultReverted(
+    string PlanId, string Indicator, Guid EntryId, string Reason, string RevertedBy, Instant RevertedAt) : IResultEvent;
 
 /// <summary>An amount (percent 0–100, count, days) or a completion date, as the indicator's measure types it.</summary>
 public sealed record ResultValue(decimal? Amount, LocalDate? Date);

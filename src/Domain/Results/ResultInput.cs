@@ -6,14 +6,15 @@ using PerformancePlan.Domain.Plans;
 namespace PerformancePlan.Domain.Results;
 
 /// <summary>A result as typed by its indicator's measure, ready for <see cref="ResultDecider"/>.</summary>
-public sealed record ResultDraft(string Indicator, ResultValue Value, LocalDate ReferredTo, string? Period, string Note);
+public sealed record ResultDraft(string Indicator, ResultValue Value, LocalDate ReferredTo, string? Period,
+    string Note);
 
 /// <summary>A problem with one field of a result: which column, what, and how to fix it.</summary>
 public sealed record FieldIssue(string Column, string Value, string Message, string Fix);
 
 /// <summary>
-/// Reads a result as people write it (<c>55,5%</c>, <c>12</c>, <c>29/03/2019</c>, period <c>Q1</c> or <c>30/06/2019</c>)
-/// against the plan: the indicator's measure types the value, the plan's year bounds the date.
+/// Reads a result as people write it (<c>55,5%</c>, <c>12</c>, <c>29/03/2019</c>, period <c>Q1</c> or
+/// <c>30/06/2019</c>) against the plan: the indicator's measure types the value, the plan's year bounds the date.
 /// </summary>
 public static class ResultInput
 {
@@ -32,8 +33,11 @@ public static class ResultInput
         if (indicator is null) return (null, issues);
         var typed = ReadValue(indicator, value, today, issues);
         var p = ReadPeriod(plan, indicator, period, issues);
-        if (p is not null && date is not null && indicator.Measure == MeasureKind.DaysAfterPeriodClose && date < MonitoringCalendar.Close(plan.Year, p))
-            issues.Add(new FieldIssue(ReferredTo, on, $"il quadrimestre {p} si chiude il {ItalianFormat.Date(MonitoringCalendar.Close(plan.Year, p))}: il risultato si riferisce a una data successiva",
+        if (p is not null && date is not null && indicator.Measure == MeasureKind.DaysAfterPeriodClose
+            && date < MonitoringCalendar.Close(plan.Year, p))
+            issues.Add(new FieldIssue(ReferredTo, on, $"il quadrimestre {p} si chiude il "
+                + $"{ItalianFormat.Date(MonitoringCalendar.Close(plan.Year, p))}: il risultato si riferisce a una "
+                + "data successiva",
                 "indicare come data di riferimento la chiusura del quadrimestre o una data successiva"));
         return issues.Count == 0 && typed is not null && date is not null
             ? (new ResultDraft(indicator.Code, typed, date.Value, p, note.Trim()), issues)
@@ -42,9 +46,11 @@ public static class ResultInput
 
     static Indicator? FindIndicator(Plan plan, string code, List<FieldIssue> issues)
     {
-        if (Codes.TryParseIndicator(code, out var parsed, out _) && plan.IndicatorOf(parsed.Value) is { } found) return found;
-        issues.Add(new FieldIssue(Code, code, code.Length == 0 ? "codice mancante" : $"indicatore sconosciuto nel piano {plan.Id}",
-            "usare il codice di un indicatore del piano, es. «O1.2.3-a» (vedi «perfplan plan show»)"));
+        if (Codes.TryParseIndicator(code, out var parsed, out _) && plan.IndicatorOf(parsed.Value) is { } found)
+            return found;
+        issues.Add(new FieldIssue(Code, code, code.Length == 0 ? "codice mancante" : $"indicatore sconosciuto nel "
+            + $"piano {plan.Id}",
+            "usare il codice di un indicatore del piano, es. «O1.2.3-a»"));
         return null;
     }
 
@@ -57,11 +63,14 @@ public static class ResultInput
             return null;
         }
         if (date < new LocalDate(plan.Year, 1, 1))
-            issues.Add(new FieldIssue(ReferredTo, on, $"data anteriore all'anno del piano ({plan.Year})", $"un risultato del piano {plan.Id} si riferisce al {plan.Year} o dopo"));
+            issues.Add(new FieldIssue(ReferredTo, on, $"data anteriore all'anno del piano ({plan.Year})",
+                $"un risultato del piano {plan.Id} si riferisce al {plan.Year} o dopo"));
         else if (date > new LocalDate(plan.Year, 12, 31))
-            issues.Add(new FieldIssue(ReferredTo, on, $"data oltre l'anno del piano ({plan.Year})", $"i risultati del piano {plan.Id} si riferiscono al {plan.Year}: al più il 31/12/{plan.Year}"));
+            issues.Add(new FieldIssue(ReferredTo, on, $"data oltre l'anno del piano ({plan.Year})", $"i risultati del "
+                + $"piano {plan.Id} si riferiscono al {plan.Year}: al più il 31/12/{plan.Year}"));
         else if (date > today)
-            issues.Add(new FieldIssue(ReferredTo, on, $"data futura (oggi è {ItalianFormat.Date(today)})", "un risultato si registra quando è stato misurato"));
+            issues.Add(new FieldIssue(ReferredTo, on, $"data futura (oggi è {ItalianFormat.Date(today)})",
+                "un risultato si registra quando è stato misurato"));
         return date;
     }
 
@@ -69,29 +78,38 @@ public static class ResultInput
     {
         var name = MeasureLabels.Of(indicator.Measure);
         void Fail(string message, string fix) => issues.Add(new FieldIssue(ValueColumn, text, message, fix));
-        if (text.Trim().Length == 0) { Fail("valore mancante", "scrivere il valore misurato; «0» è uno zero misurato, una riga assente è «non rilevato»"); return null; }
+        if (text.Trim().Length == 0) { Fail("valore mancante", "scrivere il valore misurato; «0» è uno zero misurato, "
+            + "una riga assente è «non rilevato»"); return null; }
         var looksLikeDate = text.Contains('/');
         switch (indicator.Measure)
         {
             case MeasureKind.Percent:
-                if (looksLikeDate) { Fail($"una data per la misura «{name}»", "scrivere una percentuale, es. «55,5%»"); return null; }
-                if (!ItalianFormat.TryParsePercent(text, out var p)) { Fail("percentuale non leggibile", "scrivere ad esempio «55,5%»"); return null; }
-                if (p is < 0 or > 100) { Fail("percentuale fuori da 0–100", "una percentuale è tra 0% e 100%"); return null; }
+                if (looksLikeDate) { Fail($"una data per la misura «{name}»",
+                    "scrivere una percentuale, es. «55,5%»"); return null; }
+                if (!ItalianFormat.TryParsePercent(text, out var p)) { Fail("percentuale non leggibile", "scrivere ad "
+                    + "esempio «55,5%»"); return null; }
+                if (p is < 0 or > 100) { Fail("percentuale fuori da 0–100",
+                    "una percentuale è tra 0% e 100%"); return null; }
                 return new ResultValue(p, null);
             case MeasureKind.Count or MeasureKind.DaysAfterPeriodClose:
                 var what = indicator.Measure == MeasureKind.Count ? "un conteggio" : "un numero di giorni";
-                if (looksLikeDate) { Fail($"una data dove serve {what}", "scrivere un numero intero, es. «12»"); return null; }
-                if (!ItalianFormat.TryParseDecimal(text, out var n)) { Fail("numero non leggibile", "scrivere un numero intero, es. «12»"); return null; }
-                if (n < 0 || n != decimal.Truncate(n)) { Fail($"{what} è un intero non negativo", "scrivere un numero intero, es. «12»"); return null; }
+                if (looksLikeDate) { Fail($"una data dove serve {what}",
+                    "scrivere un numero intero, es. «12»"); return null; }
+                if (!ItalianFormat.TryParseDecimal(text, out var n)) { Fail("numero non leggibile", "scrivere un "
+                    + "numero intero, es. «12»"); return null; }
+                if (n < 0 || n != decimal.Truncate(n)) { Fail($"{what} è un intero non negativo", "scrivere un numero "
+                    + "intero, es. «12»"); return null; }
                 return new ResultValue(n, null);
             default:
                 if (!ItalianFormat.TryParseDate(text, out var d))
                 {
-                    Fail(looksLikeDate ? "non è una data esistente" : $"la misura «{name}» vuole la data di completamento",
+                    Fail(looksLikeDate ? "non è una data esistente" : $"la misura «{name}» vuole la data di "
+                        + "completamento",
                         "scrivere la data in cui l'attività è stata completata, come gg/mm/aaaa");
                     return null;
                 }
-                if (d > today) { Fail($"data di completamento futura (oggi è {ItalianFormat.Date(today)})", "registrare il risultato quando l'attività è completata"); return null; }
+                if (d > today) { Fail($"data di completamento futura (oggi è {ItalianFormat.Date(today)})",
+                    "registrare il risultato quando l'attività è completata"); return null; }
                 return new ResultValue(null, d);
         }
     }
@@ -104,24 +122,30 @@ public static class ResultInput
         {
             case MeasureKind.DaysAfterPeriodClose:
                 if (MonitoringCalendar.IsPeriod(t)) return t;
-                issues.Add(new FieldIssue(PeriodColumn, text, t.Length == 0 ? "periodo mancante" : "periodo sconosciuto",
+                issues.Add(new FieldIssue(PeriodColumn, text,
+                    t.Length == 0 ? "periodo mancante" : "periodo sconosciuto",
                     "indicare il quadrimestre: «Q1» (chiuso il 30/04), «Q2» (31/08) o «Q3» (31/12)"));
                 return null;
             case MeasureKind.Deadlines:
-                if (int.TryParse(t, out var position) && position >= 1 && position <= deadlines.Count) return position.ToString();
-                if (ItalianFormat.TryParseDate(text, out var date) && deadlines.Contains(date)) return (deadlines.ToList().IndexOf(date) + 1).ToString();
+                if (int.TryParse(t, out var position) && position >= 1 && position <= deadlines.Count)
+                    return position.ToString();
+                if (ItalianFormat.TryParseDate(text, out var date) && deadlines.Contains(date))
+                    return (deadlines.ToList().IndexOf(date) + 1).ToString();
                 if (t is "S1" or "S2")
                 {
                     var first = t == "S1";
                     var i = deadlines.ToList().FindIndex(d => first ? d.Month <= 6 : d.Month > 6);
                     if (i >= 0) return (i + 1).ToString();
                 }
-                issues.Add(new FieldIssue(PeriodColumn, text, t.Length == 0 ? "periodo mancante: la misura ha più scadenze" : "non è una delle scadenze dell'indicatore",
-                    "indicare la scadenza: " + string.Join(", ", deadlines.Select((d, i) => $"«{i + 1}» o «{ItalianFormat.Date(d)}»"))));
+                issues.Add(new FieldIssue(PeriodColumn, text, t.Length == 0 ? "periodo mancante: la misura ha più "
+                    + "scadenze" : "non è una delle scadenze dell'indicatore",
+                    "indicare la scadenza: " + string.Join(", ", deadlines.Select((d, i) => $"«{i + 1}» o "
+                        + $"«{ItalianFormat.Date(d)}»"))));
                 return null;
             default:
                 if (t.Length == 0) return null;
-                issues.Add(new FieldIssue(PeriodColumn, text, $"la misura «{MeasureLabels.Of(indicator.Measure)}» non ha periodi", "lasciare vuota la colonna Periodo"));
+                issues.Add(new FieldIssue(PeriodColumn, text, $"la misura «{MeasureLabels.Of(indicator.Measure)}» non "
+                    + "ha periodi", "lasciare vuota la colonna Periodo"));
                 return null;
         }
     }

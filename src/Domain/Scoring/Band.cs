@@ -5,7 +5,9 @@ namespace PerformancePlan.Domain.Scoring;
 /// <summary>The verdict on a realization (seed, section 4), with the Italian name users read.</summary>
 public enum Band { Achieved, Partial, NotAchieved, Pending, Neutralized }
 
-/// <summary>A raw score, its band, and the banded value (<i>% realizzazione parametrata</i>) that feeds the parent.</summary>
+/// <summary>
+/// A raw score, its band, and the banded value (<i>% realizzazione parametrata</i>) that feeds the parent.
+/// </summary>
 public sealed record Score(decimal? Raw, Band Band, decimal? Parametrata)
 {
     public static readonly Score Pending = new(null, Band.Pending, null);

@@ -14,8 +14,10 @@ public static class PlanScoring
     {
         var byCode = results.ToDictionary(r => r.Indicator);
         // An indicator renumbered in this plan keeps the entries recorded under its earlier codes.
-        IndicatorResults? ResultsOf(Indicator i) => i.PreviousCodes.Append(i.Code).Select(byCode.GetValueOrDefault).OfType<IndicatorResults>()
-            .Aggregate((IndicatorResults?)null, (all, r) => all is null ? r : all with { Entries = all.Entries.AddRange(r.Entries) });
+        IndicatorResults? ResultsOf(Indicator i) =>
+            i.PreviousCodes.Append(i.Code).Select(byCode.GetValueOrDefault).OfType<IndicatorResults>()
+            .Aggregate((IndicatorResults?)null,
+                (all, r) => all is null ? r : all with { Entries = all.Entries.AddRange(r.Entries) });
         var m = plan.Methodology;
         var indicators = plan.Indicators.Select(i => ScoreIndicator(plan, i, ResultsOf(i))).ToList();
         var indicatorScores = indicators.ToDictionary(i => i.Code, i => i.Score);
@@ -41,7 +43,8 @@ public static class PlanScoring
         var entity = Roll(Mean(areas.Values), m);
 
         var objectives = plan.Nodes.Where(n => n.Level is Level.StrategicObjective or Level.OperationalObjective)
-            .Select(n => new NodeScore(n.Code, n.Level, n.Level == Level.StrategicObjective ? strategic[n.Code] : operational[n.Code]))
+            .Select(n => new NodeScore(n.Code, n.Level,
+                n.Level == Level.StrategicObjective ? strategic[n.Code] : operational[n.Code]))
             .ToList();
         return new ObjectiveScores(plan.Id, plan.IsClosed, new NodeScore(Codes.EntityCode, Level.Entity, entity),
             areas.Select(a => new NodeScore(a.Key, Level.StrategicArea, a.Value)).ToList(), objectives, indicators);
@@ -65,7 +68,8 @@ public static class PlanScoring
         var target = i.TargetFor(plan.Year);
         var used = results?.Current(plan.ClosedAt) ?? [];
         if (plan.NeutralizationOf(i.Code) is not null)
-            return new IndicatorScore(i.Code, i.Level, i.Parent, i.Measure, i.Comparator, target, used, [], Scoring.Score.Neutralized);
+            return new IndicatorScore(i.Code, i.Level, i.Parent, i.Measure, i.Comparator, target, used, [],
+                Scoring.Score.Neutralized);
         var periods = target is null ? [] : Realize(i, target, used, plan.IsClosed);
         var r = Realization.Mean(periods.Where(p => p.Realization is not null).Select(p => p.Realization!.Value));
         if (r is null && plan.IsClosed) r = 0;
@@ -74,7 +78,8 @@ public static class PlanScoring
     }
 
     /// <summary>One realization per deadline or period (the whole indicator is one period otherwise).</summary>
-    static IReadOnlyList<PeriodRealization> Realize(Indicator i, YearTarget t, IReadOnlyList<ResultEntry> used, bool closed)
+    static IReadOnlyList<PeriodRealization> Realize(Indicator i, YearTarget t, IReadOnlyList<ResultEntry> used,
+        bool closed)
     {
         decimal? Missing() => closed ? 0 : null;
         switch (i.Measure)
@@ -83,26 +88,34 @@ public static class PlanScoring
                 return t.Dates.Select((d, k) =>
                 {
                     var e = used.FirstOrDefault(x => x.Period == (k + 1).ToString());
-                    return new PeriodRealization((k + 1).ToString(), e?.Value.Date is { } c ? Realization.OfDeadline(d, c) : Missing());
+                    return new PeriodRealization((k + 1).ToString(),
+                        e?.Value.Date is { } c ? Realization.OfDeadline(d, c) : Missing());
                 }).ToList();
             case MeasureKind.DaysAfterPeriodClose:
                 return MonitoringCalendar.Quadrimesters.Select(q =>
                 {
                     var e = used.FirstOrDefault(x => x.Period == q);
-                    return new PeriodRealization(q, e?.Value.Amount is { } days ? Realization.OfAmount(Comparator.AtMost, t.Amount ?? 0, days) : Missing());
+                    return new PeriodRealization(q,
+                        e?.Value.Amount is { } days ? Realization.OfAmount(Comparator.AtMost, t.Amount ?? 0,
+                            days) : Missing());
                 }).ToList();
             default:
                 var entry = used.FirstOrDefault();
                 decimal? r = entry is null ? null
-                    : i.Measure == MeasureKind.Deadline ? (entry.Value.Date is { } c && t.Dates.Count > 0 ? Realization.OfDeadline(t.Dates[0], c) : null)
-                    : entry.Value.Amount is { } a && t.Amount is { } target ? Realization.OfAmount(i.Comparator, target, a) : null;
+                    : i.Measure == MeasureKind.Deadline ? (entry.Value.Date is { } c
+                        && t.Dates.Count > 0 ? Realization.OfDeadline(t.Dates[0], c) : null)
+                    : entry.Value.Amount is { } a && t.Amount is { } target ? Realization.OfAmount(i.Comparator,
+                        target, a) : null;
                 return [new PeriodRealization("", r)];
         }
     }
 
-    /// <summary>The mean of the measured children's parametrata; pending and neutralised children are left out.</summary>
+    /// <summary>
+    /// The mean of the measured children's parametrata; pending and neutralised children are left out.
+    /// </summary>
     static decimal? Mean(IEnumerable<Score> children) =>
         Realization.Mean(children.Where(c => c.IsMeasured).Select(c => c.Parametrata!.Value));
 
-    static Score Roll(decimal? raw, Methodology m) => raw is null ? Scoring.Score.Pending : Scoring.Score.Of(raw.Value, m);
+    static Score Roll(decimal? raw, Methodology m) =>
+        raw is null ? Scoring.Score.Pending : Scoring.Score.Of(raw.Value, m);
 }

@@ -9,7 +9,9 @@ namespace PerformancePlan.Domain.Scoring;
 /// </summary>
 public static class Realization
 {
-    /// <summary>Percent, count and days: <c>&gt;=</c>/<c>&gt;</c> proportional, <c>=</c> by distance, <c>&lt;=</c> inverse.</summary>
+    /// <summary>
+    /// Percent, count and days: <c>&gt;=</c>/<c>&gt;</c> proportional, <c>=</c> by distance, <c>&lt;=</c> inverse.
+    /// </summary>
     public static decimal OfAmount(Comparator comparator, decimal target, decimal actual) => Cap(comparator switch
     {
         Comparator.AtLeast or Comparator.GreaterThan => target == 0 ? 100 : 100 * actual / target,

@@ -1,6 +1,7 @@
 using Marten;
 using NodaTime;
 using PerformancePlan.Domain.Access;
+using PerformancePlan.Domain.Common;
 using PerformancePlan.Domain.Import;
 using PerformancePlan.Domain.Plans;
 using PerformancePlan.Host.Files;
@@ -10,44 +11,59 @@ namespace PerformancePlan.Host.Application;
 /// <summary>Amendments (from a file or one target at a time) and roll-forward, decided by the domain.</summary>
 public sealed class AmendmentService(IDocumentStore store, IClock clock)
 {
-    public async Task<PlanAmended> AmendFromFileAsync(string planId, string path, string act, LocalDate on, string reason, Actor by, CancellationToken ct)
+    public async Task<PlanAmended> AmendFromFileAsync(string planId, string path, string act, LocalDate on,
+        string reason, Actor by, CancellationToken ct)
     {
         RawSheet sheet;
         try { sheet = SheetReader.Read(path); }
-        catch (FormatException e) { throw new InvalidInputException([new ImportIssue(IssueSeverity.Error, Path.GetFileName(path), 0, "", "", e.Message, "")]); }
+        catch (FormatException e) { throw new InvalidInputException([new ImportIssue(IssueSeverity.Error,
+            Path.GetFileName(path), 0, "", "", e.Message, "")]); }
         return await AmendAsync(planId, by, "plan amend", plan =>
         {
-            var (changes, errors) = AmendmentFileReader.Read(sheet, plan ?? throw new PerformancePlan.Domain.Common.DomainException($"Piano «{planId}» non trovato."));
+            var (changes, errors) = AmendmentFileReader.Read(sheet,
+                plan ?? throw new DomainException($"Piano «{planId}» non trovato."));
             if (errors.Count > 0) throw new InvalidInputException(errors);
             return new AmendPlan(planId, act, on, reason, changes, by, clock.GetCurrentInstant());
         }, ct);
     }
 
-    public Task<PlanAmended> ReviseTargetAsync(string planId, string indicator, int year, string value, string act, LocalDate on, string reason, Actor by, CancellationToken ct) =>
+    public Task<PlanAmended> ReviseTargetAsync(string planId, string indicator, int year, string value, string act,
+        LocalDate on, string reason, Actor by, CancellationToken ct) =>
         AmendAsync(planId, by, "target revise", plan =>
         {
-            var i = plan?.IndicatorOf(indicator) ?? throw new PerformancePlan.Domain.Common.DomainException($"L'indicatore {indicator} non esiste nel piano {planId}.");
+            var i = plan?.IndicatorOf(indicator)
+                ?? throw new DomainException($"L'indicatore {indicator} non esiste nel piano {planId}.");
             var t = CellParsers.Target(value, i.Measure, i.Comparator, year);
-            if (!t.Ok) throw new InvalidInputException([new ImportIssue(IssueSeverity.Error, "riga di comando", 0, "--value", value, t.Error!, t.Fix ?? "")]);
-            return new AmendPlan(planId, act, on, reason, [new ReviseTarget(i.Code, year, t.Value)], by, clock.GetCurrentInstant());
+            if (!t.Ok)
+                throw new InvalidInputException([new ImportIssue(IssueSeverity.Error, "riga di comando", 0, "--value",
+                    value, t.Error!, t.Fix ?? "")]);
+            return new AmendPlan(planId, act, on, reason, [new ReviseTarget(i.Code, year, t.Value)], by,
+                clock.GetCurrentInstant());
         }, ct);
 
-    /// <summary>Undoes an amendment made by mistake with a new amendment that restores the prior values and cites it.</summary>
-    public async Task<PlanAmended> RevertAmendmentAsync(string planId, int version, string act, LocalDate on, string reason, Actor by, CancellationToken ct)
+    /// <summary>
+    /// Undoes an amendment made by mistake with a new amendment that restores the prior values and cites it.
+    /// </summary>
+    public async Task<PlanAmended> RevertAmendmentAsync(string planId, int version, string act, LocalDate on,
+        string reason, Actor by, CancellationToken ct)
     {
         IReadOnlyList<object> events;
         await using (var session = store.QuerySession())
-            events = (await PlanHistoryQueries.EventsAsync(session, planId, null, false, ct)).Select(e => e.Data).ToList();
+            events = (await PlanHistoryQueries.EventsAsync(session, planId, null, false,
+                ct)).Select(e => e.Data).ToList();
         var before = PlanHistory.AtVersion(events, version - 1);
         var after = PlanHistory.AtVersion(events, version);
         if (before is null || after is null || after.CurrentVersion < version || version < 2)
-            throw new PerformancePlan.Domain.Common.DomainException($"La versione {version} non è una variazione del piano {planId}.");
+            throw new DomainException($"La versione {version} non è una variazione del "
+                + $"piano {planId}.");
         return await AmendAsync(planId, by, "plan revert-amendment", current =>
             new AmendPlan(planId, act, on, $"annulla la variazione n. {version}: {reason}",
-                AmendmentReversal.Changes(before, after, current!, version, events.OfType<PlanAmended>()), by, clock.GetCurrentInstant()) { Reverts = version }, ct);
+                AmendmentReversal.Changes(before, after, current!, version, events.OfType<PlanAmended>()), by,
+                    clock.GetCurrentInstant()) { Reverts = version }, ct);
     }
 
-    async Task<PlanAmended> AmendAsync(string planId, Actor by, string command, Func<Plan?, AmendPlan> build, CancellationToken ct)
+    async Task<PlanAmended> AmendAsync(string planId, Actor by, string command, Func<Plan?, AmendPlan> build,
+        CancellationToken ct)
     {
         await using var session = Open(by, command);
         var stream = await session.Events.FetchForWriting<Plan>(planId, ct);
@@ -62,7 +78,8 @@ public sealed class AmendmentService(IDocumentStore store, IClock clock)
         await using var session = Open(by, "plan rollforward");
         var from = await session.LoadAsync<Plan>(fromPlanId, ct);
         var stream = await session.Events.FetchForWriting<Plan>(toPlanId, ct);
-        var events = RollForwardDecider.Decide(new RollPlanForward(fromPlanId, toPlanId, by, clock.GetCurrentInstant()), from, stream.Aggregate);
+        var events = RollForwardDecider.Decide(new RollPlanForward(fromPlanId, toPlanId, by,
+            clock.GetCurrentInstant()), from, stream.Aggregate);
         stream.AppendMany(events.ToArray());
         await session.SaveChangesAsync(ct);
         return Plan.Replay(events)!;

@@ -86,7 +86,7 @@ public sealed class Benchmark(string connectionString, string planFile, IClock c
         events = await ReadAsync(store, ct);
         var plan = Plan.Replay(events.Where(e => e.StreamKey == "cciaa-ms-2019").Select(e => e.Data))!;
         var results = events.Where(e => e.StreamKey != "cciaa-ms-2019").GroupBy(e => e.StreamKey)
-            .Select(g => g.Aggregate((IndicatorResults?)null, (s, e) => IndicatorResults.Evolve(s, e.Data))!).ToList();
+            .Select(g => IndicatorResults.Replay(g.Select(e => e.Data).OfType<IResultEvent>())!).ToList();
         var scores = PlanScoring.Score(plan, results);
         _ = PlanScoring.Scorecards(plan, scores);
         return (sw.Elapsed.TotalMilliseconds, read, events.Count);

@@ -9,16 +9,21 @@ using PerformancePlan.Domain.Scoring;
 
 namespace PerformancePlan.Host.Application;
 
-/// <summary>How one indicator's score was reached: target and the act that set it, entries used and reverted, result.</summary>
+/// <summary>
+/// How one indicator's score was reached: target and the act that set it, entries used and reverted, result.
+/// </summary>
 public sealed record IndicatorDerivation(
     string Code, string Description, YearTarget? Target, TargetChange? TargetSetBy, IReadOnlyList<ResultEntry> Used,
     IReadOnlyList<ResultEntry> Reverted, IReadOnlyList<PeriodRealization> Periods, Score Score);
 
-public sealed record NodeDerivation(string Code, Level Level, string Description, Score Score, IReadOnlyList<string> From);
+public sealed record NodeDerivation(string Code, Level Level, string Description, Score Score,
+    IReadOnlyList<string> From);
 
 public sealed record OivReplay(
-    Plan Plan, long Events, LedgerReport Ledger, bool MatchesStored, IReadOnlyList<string> Differences, ObjectiveScores Scores,
-    IReadOnlyList<NodeDerivation> Objectives, IReadOnlyList<IndicatorDerivation> Indicators, LocalDate? AsOf, Instant? KnownAt);
+    Plan Plan, long Events, LedgerReport Ledger, bool MatchesStored, IReadOnlyList<string> Differences,
+        ObjectiveScores Scores,
+    IReadOnlyList<NodeDerivation> Objectives, IReadOnlyList<IndicatorDerivation> Indicators, LocalDate? AsOf,
+        Instant? KnownAt);
 
 /// <summary>
 /// The independent auditor's replay: the year rebuilt from the raw events with the plan's own methodology, the ledger
@@ -37,14 +42,19 @@ public sealed class OivService(IDocumentStore store, IClock clock)
         var indicators = replay.Scores.Indicators.Select(s =>
         {
             var i = plan.IndicatorOf(s.Code)!;
-            var entries = i.PreviousCodes.Append(i.Code).Select(byCode.GetValueOrDefault).OfType<IndicatorResults>().SelectMany(r => r.Entries).ToList();
-            var setBy = PlanHistory.TargetChanges(replay.PlanEvents, i.Lineage).LastOrDefault(c => c.TargetYear == plan.Year && c.Version <= plan.CurrentVersion);
-            return new IndicatorDerivation(s.Code, i.Description, s.Target, setBy, s.Used, entries.Where(e => e.Reversal is not null).ToList(), s.Periods, s.Score);
+            var entries = i.PreviousCodes.Append(i.Code).Select(byCode.GetValueOrDefault).OfType<IndicatorResults>()
+                .SelectMany(r => r.Entries).ToList();
+            var setBy = PlanHistory.TargetChanges(replay.PlanEvents,
+                i.Lineage).LastOrDefault(c => c.TargetYear == plan.Year && c.Version <= plan.CurrentVersion);
+            return new IndicatorDerivation(s.Code, i.Description, s.Target, setBy, s.Used,
+                entries.Where(e => e.Reversal is not null).ToList(), s.Periods, s.Score);
         }).ToList();
         var nodeScores = replay.Scores.Objectives.Concat(replay.Scores.Areas).ToDictionary(n => n.Code, n => n.Score);
         var objectives = plan.Nodes.Select(n => new NodeDerivation(n.Code, n.Level, n.Description, nodeScores[n.Code],
-            plan.Children(n.Code).Select(c => c.Code).Concat(plan.IndicatorsOf(n.Code).Select(i => i.Code)).ToList())).ToList();
-        return new OivReplay(plan, replay.EventCount, ledger, differences.Count == 0, differences, replay.Scores, objectives, indicators, asOf, knownAt);
+            plan.Children(n.Code).Select(c => c.Code).Concat(plan.IndicatorsOf(n.Code).Select(i => i.Code)).ToList()))
+                .ToList();
+        return new OivReplay(plan, replay.EventCount, ledger, differences.Count == 0, differences, replay.Scores,
+            objectives, indicators, asOf, knownAt);
     }
 
     /// <summary>The stored documents must be exactly what the events give today.</summary>
@@ -55,16 +65,22 @@ public sealed class OivService(IDocumentStore store, IClock clock)
         var serializer = store.Options.Serializer();
         string Json(object? o) => o is null ? "null" : LedgerHash.CanonicalJson(serializer.ToJson(o));
         var storedPlan = await session.LoadAsync<Plan>(planId, ct);
-        if (Json(storedPlan) != Json(now.Plan)) differences.Add($"il documento del piano {planId} non coincide con la ricostruzione dagli eventi");
-        var stored = (await session.Query<IndicatorResults>().Where(r => r.PlanId == planId).ToListAsync(ct)).ToDictionary(r => r.Id);
+        if (Json(storedPlan) != Json(now.Plan))
+            differences.Add($"il documento del piano {planId} non coincide con la ricostruzione dagli eventi");
+        var stored = (await session.Query<IndicatorResults>().Where(r => r.PlanId == planId).ToListAsync(ct))
+            .ToDictionary(r => r.Id);
         foreach (var replayed in now.Results)
-            if (!stored.TryGetValue(replayed.Id, out var doc)) differences.Add($"manca il documento dei risultati di {replayed.Indicator}");
-            else if (Json(doc) != Json(replayed)) differences.Add($"i risultati memorizzati di {replayed.Indicator} non coincidono con gli eventi");
-        foreach (var extra in stored.Keys.Except(now.Results.Select(r => r.Id))) differences.Add($"documento di risultati {extra} senza eventi");
+            if (!stored.TryGetValue(replayed.Id, out var doc))
+                differences.Add($"manca il documento dei risultati di {replayed.Indicator}");
+            else if (Json(doc) != Json(replayed))
+                differences.Add($"i risultati memorizzati di {replayed.Indicator} non coincidono con gli eventi");
+        foreach (var extra in stored.Keys.Except(now.Results.Select(r => r.Id)))
+            differences.Add($"documento di risultati {extra} senza eventi");
         if (storedPlan is not null)
         {
             var storedScores = PlanScoring.Score(storedPlan, stored.Values);
-            if (Json(storedScores) != Json(now.Scores)) differences.Add("i punteggi calcolati dalle proiezioni differiscono da quelli ricostruiti");
+            if (Json(storedScores) != Json(now.Scores))
+                differences.Add("i punteggi calcolati dalle proiezioni differiscono da quelli ricostruiti");
         }
         return differences;
     }
@@ -74,7 +90,8 @@ public sealed class OivService(IDocumentStore store, IClock clock)
         var ledger = await new LedgerService(store, clock).VerifyAsync(planId, null, ct);
         await using var session = CommandSession.Open(store, by.User, "oiv validate", clock.GetCurrentInstant());
         var stream = await session.Events.FetchForWriting<Plan>(planId, ct);
-        var e = PlanLifecycleDecider.Decide(new ValidatePlan(planId, ledger.Head, ledger.Verified, note, by, clock.GetCurrentInstant()), stream.Aggregate);
+        var e = PlanLifecycleDecider.Decide(new ValidatePlan(planId, ledger.Head, ledger.Verified, note, by,
+            clock.GetCurrentInstant()), stream.Aggregate);
         stream.AppendOne(e);
         await session.SaveChangesAsync(ct);
         return e;

@@ -8,60 +8,83 @@ using PerformancePlan.Domain.Scoring;
 
 namespace PerformancePlan.Host.Application;
 
-public sealed record Replay(Plan Plan, IReadOnlyList<object> PlanEvents, IReadOnlyList<IndicatorResults> Results, ObjectiveScores Scores, int EventCount);
+/// <summary>A plan, its results and scores rebuilt from raw events (<paramref name="EventCount"/> of them).</summary>
+public sealed record Replay(
+    Plan Plan, IReadOnlyList<object> PlanEvents, IReadOnlyList<IndicatorResults> Results, ObjectiveScores Scores,
+    int EventCount);
 
 /// <summary>
 /// The plan and its scores on two time axes, replayed from the events: <c>asOf</c>, a business date (the version in
 /// force then, results referring to dates up to it); <c>knownAt</c>, an instant (only events recorded by then).
-/// Also plan versions and target lineage (ADR 0007).
+/// Also plan versions and target lineage (ADR 0007). The folds are the domain's; this only reads events.
 /// </summary>
 public static class PlanHistoryQueries
 {
-    public static async Task<IReadOnlyList<IEvent>> EventsAsync(IQuerySession session, string planId, Instant? knownAt, bool withResults, CancellationToken ct)
+    /// <summary>The plan's stream, with <paramref name="withResults"/> its indicators' streams too, in order.</summary>
+    public static async Task<IReadOnlyList<IEvent>> EventsAsync(
+        IQuerySession session, string planId, Instant? knownAt, bool withResults, CancellationToken ct)
     {
-        var events = await session.Events.QueryAllRawEvents().Where(e => e.StreamKey == planId || (withResults && e.StreamKey!.StartsWith(planId + "/")))
+        var events = await session.Events.QueryAllRawEvents()
+            .Where(e => e.StreamKey == planId || (withResults && e.StreamKey!.StartsWith(planId + "/")))
             .OrderBy(e => e.Sequence).ToListAsync(ct);
         // "Known at" goes by the instant each command sealed into its events, not by a database column nobody seals.
         return knownAt is { } t ? events.Where(e => SealedAt(e) <= t).ToList() : events;
     }
 
-    /// <summary>The command's instant, as sealed in the ledger (the <c>at</c> header); the database timestamp if absent.</summary>
+    /// <summary>
+    /// The command's instant, as sealed in the ledger (the <c>at</c> header); the database timestamp if absent.
+    /// </summary>
     public static Instant SealedAt(IEvent e) => e.Headers?.GetValueOrDefault("at") switch
     {
         // Marten reads an ISO string header back as a date: take it whichever way it comes.
         DateTimeOffset o => Instant.FromDateTimeOffset(o),
-        DateTime d => Instant.FromDateTimeUtc(d.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(d, DateTimeKind.Utc) : d.ToUniversalTime()),
-        { } v when NodaTime.Text.InstantPattern.ExtendedIso.Parse(v.ToString()!) is { Success: true } parsed => parsed.Value,
+        DateTime d => Instant.FromDateTimeUtc(
+            d.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(d, DateTimeKind.Utc) : d.ToUniversalTime()),
+        { } v when NodaTime.Text.InstantPattern.ExtendedIso.Parse(v.ToString()!) is { Success: true } parsed =>
+            parsed.Value,
         _ => Instant.FromDateTimeOffset(e.Timestamp),
     };
 
-    public static async Task<Plan?> PlanAsync(IQuerySession session, string planId, LocalDate? asOf, Instant? knownAt, CancellationToken ct)
+    /// <summary>
+    /// The plan in force on <paramref name="asOf"/> (Europe/Rome) as known at <paramref name="knownAt"/>; the stored
+    /// plan if neither is given.
+    /// </summary>
+    public static async Task<Plan?> PlanAsync(
+        IQuerySession session, string planId, LocalDate? asOf, Instant? knownAt, CancellationToken ct)
     {
         if (asOf is null && knownAt is null) return await session.LoadAsync<Plan>(planId, ct);
         var events = (await EventsAsync(session, planId, knownAt, false, ct)).Select(e => e.Data).ToList();
         return asOf is { } d ? Plan.AsOf(events, d) : Plan.Replay(events);
     }
 
-    public static async Task<(Plan Plan, ObjectiveScores Scores)?> ScoresAsync(IQuerySession session, string planId, LocalDate? asOf, Instant? knownAt, CancellationToken ct)
+    /// <summary>The plan and its scores on the two axes; the stored read models when neither is given.</summary>
+    public static async Task<(Plan Plan, ObjectiveScores Scores)?> ScoresAsync(
+        IQuerySession session, string planId, LocalDate? asOf, Instant? knownAt, CancellationToken ct)
     {
         if (asOf is null && knownAt is null) return await ScoreQueries.LoadAsync(session, planId, ct);
         return await ReplayAsync(session, planId, asOf, knownAt, ct) is { } r ? (r.Plan, r.Scores) : null;
     }
 
-    /// <summary>The plan, its results and its scores rebuilt from the raw events alone (no stored document is read).</summary>
-    public static async Task<Replay?> ReplayAsync(IQuerySession session, string planId, LocalDate? asOf, Instant? knownAt, CancellationToken ct)
+    /// <summary>The plan, its results and its scores rebuilt from the raw events alone (no stored document).</summary>
+    public static async Task<Replay?> ReplayAsync(
+        IQuerySession session, string planId, LocalDate? asOf, Instant? knownAt, CancellationToken ct)
     {
         var events = await EventsAsync(session, planId, knownAt, true, ct);
         var planEvents = events.Where(e => e.StreamKey == planId).Select(e => e.Data).ToList();
         var plan = asOf is { } d ? Plan.AsOf(planEvents, d) : Plan.Replay(planEvents);
         if (plan is null) return null;
-        var results = events.Where(e => e.StreamKey != planId && (asOf is null || e.Data is not ResultRecorded r || r.ReferredTo <= asOf))
-            .GroupBy(e => e.StreamKey).Select(g => g.Aggregate((IndicatorResults?)null, (s, e) => IndicatorResults.Evolve(s, e.Data)))
+        var results = events.Where(e => e.StreamKey != planId).GroupBy(e => e.StreamKey)
+            .Select(stream => stream.Select(e => e.Data).OfType<IResultEvent>())
+            .Select(stream => asOf is { } date
+                ? IndicatorResults.AsOf(stream, date)
+                : IndicatorResults.Replay(stream))
             .OfType<IndicatorResults>().ToList();   // a stream whose entries all refer after the date folds to nothing
         return new Replay(plan, planEvents, results, PlanScoring.Score(plan, results), events.Count);
     }
 
-    public static async Task<Plan?> VersionAsync(IQuerySession session, string planId, int version, CancellationToken ct)
+    /// <summary>The plan as version <paramref name="version"/> left it (1 = as approved); null if none.</summary>
+    public static async Task<Plan?> VersionAsync(
+        IQuerySession session, string planId, int version, CancellationToken ct)
     {
         if (version < 1) return null;
         var events = (await EventsAsync(session, planId, null, false, ct)).Select(e => e.Data).ToList();
@@ -70,16 +93,24 @@ public static class PlanHistoryQueries
     }
 
     /// <summary>Every value of each target of the indicator, across the entity's plans of the given years.</summary>
-    public static async Task<IReadOnlyList<TargetChange>> TargetHistoryAsync(IQuerySession session, string entity, string code, int? from, int? to, CancellationToken ct)
+    /// <exception cref="DomainException">The code is in none of those plans.</exception>
+    public static async Task<IReadOnlyList<TargetChange>> TargetHistoryAsync(
+        IQuerySession session, string entity, string code, int? from, int? to, CancellationToken ct)
     {
         // A plan counts if its three-year horizon touches the years asked: the 2019 plan set the 2021 targets too.
         var plans = (await session.Query<Plan>().Where(p => p.Entity == entity).ToListAsync(ct))
-            .Where(p => (from is null || p.Horizon[^1] >= from) && (to is null || p.Horizon[0] <= to)).OrderBy(p => p.Year).ToList();
+            .Where(p => (from is null || p.Horizon[^1] >= from) && (to is null || p.Horizon[0] <= to))
+            .OrderBy(p => p.Year).ToList();
         var lineage = plans.Select(p => p.IndicatorOf(code)?.Lineage).FirstOrDefault(l => l is not null)
-            ?? throw new DomainException($"L'indicatore {code} non compare nei piani di {entity}" + (from is null ? "." : $" dal {from} al {to}."));
+            ?? throw new DomainException(
+                $"L'indicatore {code} non compare nei piani di {entity}"
+                + (from is null ? "." : $" dal {from} al {to}."));
         var changes = new List<TargetChange>();
         foreach (var plan in plans)
-            changes.AddRange(PlanHistory.TargetChanges((await EventsAsync(session, plan.Id, null, false, ct)).Select(e => e.Data).ToList(), lineage));
+        {
+            var events = (await EventsAsync(session, plan.Id, null, false, ct)).Select(e => e.Data).ToList();
+            changes.AddRange(PlanHistory.TargetChanges(events, lineage));
+        }
         return changes.Where(c => (from is null || c.TargetYear >= from) && (to is null || c.TargetYear <= to))
             .OrderBy(c => c.TargetYear).ThenBy(c => c.RecordedAt).ToList();
     }

@@ -18,7 +18,8 @@ public sealed record PlanImportOutcome(ImportStatus Status, string? PlanId, int 
 /// </summary>
 public sealed class PlanImportService(IDocumentStore store, IClock clock)
 {
-    public async Task<PlanImportOutcome> ImportAsync(string path, string entity, string user, bool dryRun, CancellationToken ct)
+    public async Task<PlanImportOutcome> ImportAsync(string path, string entity, string user, bool dryRun,
+        CancellationToken ct)
     {
         RawSheet sheet;
         try { sheet = SheetReader.Read(path); }
@@ -30,8 +31,11 @@ public sealed class PlanImportService(IDocumentStore store, IClock clock)
         return await ImportAsync(sheet, entity, user, dryRun, ct);
     }
 
-    /// <summary>Imports a sheet already read (the demo loads the seed as it was approved, before its amendment).</summary>
-    public async Task<PlanImportOutcome> ImportAsync(RawSheet sheet, string entity, string user, bool dryRun, CancellationToken ct)
+    /// <summary>
+    /// Imports a sheet already read (the demo loads the seed as it was approved, before its amendment).
+    /// </summary>
+    public async Task<PlanImportOutcome> ImportAsync(RawSheet sheet, string entity, string user, bool dryRun,
+        CancellationToken ct)
     {
         var path = sheet.FileName;
         var result = PlanFileImporter.Read(sheet, entity);
@@ -44,15 +48,18 @@ public sealed class PlanImportService(IDocumentStore store, IClock clock)
         for (var attempt = 1; ; attempt++)
         {
             try { return await AppendAsync(definition, path, user, result.Warnings, ct); }
-            catch (Exception e) when (attempt == 1 && e is ExistingStreamIdCollisionException or JasperFx.ConcurrencyException) { }
+            catch (Exception e) when (attempt == 1
+                && e is ExistingStreamIdCollisionException or JasperFx.ConcurrencyException) { }
         }
     }
 
-    async Task<PlanImportOutcome> AppendAsync(PlanDefinition definition, string path, string user, IReadOnlyList<ImportIssue> warnings, CancellationToken ct)
+    async Task<PlanImportOutcome> AppendAsync(PlanDefinition definition, string path, string user,
+        IReadOnlyList<ImportIssue> warnings, CancellationToken ct)
     {
         await using var session = CommandSession.Open(store, user, "plan import", clock.GetCurrentInstant());
         var stream = await session.Events.FetchForWriting<Plan>(definition.PlanId, ct);
-        var events = PlanDecider.Decide(new ImportPlan(definition, Path.GetFileName(path), user, clock.GetCurrentInstant()), stream.Aggregate);
+        var events = PlanDecider.Decide(new ImportPlan(definition, Path.GetFileName(path), user,
+            clock.GetCurrentInstant()), stream.Aggregate);
         if (events.Count == 0) return new(ImportStatus.AlreadyImported, definition.PlanId, 0, [], warnings, definition);
         stream.AppendMany(events);
         await session.SaveChangesAsync(ct);

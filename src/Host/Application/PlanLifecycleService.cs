@@ -9,16 +9,22 @@ namespace PerformancePlan.Host.Application;
 public sealed class PlanLifecycleService(IDocumentStore store, IClock clock)
 {
     public Task<PlanApproved> ApproveAsync(string planId, string act, LocalDate on, Actor by, CancellationToken ct) =>
-        DecideAsync(planId, by, "plan approve", plan => PlanLifecycleDecider.Decide(new ApprovePlan(planId, act, on, by, clock.GetCurrentInstant()), plan), ct);
+        DecideAsync(planId, by, "plan approve",
+            plan => PlanLifecycleDecider.Decide(new ApprovePlan(planId, act, on, by, clock.GetCurrentInstant()), plan),
+                ct);
 
     public Task<PlanClosed> CloseAsync(string planId, LocalDate on, Actor by, CancellationToken ct) =>
-        DecideAsync(planId, by, "plan close", plan => PlanLifecycleDecider.Decide(new ClosePlan(planId, on, by, clock.GetCurrentInstant()), plan), ct);
+        DecideAsync(planId, by, "plan close",
+            plan => PlanLifecycleDecider.Decide(new ClosePlan(planId, on, by, clock.GetCurrentInstant()), plan), ct);
 
-    public Task<IndicatorNeutralized> NeutralizeAsync(string planId, string indicator, string act, string reason, Actor by, CancellationToken ct, LocalDate? on = null) =>
+    public Task<IndicatorNeutralized> NeutralizeAsync(string planId, string indicator, string act, string reason,
+        Actor by, CancellationToken ct, LocalDate? on = null) =>
         DecideAsync(planId, by, "indicator neutralize",
-            plan => PlanLifecycleDecider.Decide(new NeutralizeIndicator(planId, indicator, act, reason, by, clock.GetCurrentInstant(), on), plan), ct);
+            plan => PlanLifecycleDecider.Decide(new NeutralizeIndicator(planId, indicator, act, reason, by,
+                clock.GetCurrentInstant(), on), plan), ct);
 
-    async Task<T> DecideAsync<T>(string planId, Actor by, string command, Func<Plan?, T> decide, CancellationToken ct) where T : notnull
+    async Task<T> DecideAsync<T>(string planId, Actor by, string command, Func<Plan?, T> decide,
+        CancellationToken ct) where T : notnull
     {
         await using var session = CommandSession.Open(store, by.User, command, clock.GetCurrentInstant());
         var stream = await session.Events.FetchForWriting<Plan>(planId, ct);

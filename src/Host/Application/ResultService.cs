@@ -10,6 +10,7 @@ using PerformancePlan.Host.Files;
 
 namespace PerformancePlan.Host.Application;
 
+/// <summary>What an import did: entries recorded, errors (then nothing was written), entries already present.</summary>
 public sealed record ResultImportOutcome(int Recorded, IReadOnlyList<ImportIssue> Errors, int AlreadyPresent = 0)
 {
     public bool Ok => Errors.Count == 0;
@@ -26,9 +27,14 @@ public sealed class ResultService(IDocumentStore store, IClock clock)
 
     LocalDate Today => clock.GetCurrentInstant().InZone(Rome).Date;
 
-    /// <param name="expectedVersion">The version of the indicator's stream the user saw; a newer one is a conflict.</param>
-    public async Task<ResultRecorded> RecordAsync(string planId, string indicator, string value, string on, string? period,
-        string? note, Actor by, long? expectedVersion, CancellationToken ct)
+    /// <summary>Records one entry typed on the command line or sent to the API.</summary>
+    /// <param name="expectedVersion">
+    /// The version of the indicator's stream the user saw; a newer one is a conflict.
+    /// </param>
+    /// <exception cref="InvalidInputException">A field cannot be read (named by its command-line option).</exception>
+    /// <exception cref="DomainException">A rule refuses the entry.</exception>
+    public async Task<ResultRecorded> RecordAsync(string planId, string indicator, string value, string on,
+        string? period, string? note, Actor by, long? expectedVersion, CancellationToken ct)
     {
         await using var session = Open(by, "results record");
         // One round trip for the plan and the indicator's stream: the indicator code is as typed, normalised below.
@@ -42,112 +48,128 @@ public sealed class ResultService(IDocumentStore store, IClock clock)
         await batch.Execute(ct);
         var plan = await planLoad ?? throw new DomainException($"Piano «{planId}» non trovato.");
         var (draft, issues) = ResultInput.Read(plan, indicator, value, on, period ?? "", note ?? "", Today);
-        if (draft is null)
-            throw new InvalidInputException(issues.Select(i => new ImportIssue(IssueSeverity.Error, "riga di comando", 0, Option(i.Column), i.Value, i.Message, i.Fix)).ToList());
-        var recorded = ResultDecider.Decide(new RecordResult(plan.Id, draft, Guid.NewGuid(), by, clock.GetCurrentInstant()), plan);
+        if (draft is null) throw CommandLine(issues);
+        var recorded = ResultDecider.Decide(
+            new RecordResult(plan.Id, draft, Guid.NewGuid(), by, clock.GetCurrentInstant()), plan);
         var stream = await streamLoad;
         stream.AppendOne(recorded);
         await session.SaveChangesAsync(ct);
         return recorded;
     }
 
-    /// <summary>Reverts an entry (admin, with a reason): it stays in the log, marked reverted; scores recompute at once.</summary>
+    /// <summary>
+    /// Reverts an entry (admin, with a reason): it stays in the log, marked reverted; scores recompute at once.
+    /// </summary>
     public async Task<ResultReverted> RevertAsync(Guid entryId, string reason, Actor by, CancellationToken ct)
     {
         await using var session = Open(by, "results revert");
         var (stream, plan) = await StreamOfEntryAsync(session, entryId, ct);
-        var reverted = ResultDecider.Decide(new RevertResult(entryId, reason, by, clock.GetCurrentInstant()), stream.Aggregate, plan);
+        var reverted = ResultDecider.Decide(
+            new RevertResult(entryId, reason, by, clock.GetCurrentInstant()), stream.Aggregate, plan);
         stream.AppendOne(reverted);
         await session.SaveChangesAsync(ct);
         return reverted;
     }
 
-    /// <summary>A correction: the reversal of an entry and a new entry for the same date and period that cites it.</summary>
-    public async Task<ResultRecorded> CorrectAsync(Guid entryId, string value, string reason, Actor by, CancellationToken ct)
+    /// <summary>
+    /// A correction, decided by the domain: the reversal of an entry and a new entry for the same date and period
+    /// that cites it.
+    /// </summary>
+    /// <exception cref="InvalidInputException">The new value cannot be read (named as <c>--value</c>).</exception>
+    public async Task<ResultRecorded> CorrectAsync(
+        Guid entryId, string value, string reason, Actor by, CancellationToken ct)
     {
         await using var session = Open(by, "results correct");
         var (stream, plan) = await StreamOfEntryAsync(session, entryId, ct);
-        var now = clock.GetCurrentInstant();
-        var reverted = ResultDecider.Decide(new RevertResult(entryId, reason, by, now), stream.Aggregate, plan);
-        var old = stream.Aggregate!.Entry(entryId)!;
-        // The entry may have been recorded under a code the indicator had before a renumbering.
-        var current = plan!.Indicators.FirstOrDefault(i => i.Code == stream.Aggregate.Indicator || i.PreviousCodes.Contains(stream.Aggregate.Indicator))?.Code
-            ?? stream.Aggregate.Indicator;
-        var (draft, issues) = ResultInput.Read(plan, current, value, ItalianFormat.Date(old.ReferredTo), old.Period ?? "",
-            $"correzione di {entryId}: {reason}", Today);
-        if (draft is null)
-            throw new InvalidInputException(issues.Select(i => new ImportIssue(IssueSeverity.Error, "riga di comando", 0, Option(i.Column), i.Value, i.Message, i.Fix)).ToList());
-        var recorded = ResultDecider.Decide(new RecordResult(plan!.Id, draft, Guid.NewGuid(), by, now), plan) with { Corrects = entryId };
-        stream.AppendMany(reverted, recorded);
+        IReadOnlyList<IResultEvent> events;
+        try
+        {
+            var correct = new CorrectResult(entryId, value, reason, Guid.NewGuid(), by, clock.GetCurrentInstant());
+            events = ResultDecider.Decide(correct, stream.Aggregate, plan);
+        }
+        catch (InvalidResultException e) { throw CommandLine(e.Issues); }
+        stream.AppendMany(events);
         await session.SaveChangesAsync(ct);
-        return recorded;
+        return events.OfType<ResultRecorded>().Single();
     }
 
-    async Task<(JasperFx.Events.IEventStream<IndicatorResults> Stream, Plan? Plan)> StreamOfEntryAsync(IDocumentSession session, Guid entryId, CancellationToken ct)
+    async Task<(IEventStream<IndicatorResults> Stream, Plan? Plan)> StreamOfEntryAsync(
+        IDocumentSession session, Guid entryId, CancellationToken ct)
     {
-        var holder = await session.Query<IndicatorResults>().Where(r => r.Entries.Any(e => e.EntryId == entryId)).FirstOrDefaultAsync(ct)
+        var holder = await session.Query<IndicatorResults>()
+            .Where(r => r.Entries.Any(e => e.EntryId == entryId)).FirstOrDefaultAsync(ct)
             ?? throw new DomainException($"Nessun risultato con identificativo {entryId}.");
         var stream = await session.Events.FetchForWriting<IndicatorResults>(holder.Id, ct);
         return (stream, await session.LoadAsync<Plan>(holder.PlanId, ct));
     }
 
+    /// <summary>
+    /// Records a results file all or nothing; entries already recorded are skipped (<see cref="ImportedResults"/>).
+    /// </summary>
     public async Task<ResultImportOutcome> ImportAsync(string path, string planId, Actor by, CancellationToken ct)
     {
         RawSheet sheet;
         try { sheet = SheetReader.Read(path); }
-        catch (FormatException e) { return new(0, [new ImportIssue(IssueSeverity.Error, Path.GetFileName(path), 0, "", "", e.Message, "")]); }
+        catch (FormatException e)
+        {
+            return new(0, [new ImportIssue(IssueSeverity.Error, Path.GetFileName(path), 0, "", "", e.Message, "")]);
+        }
 
         await using var session = Open(by, "results import");
         var plan = await LoadPlanAsync(session, planId, ct);
         var errors = new List<ImportIssue>();
-        foreach (var missing in new[] { ResultInput.Code, ResultInput.ValueColumn, ResultInput.ReferredTo }.Where(c => !sheet.Headers.Contains(c, StringComparer.OrdinalIgnoreCase)))
-            errors.Add(new ImportIssue(IssueSeverity.Error, sheet.FileName, 1, missing, "", "colonna mancante nell'intestazione",
-                "l'intestazione è: Codice;Valore;Riferito al;Periodo;Note"));
+        var required = new[] { ResultInput.Code, ResultInput.ValueColumn, ResultInput.ReferredTo };
+        foreach (var missing in required.Where(c => !sheet.Headers.Contains(c, StringComparer.OrdinalIgnoreCase)))
+            errors.Add(new ImportIssue(IssueSeverity.Error, sheet.FileName, 1, missing, "",
+                "colonna mancante nell'intestazione", "l'intestazione è: Codice;Valore;Riferito al;Periodo;Note"));
         if (errors.Count > 0) return new(0, errors);
 
         var now = clock.GetCurrentInstant();
         var decided = new List<ResultRecorded>();
         foreach (var row in sheet.Rows.Where(r => r.Cells.Values.Any(v => !string.IsNullOrWhiteSpace(v))))
         {
-            var (draft, issues) = ResultInput.Read(plan, row[ResultInput.Code], row[ResultInput.ValueColumn], row[ResultInput.ReferredTo],
-                row[ResultInput.PeriodColumn], row[ResultInput.NoteColumn], Today);
-            errors.AddRange(issues.Select(i => new ImportIssue(IssueSeverity.Error, sheet.FileName, row.Number, i.Column, i.Value, i.Message, i.Fix)));
+            var (draft, issues) = ResultInput.Read(plan, row[ResultInput.Code], row[ResultInput.ValueColumn],
+                row[ResultInput.ReferredTo], row[ResultInput.PeriodColumn], row[ResultInput.NoteColumn], Today);
+            errors.AddRange(issues.Select(i => new ImportIssue(
+                IssueSeverity.Error, sheet.FileName, row.Number, i.Column, i.Value, i.Message, i.Fix)));
             if (draft is null) continue;
             try { decided.Add(ResultDecider.Decide(new RecordResult(plan.Id, draft, Guid.NewGuid(), by, now), plan)); }
             catch (DomainException e)
             {
-                errors.Add(new ImportIssue(IssueSeverity.Error, sheet.FileName, row.Number, ResultInput.Code, row[ResultInput.Code], e.Message.TrimEnd('.'),
+                errors.Add(new ImportIssue(IssueSeverity.Error, sheet.FileName, row.Number, ResultInput.Code,
+                    row[ResultInput.Code], e.Message.TrimEnd('.'),
                     "correggere la riga o farla registrare da un utente autorizzato"));
             }
         }
         if (errors.Count > 0) return new(0, errors);
-        // The same file imported again must not double the audit trail: an entry identical to one already recorded
-        // (same indicator, value, reference date and period) is skipped and counted as already present.
-        var existing = (await session.Query<IndicatorResults>().Where(r => r.PlanId == plan.Id).ToListAsync(ct))
-            .SelectMany(r => r.Entries.Select(e => (r.Indicator, e.Value, e.ReferredTo, e.Period))).ToHashSet();
-        var fresh = decided.Where(d => !existing.Contains((d.Indicator, d.Value, d.ReferredTo, d.Period))).ToList();
-        var skipped = decided.Count - fresh.Count;
-        decided = fresh;
-        if (decided.Count == 0 && skipped > 0) return new(0, [], skipped);
-        if (decided.Count == 0)
-            return new(0, [new ImportIssue(IssueSeverity.Error, sheet.FileName, 0, "", "", "il file non contiene risultati", "aggiungere righe sotto l'intestazione")]);
+        var recorded = await session.Query<IndicatorResults>().Where(r => r.PlanId == plan.Id).ToListAsync(ct);
+        var (fresh, skipped) = ImportedResults.Of(decided, recorded);
+        if (fresh.Count == 0 && skipped > 0) return new(0, [], skipped);
+        if (fresh.Count == 0)
+            return new(0, [new ImportIssue(IssueSeverity.Error, sheet.FileName, 0, "", "",
+                "il file non contiene risultati", "aggiungere righe sotto l'intestazione")]);
 
-        foreach (var group in decided.GroupBy(r => r.Indicator))
+        foreach (var group in fresh.GroupBy(r => r.Indicator))
         {
-            var stream = await session.Events.FetchForWriting<IndicatorResults>(IndicatorResults.StreamId(plan.Id, group.Key), ct);
+            var streamId = IndicatorResults.StreamId(plan.Id, group.Key);
+            var stream = await session.Events.FetchForWriting<IndicatorResults>(streamId, ct);
             stream.AppendMany(group.Cast<object>().ToArray());
         }
         await session.SaveChangesAsync(ct);
-        return new(decided.Count, [], skipped);
+        return new(fresh.Count, [], skipped);
     }
 
-    IDocumentSession Open(Actor by, string command)
-    {
-        return CommandSession.Open(store, by.User, command, clock.GetCurrentInstant());
-    }
+    IDocumentSession Open(Actor by, string command) =>
+        CommandSession.Open(store, by.User, command, clock.GetCurrentInstant());
 
     static async Task<Plan> LoadPlanAsync(IQuerySession session, string planId, CancellationToken ct) =>
         await session.LoadAsync<Plan>(planId, ct) ?? throw new DomainException($"Piano «{planId}» non trovato.");
+
+    /// <summary>Issues of a command-line entry, each named by the option that carries its field.</summary>
+    static InvalidInputException CommandLine(IEnumerable<FieldIssue> issues) => new(issues
+        .Select(i => new ImportIssue(
+            IssueSeverity.Error, "riga di comando", 0, Option(i.Column), i.Value, i.Message, i.Fix))
+        .ToList());
 
     static string Option(string column) => column switch
     {

@@ -5,10 +5,13 @@ using PerformancePlan.Domain.Scoring;
 
 namespace PerformancePlan.Host.Application;
 
-/// <summary>The current scores of a plan: the domain's scoring over the two inline read models (plan, entries).</summary>
+/// <summary>
+/// The current scores of a plan: the domain's scoring over the two inline read models (plan, entries).
+/// </summary>
 public static class ScoreQueries
 {
-    public static async Task<(Plan Plan, ObjectiveScores Scores)?> LoadAsync(IQuerySession session, string planId, CancellationToken ct)
+    public static async Task<(Plan Plan, ObjectiveScores Scores)?> LoadAsync(IQuerySession session, string planId,
+        CancellationToken ct)
     {
         var plan = await session.LoadAsync<Plan>(planId, ct);
         if (plan is null) return null;

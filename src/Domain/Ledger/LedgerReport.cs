@@ -1,0 +1,26 @@
+namespace PerformancePlan.Domain.Ledger;
+
+/// <summary>
+/// One raw row of the event table as the ledger hashes it: global sequence, stream, version, type name, data as
+/// JSON text, the sealed headers (who, when as ISO instant), the operation (correlation id) and the archived flag.
+/// </summary>
+public sealed record LedgerRow(
+    long Sequence, string Stream, long Version, string Type, string Data, string User, string At, string Correlation,
+    bool Archived);
+
+/// <summary>
+/// Something wrong in the ledger, located: stream, version, global sequence (when the row exists), what (Italian).
+/// </summary>
+public sealed record LedgerProblem(string Stream, long Version, long? Sequence, string Reason);
+
+/// <summary>What a verification found, over <paramref name="Events"/> rows.</summary>
+/// <param name="Verified">True when no problem was found.</param>
+/// <param name="Head">The Merkle root of every stream's head but the ledger's own: what the OIV keeps outside.</param>
+/// <param name="FirstBad">The earliest problem by global sequence (problems without a row come last).</param>
+/// <param name="Heads">Every stream's recomputed head, the ledger's own included, sorted by stream.</param>
+public sealed record LedgerReport(
+    bool Verified, long Events, string Head, LedgerProblem? FirstBad, IReadOnlyList<LedgerProblem> Problems,
+    IReadOnlyList<LedgerHead> Heads);
+
+/// <summary>A digest kept outside the system (a file the OIV holds): the root and every head it commits to.</summary>
+public sealed record KeptDigest(string Root, IReadOnlyList<LedgerHead> Heads);
