@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
+using PerformancePlan.Domain.Ledger;
 using PerformancePlan.Domain.Plans;
 using PerformancePlan.Host.Application;
 using PerformancePlan.Host.Application.Views;
