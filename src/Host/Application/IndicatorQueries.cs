@@ -48,9 +48,9 @@ public static class IndicatorQueries
             .OrderBy(e => e.Sequence).ToListAsync(ct);
         return events
             .Where(e => knownAt is not { } t || PlanHistoryQueries.SealedAt(e) <= t)
-            .Where(e => asOf is null || e.Data is not ResultRecorded r || r.ReferredTo <= asOf)
             .GroupBy(e => e.StreamKey)
-            .Select(g => g.Aggregate((IndicatorResults?)null, (s, e) => IndicatorResults.Evolve(s, e.Data)))
+            .Select(g => g.Select(e => e.Data).OfType<IResultEvent>().ToList())
+            .Select(stream => asOf is { } d ? IndicatorResults.AsOf(stream, d) : IndicatorResults.Replay(stream))
             .OfType<IndicatorResults>().ToList();
     }
 }
