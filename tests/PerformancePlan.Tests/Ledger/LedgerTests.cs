@@ -24,7 +24,8 @@ public class LedgerTests(PostgresCluster cluster) : IAsyncLifetime
     {
         await _db.InitializeAsync();
         await new PlanImportService(_db.Store, _clock).ImportAsync(SeedFiles.PlanCsv, "cciaa-ms", "admin", false, Ct);
-        await new PlanLifecycleService(_db.Store, _clock).ApproveAsync("cciaa-ms-2019", "Delibera di Giunta n. 7 del 31/01/2019", new LocalDate(2019, 1, 31), SeedPlan.Giunta, Ct);
+        await new PlanLifecycleService(_db.Store, _clock).ApproveAsync("cciaa-ms-2019",
+            "Delibera di Giunta n. 7 del 31/01/2019", new LocalDate(2019, 1, 31), SeedPlan.Giunta, Ct);
         var results = new ResultService(_db.Store, _clock);
         await results.RecordAsync("cciaa-ms-2019", "O1.2.4-a", "3", "30/04/2019", null, null, SeedPlan.Admin, null, Ct);
         await results.RecordAsync("cciaa-ms-2019", "O1.2.4-a", "5", "31/08/2019", null, null, SeedPlan.Admin, null, Ct);
@@ -45,7 +46,8 @@ public class LedgerTests(PostgresCluster cluster) : IAsyncLifetime
     {
         await using var conn = new NpgsqlConnection(cluster.ConnectionString);
         await conn.OpenAsync(Ct);
-        await using var cmd = new NpgsqlCommand($"select seq_id from {_db.Schema}.mt_events where stream_id = '{stream}' and version = {version}", conn);
+        await using var cmd = new NpgsqlCommand(
+            $"select seq_id from {_db.Schema}.mt_events where stream_id = '{stream}' and version = {version}", conn);
         return (long)(await cmd.ExecuteScalarAsync(Ct))!;
     }
 
@@ -91,11 +93,12 @@ public class LedgerTests(PostgresCluster cluster) : IAsyncLifetime
     [Fact]
     public async Task An_event_inserted_by_SQL_is_found()
     {
-        await Sql("""
-            insert into {s}.mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, headers)
-            select nextval('{s}.mt_events_sequence'), gen_random_uuid(), stream_id, 3, data, type, timestamp, tenant_id, mt_dotnet_type, headers
-            from {s}.mt_events where stream_id = 'cciaa-ms-2019/O1.2.4-a' and version = 2
-            """);
+        await Sql(
+            "insert into {s}.mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, "
+            + "mt_dotnet_type, headers)\n"
+            + "select nextval('{s}.mt_events_sequence'), gen_random_uuid(), stream_id, 3, data, type, timestamp, "
+            + "tenant_id, mt_dotnet_type, headers\n"
+            + "from {s}.mt_events where stream_id = 'cciaa-ms-2019/O1.2.4-a' and version = 2");
 
         var bad = (await Ledger.VerifyAsync(null, null, Ct)).FirstBad!;
         (bad.Stream, bad.Version).ShouldBe(("cciaa-ms-2019/O1.2.4-a", 3L));
@@ -117,19 +120,21 @@ public class LedgerTests(PostgresCluster cluster) : IAsyncLifetime
     [Fact]
     public async Task An_event_hidden_as_archived_is_found()
     {
-        await Sql("update {s}.mt_events set is_archived = true where stream_id = 'cciaa-ms-2019/O2.1.1-b' and version = 1");
+        await Sql("update {s}.mt_events set is_archived = true "
+            + "where stream_id = 'cciaa-ms-2019/O2.1.1-b' and version = 1");
         (await Ledger.VerifyAsync(null, null, Ct)).FirstBad!.Reason.ShouldContain("archiviato");
     }
 
     [Fact]
     public async Task Events_reordered_by_sequence_are_found()
     {
-        await Sql("""
-            update {s}.mt_events set seq_id = -seq_id where stream_id = 'cciaa-ms-2019/O1.2.4-a';
-            update {s}.mt_events set seq_id = case version when 1 then (select -min(seq_id) from {s}.mt_events where stream_id = 'cciaa-ms-2019/O1.2.4-a')
-                                                          else (select -max(seq_id) from {s}.mt_events where stream_id = 'cciaa-ms-2019/O1.2.4-a') end
-            where stream_id = 'cciaa-ms-2019/O1.2.4-a';
-            """);
+        await Sql(
+            "update {s}.mt_events set seq_id = -seq_id where stream_id = 'cciaa-ms-2019/O1.2.4-a';\n"
+            + "update {s}.mt_events set seq_id = case version when 1 then (select -min(seq_id) from {s}.mt_events "
+            + "where stream_id = 'cciaa-ms-2019/O1.2.4-a')\n"
+            + "                                              else (select -max(seq_id) from {s}.mt_events "
+            + "where stream_id = 'cciaa-ms-2019/O1.2.4-a') end\n"
+            + "where stream_id = 'cciaa-ms-2019/O1.2.4-a';");
         var bad = (await Ledger.VerifyAsync(null, null, Ct)).FirstBad!;
         (bad.Stream, bad.Version, bad.Reason.Contains("riordinato")).ShouldBe(("cciaa-ms-2019/O1.2.4-a", 2L, true));
     }
@@ -148,11 +153,13 @@ public class LedgerTests(PostgresCluster cluster) : IAsyncLifetime
         var seq = await Sequence("cciaa-ms-2019/O2.1.1-b", 1);
         await Sql($"update {{s}}.mt_events set data = jsonb_set(data, '{{value,amount}}', '5') where seq_id = {seq}");
         await ReChainAsync("cciaa-ms-2019/O2.1.1-b");
-        await Sql("delete from {s}.mt_events where stream_id = 'ledger'; delete from {s}.pp_ledger where stream_id = 'ledger'");   // hide the recorded digest too
+        await Sql("delete from {s}.mt_events where stream_id = 'ledger'; "
+            + "delete from {s}.pp_ledger where stream_id = 'ledger'");   // hide the recorded digest too
 
         (await Ledger.VerifyAsync(null, null, Ct)).Verified.ShouldBeTrue();   // a consistent forgery, on its own
 
-        var report = await Ledger.VerifyAsync(null, JsonSerializer.Deserialize<LedgerDigestFile>(JsonSerializer.Serialize(digest, AppJson.Options), AppJson.Options), Ct);
+        var report = await Ledger.VerifyAsync(null, JsonSerializer.Deserialize<LedgerDigestFile>(
+            JsonSerializer.Serialize(digest, AppJson.Options), AppJson.Options), Ct);
         report.Verified.ShouldBeFalse();
         report.FirstBad!.Stream.ShouldBe("cciaa-ms-2019/O2.1.1-b");
         report.FirstBad.Reason.ShouldContain("riscritto");
@@ -175,15 +182,20 @@ public class LedgerTests(PostgresCluster cluster) : IAsyncLifetime
         await using var conn = new NpgsqlConnection(cluster.ConnectionString);
         await conn.OpenAsync(Ct);
         var rows = new List<(long Version, string Canonical)>();
-        await using (var cmd = new NpgsqlCommand($"select version, type, data::text, coalesce(headers->>'user',''), coalesce(headers->>'at',''), coalesce(correlation_id,'') from {_db.Schema}.mt_events where stream_id = '{stream}' order by version", conn))
+        await using (var cmd = new NpgsqlCommand(
+            "select version, type, data::text, coalesce(headers->>'user',''), coalesce(headers->>'at',''), "
+            + $"coalesce(correlation_id,'') from {_db.Schema}.mt_events where stream_id = '{stream}' "
+            + "order by version", conn))
         await using (var r = await cmd.ExecuteReaderAsync(Ct))
             while (await r.ReadAsync(Ct))
-                rows.Add((r.GetInt64(0), LedgerHash.CanonicalEvent(r.GetString(1), stream, r.GetInt64(0), r.GetString(3), r.GetString(4), r.GetString(5), LedgerHash.CanonicalJson(r.GetString(2)))));
+                rows.Add((r.GetInt64(0), LedgerHash.CanonicalEvent(r.GetString(1), stream, r.GetInt64(0),
+                    r.GetString(3), r.GetString(4), r.GetString(5), LedgerHash.CanonicalJson(r.GetString(2)))));
         var hash = "";
         foreach (var (version, canonical) in rows)
         {
             hash = LedgerHash.Next(hash, canonical);
-            await using var update = new NpgsqlCommand($"update {_db.Schema}.pp_ledger set hash = '{hash}' where stream_id = '{stream}' and version = {version}", conn);
+            await using var update = new NpgsqlCommand($"update {_db.Schema}.pp_ledger set hash = '{hash}' "
+                + $"where stream_id = '{stream}' and version = {version}", conn);
             await update.ExecuteNonQueryAsync(Ct);
         }
     }
@@ -207,9 +219,11 @@ public class LedgerCliTests(PostgresCluster cluster) : IAsyncLifetime
     public async Task Verify_prints_the_documented_json_and_exits_4_when_tampered()
     {
         var dir = Directory.CreateTempSubdirectory("perfplan-digest-").FullName;
-        (await CliRunner.RunAsync("ledger", "digest", "--out", Path.Combine(dir, "digest.json"), "--db", _db)).ExitCode.ShouldBe(0);
+        (await CliRunner.RunAsync("ledger", "digest", "--out", Path.Combine(dir, "digest.json"), "--db", _db))
+            .ExitCode.ShouldBe(0);
 
-        var ok = await CliRunner.RunAsync("ledger", "verify", "--format", "json", "--digest", Path.Combine(dir, "digest.json"), "--db", _db);
+        var ok = await CliRunner.RunAsync("ledger", "verify", "--format", "json",
+            "--digest", Path.Combine(dir, "digest.json"), "--db", _db);
         ok.ExitCode.ShouldBe(0, ok.Errors);
         using (var json = JsonDocument.Parse(ok.Output))
         {
@@ -222,14 +236,17 @@ public class LedgerCliTests(PostgresCluster cluster) : IAsyncLifetime
         await using (var conn = new NpgsqlConnection(_db))
         {
             await conn.OpenAsync(TestContext.Current.CancellationToken);
-            await using var cmd = new NpgsqlCommand("update perfplan.mt_events set data = jsonb_set(data, '{description}', '\"Altro\"') where stream_id = 'cciaa-ms-2019' and version = 40", conn);
+            await using var cmd = new NpgsqlCommand(
+                "update perfplan.mt_events set data = jsonb_set(data, '{description}', '\"Altro\"') "
+                + "where stream_id = 'cciaa-ms-2019' and version = 40", conn);
             (await cmd.ExecuteNonQueryAsync(TestContext.Current.CancellationToken)).ShouldBe(1);
         }
         var bad = await CliRunner.RunAsync("ledger", "verify", "--format", "json", "--db", _db);
         bad.ExitCode.ShouldBe(4);
         using var report = JsonDocument.Parse(bad.Output);
         var first = report.RootElement.GetProperty("firstBad");
-        (first.GetProperty("stream").GetString(), first.GetProperty("version").GetInt64()).ShouldBe(("cciaa-ms-2019", 40L));
+        (first.GetProperty("stream").GetString(), first.GetProperty("version").GetInt64())
+            .ShouldBe(("cciaa-ms-2019", 40L));
         first.GetProperty("sequence").GetInt64().ShouldBeGreaterThan(0);
     }
 }

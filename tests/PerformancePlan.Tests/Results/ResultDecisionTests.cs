@@ -13,7 +13,8 @@ public class ResultDecisionTests
     static readonly LocalDate Today = new(2019, 9, 15);
     static readonly Instant Now = Instant.FromUtc(2019, 9, 15, 8, 0);
 
-    static (ResultDraft? Draft, IReadOnlyList<FieldIssue> Issues) Read(string code, string value, string on = "30/04/2019", string period = "") =>
+    static (ResultDraft? Draft, IReadOnlyList<FieldIssue> Issues) Read(string code, string value,
+        string on = "30/04/2019", string period = "") =>
         ResultInput.Read(Approved(), code, value, on, period, "", Today);
 
     static FieldIssue Rejected(string code, string value, string on = "30/04/2019", string period = "")
@@ -68,16 +69,20 @@ public class ResultDecisionTests
     public void Days_after_a_quadrimester_close_refer_to_a_date_after_that_close()
     {
         var issue = Rejected("O2.1.4-e", "20", "15/03/2019", "Q2");
-        (issue.Column, issue.Message).ShouldBe(("Riferito al", "il quadrimestre Q2 si chiude il 31/08/2019: il risultato si riferisce a una data successiva"));
+        (issue.Column, issue.Message).ShouldBe(("Riferito al",
+            "il quadrimestre Q2 si chiude il 31/08/2019: il risultato si riferisce a una data successiva"));
     }
 
     [Fact]
     public void The_year_closes_from_31_December_and_acts_are_not_dated_in_the_future()
     {
         var early = new PerformancePlan.Domain.Plans.ClosePlan("cciaa-ms-2019", new LocalDate(2019, 6, 30), Admin, Now);
-        Should.Throw<DomainException>(() => PerformancePlan.Domain.Plans.PlanLifecycleDecider.Decide(early, Approved())).Message.ShouldContain("31/12/2019");
-        var future = new PerformancePlan.Domain.Plans.ApprovePlan("cciaa-ms-2019", "Delibera n. 7", new LocalDate(2019, 10, 1), Giunta, Now);
-        Should.Throw<DomainException>(() => PerformancePlan.Domain.Plans.PlanLifecycleDecider.Decide(future, Draft())).Message.ShouldContain("futura");
+        Should.Throw<DomainException>(() => PerformancePlan.Domain.Plans.PlanLifecycleDecider.Decide(early, Approved()))
+            .Message.ShouldContain("31/12/2019");
+        var future = new PerformancePlan.Domain.Plans.ApprovePlan("cciaa-ms-2019", "Delibera n. 7",
+            new LocalDate(2019, 10, 1), Giunta, Now);
+        Should.Throw<DomainException>(() => PerformancePlan.Domain.Plans.PlanLifecycleDecider.Decide(future, Draft()))
+            .Message.ShouldContain("futura");
     }
 
     [Theory]
@@ -99,7 +104,8 @@ public class ResultDecisionTests
     }
 
     static ResultRecorded Decide(PerformancePlan.Domain.Plans.Plan plan, string code, Actor by) =>
-        ResultDecider.Decide(new RecordResult(plan.Id, ResultInput.Read(plan, code, "3", "30/04/2019", "", "", Today).Draft!,
+        ResultDecider.Decide(new RecordResult(plan.Id,
+            ResultInput.Read(plan, code, "3", "30/04/2019", "", "", Today).Draft!,
             Guid.Parse("00000000-0000-0000-0000-000000000001"), by, Now), plan);
 
     [Fact]
@@ -110,13 +116,15 @@ public class ResultDecisionTests
         e.ShouldBe(new ResultRecorded("cciaa-ms-2019", "O1.2.4-a", Guid.Parse("00000000-0000-0000-0000-000000000001"),
             new ResultValue(3, null), new LocalDate(2019, 4, 30), null, "", "u1.1", Now));
         Decide(Approved(), "S3.2.1-a", Admin).RecordedBy.ShouldBe("admin");
-        Decide(Approved(), "O2.1.4-d", new Actor("u4.1", [Role.OfficeStaff], ["U4.1"])).Indicator.ShouldBe("O2.1.4-d"); // TUTTI
+        Decide(Approved(), "O2.1.4-d", new Actor("u4.1", [Role.OfficeStaff], ["U4.1"]))
+            .Indicator.ShouldBe("O2.1.4-d"); // TUTTI
     }
 
     [Fact]
     public void Another_office_or_a_read_only_role_is_refused()
     {
-        Should.Throw<DomainException>(() => Decide(Approved(), "O1.2.4-a", new Actor("u4.1", [Role.OfficeStaff], ["U4.1"])))
+        Should.Throw<DomainException>(() => Decide(Approved(), "O1.2.4-a",
+                new Actor("u4.1", [Role.OfficeStaff], ["U4.1"])))
             .Message.ShouldContain("U1.1");
         Should.Throw<DomainException>(() => Decide(Approved(), "O1.2.4-a", new Actor("oiv", [Role.Oiv], [])));
     }
@@ -124,9 +132,13 @@ public class ResultDecisionTests
     [Fact]
     public void Results_need_an_approved_open_plan_and_a_measured_indicator()
     {
-        Should.Throw<DomainException>(() => Decide(Draft(), "O1.2.4-a", Admin)).Message.ShouldContain("non è ancora approvato");
-        Should.Throw<DomainException>(() => Decide(Approved(Closed), "O1.2.4-a", Admin)).Message.ShouldContain("congelati");
-        var neutralized = new PerformancePlan.Domain.Plans.IndicatorNeutralized("cciaa-ms-2019", "O1.2.4-a", "Det. 1", "motivo", "admin", Now);
-        Should.Throw<DomainException>(() => Decide(Approved(neutralized), "O1.2.4-a", Admin)).Message.ShouldContain("sterilizzato");
+        Should.Throw<DomainException>(() => Decide(Draft(), "O1.2.4-a", Admin))
+            .Message.ShouldContain("non è ancora approvato");
+        Should.Throw<DomainException>(() => Decide(Approved(Closed), "O1.2.4-a", Admin))
+            .Message.ShouldContain("congelati");
+        var neutralized = new PerformancePlan.Domain.Plans.IndicatorNeutralized("cciaa-ms-2019", "O1.2.4-a", "Det. 1",
+            "motivo", "admin", Now);
+        Should.Throw<DomainException>(() => Decide(Approved(neutralized), "O1.2.4-a", Admin))
+            .Message.ShouldContain("sterilizzato");
     }
 }

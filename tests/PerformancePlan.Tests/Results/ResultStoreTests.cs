@@ -29,8 +29,8 @@ public class ResultStoreTests(PostgresCluster cluster) : IAsyncLifetime
     {
         await _db.InitializeAsync();
         await new PlanImportService(_db.Store, _clock).ImportAsync(SeedFiles.PlanCsv, "cciaa-ms", "admin", false, Ct);
-        await new PlanLifecycleService(_db.Store, _clock).ApproveAsync("cciaa-ms-2019", "Delibera di Giunta n. 7 del 31/01/2019",
-            new LocalDate(2019, 1, 31), SeedPlan.Giunta, Ct);
+        await new PlanLifecycleService(_db.Store, _clock).ApproveAsync("cciaa-ms-2019",
+            "Delibera di Giunta n. 7 del 31/01/2019", new LocalDate(2019, 1, 31), SeedPlan.Giunta, Ct);
     }
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
@@ -51,7 +51,8 @@ public class ResultStoreTests(PostgresCluster cluster) : IAsyncLifetime
     [Fact]
     public async Task A_recorded_result_is_scored_at_once()
     {
-        var e = await Results.RecordAsync("cciaa-ms-2019", "O1.2.4-a", "3", "30/04/2019", null, "newsletter", Admin, null, Ct);
+        var e = await Results.RecordAsync("cciaa-ms-2019", "O1.2.4-a", "3", "30/04/2019", null, "newsletter",
+            Admin, null, Ct);
 
         var score = (await ScoresAsync()).Indicators.Single(i => i.Code == "O1.2.4-a");
         score.Score.ShouldBe(new Score(25, Band.NotAchieved, 0));
@@ -80,7 +81,8 @@ public class ResultStoreTests(PostgresCluster cluster) : IAsyncLifetime
             Results.RecordAsync("cciaa-ms-2019", "S3.1.1-b", "10", "30/04/2019", null, null, u41, null, Ct));
 
         var scores = await ScoresAsync();
-        scores.Indicators.Where(i => i.Used.Count > 0).Select(i => i.Code).ShouldBe(["S3.1.1-b", "O1.2.4-a"], ignoreOrder: true);
+        scores.Indicators.Where(i => i.Used.Count > 0).Select(i => i.Code)
+            .ShouldBe(["S3.1.1-b", "O1.2.4-a"], ignoreOrder: true);
     }
 
     [Fact]
@@ -91,7 +93,8 @@ public class ResultStoreTests(PostgresCluster cluster) : IAsyncLifetime
 
         // The user saw the indicator before that entry (version 0) and records on top of it.
         await Should.ThrowAsync<ConcurrencyException>(() =>
-            Results.RecordAsync("cciaa-ms-2019", "O1.2.4-a", "4", "30/04/2019", null, null, Admin, expectedVersion: 0, Ct));
+            Results.RecordAsync("cciaa-ms-2019", "O1.2.4-a", "4", "30/04/2019", null, null, Admin,
+                expectedVersion: 0, Ct));
         (await _db.EventCountAsync()).ShouldBe(before);
     }
 
@@ -132,12 +135,14 @@ public class ResultStoreTests(PostgresCluster cluster) : IAsyncLifetime
     [Fact]
     public async Task Results_import_writes_every_row_in_one_operation()
     {
-        var outcome = await Results.ImportAsync(Path.Combine(AppContext.BaseDirectory, "data", "cciaa-ms-2019-risultati.csv"), "cciaa-ms-2019", Admin, Ct);
+        var file = Path.Combine(AppContext.BaseDirectory, "data", "cciaa-ms-2019-risultati.csv");
+        var outcome = await Results.ImportAsync(file, "cciaa-ms-2019", Admin, Ct);
 
         outcome.Recorded.ShouldBe(8);
         (await ScoresAsync()).Entity.Score.ShouldBe(new Score(75, Band.Partial, 75));
         await using var session = _db.Store.QuerySession();
-        var events = await session.Events.QueryAllRawEvents().Where(e => e.EventTypeName == "result_recorded").ToListAsync(Ct);
+        var events = await session.Events.QueryAllRawEvents().Where(e => e.EventTypeName == "result_recorded")
+            .ToListAsync(Ct);
         events.Select(e => e.CorrelationId).Distinct().Count().ShouldBe(1);
     }
 
@@ -159,9 +164,11 @@ public class ResultStoreTests(PostgresCluster cluster) : IAsyncLifetime
     {
         var dir = Directory.CreateTempSubdirectory("perfplan-users-").FullName;
         File.WriteAllText(Path.Combine(dir, "bad.json"), """{ "users": [ { "user": "x" } ] }""");
-        File.WriteAllText(Path.Combine(dir, "ok.json"), """{ "users": [ { "user": "Po2", "roles": ["holder"], "holder": "po2" } ] }""");
+        File.WriteAllText(Path.Combine(dir, "ok.json"),
+            """{ "users": [ { "user": "Po2", "roles": ["holder"], "holder": "po2" } ] }""");
 
-        Should.Throw<UnknownUserException>(() => UserDirectory.Load(Path.Combine(dir, "bad.json"))).Message.ShouldContain("ruolo");
+        Should.Throw<UnknownUserException>(() => UserDirectory.Load(Path.Combine(dir, "bad.json")))
+            .Message.ShouldContain("ruolo");
         var po2 = UserDirectory.Load(Path.Combine(dir, "ok.json")).Find("po2");
         PerformancePlan.Domain.Access.AccessPolicy.MayReadScorecard(po2, "PO2").ShouldBeTrue();
     }
@@ -169,8 +176,10 @@ public class ResultStoreTests(PostgresCluster cluster) : IAsyncLifetime
     [Fact]
     public async Task Scores_after_a_full_rebuild_from_the_events_are_identical()
     {
-        await Results.ImportAsync(Path.Combine(AppContext.BaseDirectory, "data", "cciaa-ms-2019-risultati.csv"), "cciaa-ms-2019", Admin, Ct);
-        await new PlanLifecycleService(_db.Store, _clock).NeutralizeAsync("cciaa-ms-2019", "S1.1.1-b", "Det. SG n. 1", "progetto sospeso", Admin, Ct);
+        var file = Path.Combine(AppContext.BaseDirectory, "data", "cciaa-ms-2019-risultati.csv");
+        await Results.ImportAsync(file, "cciaa-ms-2019", Admin, Ct);
+        await new PlanLifecycleService(_db.Store, _clock).NeutralizeAsync("cciaa-ms-2019", "S1.1.1-b", "Det. SG n. 1",
+            "progetto sospeso", Admin, Ct);
         var live = JsonSerializer.Serialize(ScoresView.From(await ScoresAsync()), AppJson.Options);
 
         using (var daemon = await _db.Store.BuildProjectionDaemonAsync())
