@@ -14,7 +14,9 @@ public sealed partial record EntityId
     /// <summary>The code, e.g. <c>cciaa-ms</c>.</summary>
     public string Value { get; }
 
-    /// <summary>Reads a code typed by a person: trimmed and lower-cased; <paramref name="error"/> says why not.</summary>
+    /// <summary>
+    /// Reads a code typed by a person: trimmed and lower-cased; <paramref name="error"/> says why not.
+    /// </summary>
     public static bool TryParse(string? text, out EntityId id, out string error)
     {
         var value = (text ?? "").Trim().ToLowerInvariant();

@@ -15,7 +15,9 @@ public sealed record PlanId
     /// <summary>The plan's first year (its triennium starts there).</summary>
     public int Year { get; }
 
-    /// <summary>The plan id as stored and typed, e.g. <c>cciaa-ms-2019</c>: the name of the plan's event stream.</summary>
+    /// <summary>
+    /// The plan id as stored and typed, e.g. <c>cciaa-ms-2019</c>: the name of the plan's event stream.
+    /// </summary>
     public string Value => $"{Entity.Value}-{Year}";
 
     /// <summary>The plan of <paramref name="entity"/> for <paramref name="year"/> (2000–2099).</summary>
@@ -23,7 +25,9 @@ public sealed record PlanId
     public static PlanId Of(EntityId entity, int year) => year is >= 2000 and <= 2099 ? new PlanId(entity, year)
         : throw new ArgumentOutOfRangeException(nameof(year), year, "l'anno del piano va dal 2000 al 2099");
 
-    /// <summary>Reads a plan id typed by a person (trimmed, lower-cased); <paramref name="error"/> says why not.</summary>
+    /// <summary>
+    /// Reads a plan id typed by a person (trimmed, lower-cased); <paramref name="error"/> says why not.
+    /// </summary>
     public static bool TryParse(string? text, out PlanId id, out string error)
     {
         var value = (text ?? "").Trim().ToLowerInvariant();
@@ -40,6 +44,12 @@ public sealed record PlanId
                 + "es. cciaa-ms-2019";
         return false;
     }
+
+    /// <summary>
+    /// The two-argument form ASP.NET Core binds route values with (<c>/api/plans/{id}</c>): a malformed id is a
+    /// bad request before any endpoint runs.
+    /// </summary>
+    public static bool TryParse(string? text, out PlanId id) => TryParse(text, out id, out _);
 
     /// <summary>Reads a plan id that must be valid (ids the product stored itself).</summary>
     /// <exception cref="FormatException">The text is not a plan id.</exception>

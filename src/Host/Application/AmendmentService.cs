@@ -1,5 +1,6 @@
 using Marten;
 using NodaTime;
+using PerformancePlan.Domain.Identity;
 using PerformancePlan.Domain.Access;
 using PerformancePlan.Domain.Common;
 using PerformancePlan.Domain.Import;
@@ -11,7 +12,7 @@ namespace PerformancePlan.Host.Application;
 /// <summary>Amendments (from a file or one target at a time) and roll-forward, decided by the domain.</summary>
 public sealed class AmendmentService(IDocumentStore store, IClock clock)
 {
-    public async Task<PlanAmended> AmendFromFileAsync(string planId, string path, string act, LocalDate on,
+    public async Task<PlanAmended> AmendFromFileAsync(PlanId planId, string path, string act, LocalDate on,
         string reason, Actor by, CancellationToken ct)
     {
         RawSheet sheet;
@@ -23,11 +24,11 @@ public sealed class AmendmentService(IDocumentStore store, IClock clock)
             var (changes, errors) = AmendmentFileReader.Read(sheet,
                 plan ?? throw new DomainException($"Piano «{planId}» non trovato."));
             if (errors.Count > 0) throw new InvalidInputException(errors);
-            return new AmendPlan(planId, act, on, reason, changes, by, clock.GetCurrentInstant());
+            return new AmendPlan(planId.Value, act, on, reason, changes, by, clock.GetCurrentInstant());
         }, ct);
     }
 
-    public Task<PlanAmended> ReviseTargetAsync(string planId, string indicator, int year, string value, string act,
+    public Task<PlanAmended> ReviseTargetAsync(PlanId planId, string indicator, int year, string value, string act,
         LocalDate on, string reason, Actor by, CancellationToken ct) =>
         AmendAsync(planId, by, "target revise", plan =>
         {
@@ -37,14 +38,14 @@ public sealed class AmendmentService(IDocumentStore store, IClock clock)
             if (!t.Ok)
                 throw new InvalidInputException([new ImportIssue(IssueSeverity.Error, "riga di comando", 0, "--value",
                     value, t.Error!, t.Fix ?? "")]);
-            return new AmendPlan(planId, act, on, reason, [new ReviseTarget(i.Code, year, t.Value)], by,
+            return new AmendPlan(planId.Value, act, on, reason, [new ReviseTarget(i.Code, year, t.Value)], by,
                 clock.GetCurrentInstant());
         }, ct);
 
     /// <summary>
     /// Undoes an amendment made by mistake with a new amendment that restores the prior values and cites it.
     /// </summary>
-    public async Task<PlanAmended> RevertAmendmentAsync(string planId, int version, string act, LocalDate on,
+    public async Task<PlanAmended> RevertAmendmentAsync(PlanId planId, int version, string act, LocalDate on,
         string reason, Actor by, CancellationToken ct)
     {
         IReadOnlyList<object> events;
@@ -57,28 +58,28 @@ public sealed class AmendmentService(IDocumentStore store, IClock clock)
             throw new DomainException($"La versione {version} non è una variazione del "
                 + $"piano {planId}.");
         return await AmendAsync(planId, by, "plan revert-amendment", current =>
-            new AmendPlan(planId, act, on, $"annulla la variazione n. {version}: {reason}",
+            new AmendPlan(planId.Value, act, on, $"annulla la variazione n. {version}: {reason}",
                 AmendmentReversal.Changes(before, after, current!, version, events.OfType<PlanAmended>()), by,
                     clock.GetCurrentInstant()) { Reverts = version }, ct);
     }
 
-    async Task<PlanAmended> AmendAsync(string planId, Actor by, string command, Func<Plan?, AmendPlan> build,
+    async Task<PlanAmended> AmendAsync(PlanId planId, Actor by, string command, Func<Plan?, AmendPlan> build,
         CancellationToken ct)
     {
         await using var session = Open(by, command);
-        var stream = await session.Events.FetchForWriting<Plan>(planId, ct);
+        var stream = await session.Events.FetchForWriting<Plan>(planId.Value, ct);
         var events = AmendmentDecider.Decide(build(stream.Aggregate), stream.Aggregate);
         stream.AppendMany(events.ToArray());
         await session.SaveChangesAsync(ct);
         return (PlanAmended)events[0];
     }
 
-    public async Task<Plan> RollForwardAsync(string fromPlanId, string toPlanId, Actor by, CancellationToken ct)
+    public async Task<Plan> RollForwardAsync(PlanId fromPlanId, PlanId toPlanId, Actor by, CancellationToken ct)
     {
         await using var session = Open(by, "plan rollforward");
-        var from = await session.LoadAsync<Plan>(fromPlanId, ct);
-        var stream = await session.Events.FetchForWriting<Plan>(toPlanId, ct);
-        var events = RollForwardDecider.Decide(new RollPlanForward(fromPlanId, toPlanId, by,
+        var from = await session.LoadAsync<Plan>(fromPlanId.Value, ct);
+        var stream = await session.Events.FetchForWriting<Plan>(toPlanId.Value, ct);
+        var events = RollForwardDecider.Decide(new RollPlanForward(fromPlanId.Value, toPlanId.Value, by,
             clock.GetCurrentInstant()), from, stream.Aggregate);
         stream.AppendMany(events.ToArray());
         await session.SaveChangesAsync(ct);

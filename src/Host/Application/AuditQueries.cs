@@ -1,4 +1,5 @@
 using Marten;
+using PerformancePlan.Domain.Identity;
 using PerformancePlan.Host.Application.Views;
 
 namespace PerformancePlan.Host.Application;
@@ -8,7 +9,7 @@ public static class AuditQueries
 {
     /// <summary>Every event of the plan and its results in order, each change citing its amendment's act.</summary>
     public static async Task<IReadOnlyList<AuditEntry>> TrailAsync(
-        IQuerySession session, string planId, CancellationToken ct) =>
+        IQuerySession session, PlanId planId, CancellationToken ct) =>
         AuditEntry.WithActs((await PlanHistoryQueries.EventsAsync(session, planId, null, true, ct))
             .Select(AuditEntry.From)).ToList();
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Marten;
 using NodaTime;
+using PerformancePlan.Domain.Identity;
 using PerformancePlan.Domain.Access;
 using PerformancePlan.Domain.Common;
 using PerformancePlan.Domain.Plans;
@@ -41,8 +42,9 @@ public sealed class Benchmark(string connectionString, string planFile, IClock c
 
             var service = new ResultService(commandStore, clock);
             var sw = Stopwatch.StartNew();
+            var planId = PlanId.Parse(plan.Id);
             foreach (var r in year)
-                await service.RecordAsync(plan.Id, r.Indicator, r.Value, r.On, r.Period, null, Admin, null, ct);
+                await service.RecordAsync(planId, r.Indicator, r.Value, r.On, r.Period, null, Admin, null, ct);
             var command = sw.Elapsed.TotalMilliseconds;
 
             var events = year.Select(r => ResultDecider.Decide(new RecordResult(plan.Id,
@@ -101,7 +103,7 @@ public sealed class Benchmark(string connectionString, string planFile, IClock c
         var read = sw.Elapsed.TotalMilliseconds;
         sw.Restart();
         await using var session = store.QuerySession();
-        _ = await PlanHistoryQueries.ScoresAsync(session, "cciaa-ms-2019", new LocalDate(2019, 6, 30),
+        _ = await PlanHistoryQueries.ScoresAsync(session, PlanId.Parse("cciaa-ms-2019"), new LocalDate(2019, 6, 30),
             SystemClock.Instance.GetCurrentInstant(), ct);
         return (sw.Elapsed.TotalMilliseconds, read, events.Count);
     }
@@ -119,7 +121,7 @@ public sealed class Benchmark(string connectionString, string planFile, IClock c
         var store = EventStore.Create(connectionString, "bench_" + Guid.NewGuid().ToString("N")[..8]);
         await EventStore.PrepareAsync(store, ct);
         await new PlanImportService(store, clock).ImportAsync(planFile, "cciaa-ms", "admin", false, ct);
-        await new PlanLifecycleService(store, clock).ApproveAsync("cciaa-ms-2019",
+        await new PlanLifecycleService(store, clock).ApproveAsync(PlanId.Parse("cciaa-ms-2019"),
             "Delibera di Giunta n. 7 del 31/01/2019", new LocalDate(2019, 1, 31), Giunta, ct);
         return store;
     }

@@ -1,5 +1,6 @@
 using Marten;
 using NodaTime;
+using PerformancePlan.Domain.Identity;
 using PerformancePlan.Domain.Import;
 using PerformancePlan.Domain.Plans;
 using PerformancePlan.Domain.Results;
@@ -16,7 +17,7 @@ namespace PerformancePlan.Host.Application;
 public sealed class DemoData(
     IDocumentStore store, IClock clock, string dataFolder, Action<string> say, Action<string> warn)
 {
-    public const string PlanId = "cciaa-ms-2019";
+    public static readonly PlanId Plan2019 = PlanId.Parse("cciaa-ms-2019");
     const string Demo = " [dati dimostrativi]";
     readonly UserDirectory _users = UserDirectory.Load();
 
@@ -30,41 +31,42 @@ public sealed class DemoData(
         if (imported.Status == ImportStatus.Imported)
         {
             foreach (var w in imported.Warnings) warn(w.ToString());
-            say($"Piano {PlanId} importato come approvato il 31/01/2019 (senza O2.1.4-g): " +
+            say($"Piano {Plan2019} importato come approvato il 31/01/2019 (senza O2.1.4-g): " +
                 $"{imported.EventsWritten} eventi.");
         }
 
         var lifecycle = new PlanLifecycleService(store, clock);
         var amendments = new AmendmentService(store, clock);
         var admin = _users.Find("admin");
-        if ((await PlanAsync(PlanId, ct))!.Status == PlanStatus.Draft)
+        if ((await PlanAsync(Plan2019, ct))!.Status == PlanStatus.Draft)
         {
-            var approved = await lifecycle.ApproveAsync(PlanId, "Delibera di Giunta n. 7 del 31/01/2019",
+            var approved = await lifecycle.ApproveAsync(Plan2019, "Delibera di Giunta n. 7 del 31/01/2019",
                 new LocalDate(2019, 1, 31), _users.Find("giunta"), ct);
             say("Approvato: " + approved.Act);
         }
-        if ((await PlanAsync(PlanId, ct))!.CurrentVersion == 1)
+        if ((await PlanAsync(Plan2019, ct))!.CurrentVersion == 1)
         {
-            var e = await amendments.AmendFromFileAsync(PlanId,
+            var e = await amendments.AmendFromFileAsync(Plan2019,
                 Path.Combine(dataFolder, "cciaa-ms-2019-variazione-115.csv"),
                 "Determinazione SG n. 115 del 15/05/2019", new LocalDate(2019, 5, 15),
                 "riorganizzazione dell'Ente: aggiornamento del sistema di rilevazione (O2.1.4-g)", admin, ct);
             say($"Variazione: versione {e.Version}, {e.Act}.");
         }
         await using (var session = store.QuerySession())
-            if (!await session.Query<IndicatorResults>().Where(r => r.PlanId == PlanId).AnyAsync(ct))
+            if (!await session.Query<IndicatorResults>().Where(r => r.PlanId == Plan2019.Value).AnyAsync(ct))
             {
                 var results = await new ResultService(store, clock)
-                    .ImportAsync(Path.Combine(dataFolder, "cciaa-ms-2019-risultati.csv"), PlanId, admin, ct);
+                    .ImportAsync(Path.Combine(dataFolder, "cciaa-ms-2019-risultati.csv"), Plan2019, admin, ct);
                 if (!results.Ok) throw new InvalidInputException(results.Errors);
                 say($"{results.Recorded} risultati 2019 dell'Allegato 2 registrati (cciaa-ms-2019-risultati.csv).");
             }
-        await RollAsync("cciaa-ms-2019", "cciaa-ms-2020", "Delibera di Giunta n. 5 del 30/01/2020",
+        await RollAsync(Plan2019, PlanId.Parse("cciaa-ms-2020"), "Delibera di Giunta n. 5 del 30/01/2020",
             new LocalDate(2020, 1, 30),
             ("S3.2.1-a", 2021, "115", "Determinazione SG n. 80 del 15/06/2020", new LocalDate(2020, 6, 15),
                 "obiettivo 2021 ricalibrato sul numero di conciliazioni del 2019"),
             ct);
-        await RollAsync("cciaa-ms-2020", "cciaa-ms-2021", "Delibera di Giunta n. 6 del 28/01/2021",
+        await RollAsync(PlanId.Parse("cciaa-ms-2020"), PlanId.Parse("cciaa-ms-2021"),
+            "Delibera di Giunta n. 6 del 28/01/2021",
             new LocalDate(2021, 1, 28),
             ("S3.2.1-a", 2021, "105", "Determinazione SG n. 60 del 20/05/2021", new LocalDate(2021, 5, 20),
                 "calo delle domande di conciliazione nel 2020"),
@@ -72,7 +74,7 @@ public sealed class DemoData(
         return imported;
     }
 
-    async Task RollAsync(string from, string to, string approval, LocalDate approvedOn,
+    async Task RollAsync(PlanId from, PlanId to, string approval, LocalDate approvedOn,
         (string Indicator, int Year, string Value, string Act, LocalDate On, string Reason) revision,
         CancellationToken ct)
     {
@@ -86,9 +88,9 @@ public sealed class DemoData(
         say($"Piano {to} predisposto da {from}, approvato e variato{Demo}.");
     }
 
-    async Task<Plan?> PlanAsync(string id, CancellationToken ct)
+    async Task<Plan?> PlanAsync(PlanId id, CancellationToken ct)
     {
         await using var session = store.QuerySession();
-        return await session.LoadAsync<Plan>(id, ct);
+        return await session.LoadAsync<Plan>(id.Value, ct);
     }
 }

@@ -1,5 +1,6 @@
 using Marten;
 using NodaTime;
+using PerformancePlan.Domain.Identity;
 using PerformancePlan.Domain.Plans;
 using PerformancePlan.Domain.Results;
 using PerformancePlan.Domain.Scoring;
@@ -22,7 +23,7 @@ public static class IndicatorQueries
 {
     /// <summary>The indicator's detail, or null if the plan or the indicator is unknown at that time.</summary>
     public static async Task<IndicatorDetail?> DetailAsync(
-        IQuerySession session, string planId, string code, LocalDate? asOf, Instant? knownAt, CancellationToken ct)
+        IQuerySession session, PlanId planId, string code, LocalDate? asOf, Instant? knownAt, CancellationToken ct)
     {
         var planEvents = (await PlanHistoryQueries.EventsAsync(session, planId, knownAt, false, ct))
             .Select(e => e.Data).ToList();
@@ -39,11 +40,11 @@ public static class IndicatorQueries
 
     /// <summary>The indicator's results, under its code and the codes it had before a renumbering.</summary>
     static async Task<IReadOnlyList<IndicatorResults>> ResultsAsync(
-        IQuerySession session, string planId, Indicator indicator, LocalDate? asOf, Instant? knownAt,
+        IQuerySession session, PlanId planId, Indicator indicator, LocalDate? asOf, Instant? knownAt,
         CancellationToken ct)
     {
         var streams = indicator.PreviousCodes.Append(indicator.Code)
-            .Select(c => IndicatorResults.StreamId(planId, c)).ToArray();
+            .Select(c => IndicatorResults.StreamId(planId.Value, c)).ToArray();
         var events = await session.Events.QueryAllRawEvents().Where(e => streams.Contains(e.StreamKey!))
             .OrderBy(e => e.Sequence).ToListAsync(ct);
         return events

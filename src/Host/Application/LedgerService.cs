@@ -3,6 +3,7 @@ using System.Text.Json;
 using Marten;
 using NodaTime;
 using Npgsql;
+using PerformancePlan.Domain.Identity;
 using PerformancePlan.Domain.Common;
 using PerformancePlan.Domain.Ledger;
 using PerformancePlan.Projections;
@@ -25,12 +26,12 @@ public sealed class LedgerService(IDocumentStore store, IClock clock)
 
     /// <summary>Verifies one plan's streams (or all, when <paramref name="planId"/> is null).</summary>
     /// <param name="digest">A digest kept outside the system, whose heads the history must still extend.</param>
-    public async Task<LedgerReport> VerifyAsync(string? planId, LedgerDigestFile? digest, CancellationToken ct)
+    public async Task<LedgerReport> VerifyAsync(PlanId? planId, LedgerDigestFile? digest, CancellationToken ct)
     {
         var (rows, sealedHashes) = await ReadAsync(planId, ct);
         var recorded = await RecordedDigestsAsync(planId, ct).ConfigureAwait(false);
         var kept = digest is null ? null : new KeptDigest(digest.Root, digest.Heads);
-        return LedgerVerification.Verify(rows, sealedHashes, recorded, kept, planId);
+        return LedgerVerification.Verify(rows, sealedHashes, recorded, kept, planId?.Value);
     }
 
     /// <summary>Records a digest of the whole ledger in its stream and returns it, for the OIV to keep.</summary>
@@ -51,20 +52,21 @@ public sealed class LedgerService(IDocumentStore store, IClock clock)
         return new LedgerDigestFile(root, heads, at);
     }
 
-    async Task<IReadOnlyList<LedgerDigested>> RecordedDigestsAsync(string? planId, CancellationToken ct)
+    async Task<IReadOnlyList<LedgerDigested>> RecordedDigestsAsync(PlanId? planId, CancellationToken ct)
     {
         await using var session = store.QuerySession();
         var events = await session.Events.FetchStreamAsync(LedgerStream, token: ct);
         return events.Select(e => e.Data).OfType<LedgerDigested>()
             .Select(d => d with
             {
-                Heads = d.Heads.Where(h => planId is null || LedgerVerification.InPlan(h.Stream, planId)).ToList(),
+                Heads = d.Heads.Where(h => planId is null || LedgerVerification.InPlan(h.Stream, planId.Value))
+                    .ToList(),
             })
             .ToList();
     }
 
     async Task<(List<LedgerRow> Rows, Dictionary<(string, long), string> Sealed)> ReadAsync(
-        string? planId, CancellationToken ct)
+        PlanId? planId, CancellationToken ct)
     {
         await using var conn = store.Options.Tenancy.Default.Database.CreateConnection();
         await conn.OpenAsync(ct);
@@ -94,11 +96,11 @@ public sealed class LedgerService(IDocumentStore store, IClock clock)
         return (rows, sealedHashes);
     }
 
-    static void Filter(NpgsqlCommand cmd, string? planId)
+    static void Filter(NpgsqlCommand cmd, PlanId? planId)
     {
         if (planId is null) return;
-        cmd.Parameters.AddWithValue("plan", planId);
-        cmd.Parameters.AddWithValue("prefix", planId + "/%");
+        cmd.Parameters.AddWithValue("plan", planId.Value);
+        cmd.Parameters.AddWithValue("prefix", planId.Value + "/%");
     }
 
     /// <summary>The JSON of digest files (<see cref="AppJson"/>).</summary>

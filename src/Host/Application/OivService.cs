@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Marten;
 using NodaTime;
+using PerformancePlan.Domain.Identity;
 using PerformancePlan.Domain.Access;
 using PerformancePlan.Domain.Ledger;
 using PerformancePlan.Domain.Plans;
@@ -31,7 +32,7 @@ public sealed record OivReplay(
 /// </summary>
 public sealed class OivService(IDocumentStore store, IClock clock)
 {
-    public async Task<OivReplay?> ReplayAsync(string planId, LocalDate? asOf, Instant? knownAt, CancellationToken ct)
+    public async Task<OivReplay?> ReplayAsync(PlanId planId, LocalDate? asOf, Instant? knownAt, CancellationToken ct)
     {
         await using var session = store.QuerySession();
         if (await PlanHistoryQueries.ReplayAsync(session, planId, asOf, knownAt, ct) is not { } replay) return null;
@@ -58,16 +59,16 @@ public sealed class OivService(IDocumentStore store, IClock clock)
     }
 
     /// <summary>The stored documents must be exactly what the events give today.</summary>
-    async Task<IReadOnlyList<string>> CompareWithStoredAsync(IQuerySession session, string planId, CancellationToken ct)
+    async Task<IReadOnlyList<string>> CompareWithStoredAsync(IQuerySession session, PlanId planId, CancellationToken ct)
     {
         var differences = new List<string>();
         var now = (await PlanHistoryQueries.ReplayAsync(session, planId, null, null, ct))!;
         var serializer = store.Options.Serializer();
         string Json(object? o) => o is null ? "null" : LedgerHash.CanonicalJson(serializer.ToJson(o));
-        var storedPlan = await session.LoadAsync<Plan>(planId, ct);
+        var storedPlan = await session.LoadAsync<Plan>(planId.Value, ct);
         if (Json(storedPlan) != Json(now.Plan))
             differences.Add($"il documento del piano {planId} non coincide con la ricostruzione dagli eventi");
-        var stored = (await session.Query<IndicatorResults>().Where(r => r.PlanId == planId).ToListAsync(ct))
+        var stored = (await session.Query<IndicatorResults>().Where(r => r.PlanId == planId.Value).ToListAsync(ct))
             .ToDictionary(r => r.Id);
         foreach (var replayed in now.Results)
             if (!stored.TryGetValue(replayed.Id, out var doc))
@@ -85,12 +86,12 @@ public sealed class OivService(IDocumentStore store, IClock clock)
         return differences;
     }
 
-    public async Task<PlanValidated> ValidateAsync(string planId, string note, Actor by, CancellationToken ct)
+    public async Task<PlanValidated> ValidateAsync(PlanId planId, string note, Actor by, CancellationToken ct)
     {
         var ledger = await new LedgerService(store, clock).VerifyAsync(planId, null, ct);
         await using var session = CommandSession.Open(store, by.User, "oiv validate", clock.GetCurrentInstant());
-        var stream = await session.Events.FetchForWriting<Plan>(planId, ct);
-        var e = PlanLifecycleDecider.Decide(new ValidatePlan(planId, ledger.Head, ledger.Verified, note, by,
+        var stream = await session.Events.FetchForWriting<Plan>(planId.Value, ct);
+        var e = PlanLifecycleDecider.Decide(new ValidatePlan(planId.Value, ledger.Head, ledger.Verified, note, by,
             clock.GetCurrentInstant()), stream.Aggregate);
         stream.AppendOne(e);
         await session.SaveChangesAsync(ct);

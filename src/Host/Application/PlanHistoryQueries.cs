@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten;
 using NodaTime;
+using PerformancePlan.Domain.Identity;
 using PerformancePlan.Domain.Common;
 using PerformancePlan.Domain.Plans;
 using PerformancePlan.Domain.Results;
@@ -22,10 +23,10 @@ public static class PlanHistoryQueries
 {
     /// <summary>The plan's stream, with <paramref name="withResults"/> its indicators' streams too, in order.</summary>
     public static async Task<IReadOnlyList<IEvent>> EventsAsync(
-        IQuerySession session, string planId, Instant? knownAt, bool withResults, CancellationToken ct)
+        IQuerySession session, PlanId planId, Instant? knownAt, bool withResults, CancellationToken ct)
     {
         var events = await session.Events.QueryAllRawEvents()
-            .Where(e => e.StreamKey == planId || (withResults && e.StreamKey!.StartsWith(planId + "/")))
+            .Where(e => e.StreamKey == planId.Value || (withResults && e.StreamKey!.StartsWith(planId.Value + "/")))
             .OrderBy(e => e.Sequence).ToListAsync(ct);
         // "Known at" goes by the instant each command sealed into its events, not by a database column nobody seals.
         return knownAt is { } t ? events.Where(e => SealedAt(e) <= t).ToList() : events;
@@ -50,16 +51,16 @@ public static class PlanHistoryQueries
     /// plan if neither is given.
     /// </summary>
     public static async Task<Plan?> PlanAsync(
-        IQuerySession session, string planId, LocalDate? asOf, Instant? knownAt, CancellationToken ct)
+        IQuerySession session, PlanId planId, LocalDate? asOf, Instant? knownAt, CancellationToken ct)
     {
-        if (asOf is null && knownAt is null) return await session.LoadAsync<Plan>(planId, ct);
+        if (asOf is null && knownAt is null) return await session.LoadAsync<Plan>(planId.Value, ct);
         var events = (await EventsAsync(session, planId, knownAt, false, ct)).Select(e => e.Data).ToList();
         return asOf is { } d ? Plan.AsOf(events, d) : Plan.Replay(events);
     }
 
     /// <summary>The plan and its scores on the two axes; the stored read models when neither is given.</summary>
     public static async Task<(Plan Plan, ObjectiveScores Scores)?> ScoresAsync(
-        IQuerySession session, string planId, LocalDate? asOf, Instant? knownAt, CancellationToken ct)
+        IQuerySession session, PlanId planId, LocalDate? asOf, Instant? knownAt, CancellationToken ct)
     {
         if (asOf is null && knownAt is null) return await ScoreQueries.LoadAsync(session, planId, ct);
         return await ReplayAsync(session, planId, asOf, knownAt, ct) is { } r ? (r.Plan, r.Scores) : null;
@@ -67,13 +68,13 @@ public static class PlanHistoryQueries
 
     /// <summary>The plan, its results and its scores rebuilt from the raw events alone (no stored document).</summary>
     public static async Task<Replay?> ReplayAsync(
-        IQuerySession session, string planId, LocalDate? asOf, Instant? knownAt, CancellationToken ct)
+        IQuerySession session, PlanId planId, LocalDate? asOf, Instant? knownAt, CancellationToken ct)
     {
         var events = await EventsAsync(session, planId, knownAt, true, ct);
-        var planEvents = events.Where(e => e.StreamKey == planId).Select(e => e.Data).ToList();
+        var planEvents = events.Where(e => e.StreamKey == planId.Value).Select(e => e.Data).ToList();
         var plan = asOf is { } d ? Plan.AsOf(planEvents, d) : Plan.Replay(planEvents);
         if (plan is null) return null;
-        var results = events.Where(e => e.StreamKey != planId).GroupBy(e => e.StreamKey)
+        var results = events.Where(e => e.StreamKey != planId.Value).GroupBy(e => e.StreamKey)
             .Select(stream => stream.Select(e => e.Data).OfType<IResultEvent>())
             .Select(stream => asOf is { } date
                 ? IndicatorResults.AsOf(stream, date)
@@ -84,7 +85,7 @@ public static class PlanHistoryQueries
 
     /// <summary>The plan as version <paramref name="version"/> left it (1 = as approved); null if none.</summary>
     public static async Task<Plan?> VersionAsync(
-        IQuerySession session, string planId, int version, CancellationToken ct)
+        IQuerySession session, PlanId planId, int version, CancellationToken ct)
     {
         if (version < 1) return null;
         var events = (await EventsAsync(session, planId, null, false, ct)).Select(e => e.Data).ToList();
@@ -108,7 +109,8 @@ public static class PlanHistoryQueries
         var changes = new List<TargetChange>();
         foreach (var plan in plans)
         {
-            var events = (await EventsAsync(session, plan.Id, null, false, ct)).Select(e => e.Data).ToList();
+            var events = (await EventsAsync(session, PlanId.Parse(plan.Id), null, false, ct))
+                .Select(e => e.Data).ToList();
             changes.AddRange(PlanHistory.TargetChanges(events, lineage));
         }
         return changes.Where(c => (from is null || c.TargetYear >= from) && (to is null || c.TargetYear <= to))

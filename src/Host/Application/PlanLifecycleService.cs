@@ -1,5 +1,6 @@
 using Marten;
 using NodaTime;
+using PerformancePlan.Domain.Identity;
 using PerformancePlan.Domain.Access;
 using PerformancePlan.Domain.Plans;
 
@@ -8,26 +9,27 @@ namespace PerformancePlan.Host.Application;
 /// <summary>Approval, year close and neutralisation: decided by the domain on the plan's stream.</summary>
 public sealed class PlanLifecycleService(IDocumentStore store, IClock clock)
 {
-    public Task<PlanApproved> ApproveAsync(string planId, string act, LocalDate on, Actor by, CancellationToken ct) =>
+    public Task<PlanApproved> ApproveAsync(PlanId planId, string act, LocalDate on, Actor by, CancellationToken ct) =>
         DecideAsync(planId, by, "plan approve",
-            plan => PlanLifecycleDecider.Decide(new ApprovePlan(planId, act, on, by, clock.GetCurrentInstant()), plan),
-                ct);
+            plan => PlanLifecycleDecider.Decide(
+                new ApprovePlan(planId.Value, act, on, by, clock.GetCurrentInstant()), plan), ct);
 
-    public Task<PlanClosed> CloseAsync(string planId, LocalDate on, Actor by, CancellationToken ct) =>
+    public Task<PlanClosed> CloseAsync(PlanId planId, LocalDate on, Actor by, CancellationToken ct) =>
         DecideAsync(planId, by, "plan close",
-            plan => PlanLifecycleDecider.Decide(new ClosePlan(planId, on, by, clock.GetCurrentInstant()), plan), ct);
+            plan => PlanLifecycleDecider.Decide(
+                new ClosePlan(planId.Value, on, by, clock.GetCurrentInstant()), plan), ct);
 
-    public Task<IndicatorNeutralized> NeutralizeAsync(string planId, string indicator, string act, string reason,
+    public Task<IndicatorNeutralized> NeutralizeAsync(PlanId planId, string indicator, string act, string reason,
         Actor by, CancellationToken ct, LocalDate? on = null) =>
         DecideAsync(planId, by, "indicator neutralize",
-            plan => PlanLifecycleDecider.Decide(new NeutralizeIndicator(planId, indicator, act, reason, by,
+            plan => PlanLifecycleDecider.Decide(new NeutralizeIndicator(planId.Value, indicator, act, reason, by,
                 clock.GetCurrentInstant(), on), plan), ct);
 
-    async Task<T> DecideAsync<T>(string planId, Actor by, string command, Func<Plan?, T> decide,
+    async Task<T> DecideAsync<T>(PlanId planId, Actor by, string command, Func<Plan?, T> decide,
         CancellationToken ct) where T : notnull
     {
         await using var session = CommandSession.Open(store, by.User, command, clock.GetCurrentInstant());
-        var stream = await session.Events.FetchForWriting<Plan>(planId, ct);
+        var stream = await session.Events.FetchForWriting<Plan>(planId.Value, ct);
         var e = decide(stream.Aggregate);
         stream.AppendOne(e);
         await session.SaveChangesAsync(ct);

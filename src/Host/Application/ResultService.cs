@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten;
 using NodaTime;
+using PerformancePlan.Domain.Identity;
 using PerformancePlan.Domain.Access;
 using PerformancePlan.Domain.Common;
 using PerformancePlan.Domain.Import;
@@ -33,15 +34,15 @@ public sealed class ResultService(IDocumentStore store, IClock clock)
     /// </param>
     /// <exception cref="InvalidInputException">A field cannot be read (named by its command-line option).</exception>
     /// <exception cref="DomainException">A rule refuses the entry.</exception>
-    public async Task<ResultRecorded> RecordAsync(string planId, string indicator, string value, string on,
+    public async Task<ResultRecorded> RecordAsync(PlanId planId, string indicator, string value, string on,
         string? period, string? note, Actor by, long? expectedVersion, CancellationToken ct)
     {
         await using var session = Open(by, "results record");
         // One round trip for the plan and the indicator's stream: the indicator code is as typed, normalised below.
         var code = Codes.TryParseIndicator(indicator, out var parsed, out _) ? parsed.Value : indicator;
-        var streamId = IndicatorResults.StreamId(planId, code);
+        var streamId = IndicatorResults.StreamId(planId.Value, code);
         var batch = session.CreateBatchQuery();
-        var planLoad = batch.Load<Plan>(planId);
+        var planLoad = batch.Load<Plan>(planId.Value);
         var streamLoad = expectedVersion is { } v
             ? batch.Events.FetchForWriting<IndicatorResults>(streamId, v)
             : batch.Events.FetchForWriting<IndicatorResults>(streamId);
@@ -106,7 +107,7 @@ public sealed class ResultService(IDocumentStore store, IClock clock)
     /// <summary>
     /// Records a results file all or nothing; entries already recorded are skipped (<see cref="ImportedResults"/>).
     /// </summary>
-    public async Task<ResultImportOutcome> ImportAsync(string path, string planId, Actor by, CancellationToken ct)
+    public async Task<ResultImportOutcome> ImportAsync(string path, PlanId planId, Actor by, CancellationToken ct)
     {
         RawSheet sheet;
         try { sheet = SheetReader.Read(path); }
@@ -162,8 +163,8 @@ public sealed class ResultService(IDocumentStore store, IClock clock)
     IDocumentSession Open(Actor by, string command) =>
         CommandSession.Open(store, by.User, command, clock.GetCurrentInstant());
 
-    static async Task<Plan> LoadPlanAsync(IQuerySession session, string planId, CancellationToken ct) =>
-        await session.LoadAsync<Plan>(planId, ct) ?? throw new DomainException($"Piano «{planId}» non trovato.");
+    static async Task<Plan> LoadPlanAsync(IQuerySession session, PlanId planId, CancellationToken ct) =>
+        await session.LoadAsync<Plan>(planId.Value, ct) ?? throw new DomainException($"Piano «{planId}» non trovato.");
 
     /// <summary>Issues of a command-line entry, each named by the option that carries its field.</summary>
     static InvalidInputException CommandLine(IEnumerable<FieldIssue> issues) => new(issues

@@ -1,4 +1,5 @@
 using Marten;
+using PerformancePlan.Domain.Identity;
 using PerformancePlan.Domain.Plans;
 using PerformancePlan.Domain.Results;
 using PerformancePlan.Domain.Scoring;
@@ -10,12 +11,12 @@ namespace PerformancePlan.Host.Application;
 /// </summary>
 public static class ScoreQueries
 {
-    public static async Task<(Plan Plan, ObjectiveScores Scores)?> LoadAsync(IQuerySession session, string planId,
+    public static async Task<(Plan Plan, ObjectiveScores Scores)?> LoadAsync(IQuerySession session, PlanId planId,
         CancellationToken ct)
     {
-        var plan = await session.LoadAsync<Plan>(planId, ct);
+        var plan = await session.LoadAsync<Plan>(planId.Value, ct);
         if (plan is null) return null;
-        var results = await session.Query<IndicatorResults>().Where(r => r.PlanId == planId).ToListAsync(ct);
+        var results = await session.Query<IndicatorResults>().Where(r => r.PlanId == planId.Value).ToListAsync(ct);
         return (plan, PlanScoring.Score(plan, results));
     }
 }

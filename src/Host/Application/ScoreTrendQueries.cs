@@ -1,5 +1,6 @@
 using Marten;
 using NodaTime;
+using PerformancePlan.Domain.Identity;
 using PerformancePlan.Domain.Calendar;
 
 namespace PerformancePlan.Host.Application;
@@ -12,7 +13,7 @@ public static class ScoreTrendQueries
 {
     /// <summary>The entity's parametrata at the close of each monitoring period, as known at the instant.</summary>
     public static async Task<IReadOnlyList<ChartPoint>> EntityByPeriodAsync(
-        IQuerySession session, string planId, int year, Instant? knownAt, CancellationToken ct)
+        IQuerySession session, PlanId planId, int year, Instant? knownAt, CancellationToken ct)
     {
         var points = new List<ChartPoint>();
         foreach (var (label, date) in MonitoringCalendar.Periods(year))

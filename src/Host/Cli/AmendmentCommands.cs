@@ -118,11 +118,8 @@ public static class AmendmentCommands
     /// carried over.</summary>
     public static Command RollForward(CliContext cli, CommonOptions common)
     {
-        var from = new Option<string>("--from")
-        {
-            Description = "Piano di partenza, es. cciaa-ms-2019", Required = true,
-        };
-        var to = new Option<string>("--to") { Description = "Nuovo piano, es. cciaa-ms-2020", Required = true };
+        var from = CommonOptions.PlanOption("--from", "Piano di partenza, es. cciaa-ms-2019", true);
+        var to = CommonOptions.PlanOption("--to", "Nuovo piano, es. cciaa-ms-2020", true);
         var user = CommonOptions.As();
         var command = new Command("rollforward",
             "Predispone il piano dell'anno dopo: stesso albero, target riportati (bozza)") { from, to, user };

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NodaTime;
 using PerformancePlan.Domain.Common;
+using PerformancePlan.Domain.Identity;
 
 namespace PerformancePlan.Host.Cli;
 
@@ -22,10 +23,24 @@ public sealed class CommonOptions
         Recursive = true,
     };
 
-    /// <summary><c>--plan</c>, required: a plan id such as <c>cciaa-ms-2019</c>.</summary>
-    public static Option<string> Plan() => new("--plan")
+    /// <summary><c>--plan</c>, required: a plan id such as <c>cciaa-ms-2019</c>, read once here.</summary>
+    public static Option<PlanId> Plan() => PlanOption("--plan", "Identificativo del piano, es. cciaa-ms-2019", true);
+
+    /// <summary>
+    /// An option naming a plan (<c>--plan</c>, <c>--from</c>, <c>--to</c>): read into a <see cref="PlanId"/>, or
+    /// refused with the option's name, the value and an example.
+    /// </summary>
+    public static Option<PlanId> PlanOption(string name, string description, bool required) => new(name)
     {
-        Description = "Identificativo del piano, es. cciaa-ms-2019", Required = true,
+        Description = description,
+        Required = required,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            if (PlanId.TryParse(text, out var id, out var error)) return id;
+            result.AddError($"{name}: {error}");
+            return null;
+        },
     };
 
     /// <summary><c>--as</c>, required: the acting user, looked up in the users file.</summary>

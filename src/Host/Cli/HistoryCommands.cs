@@ -21,7 +21,7 @@ public static class HistoryCommands
         command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
         {
             await using var session = store.QuerySession();
-            var p = await session.LoadAsync<Plan>(parse.GetValue(plan)!, ct);
+            var p = await session.LoadAsync<Plan>(parse.GetValue(plan)!.Value, ct);
             if (p is null) return cli.Fail($"Piano «{parse.GetValue(plan)}» non trovato.", ExitCodes.InvalidInput);
             var table = new Table().Border(TableBorder.Rounded);
             foreach (var h in new[] { "Versione", "Atto", "In vigore dal", "Motivo" }) table.AddColumn(h);

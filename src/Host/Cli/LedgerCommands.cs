@@ -22,10 +22,8 @@ public static class LedgerCommands
 
     static Command Verify(CliContext cli, CommonOptions common)
     {
-        var plan = new Option<string?>("--plan")
-        {
-            Description = "Solo gli stream di un piano (il piano e i suoi indicatori)",
-        };
+        var plan = CommonOptions.PlanOption("--plan", "Solo gli stream di un piano (il piano e i suoi indicatori)",
+            false);
         var digest = new Option<FileInfo?>("--digest")
         {
             Description = "Digest esportato prima (perfplan ledger digest --out): la storia deve estenderlo",

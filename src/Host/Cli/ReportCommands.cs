@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using MiniExcelLibs;
+using PerformancePlan.Domain.Identity;
 using PerformancePlan.Host.Application;
 using PerformancePlan.Host.Application.Exports;
 using PerformancePlan.Host.Components;
@@ -63,7 +64,7 @@ public static class ReportCommands
     }
 
     static Command ExportCommand<TRow>(CliContext cli, CommonOptions common, string name, string description,
-        Func<Marten.IQuerySession, string, CancellationToken, Task<IReadOnlyList<TRow>?>> rowsOf)
+        Func<Marten.IQuerySession, PlanId, CancellationToken, Task<IReadOnlyList<TRow>?>> rowsOf)
         where TRow : IExportRow
     {
         var plan = CommonOptions.Plan();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Marten;
+using PerformancePlan.Domain.Identity;
 using PerformancePlan.Domain.Plans;
 using PerformancePlan.Host.Application;
 using PerformancePlan.Host.Cli.Tables;
@@ -12,7 +13,7 @@ namespace PerformancePlan.Host.Cli;
 public static class ServeCommands
 {
     /// <summary>The plan the demo loads: the 2019 plan of the CCIAA di Massa-Carrara.</summary>
-    public const string DemoPlanId = "cciaa-ms-2019";
+    public static readonly PlanId DemoPlanId = DemoData.Plan2019;
 
     /// <summary><c>perfplan serve [--url URL]</c>: serves the API and the dashboard until Ctrl+C.</summary>
     public static Command Serve(CliContext cli, Option<string?> db, IWebServer web)
@@ -51,7 +52,7 @@ public static class ServeCommands
         if ((await demo.LoadAsync(ct)).Status != ImportStatus.Imported)
             cli.Console.MarkupLine($"Piano {DemoPlanId} già presente nell'archivio eventi.");
         await using var session = store.QuerySession();
-        PlanTable.Write(cli.Console, (await session.LoadAsync<Plan>(DemoPlanId, ct))!);
+        PlanTable.Write(cli.Console, (await session.LoadAsync<Plan>(DemoPlanId.Value, ct))!);
         var loaded = (await ScoreQueries.LoadAsync(session, DemoPlanId, ct))!.Value;
         ScoresTable.Write(cli.Console, loaded.Plan, loaded.Scores);
     }

@@ -22,7 +22,7 @@ public class TimeTravelTests(PostgresCluster cluster) : IAsyncLifetime
     {
         await _db.InitializeAsync();
         await new PlanImportService(_db.Store, _clock).ImportAsync(SeedFiles.PlanCsv, "cciaa-ms", "admin", false, Ct);
-        await new PlanLifecycleService(_db.Store, _clock).ApproveAsync("cciaa-ms-2019",
+        await new PlanLifecycleService(_db.Store, _clock).ApproveAsync(SeedPlan.Id,
             "Delibera di Giunta n. 7 del 31/01/2019", new LocalDate(2019, 1, 31), SeedPlan.Giunta, Ct);
     }
 
@@ -31,7 +31,7 @@ public class TimeTravelTests(PostgresCluster cluster) : IAsyncLifetime
     async Task<IndicatorScore> Indicator(string code, LocalDate? asOf = null, Instant? knownAt = null)
     {
         await using var session = _db.Store.QuerySession();
-        return (await PlanHistoryQueries.ScoresAsync(session, "cciaa-ms-2019", asOf, knownAt, Ct))!
+        return (await PlanHistoryQueries.ScoresAsync(session, SeedPlan.Id, asOf, knownAt, Ct))!
             .Value.Scores.Indicators.Single(i => i.Code == code);
     }
 
@@ -39,11 +39,11 @@ public class TimeTravelTests(PostgresCluster cluster) : IAsyncLifetime
     public async Task A_late_result_and_a_reversal_change_what_was_known_at_a_moment_not_what_held_as_of_a_date()
     {
         // "Known at" reads the instant each command sealed into its events (the clock of the command).
-        var newsletters = await Results.RecordAsync("cciaa-ms-2019", "O1.2.4-a", "3", "30/04/2019", null, null,
+        var newsletters = await Results.RecordAsync(SeedPlan.Id, "O1.2.4-a", "3", "30/04/2019", null, null,
             SeedPlan.Admin, null, Ct);
         var afterFirst = _clock.GetCurrentInstant();
         _clock.Advance(Duration.FromDays(3));
-        await Results.RecordAsync("cciaa-ms-2019", "O2.1.1-b", "4", "30/04/2019", null, "registrato in ritardo",
+        await Results.RecordAsync(SeedPlan.Id, "O2.1.1-b", "4", "30/04/2019", null, "registrato in ritardo",
             SeedPlan.Admin, null, Ct);
         var afterLate = _clock.GetCurrentInstant();
         _clock.Advance(Duration.FromDays(3));
@@ -69,8 +69,8 @@ public class TimeTravelTests(PostgresCluster cluster) : IAsyncLifetime
     [Fact]
     public async Task The_plan_version_in_force_changes_across_the_amendment_date()
     {
-        await Results.RecordAsync("cciaa-ms-2019", "O1.2.4-a", "3", "30/04/2019", null, null, SeedPlan.Admin, null, Ct);
-        await new AmendmentService(_db.Store, _clock).ReviseTargetAsync("cciaa-ms-2019", "O1.2.4-a", 2019, "6",
+        await Results.RecordAsync(SeedPlan.Id, "O1.2.4-a", "3", "30/04/2019", null, null, SeedPlan.Admin, null, Ct);
+        await new AmendmentService(_db.Store, _clock).ReviseTargetAsync(SeedPlan.Id, "O1.2.4-a", 2019, "6",
             "Determinazione SG n. 115 del 15/05/2019", new LocalDate(2019, 5, 15), "newsletter trimestrali",
             SeedPlan.Admin, Ct);
 
@@ -78,16 +78,16 @@ public class TimeTravelTests(PostgresCluster cluster) : IAsyncLifetime
         (await Indicator("O1.2.4-a", asOf: new LocalDate(2019, 5, 15))).Score.Raw.ShouldBe(50);    // 3 of 6
         (await Indicator("O1.2.4-a")).Score.Raw.ShouldBe(50);
         await using var session = _db.Store.QuerySession();
-        (await PlanHistoryQueries.PlanAsync(session, "cciaa-ms-2019", new LocalDate(2019, 5, 14), null, Ct))!
+        (await PlanHistoryQueries.PlanAsync(session, SeedPlan.Id, new LocalDate(2019, 5, 14), null, Ct))!
             .CurrentVersion.ShouldBe(1);
-        (await PlanHistoryQueries.PlanAsync(session, "cciaa-ms-2019", new LocalDate(2019, 5, 15), null, Ct))!
+        (await PlanHistoryQueries.PlanAsync(session, SeedPlan.Id, new LocalDate(2019, 5, 15), null, Ct))!
             .CurrentVersion.ShouldBe(2);
     }
 
     [Fact]
     public async Task A_reverted_entry_cannot_be_reverted_twice_and_a_correction_cites_it()
     {
-        var wrong = await Results.RecordAsync("cciaa-ms-2019", "O1.2.4-a", "30", "30/04/2019", null, null,
+        var wrong = await Results.RecordAsync(SeedPlan.Id, "O1.2.4-a", "30", "30/04/2019", null, null,
             SeedPlan.Admin, null, Ct);
 
         var corrected = await Results.CorrectAsync(wrong.EntryId, "3", "refuso: 30 invece di 3", SeedPlan.Admin, Ct);

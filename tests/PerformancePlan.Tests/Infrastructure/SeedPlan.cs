@@ -1,3 +1,4 @@
+using PerformancePlan.Domain.Identity;
 using NodaTime;
 using PerformancePlan.Domain.Access;
 using PerformancePlan.Domain.Import;
@@ -9,6 +10,9 @@ namespace PerformancePlan.Tests.Infrastructure;
 /// <summary>The seed plan as domain state, and results written out as events, for pure Given/Then tests.</summary>
 public static class SeedPlan
 {
+    /// <summary>The seed plan's id, as the services take it.</summary>
+    public static readonly PlanId Id = PlanId.Parse("cciaa-ms-2019");
+
     public static readonly Instant Approval = Instant.FromUtc(2019, 1, 31, 10, 0);
     public static readonly Actor Admin = new("admin", [Role.Admin], []);
     public static readonly Actor Giunta = new("giunta", [Role.Approver], []);

@@ -24,12 +24,12 @@ public class LedgerTests(PostgresCluster cluster) : IAsyncLifetime
     {
         await _db.InitializeAsync();
         await new PlanImportService(_db.Store, _clock).ImportAsync(SeedFiles.PlanCsv, "cciaa-ms", "admin", false, Ct);
-        await new PlanLifecycleService(_db.Store, _clock).ApproveAsync("cciaa-ms-2019",
+        await new PlanLifecycleService(_db.Store, _clock).ApproveAsync(SeedPlan.Id,
             "Delibera di Giunta n. 7 del 31/01/2019", new LocalDate(2019, 1, 31), SeedPlan.Giunta, Ct);
         var results = new ResultService(_db.Store, _clock);
-        await results.RecordAsync("cciaa-ms-2019", "O1.2.4-a", "3", "30/04/2019", null, null, SeedPlan.Admin, null, Ct);
-        await results.RecordAsync("cciaa-ms-2019", "O1.2.4-a", "5", "31/08/2019", null, null, SeedPlan.Admin, null, Ct);
-        await results.RecordAsync("cciaa-ms-2019", "O2.1.1-b", "4", "30/04/2019", null, null, SeedPlan.Admin, null, Ct);
+        await results.RecordAsync(SeedPlan.Id, "O1.2.4-a", "3", "30/04/2019", null, null, SeedPlan.Admin, null, Ct);
+        await results.RecordAsync(SeedPlan.Id, "O1.2.4-a", "5", "31/08/2019", null, null, SeedPlan.Admin, null, Ct);
+        await results.RecordAsync(SeedPlan.Id, "O2.1.1-b", "4", "30/04/2019", null, null, SeedPlan.Admin, null, Ct);
     }
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
@@ -57,7 +57,7 @@ public class LedgerTests(PostgresCluster cluster) : IAsyncLifetime
         var report = await Ledger.VerifyAsync(null, null, Ct);
         report.Verified.ShouldBeTrue(string.Join("\n", report.Problems));
         report.Events.ShouldBe(await _db.EventCountAsync());
-        (await Ledger.VerifyAsync("cciaa-ms-2019", null, Ct)).Verified.ShouldBeTrue();
+        (await Ledger.VerifyAsync(SeedPlan.Id, null, Ct)).Verified.ShouldBeTrue();
     }
 
     [Fact]

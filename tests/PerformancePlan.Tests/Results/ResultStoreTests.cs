@@ -29,7 +29,7 @@ public class ResultStoreTests(PostgresCluster cluster) : IAsyncLifetime
     {
         await _db.InitializeAsync();
         await new PlanImportService(_db.Store, _clock).ImportAsync(SeedFiles.PlanCsv, "cciaa-ms", "admin", false, Ct);
-        await new PlanLifecycleService(_db.Store, _clock).ApproveAsync("cciaa-ms-2019",
+        await new PlanLifecycleService(_db.Store, _clock).ApproveAsync(SeedPlan.Id,
             "Delibera di Giunta n. 7 del 31/01/2019", new LocalDate(2019, 1, 31), SeedPlan.Giunta, Ct);
     }
 
@@ -38,7 +38,7 @@ public class ResultStoreTests(PostgresCluster cluster) : IAsyncLifetime
     async Task<ObjectiveScores> ScoresAsync()
     {
         await using var session = _db.Store.QuerySession();
-        return (await ScoreQueries.LoadAsync(session, "cciaa-ms-2019", Ct))!.Value.Scores;
+        return (await ScoreQueries.LoadAsync(session, SeedPlan.Id, Ct))!.Value.Scores;
     }
 
     static string ResultsCsv(params string[] rows)
@@ -51,7 +51,7 @@ public class ResultStoreTests(PostgresCluster cluster) : IAsyncLifetime
     [Fact]
     public async Task A_recorded_result_is_scored_at_once()
     {
-        var e = await Results.RecordAsync("cciaa-ms-2019", "O1.2.4-a", "3", "30/04/2019", null, "newsletter",
+        var e = await Results.RecordAsync(SeedPlan.Id, "O1.2.4-a", "3", "30/04/2019", null, "newsletter",
             Admin, null, Ct);
 
         var score = (await ScoresAsync()).Indicators.Single(i => i.Code == "O1.2.4-a");
@@ -62,8 +62,8 @@ public class ResultStoreTests(PostgresCluster cluster) : IAsyncLifetime
     [Fact]
     public async Task A_new_entry_supersedes_and_both_stay_in_history()
     {
-        await Results.RecordAsync("cciaa-ms-2019", "O1.2.4-a", "3", "30/04/2019", null, null, Admin, null, Ct);
-        await Results.RecordAsync("cciaa-ms-2019", "O1.2.4-a", "6", "30/04/2019", null, "corretto", Admin, null, Ct);
+        await Results.RecordAsync(SeedPlan.Id, "O1.2.4-a", "3", "30/04/2019", null, null, Admin, null, Ct);
+        await Results.RecordAsync(SeedPlan.Id, "O1.2.4-a", "6", "30/04/2019", null, "corretto", Admin, null, Ct);
 
         (await ScoresAsync()).Indicators.Single(i => i.Code == "O1.2.4-a").Score.Raw.ShouldBe(50);
         await using var session = _db.Store.QuerySession();
@@ -77,8 +77,8 @@ public class ResultStoreTests(PostgresCluster cluster) : IAsyncLifetime
         var u41 = new Actor("u4.1", [Role.OfficeStaff], ["U4.1"]);
 
         await Task.WhenAll(
-            Results.RecordAsync("cciaa-ms-2019", "O1.2.4-a", "3", "30/04/2019", null, null, u11, null, Ct),
-            Results.RecordAsync("cciaa-ms-2019", "S3.1.1-b", "10", "30/04/2019", null, null, u41, null, Ct));
+            Results.RecordAsync(SeedPlan.Id, "O1.2.4-a", "3", "30/04/2019", null, null, u11, null, Ct),
+            Results.RecordAsync(SeedPlan.Id, "S3.1.1-b", "10", "30/04/2019", null, null, u41, null, Ct));
 
         var scores = await ScoresAsync();
         scores.Indicators.Where(i => i.Used.Count > 0).Select(i => i.Code)
@@ -88,12 +88,12 @@ public class ResultStoreTests(PostgresCluster cluster) : IAsyncLifetime
     [Fact]
     public async Task A_stale_write_on_the_same_indicator_is_a_conflict_not_a_lost_event()
     {
-        await Results.RecordAsync("cciaa-ms-2019", "O1.2.4-a", "3", "30/04/2019", null, null, Admin, null, Ct);
+        await Results.RecordAsync(SeedPlan.Id, "O1.2.4-a", "3", "30/04/2019", null, null, Admin, null, Ct);
         var before = await _db.EventCountAsync();
 
         // The user saw the indicator before that entry (version 0) and records on top of it.
         await Should.ThrowAsync<ConcurrencyException>(() =>
-            Results.RecordAsync("cciaa-ms-2019", "O1.2.4-a", "4", "30/04/2019", null, null, Admin,
+            Results.RecordAsync(SeedPlan.Id, "O1.2.4-a", "4", "30/04/2019", null, null, Admin,
                 expectedVersion: 0, Ct));
         (await _db.EventCountAsync()).ShouldBe(before);
     }
@@ -115,7 +115,7 @@ public class ResultStoreTests(PostgresCluster cluster) : IAsyncLifetime
         var before = await _db.EventCountAsync();
         var file = ResultsCsv("O1.2.3-a;29/03/2019;29/03/2019;;", badRow, "O2.1.1-b;4;30/04/2019;;");
 
-        var outcome = await Results.ImportAsync(file, "cciaa-ms-2019", Admin, Ct);
+        var outcome = await Results.ImportAsync(file, SeedPlan.Id, Admin, Ct);
 
         var error = outcome.Errors.ShouldHaveSingleItem();
         (error.File, error.Row, error.Column).ShouldBe(("risultati.csv", 3, column));
@@ -126,7 +126,7 @@ public class ResultStoreTests(PostgresCluster cluster) : IAsyncLifetime
     public async Task Results_import_of_another_offices_indicator_is_refused_whole()
     {
         var outcome = await Results.ImportAsync(ResultsCsv("O1.2.4-a;3;30/04/2019;;", "S3.1.1-b;10;30/04/2019;;"),
-            "cciaa-ms-2019", new Actor("u1.1", [Role.OfficeStaff], ["U1.1"]), Ct);
+            SeedPlan.Id, new Actor("u1.1", [Role.OfficeStaff], ["U1.1"]), Ct);
 
         outcome.Errors.ShouldHaveSingleItem().Row.ShouldBe(3);
         (await ScoresAsync()).Indicators.ShouldAllBe(i => i.Used.Count == 0);
@@ -136,7 +136,7 @@ public class ResultStoreTests(PostgresCluster cluster) : IAsyncLifetime
     public async Task Results_import_writes_every_row_in_one_operation()
     {
         var file = Path.Combine(AppContext.BaseDirectory, "data", "cciaa-ms-2019-risultati.csv");
-        var outcome = await Results.ImportAsync(file, "cciaa-ms-2019", Admin, Ct);
+        var outcome = await Results.ImportAsync(file, SeedPlan.Id, Admin, Ct);
 
         outcome.Recorded.ShouldBe(8);
         (await ScoresAsync()).Entity.Score.ShouldBe(new Score(75, Band.Partial, 75));
@@ -150,10 +150,10 @@ public class ResultStoreTests(PostgresCluster cluster) : IAsyncLifetime
     public async Task Importing_the_same_results_again_records_nothing_twice()
     {
         var file = Path.Combine(AppContext.BaseDirectory, "data", "cciaa-ms-2019-risultati.csv");
-        await Results.ImportAsync(file, "cciaa-ms-2019", Admin, Ct);
+        await Results.ImportAsync(file, SeedPlan.Id, Admin, Ct);
         var before = await _db.EventCountAsync();
 
-        var again = await Results.ImportAsync(file, "cciaa-ms-2019", Admin, Ct);
+        var again = await Results.ImportAsync(file, SeedPlan.Id, Admin, Ct);
 
         (again.Recorded, again.AlreadyPresent, again.Errors.Count).ShouldBe((0, 8, 0));
         (await _db.EventCountAsync()).ShouldBe(before);
@@ -177,8 +177,8 @@ public class ResultStoreTests(PostgresCluster cluster) : IAsyncLifetime
     public async Task Scores_after_a_full_rebuild_from_the_events_are_identical()
     {
         var file = Path.Combine(AppContext.BaseDirectory, "data", "cciaa-ms-2019-risultati.csv");
-        await Results.ImportAsync(file, "cciaa-ms-2019", Admin, Ct);
-        await new PlanLifecycleService(_db.Store, _clock).NeutralizeAsync("cciaa-ms-2019", "S1.1.1-b", "Det. SG n. 1",
+        await Results.ImportAsync(file, SeedPlan.Id, Admin, Ct);
+        await new PlanLifecycleService(_db.Store, _clock).NeutralizeAsync(SeedPlan.Id, "S1.1.1-b", "Det. SG n. 1",
             "progetto sospeso", Admin, Ct);
         var live = JsonSerializer.Serialize(ScoresView.From(await ScoresAsync()), AppJson.Options);
 

@@ -1,3 +1,4 @@
+using PerformancePlan.Domain.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace PerformancePlan.Host.Web.Api;
@@ -24,6 +25,6 @@ public static class ApiEndpoints
     }
 
     /// <summary>The 404 problem for a plan id that names no plan.</summary>
-    internal static ProblemHttpResult PlanNotFound(string id) => TypedResults.Problem(statusCode: 404,
+    internal static ProblemHttpResult PlanNotFound(PlanId id) => TypedResults.Problem(statusCode: 404,
         title: "Piano non trovato", detail: $"Nessun piano con identificativo «{id}».");
 }

@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using PerformancePlan.Domain.Identity;
 using PerformancePlan.Host.Application;
 using PerformancePlan.Host.Application.Views;
 
@@ -17,7 +18,7 @@ public static class AuditEndpoints
         return app;
     }
 
-    static async Task<Ok<List<AuditEntry>>> Trail(string id, IQuerySession session, CancellationToken ct) =>
+    static async Task<Ok<List<AuditEntry>>> Trail(PlanId id, IQuerySession session, CancellationToken ct) =>
         TypedResults.Ok(AuditEntry.WithActs(
             (await PlanHistoryQueries.EventsAsync(session, id, null, true, ct)).Select(AuditEntry.From)).ToList());
 }

@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
+using PerformancePlan.Domain.Identity;
 using PerformancePlan.Domain.Ledger;
 using PerformancePlan.Host.Application;
 
@@ -21,7 +22,7 @@ public static class LedgerEndpoints
         return app;
     }
 
-    static async Task<Ok<LedgerVerification>> Verify(string? plan, IDocumentStore store, [FromServices] IClock clock,
+    static async Task<Ok<LedgerVerification>> Verify(PlanId? plan, IDocumentStore store, [FromServices] IClock clock,
         CancellationToken ct)
     {
         var report = await new LedgerService(store, clock).VerifyAsync(plan, null, ct);

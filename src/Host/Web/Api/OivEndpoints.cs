@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
+using PerformancePlan.Domain.Identity;
 using PerformancePlan.Domain.Ledger;
 using PerformancePlan.Domain.Plans;
 using PerformancePlan.Host.Application;
@@ -43,13 +44,13 @@ public static class OivEndpoints
         return app;
     }
 
-    static async Task<Results<Ok<OivReplayResponse>, ProblemHttpResult>> Replay(string id, string? asOf,
+    static async Task<Results<Ok<OivReplayResponse>, ProblemHttpResult>> Replay(PlanId id, string? asOf,
         string? knownAt, IDocumentStore store, [FromServices] IClock clock, CancellationToken ct) =>
         await new OivService(store, clock).ReplayAsync(id, RequestParsing.IsoDate(asOf),
             RequestParsing.IsoInstant(knownAt), ct) is { } replay
             ? TypedResults.Ok(OivReplayResponse.Of(replay)) : ApiEndpoints.PlanNotFound(id);
 
-    static async Task<Ok<PlanValidated>> Validate(string id, ValidateRequest request, ClaimsPrincipal user,
+    static async Task<Ok<PlanValidated>> Validate(PlanId id, ValidateRequest request, ClaimsPrincipal user,
         IDocumentStore store, [FromServices] IClock clock, CancellationToken ct) =>
         TypedResults.Ok(await new OivService(store, clock).ValidateAsync(
             id, request.Note, JwtSettings.ActorOf(user), ct));

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
+using PerformancePlan.Domain.Identity;
 using PerformancePlan.Domain.Plans;
 using PerformancePlan.Host.Application;
 using PerformancePlan.Host.Application.Views;
@@ -47,22 +48,22 @@ public static class PlanEndpoints
             .Select(PlanSummary.Of).ToList());
 
     static async Task<Results<Ok<PlanTreeView>, ProblemHttpResult>> Tree(
-        string id, string? asOf, string? knownAt, IQuerySession session, CancellationToken ct) =>
+        PlanId id, string? asOf, string? knownAt, IQuerySession session, CancellationToken ct) =>
         await PlanHistoryQueries.PlanAsync(session, id, RequestParsing.IsoDate(asOf),
             RequestParsing.IsoInstant(knownAt), ct) is { } plan
             ? TypedResults.Ok(PlanTreeView.From(plan)) : ApiEndpoints.PlanNotFound(id);
 
     static async Task<Results<Ok<IReadOnlyList<PlanVersionInfo>>, ProblemHttpResult>> Versions(
-        string id, IQuerySession session, CancellationToken ct) =>
-        await session.LoadAsync<Plan>(id, ct) is { } plan
+        PlanId id, IQuerySession session, CancellationToken ct) =>
+        await session.LoadAsync<Plan>(id.Value, ct) is { } plan
             ? TypedResults.Ok<IReadOnlyList<PlanVersionInfo>>(plan.Versions) : ApiEndpoints.PlanNotFound(id);
 
-    static async Task<Ok<PlanApproved>> Approve(string id, ApproveRequest request, ClaimsPrincipal user,
+    static async Task<Ok<PlanApproved>> Approve(PlanId id, ApproveRequest request, ClaimsPrincipal user,
         IDocumentStore store, [FromServices] IClock clock, CancellationToken ct) =>
         TypedResults.Ok(await new PlanLifecycleService(store, clock).ApproveAsync(
             id, request.Act, RequestParsing.ItalianDate(request.On, "on"), JwtSettings.ActorOf(user), ct));
 
-    static async Task<Ok<PlanClosed>> Close(string id, CloseRequest request, ClaimsPrincipal user,
+    static async Task<Ok<PlanClosed>> Close(PlanId id, CloseRequest request, ClaimsPrincipal user,
         IDocumentStore store, [FromServices] IClock clock, CancellationToken ct) =>
         TypedResults.Ok(await new PlanLifecycleService(store, clock).CloseAsync(
             id, RequestParsing.ItalianDate(request.On, "on"), JwtSettings.ActorOf(user), ct));

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
+using PerformancePlan.Domain.Identity;
 using PerformancePlan.Domain.Results;
 using PerformancePlan.Host.Application;
 using PerformancePlan.Host.Auth;
@@ -27,14 +28,14 @@ public static class ResultEndpoints
     }
 
     static async Task<Ok<IReadOnlyList<ResultEntry>>> Entries(
-        string id, string code, IQuerySession session, HttpResponse response, CancellationToken ct)
+        PlanId id, string code, IQuerySession session, HttpResponse response, CancellationToken ct)
     {
-        var doc = await session.LoadAsync<IndicatorResults>(IndicatorResults.StreamId(id, code), ct);
+        var doc = await session.LoadAsync<IndicatorResults>(IndicatorResults.StreamId(id.Value, code), ct);
         response.Headers.ETag = $"\"{doc?.Version ?? 0}\"";
         return TypedResults.Ok<IReadOnlyList<ResultEntry>>(doc?.Entries ?? []);
     }
 
-    static async Task<Results<Created<RecordedResult>, ValidationProblem>> Record(string id,
+    static async Task<Results<Created<RecordedResult>, ValidationProblem>> Record(PlanId id,
         RecordResultRequest request, ClaimsPrincipal user, IDocumentStore store, [FromServices] IClock clock,
         HttpRequest http, CancellationToken ct)
     {

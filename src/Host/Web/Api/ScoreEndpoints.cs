@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using PerformancePlan.Domain.Identity;
 using PerformancePlan.Host.Application;
 using PerformancePlan.Host.Application.Views;
 
@@ -17,7 +18,7 @@ public static class ScoreEndpoints
     }
 
     static async Task<Results<Ok<ScoresView>, ProblemHttpResult>> Scores(
-        string id, string? asOf, string? knownAt, IQuerySession session, CancellationToken ct) =>
+        PlanId id, string? asOf, string? knownAt, IQuerySession session, CancellationToken ct) =>
         await PlanHistoryQueries.ScoresAsync(session, id, RequestParsing.IsoDate(asOf),
             RequestParsing.IsoInstant(knownAt), ct) is { } loaded
             ? TypedResults.Ok(ScoresView.From(loaded.Scores)) : ApiEndpoints.PlanNotFound(id);

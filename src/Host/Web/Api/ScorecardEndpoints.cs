@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using PerformancePlan.Domain.Identity;
 using PerformancePlan.Domain.Access;
 using PerformancePlan.Domain.Common;
 using PerformancePlan.Domain.Scoring;
@@ -24,7 +25,7 @@ public static class ScorecardEndpoints
 
     /// <exception cref="ForbiddenException">The user may not read this holder's scorecard (403).</exception>
     static async Task<Results<Ok<ScorecardView>, ProblemHttpResult>> Scorecard(
-        string id, string holder, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+        PlanId id, string holder, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var code = holder.ToUpperInvariant();
         if (!AccessPolicy.MayReadScorecard(JwtSettings.ActorOf(user), code))

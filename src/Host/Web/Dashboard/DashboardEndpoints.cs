@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
+using PerformancePlan.Domain.Identity;
 using PerformancePlan.Domain.Access;
 using PerformancePlan.Domain.Scoring;
 using PerformancePlan.Host.Application;
@@ -52,7 +53,7 @@ public static class DashboardEndpoints
         return Results.Redirect("/accesso");
     }
 
-    static async Task<IResult> PlanAsync(string id, string? al, string? noto, IQuerySession s, CancellationToken ct)
+    static async Task<IResult> PlanAsync(PlanId id, string? al, string? noto, IQuerySession s, CancellationToken ct)
     {
         var (asOf, knownAt) = (DashboardTime.AsOf(al), DashboardTime.KnownAt(noto));
         if (await PlanHistoryQueries.ScoresAsync(s, id, asOf, knownAt, ct) is not var (plan, scores))
@@ -62,7 +63,7 @@ public static class DashboardEndpoints
     }
 
     static async Task<IResult> IndicatorAsync(
-        string id, string code, string? al, string? noto, ClaimsPrincipal u, IQuerySession s, CancellationToken ct)
+        PlanId id, string code, string? al, string? noto, ClaimsPrincipal u, IQuerySession s, CancellationToken ct)
     {
         // The drill-down names who recorded what: any logged-in user, nobody anonymous.
         if (u.Identity?.IsAuthenticated != true)
@@ -79,7 +80,7 @@ public static class DashboardEndpoints
     }
 
     static async Task<IResult> ScorecardAsync(
-        string id, string holder, ClaimsPrincipal u, IQuerySession s, CancellationToken ct)
+        PlanId id, string holder, ClaimsPrincipal u, IQuerySession s, CancellationToken ct)
     {
         var code = holder.ToUpperInvariant();
         if (!AccessPolicy.MayReadScorecard(JwtSettings.ActorOf(u), code))
@@ -89,13 +90,13 @@ public static class DashboardEndpoints
         return Page<ScorecardPage>(ScorecardPageModel.From(plan, PlanScoring.Scorecard(plan, scores, code)));
     }
 
-    static async Task<IResult> AuditAsync(string id, ClaimsPrincipal u, IQuerySession s, CancellationToken ct) =>
+    static async Task<IResult> AuditAsync(PlanId id, ClaimsPrincipal u, IQuerySession s, CancellationToken ct) =>
         AccessPolicy.MayReadAudit(JwtSettings.ActorOf(u))
-            ? Page<AuditPage>(new AuditPageModel(id, await AuditQueries.TrailAsync(s, id, ct)))
+            ? Page<AuditPage>(new AuditPageModel(id.Value, await AuditQueries.TrailAsync(s, id, ct)))
             : Refused("Traccia di audit", "Riservata ad amministratori, OIV e analisti.");
 
     static async Task<IResult> OivAsync(
-        string id, ClaimsPrincipal u, IDocumentStore store, IClock clock, CancellationToken ct)
+        PlanId id, ClaimsPrincipal u, IDocumentStore store, IClock clock, CancellationToken ct)
     {
         if (!AccessPolicy.MayReadOivReplay(JwtSettings.ActorOf(u)))
             return Refused("Verifica OIV", "Riservata all'OIV e agli amministratori.");
