@@ -1,5 +1,4 @@
 using System.CommandLine;
-using NodaTime;
 using PerformancePlan.Host.Cli;
 using PerformancePlan.Host.Web;
 using Spectre.Console;

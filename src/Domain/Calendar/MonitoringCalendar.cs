@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace PerformancePlan.Domain.Calendar;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using NodaTime;
 using NodaTime.Text;
 
 namespace PerformancePlan.Domain.Common;

@@ -1,6 +1,3 @@
-using PerformancePlan.Domain.Common;
-using PerformancePlan.Domain.Plans;
-
 namespace PerformancePlan.Domain.Import;
 
 /// <summary>

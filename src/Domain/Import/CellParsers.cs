@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using NodaTime;
-using PerformancePlan.Domain.Common;
-using PerformancePlan.Domain.Plans;
 
 namespace PerformancePlan.Domain.Import;
 

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
 using FluentValidation.Results;
-using PerformancePlan.Domain.Plans;
 
 namespace PerformancePlan.Domain.Import;
 

@@ -1,5 +1,3 @@
-using PerformancePlan.Domain.Plans;
-
 namespace PerformancePlan.Domain.Import;
 
 /// <summary>A row of a plan file once every cell has been read and typed.</summary>

@@ -1,6 +1,5 @@
 using FluentValidation;
 using FluentValidation.Results;
-using PerformancePlan.Domain.Plans;
 
 namespace PerformancePlan.Domain.Import;
 

@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
 using FluentValidation.Results;
-using PerformancePlan.Domain.Common;
-using PerformancePlan.Domain.Plans;
 
 namespace PerformancePlan.Domain.Import;
 

@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace PerformancePlan.Domain.Plans;
 
 // Events of a plan's stream that amend an approved plan: a PlanAmended, then one event per change.

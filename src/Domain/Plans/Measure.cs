@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace PerformancePlan.Domain.Plans;
 
 /// <summary>What an indicator measures, and so how its target and results are typed (<i>Misura</i>).</summary>

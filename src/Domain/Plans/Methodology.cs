@@ -1,5 +1,3 @@
-using PerformancePlan.Domain.Common;
-
 namespace PerformancePlan.Domain.Plans;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using NodaTime;
-using PerformancePlan.Domain.Common;
-
 namespace PerformancePlan.Domain.Plans;
 
 /// <summary>Load a plan from a validated plan file.</summary>

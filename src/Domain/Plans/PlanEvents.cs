@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace PerformancePlan.Domain.Plans;
 
 // Events of a plan's stream (stream id = plan id, e.g. "cciaa-ms-2019"). Past tense, unique names.

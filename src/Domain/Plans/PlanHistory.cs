@@ -1,6 +1,3 @@
-using NodaTime;
-using PerformancePlan.Domain.Common;
-
 namespace PerformancePlan.Domain.Plans;
 
 /// <summary>One value a target had: in which plan and version, from when, by which act and why.</summary>

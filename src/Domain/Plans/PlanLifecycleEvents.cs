@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace PerformancePlan.Domain.Plans;
 
 // Events of a plan's stream for its lifecycle: approval, close, the OIV's validation, neutralisations.

@@ -1,6 +1,4 @@
-using NodaTime;
 using PerformancePlan.Domain.Access;
-using PerformancePlan.Domain.Common;
 
 namespace PerformancePlan.Domain.Plans;
 

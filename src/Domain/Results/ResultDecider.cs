@@ -1,7 +1,4 @@
-using NodaTime;
 using PerformancePlan.Domain.Access;
-using PerformancePlan.Domain.Common;
-using PerformancePlan.Domain.Plans;
 
 namespace PerformancePlan.Domain.Results;
 

@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace PerformancePlan.Domain.Results;
 
 // Events of an indicator's result stream (stream id "{plan}/{indicator}", e.g. "cciaa-ms-2019/O1.2.3-a"):

@@ -1,7 +1,4 @@
 using PerformancePlan.Domain.Calendar;
-using NodaTime;
-using PerformancePlan.Domain.Common;
-using PerformancePlan.Domain.Plans;
 
 namespace PerformancePlan.Domain.Results;
 

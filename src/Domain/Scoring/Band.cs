@@ -1,5 +1,3 @@
-using PerformancePlan.Domain.Plans;
-
 namespace PerformancePlan.Domain.Scoring;
 
 /// <summary>The verdict on a realization (seed, section 4), with the Italian name users read.</summary>

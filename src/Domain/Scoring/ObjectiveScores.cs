@@ -1,4 +1,3 @@
-using PerformancePlan.Domain.Plans;
 using PerformancePlan.Domain.Results;
 
 namespace PerformancePlan.Domain.Scoring;

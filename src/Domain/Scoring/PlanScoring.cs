@@ -1,5 +1,4 @@
 using PerformancePlan.Domain.Calendar;
-using PerformancePlan.Domain.Plans;
 using PerformancePlan.Domain.Results;
 
 namespace PerformancePlan.Domain.Scoring;

@@ -1,6 +1,3 @@
-using NodaTime;
-using PerformancePlan.Domain.Plans;
-
 namespace PerformancePlan.Domain.Scoring;
 
 /// <summary>

@@ -1,10 +1,4 @@
-using Marten;
-using NodaTime;
-using PerformancePlan.Domain.Identity;
-using PerformancePlan.Domain.Access;
-using PerformancePlan.Domain.Common;
 using PerformancePlan.Domain.Import;
-using PerformancePlan.Domain.Plans;
 using PerformancePlan.Host.Files;
 
 namespace PerformancePlan.Host.Application;

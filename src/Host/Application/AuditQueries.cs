@@ -1,7 +1,3 @@
-using Marten;
-using PerformancePlan.Domain.Identity;
-using PerformancePlan.Host.Application.Views;
-
 namespace PerformancePlan.Host.Application;
 
 /// <summary>"Who did what, when, under which act?": the audit trail of a plan and its results.</summary>

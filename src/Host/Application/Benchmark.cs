@@ -1,12 +1,4 @@
 using System.Diagnostics;
-using Marten;
-using NodaTime;
-using PerformancePlan.Domain.Identity;
-using PerformancePlan.Domain.Access;
-using PerformancePlan.Domain.Common;
-using PerformancePlan.Domain.Plans;
-using PerformancePlan.Domain.Results;
-using PerformancePlan.Domain.Scoring;
 using PerformancePlan.Projections;
 
 namespace PerformancePlan.Host.Application;

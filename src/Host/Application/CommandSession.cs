@@ -1,5 +1,3 @@
-using Marten;
-using NodaTime;
 using NodaTime.Text;
 
 namespace PerformancePlan.Host.Application;

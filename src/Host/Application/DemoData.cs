@@ -1,9 +1,4 @@
-using Marten;
-using NodaTime;
-using PerformancePlan.Domain.Identity;
 using PerformancePlan.Domain.Import;
-using PerformancePlan.Domain.Plans;
-using PerformancePlan.Domain.Results;
 using PerformancePlan.Host.Files;
 
 namespace PerformancePlan.Host.Application;

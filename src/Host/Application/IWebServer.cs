@@ -1,5 +1,3 @@
-using Marten;
-
 namespace PerformancePlan.Host.Application;
 
 /// <summary>

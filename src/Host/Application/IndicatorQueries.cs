@@ -1,10 +1,3 @@
-using Marten;
-using NodaTime;
-using PerformancePlan.Domain.Identity;
-using PerformancePlan.Domain.Plans;
-using PerformancePlan.Domain.Results;
-using PerformancePlan.Domain.Scoring;
-
 namespace PerformancePlan.Host.Application;
 
 /// <summary>

@@ -1,10 +1,6 @@
 using System.Data;
 using System.Text.Json;
-using Marten;
-using NodaTime;
 using Npgsql;
-using PerformancePlan.Domain.Identity;
-using PerformancePlan.Domain.Common;
 using PerformancePlan.Domain.Ledger;
 using PerformancePlan.Projections;
 

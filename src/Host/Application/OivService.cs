@@ -1,12 +1,5 @@
 using System.Text.Json;
-using Marten;
-using NodaTime;
-using PerformancePlan.Domain.Identity;
-using PerformancePlan.Domain.Access;
 using PerformancePlan.Domain.Ledger;
-using PerformancePlan.Domain.Plans;
-using PerformancePlan.Domain.Results;
-using PerformancePlan.Domain.Scoring;
 
 namespace PerformancePlan.Host.Application;
 

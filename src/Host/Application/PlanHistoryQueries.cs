@@ -1,11 +1,4 @@
 using JasperFx.Events;
-using Marten;
-using NodaTime;
-using PerformancePlan.Domain.Identity;
-using PerformancePlan.Domain.Common;
-using PerformancePlan.Domain.Plans;
-using PerformancePlan.Domain.Results;
-using PerformancePlan.Domain.Scoring;
 
 namespace PerformancePlan.Host.Application;
 

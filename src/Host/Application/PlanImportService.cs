@@ -1,8 +1,5 @@
-using Marten;
 using Marten.Exceptions;
-using NodaTime;
 using PerformancePlan.Domain.Import;
-using PerformancePlan.Domain.Plans;
 using PerformancePlan.Host.Files;
 
 namespace PerformancePlan.Host.Application;

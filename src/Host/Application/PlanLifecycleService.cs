@@ -1,9 +1,3 @@
-using Marten;
-using NodaTime;
-using PerformancePlan.Domain.Identity;
-using PerformancePlan.Domain.Access;
-using PerformancePlan.Domain.Plans;
-
 namespace PerformancePlan.Host.Application;
 
 /// <summary>Approval, year close and neutralisation: decided by the domain on the plan's stream.</summary>

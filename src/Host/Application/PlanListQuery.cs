@@ -1,6 +1,3 @@
-using Marten;
-using PerformancePlan.Domain.Plans;
-
 namespace PerformancePlan.Host.Application;
 
 /// <summary>"Which plans are there?": every stored plan, by id.</summary>

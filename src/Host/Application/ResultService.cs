@@ -1,12 +1,5 @@
 using JasperFx.Events;
-using Marten;
-using NodaTime;
-using PerformancePlan.Domain.Identity;
-using PerformancePlan.Domain.Access;
-using PerformancePlan.Domain.Common;
 using PerformancePlan.Domain.Import;
-using PerformancePlan.Domain.Plans;
-using PerformancePlan.Domain.Results;
 using PerformancePlan.Host.Files;
 
 namespace PerformancePlan.Host.Application;

@@ -1,6 +1,3 @@
-using Marten;
-using NodaTime;
-using PerformancePlan.Domain.Identity;
 using PerformancePlan.Domain.Calendar;
 
 namespace PerformancePlan.Host.Application;

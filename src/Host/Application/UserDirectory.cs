@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using PerformancePlan.Domain.Access;
-using PerformancePlan.Domain.Common;
 
 namespace PerformancePlan.Host.Application;
 

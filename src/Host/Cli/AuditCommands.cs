@@ -1,8 +1,4 @@
 using System.CommandLine;
-using NodaTime;
-using PerformancePlan.Domain.Common;
-using PerformancePlan.Host.Application;
-using PerformancePlan.Host.Application.Views;
 using Spectre.Console;
 
 namespace PerformancePlan.Host.Cli;

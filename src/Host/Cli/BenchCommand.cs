@@ -1,5 +1,4 @@
 using System.CommandLine;
-using PerformancePlan.Host.Application;
 using PerformancePlan.Host.Database;
 using Spectre.Console;
 

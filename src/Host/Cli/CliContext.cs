@@ -1,9 +1,5 @@
 using System.Text.Json;
 using JasperFx;
-using Marten;
-using NodaTime;
-using PerformancePlan.Domain.Common;
-using PerformancePlan.Host.Application;
 using PerformancePlan.Host.Database;
 using PerformancePlan.Projections;
 using Spectre.Console;

@@ -1,7 +1,4 @@
 using System.CommandLine;
-using NodaTime;
-using PerformancePlan.Domain.Common;
-using PerformancePlan.Domain.Identity;
 
 namespace PerformancePlan.Host.Cli;
 

@@ -1,8 +1,4 @@
 using System.CommandLine;
-using NodaTime;
-using PerformancePlan.Domain.Common;
-using PerformancePlan.Domain.Plans;
-using PerformancePlan.Host.Application;
 using Spectre.Console;
 
 namespace PerformancePlan.Host.Cli;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using PerformancePlan.Host.Application;
 using Spectre.Console;
 
 namespace PerformancePlan.Host.Cli;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using PerformancePlan.Host.Application;
 using Spectre.Console;
 
 namespace PerformancePlan.Host.Cli;

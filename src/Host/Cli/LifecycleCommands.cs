@@ -1,6 +1,4 @@
 using System.CommandLine;
-using PerformancePlan.Domain.Common;
-using PerformancePlan.Host.Application;
 using Spectre.Console;
 
 namespace PerformancePlan.Host.Cli;

@@ -1,7 +1,4 @@
 using System.CommandLine;
-using PerformancePlan.Domain.Scoring;
-using PerformancePlan.Host.Application;
-using PerformancePlan.Host.Application.Views;
 using PerformancePlan.Host.Cli.Tables;
 using PerformancePlan.Host.Components;
 using PerformancePlan.Host.Components.Reports;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using PerformancePlan.Host.Application;
 
 namespace PerformancePlan.Host.Cli;
 

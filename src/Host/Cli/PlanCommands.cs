@@ -1,10 +1,5 @@
 using System.CommandLine;
-using Marten;
-using PerformancePlan.Domain.Common;
 using PerformancePlan.Domain.Import;
-using PerformancePlan.Domain.Plans;
-using PerformancePlan.Host.Application;
-using PerformancePlan.Host.Application.Views;
 using PerformancePlan.Host.Cli.Tables;
 using PerformancePlan.Host.Components;
 using Spectre.Console;

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Text;
 using MiniExcelLibs;
-using PerformancePlan.Domain.Identity;
-using PerformancePlan.Host.Application;
 using PerformancePlan.Host.Application.Exports;
 using PerformancePlan.Host.Components;
 using PerformancePlan.Host.Components.Reports;

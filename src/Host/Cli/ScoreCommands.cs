@@ -1,9 +1,4 @@
 using System.CommandLine;
-using PerformancePlan.Domain.Access;
-using PerformancePlan.Domain.Common;
-using PerformancePlan.Domain.Scoring;
-using PerformancePlan.Host.Application;
-using PerformancePlan.Host.Application.Views;
 using PerformancePlan.Host.Cli.Tables;
 using PerformancePlan.Host.Components;
 

@@ -1,8 +1,4 @@
 using System.CommandLine;
-using Marten;
-using PerformancePlan.Domain.Identity;
-using PerformancePlan.Domain.Plans;
-using PerformancePlan.Host.Application;
 using PerformancePlan.Host.Cli.Tables;
 using Spectre.Console;
 

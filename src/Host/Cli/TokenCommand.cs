@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
-using PerformancePlan.Domain.Access;
 using PerformancePlan.Host.Auth;
 
 namespace PerformancePlan.Host.Cli;

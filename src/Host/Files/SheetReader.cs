@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using MiniExcelLibs;
-using PerformancePlan.Domain.Common;
 using PerformancePlan.Domain.Import;
 
 namespace PerformancePlan.Host.Files;

@@ -2,8 +2,6 @@ using JasperFx;
 using Marten.Exceptions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using PerformancePlan.Domain.Common;
-using PerformancePlan.Host.Application;
 
 namespace PerformancePlan.Host.Web;
 

@@ -1,9 +1,6 @@
-using Marten;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
-using NodaTime;
 using Scalar.AspNetCore;
-using PerformancePlan.Host.Application;
 using PerformancePlan.Host.Auth;
 using PerformancePlan.Host.Web.Api;
 using PerformancePlan.Host.Web.Dashboard;

@@ -1,6 +1,3 @@
-using Marten;
-using PerformancePlan.Host.Application;
-
 namespace PerformancePlan.Host.Web;
 
 /// <summary>The HTTP service built by <see cref="WebHost"/>, run until cancelled.</summary>

@@ -1,5 +1,3 @@
-using PerformancePlan.Host.Application.Views;
-
 namespace PerformancePlan.Host.Application.Exports;
 
 /// <summary>One line of <c>export audit</c>: an event of the plan or its results, in the words users read.</summary>

@@ -1,5 +1,4 @@
 using System.Text;
-using PerformancePlan.Domain.Common;
 
 namespace PerformancePlan.Host.Application.Exports;
 

@@ -1,6 +1,3 @@
-using PerformancePlan.Domain.Identity;
-using Marten;
-
 namespace PerformancePlan.Host.Application.Exports;
 
 /// <summary>The rows of the two exports, read as the scores and audit queries read them.</summary>

@@ -1,7 +1,3 @@
-using PerformancePlan.Domain.Plans;
-using PerformancePlan.Domain.Scoring;
-using PerformancePlan.Host.Application.Views;
-
 namespace PerformancePlan.Host.Application.Exports;
 
 /// <summary>One line of <c>export scores</c>: the entity, an area, an objective or an indicator, its score.</summary>

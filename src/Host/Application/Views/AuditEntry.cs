@@ -1,9 +1,5 @@
 using JasperFx.Events;
-using NodaTime;
-using PerformancePlan.Domain.Common;
 using PerformancePlan.Domain.Ledger;
-using PerformancePlan.Domain.Plans;
-using PerformancePlan.Domain.Results;
 
 namespace PerformancePlan.Host.Application.Views;
 

@@ -1,6 +1,3 @@
-using PerformancePlan.Domain.Common;
-using PerformancePlan.Domain.Plans;
-
 namespace PerformancePlan.Host.Application.Views;
 
 /// <summary>The plan as a nested tree, as the API and <c>plan show --format json</c> return it.</summary>

@@ -1,7 +1,3 @@
-using PerformancePlan.Domain.Common;
-using PerformancePlan.Domain.Plans;
-using PerformancePlan.Domain.Results;
-
 namespace PerformancePlan.Host.Application.Views;
 
 /// <summary>A recorded value as users write it: <c>29/03/2019</c>, <c>55,5%</c>, <c>12</c>.</summary>

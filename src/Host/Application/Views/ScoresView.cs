@@ -1,7 +1,3 @@
-using PerformancePlan.Domain.Common;
-using PerformancePlan.Domain.Plans;
-using PerformancePlan.Domain.Scoring;
-
 namespace PerformancePlan.Host.Application.Views;
 
 /// <summary>

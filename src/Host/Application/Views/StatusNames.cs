@@ -1,5 +1,3 @@
-using PerformancePlan.Domain.Plans;
-
 namespace PerformancePlan.Host.Application.Views;
 
 /// <summary>The Italian names of a plan's lifecycle states, as tables, pages and reports print them.</summary>

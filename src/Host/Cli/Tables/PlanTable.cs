@@ -1,6 +1,3 @@
-using PerformancePlan.Host.Application.Views;
-using PerformancePlan.Domain.Common;
-using PerformancePlan.Domain.Plans;
 using Spectre.Console;
 
 namespace PerformancePlan.Host.Cli.Tables;

@@ -1,7 +1,3 @@
-using PerformancePlan.Host.Application.Views;
-using PerformancePlan.Domain.Common;
-using PerformancePlan.Domain.Plans;
-using PerformancePlan.Domain.Scoring;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

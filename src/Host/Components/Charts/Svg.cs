@@ -1,5 +1,4 @@
 using System.Globalization;
-using PerformancePlan.Domain.Scoring;
 
 namespace PerformancePlan.Host.Components.Charts;
 

@@ -1,5 +1,3 @@
-using PerformancePlan.Host.Application.Views;
-
 namespace PerformancePlan.Host.Components.Dashboard;
 
 /// <summary>A plan's audit trail, as the audit query returns it.</summary>

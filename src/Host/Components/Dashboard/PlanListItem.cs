@@ -1,6 +1,3 @@
-using PerformancePlan.Domain.Plans;
-using PerformancePlan.Host.Application.Views;
-
 namespace PerformancePlan.Host.Components.Dashboard;
 
 /// <summary>A plan in the home page's list.</summary>

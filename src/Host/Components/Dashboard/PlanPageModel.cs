@@ -1,7 +1,3 @@
-using PerformancePlan.Domain.Plans;
-using PerformancePlan.Domain.Scoring;
-using PerformancePlan.Host.Application;
-using PerformancePlan.Host.Application.Views;
 using PerformancePlan.Host.Components.Charts;
 
 namespace PerformancePlan.Host.Components.Dashboard;

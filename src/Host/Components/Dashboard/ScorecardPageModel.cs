@@ -1,6 +1,3 @@
-using PerformancePlan.Domain.Common;
-using PerformancePlan.Domain.Plans;
-using PerformancePlan.Domain.Scoring;
 using PerformancePlan.Host.Components.Charts;
 
 namespace PerformancePlan.Host.Components.Dashboard;

@@ -1,9 +1,3 @@
-using PerformancePlan.Domain.Common;
-using PerformancePlan.Domain.Plans;
-using PerformancePlan.Domain.Scoring;
-using PerformancePlan.Host.Application;
-using PerformancePlan.Host.Application.Views;
-
 namespace PerformancePlan.Host.Components.Reports;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using PerformancePlan.Domain.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace PerformancePlan.Host.Web.Api;

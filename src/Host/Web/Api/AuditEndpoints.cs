@@ -1,8 +1,4 @@
-using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using PerformancePlan.Domain.Identity;
-using PerformancePlan.Host.Application;
-using PerformancePlan.Host.Application.Views;
 
 namespace PerformancePlan.Host.Web.Api;
 

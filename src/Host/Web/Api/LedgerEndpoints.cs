@@ -1,10 +1,6 @@
-using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using NodaTime;
-using PerformancePlan.Domain.Identity;
 using PerformancePlan.Domain.Ledger;
-using PerformancePlan.Host.Application;
 
 namespace PerformancePlan.Host.Web.Api;
 

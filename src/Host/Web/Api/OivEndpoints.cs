@@ -1,13 +1,7 @@
 using System.Security.Claims;
-using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using NodaTime;
-using PerformancePlan.Domain.Identity;
 using PerformancePlan.Domain.Ledger;
-using PerformancePlan.Domain.Plans;
-using PerformancePlan.Host.Application;
-using PerformancePlan.Host.Application.Views;
 using PerformancePlan.Host.Auth;
 
 namespace PerformancePlan.Host.Web.Api;

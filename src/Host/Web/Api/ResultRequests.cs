@@ -1,7 +1,4 @@
 using FluentValidation;
-using NodaTime;
-using PerformancePlan.Domain.Common;
-using PerformancePlan.Domain.Results;
 
 namespace PerformancePlan.Host.Web.Api;
 

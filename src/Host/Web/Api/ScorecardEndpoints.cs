@@ -1,12 +1,5 @@
 using System.Security.Claims;
-using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using PerformancePlan.Domain.Identity;
-using PerformancePlan.Domain.Access;
-using PerformancePlan.Domain.Common;
-using PerformancePlan.Domain.Scoring;
-using PerformancePlan.Host.Application;
-using PerformancePlan.Host.Application.Views;
 using PerformancePlan.Host.Auth;
 
 namespace PerformancePlan.Host.Web.Api;

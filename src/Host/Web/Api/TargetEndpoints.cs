@@ -1,7 +1,4 @@
-using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using PerformancePlan.Domain.Plans;
-using PerformancePlan.Host.Application;
 
 namespace PerformancePlan.Host.Web.Api;
 

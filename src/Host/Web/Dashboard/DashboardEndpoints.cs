@@ -1,12 +1,6 @@
 using System.Security.Claims;
-using Marten;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http.HttpResults;
-using NodaTime;
-using PerformancePlan.Domain.Identity;
-using PerformancePlan.Domain.Access;
-using PerformancePlan.Domain.Scoring;
-using PerformancePlan.Host.Application;
 using PerformancePlan.Host.Components.Dashboard;
 using PerformancePlan.Host.Components.Reports;
 using PerformancePlan.Host.Auth;

@@ -1,8 +1,5 @@
-using NodaTime;
 using NodaTime.Text;
-using PerformancePlan.Domain.Common;
 using PerformancePlan.Domain.Import;
-using PerformancePlan.Host.Application;
 
 namespace PerformancePlan.Host.Web.Dashboard;
 
