@@ -32,6 +32,16 @@ public sealed partial record EntityId
         return true;
     }
 
+    /// <summary>
+    /// The two-argument form ASP.NET Core binds query values with; a malformed code is a bad request.
+    /// </summary>
+    public static bool TryParse(string? text, out EntityId id) => TryParse(text, out id, out _);
+
+    /// <summary>
+    /// The demonstration entity, Camera di Commercio di Massa-Carrara: the default where one is needed.
+    /// </summary>
+    public static EntityId Default { get; } = Parse("cciaa-ms");
+
     /// <summary>Reads a code that must be valid (files and configuration the product wrote itself).</summary>
     /// <exception cref="FormatException">The text is not an entity code.</exception>
     public static EntityId Parse(string text) => TryParse(text, out var id, out var error) ? id

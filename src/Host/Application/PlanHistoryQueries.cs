@@ -89,10 +89,10 @@ public static class PlanHistoryQueries
     /// <summary>Every value of each target of the indicator, across the entity's plans of the given years.</summary>
     /// <exception cref="DomainException">The code is in none of those plans.</exception>
     public static async Task<IReadOnlyList<TargetChange>> TargetHistoryAsync(
-        IQuerySession session, string entity, string code, int? from, int? to, CancellationToken ct)
+        IQuerySession session, EntityId entity, string code, int? from, int? to, CancellationToken ct)
     {
         // A plan counts if its three-year horizon touches the years asked: the 2019 plan set the 2021 targets too.
-        var plans = (await session.Query<Plan>().Where(p => p.Entity == entity).ToListAsync(ct))
+        var plans = (await session.Query<Plan>().Where(p => p.Entity == entity.Value).ToListAsync(ct))
             .Where(p => (from is null || p.Horizon[^1] >= from) && (to is null || p.Horizon[0] <= to))
             .OrderBy(p => p.Year).ToList();
         var lineage = plans.Select(p => p.IndicatorOf(code)?.Lineage).FirstOrDefault(l => l is not null)

@@ -15,7 +15,7 @@ public sealed record PlanImportOutcome(ImportStatus Status, string? PlanId, int 
 /// </summary>
 public sealed class PlanImportService(IDocumentStore store, IClock clock)
 {
-    public async Task<PlanImportOutcome> ImportAsync(string path, string entity, string user, bool dryRun,
+    public async Task<PlanImportOutcome> ImportAsync(string path, EntityId entity, string user, bool dryRun,
         CancellationToken ct)
     {
         RawSheet sheet;
@@ -31,11 +31,11 @@ public sealed class PlanImportService(IDocumentStore store, IClock clock)
     /// <summary>
     /// Imports a sheet already read (the demo loads the seed as it was approved, before its amendment).
     /// </summary>
-    public async Task<PlanImportOutcome> ImportAsync(RawSheet sheet, string entity, string user, bool dryRun,
+    public async Task<PlanImportOutcome> ImportAsync(RawSheet sheet, EntityId entity, string user, bool dryRun,
         CancellationToken ct)
     {
         var path = sheet.FileName;
-        var result = PlanFileImporter.Read(sheet, entity);
+        var result = PlanFileImporter.Read(sheet, entity.Value);
         if (!result.Ok) return new(ImportStatus.Invalid, null, 0, result.Errors, result.Warnings, null);
         var definition = result.Plan!;
         if (dryRun) return new(ImportStatus.Validated, definition.PlanId, 0, [], result.Warnings, definition);

@@ -40,6 +40,20 @@ public sealed class CommonOptions
         },
     };
 
+    /// <summary><c>--entity</c>: an entity code such as <c>cciaa-ms</c> (the default), read once here.</summary>
+    public static Option<EntityId> Entity(string description) => new("--entity")
+    {
+        Description = description,
+        DefaultValueFactory = _ => EntityId.Default,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            if (EntityId.TryParse(text, out var id, out var error)) return id;
+            result.AddError($"--entity: {error}");
+            return null;
+        },
+    };
+
     /// <summary><c>--as</c>, required: the acting user, looked up in the users file.</summary>
     public static Option<string> As() => new("--as")
     {

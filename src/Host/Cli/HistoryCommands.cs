@@ -69,7 +69,7 @@ public static class HistoryCommands
     public static Command Targets(CliContext cli, CommonOptions common)
     {
         var indicator = new Option<string>("--indicator") { Description = "Codice dell'indicatore", Required = true };
-        var entity = new Option<string>("--entity") { Description = "Ente", DefaultValueFactory = _ => "cciaa-ms" };
+        var entity = CommonOptions.Entity("Ente, es. cciaa-ms");
         var from = new Option<int?>("--from") { Description = "Primo anno" };
         var to = new Option<int?>("--to") { Description = "Ultimo anno" };
         var format = Formats.Option();

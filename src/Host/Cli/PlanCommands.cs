@@ -32,10 +32,7 @@ public static class PlanCommands
         {
             Description = "File del piano: CSV separato da punto e virgola (UTF-8) o .xlsx",
         };
-        var entity = new Option<string>("--entity")
-        {
-            Description = "Codice dell'ente", DefaultValueFactory = _ => "cciaa-ms",
-        };
+        var entity = CommonOptions.Entity("Codice dell'ente, es. cciaa-ms");
         var user = new Option<string>("--as")
         {
             Description = "Utente che esegue l'importazione", DefaultValueFactory = _ => "admin",

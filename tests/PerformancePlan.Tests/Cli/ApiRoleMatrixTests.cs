@@ -1,3 +1,4 @@
+using PerformancePlan.Domain.Identity;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -41,7 +42,8 @@ public class ApiRoleMatrixTests(PostgresCluster cluster) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await _db.InitializeAsync();
-        await new PlanImportService(_db.Store, _clock).ImportAsync(SeedFiles.PlanCsv, "cciaa-ms", "admin", false, Ct);
+        await new PlanImportService(_db.Store, _clock)
+            .ImportAsync(SeedFiles.PlanCsv, EntityId.Default, "admin", false, Ct);
         await new PlanLifecycleService(_db.Store, _clock).ApproveAsync(SeedPlan.Id,
             "Delibera di Giunta n. 7 del 31/01/2019", new LocalDate(2019, 1, 31), SeedPlan.Giunta, Ct);
         _app = WebHost.Build(_db.Store, "http://127.0.0.1:0", _clock);

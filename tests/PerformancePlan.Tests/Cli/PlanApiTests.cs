@@ -1,3 +1,4 @@
+using PerformancePlan.Domain.Identity;
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -23,7 +24,7 @@ public class PlanApiTests(PostgresCluster cluster) : IAsyncLifetime
     {
         await _db.InitializeAsync();
         await new PlanImportService(_db.Store, new FakeClock(Instant.FromUtc(2019, 1, 31, 10, 0)))
-            .ImportAsync(SeedFiles.PlanCsv, "cciaa-ms", "admin", false, TestContext.Current.CancellationToken);
+            .ImportAsync(SeedFiles.PlanCsv, EntityId.Default, "admin", false, TestContext.Current.CancellationToken);
         _app = WebHost.Build(_db.Store, "http://127.0.0.1:0");
         await _app.StartAsync(TestContext.Current.CancellationToken);
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!

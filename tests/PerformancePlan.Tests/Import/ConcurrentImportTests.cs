@@ -1,3 +1,4 @@
+using PerformancePlan.Domain.Identity;
 using NodaTime;
 using NodaTime.Testing;
 using PerformancePlan.Host.Application;
@@ -22,7 +23,7 @@ public class ConcurrentImportTests(PostgresCluster cluster) : IAsyncLifetime
             try
             {
                 var o = await new PlanImportService(_db.Store, clock)
-                    .ImportAsync(SeedFiles.PlanCsv, "cciaa-ms", "admin", false, CancellationToken.None);
+                    .ImportAsync(SeedFiles.PlanCsv, EntityId.Default, "admin", false, CancellationToken.None);
                 return o.Status.ToString();
             }
             catch (JasperFx.ConcurrencyException) { return "conflict"; }

@@ -1,3 +1,4 @@
+using PerformancePlan.Domain.Identity;
 using NodaTime;
 using NodaTime.Testing;
 using PerformancePlan.Domain.Common;
@@ -22,7 +23,7 @@ public class PlanImportTests(PostgresCluster cluster) : IAsyncLifetime
 
     Task<PlanImportOutcome> Import(string path, bool dryRun = false) =>
         new PlanImportService(_db.Store, _clock)
-            .ImportAsync(path, "cciaa-ms", "admin", dryRun, TestContext.Current.CancellationToken);
+            .ImportAsync(path, EntityId.Default, "admin", dryRun, TestContext.Current.CancellationToken);
 
     async Task<ImportIssue> RejectedWith(string path)
     {

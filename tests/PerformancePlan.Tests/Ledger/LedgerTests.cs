@@ -1,3 +1,4 @@
+using PerformancePlan.Domain.Identity;
 using System.Text.Json;
 using NodaTime;
 using NodaTime.Testing;
@@ -23,7 +24,8 @@ public class LedgerTests(PostgresCluster cluster) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await _db.InitializeAsync();
-        await new PlanImportService(_db.Store, _clock).ImportAsync(SeedFiles.PlanCsv, "cciaa-ms", "admin", false, Ct);
+        await new PlanImportService(_db.Store, _clock)
+            .ImportAsync(SeedFiles.PlanCsv, EntityId.Default, "admin", false, Ct);
         await new PlanLifecycleService(_db.Store, _clock).ApproveAsync(SeedPlan.Id,
             "Delibera di Giunta n. 7 del 31/01/2019", new LocalDate(2019, 1, 31), SeedPlan.Giunta, Ct);
         var results = new ResultService(_db.Store, _clock);

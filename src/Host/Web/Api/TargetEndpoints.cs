@@ -13,7 +13,8 @@ public static class TargetEndpoints
         return app;
     }
 
-    static async Task<Ok<IReadOnlyList<TargetChange>>> History(string code, string? entity, int? from, int? to,
+    static async Task<Ok<IReadOnlyList<TargetChange>>> History(string code, EntityId? entity, int? from, int? to,
         IQuerySession session, CancellationToken ct) =>
-        TypedResults.Ok(await PlanHistoryQueries.TargetHistoryAsync(session, entity ?? "cciaa-ms", code, from, to, ct));
+        TypedResults.Ok(await PlanHistoryQueries.TargetHistoryAsync(
+            session, entity ?? EntityId.Default, code, from, to, ct));
 }

@@ -68,7 +68,8 @@ public static class DashboardEndpoints
         var detail = await IndicatorQueries.DetailAsync(s, id, code, asOf, knownAt, ct);
         if (detail is null) return Results.NotFound();
         var plan = detail.Plan;
-        var lineage = await PlanHistoryQueries.TargetHistoryAsync(s, plan.Entity, code, plan.Year, plan.Year + 2, ct);
+        var lineage = await PlanHistoryQueries.TargetHistoryAsync(
+            s, EntityId.Parse(plan.Entity), code, plan.Year, plan.Year + 2, ct);
         var time = new TimeTravel($"/piani/{id}/indicatori/{code}", al, noto);
         return Page<IndicatorPage>(IndicatorPageModel.From(detail, lineage, time));
     }
