@@ -8,4 +8,4 @@ var errors = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleO
 errors.Profile.Width = 4096; // one message a line, however long: easier to read and to grep
 if (Console.IsOutputRedirected) AnsiConsole.Console.Profile.Width = 200;
 var cli = new CliContext(AnsiConsole.Console, errors, SystemClock.Instance);
-return await PerfplanCli.Build(cli, new WebServer()).Parse(args).InvokeAsync();
+return await PerfplanCli.RunAsync(cli, new WebServer(), args);

@@ -9,6 +9,16 @@ public static class PerfplanCli
     /// The root command. <paramref name="web"/> runs the HTTP service for <c>serve</c> and <c>demo</c>: the CLI asks
     /// it, and never builds the web host itself.
     /// </summary>
+    /// <summary>
+    /// Parses and runs <paramref name="args"/>: a mistake on the command line is reported in Italian with exit 2
+    /// (<see cref="ParseErrors"/>); otherwise the verb's own exit code.
+    /// </summary>
+    public static async Task<int> RunAsync(CliContext cli, IWebServer web, string[] args)
+    {
+        var result = Build(cli, web).Parse(args);
+        return result.Errors.Count > 0 ? ParseErrors.Report(cli, result) : await result.InvokeAsync();
+    }
+
     public static RootCommand Build(CliContext cli, IWebServer web)
     {
         var common = new CommonOptions();

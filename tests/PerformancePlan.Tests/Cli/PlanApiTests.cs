@@ -52,6 +52,17 @@ public class PlanApiTests(PostgresCluster cluster) : IAsyncLifetime
         json.RootElement.GetProperty("holders")[0].GetProperty("holder").GetString().ShouldBe("SG");
     }
 
+    [Theory]
+    [InlineData("/api/plans/%25")]
+    [InlineData("/api/plans/cciaa-ms/scores")]
+    [InlineData("/api/targets/S3.2.1-a/history?entity=CCIAA%20MS")]
+    public async Task An_id_that_is_not_one_is_a_400_before_any_endpoint_runs(string url)
+    {
+        var response = await _http.GetAsync(url, TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
     [Fact]
     public async Task An_unknown_plan_is_a_404_problem()
     {

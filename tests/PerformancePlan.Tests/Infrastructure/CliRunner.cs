@@ -16,7 +16,7 @@ public static class CliRunner
         var output = new StringWriter();
         var errors = new StringWriter();
         var cli = new CliContext(Console(output), Console(errors), new FakeClock(Instant.FromUtc(2022, 3, 1, 10, 0)));
-        var code = await PerfplanCli.Build(cli, new WebServer()).Parse(args).InvokeAsync();
+        var code = await PerfplanCli.RunAsync(cli, new WebServer(), args);
         return new Run(code, output.ToString(), errors.ToString());
     }
 

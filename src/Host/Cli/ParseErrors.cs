@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using Spectre.Console;
+using System.Text.RegularExpressions;
+
+namespace PerformancePlan.Host.Cli;
+
+/// <summary>
+/// Command-line mistakes (a missing or unreadable option, an unknown verb) are bad input: exit 2, nothing done, and
+/// the message in Italian with the way to the verb's help — never the whole help text, never exit 1.
+/// </summary>
+public static partial class ParseErrors
+{
+    /// <summary>Writes each error of <paramref name="result"/> in Italian and returns exit code 2.</summary>
+    public static int Report(CliContext cli, ParseResult result)
+    {
+        foreach (var error in result.Errors)
+            cli.Fail(Italian(error.Message), ExitCodes.InvalidInput);
+        cli.Errors.MarkupLine(Markup.Escape($"Nessuna operazione eseguita. Aiuto: {Path(result.CommandResult)} --help"));
+        return ExitCodes.InvalidInput;
+    }
+
+    /// <summary>The verb as typed, e.g. <c>perfplan plan import</c>.</summary>
+    static string Path(CommandResult command)
+    {
+        var names = new List<string>();
+        for (SymbolResult? s = command; s is not null; s = s.Parent)
+            if (s is CommandResult c) names.Insert(0, c.Parent is null ? "perfplan" : c.Command.Name);
+        return string.Join(' ', names);
+    }
+
+    /// <summary>System.CommandLine's own English messages, said in Italian; ours pass through unchanged.</summary>
+    public static string Italian(string message) => message switch
+    {
+        _ when Required().Match(message) is { Success: true } m => $"manca l'opzione obbligatoria {m.Groups[1].Value}",
+        _ when Unrecognized().Match(message) is { Success: true } m =>
+            $"«{m.Groups[1].Value}» non è un comando né un'opzione di questo comando",
+        _ when CannotParse().Match(message) is { Success: true } m =>
+            $"{m.Groups[2].Value}: «{m.Groups[1].Value}» non è un valore valido ({TypeName(m.Groups[3].Value)})",
+        _ when RequiredArgument().Match(message) is { Success: true } m =>
+            $"manca l'argomento obbligatorio {m.Groups[1].Value}",
+        "Required command was not provided." => "manca il comando: scrivere ad esempio «perfplan plan show --plan …»",
+        _ => message,
+    };
+
+    static string TypeName(string type) => type switch
+    {
+        "System.Int32" or "System.Int64" => "serve un numero intero",
+        "System.Guid" => "serve un identificativo come 3f2b…-…, quello stampato alla registrazione",
+        "System.Boolean" => "serve true o false",
+        _ => "formato non riconosciuto",
+    };
+
+    [GeneratedRegex(@"^Option '([^']+)' is required\.?$")]
+    private static partial Regex Required();
+
+    [GeneratedRegex(@"^Required argument missing for command: '([^']+)'\.?$")]
+    private static partial Regex RequiredArgument();
+
+    [GeneratedRegex(@"^Unrecognized command or argument '([^']*)'\.?$")]
+    private static partial Regex Unrecognized();
+
+    [GeneratedRegex(@"^Cannot parse argument '([^']*)' for (?:option|command) '([^']+)' as expected type '([^']+)'\.?$")]
+    private static partial Regex CannotParse();
+}
