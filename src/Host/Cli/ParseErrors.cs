@@ -16,7 +16,8 @@ public static partial class ParseErrors
     {
         foreach (var error in result.Errors)
             cli.Fail(Italian(error.Message), ExitCodes.InvalidInput);
-        cli.Errors.MarkupLine(Markup.Escape($"Nessuna operazione eseguita. Aiuto: {Path(result.CommandResult)} --help"));
+        var help = $"{Path(result.CommandResult)} --help";
+        cli.Errors.MarkupLine(Markup.Escape($"Nessuna operazione eseguita. Aiuto: {help}"));
         return ExitCodes.InvalidInput;
     }
 
@@ -60,6 +61,7 @@ public static partial class ParseErrors
     [GeneratedRegex(@"^Unrecognized command or argument '([^']*)'\.?$")]
     private static partial Regex Unrecognized();
 
-    [GeneratedRegex(@"^Cannot parse argument '([^']*)' for (?:option|command) '([^']+)' as expected type '([^']+)'\.?$")]
+    [GeneratedRegex(
+        @"^Cannot parse argument '([^']*)' for (?:option|command) '([^']+)' as expected type '([^']+)'\.?$")]
     private static partial Regex CannotParse();
 }
