@@ -8,6 +8,13 @@ public static class SeedFiles
 {
     public static string PlanCsv => Path.Combine(RepositoryRoot(), "data", "cciaa-ms-2019.csv");
 
+    /// <summary>
+    /// A file of other administrations and of users' spreadsheets, as written (copied unedited from
+    /// <c>shared/cases</c>): <paramref name="folder"/> is <c>plans</c>, <c>probes</c> or <c>files</c>.
+    /// </summary>
+    public static string Case(string folder, string name) =>
+        Path.Combine(RepositoryRoot(), "tests", "PerformancePlan.Tests", "Cases", folder, name);
+
     public static string[] PlanLines() => File.ReadAllLines(PlanCsv);
 
     public static RawSheet PlanSheet() => SheetReader.Read(PlanCsv);
