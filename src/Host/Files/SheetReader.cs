@@ -1,30 +1,49 @@
-using System.Globalization;
-using System.Text;
-using MiniExcelLibs;
 using PerformancePlan.Domain.Import;
 
 namespace PerformancePlan.Host.Files;
 
 /// <summary>
-/// Reads a semicolon-separated UTF-8 CSV (BOM allowed, RFC 4180 quotes) or an .xlsx (first sheet, header in the
-/// first row) into cells by header name. Row numbers are the file's own (the header is row 1).
+/// The one reader of the files people bring (plans, amendments, results): a CSV separated by <c>;</c> (UTF-8 with
+/// or without BOM, UTF-16 with BOM, or Excel's Windows-1252 "CSV"; an Excel <c>sep=;</c> first line is skipped) or
+/// an .xlsx (first sheet, header in the first row, cells read by their number format). Row numbers are those a
+/// spreadsheet shows (the header is row 1). A file that cannot be read faithfully raises a
+/// <see cref="FormatException"/> whose Italian message says what is wrong and how to fix it (ADR 0011).
 /// </summary>
 public static class SheetReader
 {
+    /// <summary>Reads <paramref name="path"/>, choosing CSV or XLSX by its extension.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="FormatException">The file is not a table this reader can read faithfully.</exception>
     public static RawSheet Read(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"File non trovato: {path}", path);
         var name = Path.GetFileName(path);
         return Path.GetExtension(path).ToLowerInvariant() switch
         {
-            ".xlsx" => ReadXlsx(path, name),
-            _ => ReadCsv(File.ReadAllText(path, new UTF8Encoding(false, true)), name),
+            ".xlsx" or ".xlsm" => ToSheet(name, XlsxRecords.Read(path)),
+            ".xls" or ".ods" => throw new FormatException(
+                $"il formato «{Path.GetExtension(path)}» non è letto. Come correggere: salvare il foglio come "
+                + "«Cartella di lavoro di Excel (.xlsx)» oppure come «CSV UTF-8»"),
+            _ => ReadCsv(TextDecoder.Decode(ReadBytes(path)), name),
         };
     }
 
-    public static RawSheet ReadCsv(string text, string fileName)
+    /// <summary>Reads CSV text already decoded; <paramref name="fileName"/> names it in the sheet and errors.</summary>
+    /// <exception cref="FormatException">Wrong separator or broken quotes.</exception>
+    public static RawSheet ReadCsv(string text, string fileName) => ToSheet(fileName, CsvRecords.Read(text));
+
+    static byte[] ReadBytes(string path)
     {
-        var records = ParseCsv(text.TrimStart('\uFEFF'));
+        try { return File.ReadAllBytes(path); }
+        catch (IOException) when (File.Exists(path))
+        {
+            throw new FormatException("il file non si può leggere: forse è aperto in un altro programma. "
+                + "Come correggere: chiuderlo (ad esempio in Excel) e ripetere il comando");
+        }
+    }
+
+    static RawSheet ToSheet(string fileName, IReadOnlyList<IReadOnlyList<string>> records)
+    {
         if (records.Count == 0) return new RawSheet(fileName, [], []);
         var headers = records[0].Select(NormaliseHeader).ToList();
         var rows = records.Skip(1).Select((cells, i) => new RawRow(i + 2, ToCells(headers, cells))).ToList();
@@ -39,73 +58,7 @@ public static class SheetReader
         return map;
     }
 
-    /// <summary>RFC 4180 with ';' as the separator: quoted fields may hold ';', newlines and doubled quotes.</summary>
-    static List<List<string>> ParseCsv(string text)
-    {
-        var records = new List<List<string>>();
-        var record = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"')
-                {
-                    quoted = false;
-                    if (i + 1 < text.Length && text[i + 1] is not (';' or '\r' or '\n'))
-                        throw new FormatException(
-                            $"riga {records.Count + 1}: testo dopo le virgolette di chiusura di una cella " +
-                            "(forse virgolette aperte e non chiuse più sopra). " +
-                            "Chiudere le virgolette; un \" dentro una cella si scrive \"\"");
-                }
-                else field.Append(c);
-                continue;
-            }
-            switch (c)
-            {
-                case '"' when field.Length == 0: quoted = true; break;
-                case ';': record.Add(field.ToString()); field.Clear(); break;
-                case '\r': break;
-                case '\n': record.Add(field.ToString()); field.Clear(); records.Add(record); record = []; break;
-                default: field.Append(c); break;
-            }
-        }
-        if (quoted)
-            throw new FormatException(
-                $"riga {records.Count + 1}: virgolette aperte e mai chiuse, " +
-                "il resto del file finirebbe in una sola cella. " +
-                "Chiudere le virgolette (un \" dentro una cella si scrive \"\")");
-        if (field.Length > 0 || record.Count > 0) { record.Add(field.ToString()); records.Add(record); }
-        return records;
-    }
-
-    static RawSheet ReadXlsx(string path, string fileName)
-    {
-        var rows = MiniExcel.Query(path, useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
-        if (rows.Count == 0) return new RawSheet(fileName, [], []);
-        var columns = rows[0].Keys.ToList();
-        var headers = columns.Select(k => NormaliseHeader(Cell(rows[0][k]))).ToList();
-        var data = rows.Skip(1).Select((r, i) => new RawRow(i + 2,
-            ToCells(headers, columns.Select(k => Cell(r.TryGetValue(k, out var v) ? v : null)).ToList()))).ToList();
-        return new RawSheet(fileName, headers, data);
-    }
-
     /// <summary>«Target  2019» and «Target\u00A02019» are «Target 2019».</summary>
     static string NormaliseHeader(string h) =>
         string.Join(' ', h.Split([' ', '\u00A0', '\t'], StringSplitOptions.RemoveEmptyEntries));
-
-    /// <summary>Spreadsheet cells come typed: dates print as dd/mm/yyyy, numbers the Italian way.</summary>
-    static string Cell(object? value) => value switch
-    {
-        null => "",
-        // a spreadsheet's empty date: refused downstream
-        DateTime d when d <= new DateTime(1899, 12, 31) => "00/01/1900",
-        DateTime d => ItalianFormat.Date(NodaTime.LocalDate.FromDateTime(d)),
-        double or decimal or float or int or long =>
-            Convert.ToDecimal(value, CultureInfo.InvariantCulture).ToString("0.##########", ItalianFormat.Culture),
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim() ?? "",
-    };
 }
