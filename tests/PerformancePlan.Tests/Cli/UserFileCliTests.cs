@@ -50,6 +50,18 @@ public class UserFileCliTests(PostgresCluster cluster) : IAsyncLifetime
         (run.Output + run.Errors).ShouldContain("B09b-cp1252.csv");
     }
 
+    [Fact]
+    public async Task Results_import_of_a_comma_separated_file_exits_2_naming_the_comma()
+    {
+        var run = await Run("results", "import", SeedFiles.Case("files", "B09d-comma.csv"),
+            "--plan", "cciaa-ms-2026", "--as", "admin");
+
+        run.ExitCode.ShouldBe(2, run.Errors);
+        run.Errors.ShouldContain("B09d-comma.csv");
+        run.Errors.ShouldContain("separate da «,» (virgola)");
+        run.Errors.ShouldContain("Nessun evento scritto");
+    }
+
     [Theory]
     [InlineData("plan", "import")]
     [InlineData("results", "import")]
