@@ -56,6 +56,15 @@ public class PlanReopenCliTests(PostgresCluster cluster) : IAsyncLifetime
         scores.RootElement.GetProperty("indicators").EnumerateArray()
             .Single(i => i.GetProperty("code").GetString() == "O1.2.4-a").GetProperty("band").GetString()
             .ShouldBe("achieved");
+
+        var replay = await Run("oiv", "replay", "--plan", "cciaa-ms-2019", "--format", "json");
+        using (var oiv = JsonDocument.Parse(replay.Output))
+            oiv.RootElement.GetProperty("matchesStored").GetBoolean().ShouldBeTrue();
+        var relazione = Path.Combine(Directory.CreateTempSubdirectory("perfplan-reopen-").FullName, "relazione.html");
+        (await Run("report", "relazione", "--plan", "cciaa-ms-2019", "--out", relazione)).ExitCode.ShouldBe(0);
+        var html = await File.ReadAllTextAsync(relazione, TestContext.Current.CancellationToken);
+        html.ShouldContain("Piano riaperto");
+        html.ShouldContain("risultato errato segnalato dall&#x27;OIV");
     }
 
     [Fact]
