@@ -31,4 +31,39 @@ public static class MonitoringCalendar
 
     /// <summary>Whether <paramref name="code"/> (already upper-case) names one of the periods.</summary>
     public static bool IsPeriod(string code) => Quadrimesters.Contains(code);
+
+    /// <summary>The first date a result of the plan of <paramref name="year"/> may refer to: 1 January.</summary>
+    public static LocalDate FirstReferenceDate(int year) => new(year, 1, 1);
+
+    /// <summary>
+    /// The last date a result of the plan of <paramref name="year"/> may refer to: 30 June of the following year,
+    /// the legal deadline of the <i>Relazione sulla Performance</i> (art. 10 d.lgs. 150/2009) that closes the
+    /// year's monitoring. The third quadrimestre's "days after close" is measured in January, a deadline may be met
+    /// late in the next year: both still measure the plan's year, which the period (not the date) says.
+    /// </summary>
+    public static LocalDate MonitoringEnds(int year) => new(year + 1, 6, 30);
+
+    /// <summary>
+    /// Whether a result of the plan of <paramref name="year"/> may refer to <paramref name="date"/>: from
+    /// 1 January of the year to <see cref="MonitoringEnds"/>, and never after <paramref name="today"/>
+    /// (Europe/Rome). Checked in this order: a date both beyond the monitoring and future is beyond the monitoring.
+    /// </summary>
+    public static ReferenceDateCheck CheckReferenceDate(int year, LocalDate date, LocalDate today) =>
+        date < FirstReferenceDate(year) ? ReferenceDateCheck.BeforeYear
+        : date > MonitoringEnds(year) ? ReferenceDateCheck.AfterMonitoring
+        : date > today ? ReferenceDateCheck.Future
+        : ReferenceDateCheck.Valid;
+}
+
+/// <summary>Where a result's reference date stands against its plan year's monitoring.</summary>
+public enum ReferenceDateCheck
+{
+    /// <summary>In the plan year or in its monitoring, and not in the future.</summary>
+    Valid,
+    /// <summary>Before 1 January of the plan year.</summary>
+    BeforeYear,
+    /// <summary>After 30 June of the following year: that year's monitoring is over.</summary>
+    AfterMonitoring,
+    /// <summary>After today.</summary>
+    Future,
 }

@@ -109,6 +109,10 @@ public sealed record Plan(
         },
         (_, MethodologyChanged e) => state with { Methodology = e.Methodology },
         (_, PlanClosed e) => state with { Status = PlanStatus.Closed, ClosedOn = e.On, ClosedAt = e.ClosedAt },
+        (_, PlanReopened e) when state.Status == PlanStatus.Closed => state with
+        {
+            Status = PlanStatus.Approved, ClosedOn = null, ClosedAt = null, ReopenedOn = e.On,
+        },
         (_, PlanValidated e) => state with { Status = PlanStatus.Validated, ValidatedLedgerHead = e.LedgerHead },
         (_, IndicatorNeutralized e) => state with
         {
@@ -136,7 +140,8 @@ public sealed record Plan(
 
     /// <summary>
     /// The plan in force on a business date (Europe/Rome): approval and amendments count from their act's date; the
-    /// changes of an amendment not yet in force on <paramref name="date"/> are skipped, as are a close dated after it.
+    /// changes of an amendment not yet in force on <paramref name="date"/> are skipped, as are a close or a reopening
+    /// dated after it.
     /// <paramref name="events"/> are the plan stream's events as stored; others are ignored.
     /// </summary>
     public static Plan? AsOf(IEnumerable<object> events, LocalDate date)
@@ -150,12 +155,15 @@ public sealed record Plan(
                 case PlanApproved a: skipping = a.On > date; break;
                 case PlanAmended a: skipping = a.EffectiveOn > date; break;
                 case PlanClosed c: skipping = c.On > date; break;
+                case PlanReopened r: skipping = r.On > date; break;
                 case IndicatorNeutralized n: skipping = n.EffectiveOn > date; break;
                 case PlanImported: skipping = false; break;
             }
             if (!skipping) state = Evolve(state, e);
         }
-        return state;
+        // Closed on that date but reopened since: the entries recorded while reopened (corrections of that year) count
+        // as in the plan as it stands; only writes racing the latest close stay out (none while it is reopened).
+        return state is { IsClosed: true } ? state with { ClosedAt = Replay(events)!.ClosedAt } : state;
     }
 
     /// <summary>The numbered versions: 1 is the approval, then one per amendment.</summary>
@@ -170,6 +178,8 @@ public sealed record Plan(
     /// When the close was recorded: entries recorded after it (a write racing the close) do not count.
     /// </summary>
     public Instant? ClosedAt { get; init; }
+    /// <summary>The date of the act of the latest reopening after a close (null: never reopened).</summary>
+    public LocalDate? ReopenedOn { get; init; }
     public ImmutableList<Neutralization> Neutralized { get; init; } = [];
     public string? ValidatedLedgerHead { get; init; }
 

@@ -1,6 +1,6 @@
 namespace PerformancePlan.Domain.Plans;
 
-// Events of a plan's stream for its lifecycle: approval, close, the OIV's validation, neutralisations.
+// Events of a plan's stream for its lifecycle: approval, close, reopening, the OIV's validation, neutralisations.
 
 /// <summary>
 /// The Giunta approved the plan with an act (e.g. <i>Delibera di Giunta n. 7 del 31/01/2019</i>) dated
@@ -11,6 +11,14 @@ public sealed record PlanApproved(string PlanId, string Act, LocalDate On, strin
 
 /// <summary>The plan year was closed: results are frozen and an unmeasured indicator now counts 0.</summary>
 public sealed record PlanClosed(string PlanId, LocalDate On, string ClosedBy, Instant ClosedAt) : IPlanEvent;
+
+/// <summary>
+/// A closed plan was reopened by an act (<paramref name="Act"/>, dated <paramref name="On"/>, Europe/Rome) for a
+/// reason, e.g. an error the OIV found before validating: the plan is approved again, results can be recorded,
+/// reverted and corrected, and it is closed again with <see cref="PlanClosed"/>.
+/// </summary>
+public sealed record PlanReopened(
+    string PlanId, string Act, string Reason, LocalDate On, string ReopenedBy, Instant ReopenedAt) : IPlanEvent;
 
 /// <summary>
 /// The OIV validated the plan's year, having verified the ledger up to <paramref name="LedgerHead"/>.

@@ -39,8 +39,8 @@ public static class ResultDecider
         if (entry.Reversal is { } r)
             throw new DomainException($"Il risultato {c.EntryId} è già stato annullato da {r.By} ({r.Reason}).");
         if (plan is null || plan.IsClosed)
-            throw new DomainException(
-                $"Il piano {results!.PlanId} è chiuso: i suoi risultati non si annullano più.");
+            throw new DomainException($"Il piano {results!.PlanId} è chiuso: i suoi risultati non si annullano più"
+                + Reopen(plan));
         return new ResultReverted(results!.PlanId, results.Indicator, c.EntryId, c.Reason.Trim(), c.By.User, c.Now);
     }
 
@@ -60,7 +60,7 @@ public static class ResultDecider
         if (plan.IsClosed)
             throw new DomainException(
                 $"Il piano {plan.Id} è chiuso (dal {ItalianFormat.Date(plan.ClosedOn!.Value)}): "
-                + "i risultati sono congelati.");
+                + "i risultati sono congelati" + Reopen(plan));
         if (plan.NeutralizationOf(indicator.Code) is { } n)
             throw new DomainException($"L'indicatore {indicator.Code} è sterilizzato ({n.Act}): non si misura.");
         if (!command.By.MayRecordFor(indicator.Offices))
@@ -94,6 +94,11 @@ public static class ResultDecider
         };
         return [reverted, recorded];
     }
+
+    /// <summary>How to correct a closed year, if it still can be: the end of a refusal's sentence.</summary>
+    static string Reopen(Plan? plan) => plan?.Status == PlanStatus.Closed
+        ? " (per correggere un errore prima della validazione dell'OIV: «perfplan plan reopen» con atto e motivo)."
+        : ".";
 
     static string CurrentCode(Plan plan, string recordedAs) =>
         plan.Indicators.FirstOrDefault(i => i.Code == recordedAs || i.PreviousCodes.Contains(recordedAs))?.Code

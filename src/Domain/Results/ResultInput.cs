@@ -11,7 +11,8 @@ public sealed record FieldIssue(string Column, string Value, string Message, str
 
 /// <summary>
 /// Reads a result as people write it (<c>55,5%</c>, <c>12</c>, <c>29/03/2019</c>, period <c>Q1</c> or
-/// <c>30/06/2019</c>) against the plan: the indicator's measure types the value, the plan's year bounds the date.
+/// <c>30/06/2019</c>) against the plan: the indicator's measure types the value; the plan's year and its monitoring
+/// (<see cref="MonitoringCalendar.CheckReferenceDate"/>) bound the date.
 /// </summary>
 public static class ResultInput
 {
@@ -59,15 +60,24 @@ public static class ResultInput
                 "scrivere la data a cui il risultato si riferisce come gg/mm/aaaa, es. «30/04/" + plan.Year + "»"));
             return null;
         }
-        if (date < new LocalDate(plan.Year, 1, 1))
-            issues.Add(new FieldIssue(ReferredTo, on, $"data anteriore all'anno del piano ({plan.Year})",
-                $"un risultato del piano {plan.Id} si riferisce al {plan.Year} o dopo"));
-        else if (date > new LocalDate(plan.Year, 12, 31))
-            issues.Add(new FieldIssue(ReferredTo, on, $"data oltre l'anno del piano ({plan.Year})", $"i risultati del "
-                + $"piano {plan.Id} si riferiscono al {plan.Year}: al più il 31/12/{plan.Year}"));
-        else if (date > today)
-            issues.Add(new FieldIssue(ReferredTo, on, $"data futura (oggi è {ItalianFormat.Date(today)})",
-                "un risultato si registra quando è stato misurato"));
+        var close = ItalianFormat.Date(MonitoringCalendar.MonitoringEnds(plan.Year));
+        switch (MonitoringCalendar.CheckReferenceDate(plan.Year, date, today))
+        {
+            case ReferenceDateCheck.BeforeYear:
+                issues.Add(new FieldIssue(ReferredTo, on, $"data anteriore all'anno del piano ({plan.Year})",
+                    $"un risultato del piano {plan.Id} si riferisce al {plan.Year} o dopo"));
+                break;
+            case ReferenceDateCheck.AfterMonitoring:
+                issues.Add(new FieldIssue(ReferredTo, on, $"data oltre il monitoraggio del {plan.Year}, che si "
+                    + $"chiude il {close} (termine della Relazione sulla Performance)",
+                    $"i risultati del piano {plan.Id} si riferiscono al {plan.Year} o al più al {close}; "
+                    + "il periodo dice quale parte dell'anno misurano"));
+                break;
+            case ReferenceDateCheck.Future:
+                issues.Add(new FieldIssue(ReferredTo, on, $"data futura (oggi è {ItalianFormat.Date(today)})",
+                    "un risultato si registra quando è stato misurato"));
+                break;
+        }
         return date;
     }
 

@@ -1,6 +1,6 @@
 namespace PerformancePlan.Host.Application;
 
-/// <summary>Approval, year close and neutralisation: decided by the domain on the plan's stream.</summary>
+/// <summary>Approval, year close, reopening and neutralisation: decided by the domain on the plan's stream.</summary>
 public sealed class PlanLifecycleService(IDocumentStore store, IClock clock)
 {
     public Task<PlanApproved> ApproveAsync(PlanId planId, string act, LocalDate on, Actor by, CancellationToken ct) =>
@@ -8,10 +8,27 @@ public sealed class PlanLifecycleService(IDocumentStore store, IClock clock)
             plan => PlanLifecycleDecider.Decide(
                 new ApprovePlan(planId.Value, act, on, by, clock.GetCurrentInstant()), plan), ct);
 
-    public Task<PlanClosed> CloseAsync(PlanId planId, LocalDate on, Actor by, CancellationToken ct) =>
-        DecideAsync(planId, by, "plan close",
+    /// <summary>Closes the year; the latest reference date of the plan's valid entries bounds its date.</summary>
+    public async Task<PlanClosed> CloseAsync(PlanId planId, LocalDate on, Actor by, CancellationToken ct)
+    {
+        LocalDate? last;
+        await using (var query = store.QuerySession())
+        {
+            var recorded = await query.Query<IndicatorResults>().Where(r => r.PlanId == planId.Value).ToListAsync(ct);
+            last = recorded.SelectMany(r => r.Entries).Where(e => e.Reversal is null)
+                .Select(e => (LocalDate?)e.ReferredTo).Max();
+        }
+        return await DecideAsync(planId, by, "plan close",
             plan => PlanLifecycleDecider.Decide(
-                new ClosePlan(planId.Value, on, by, clock.GetCurrentInstant()), plan), ct);
+                new ClosePlan(planId.Value, on, by, clock.GetCurrentInstant(), last), plan), ct);
+    }
+
+    /// <summary>Reopens a closed year not yet validated by the OIV (admin, with act and reason).</summary>
+    public Task<PlanReopened> ReopenAsync(PlanId planId, string act, string reason, LocalDate on, Actor by,
+        CancellationToken ct) =>
+        DecideAsync(planId, by, "plan reopen",
+            plan => PlanLifecycleDecider.Decide(
+                new ReopenPlan(planId.Value, act, reason, on, by, clock.GetCurrentInstant()), plan), ct);
 
     public Task<IndicatorNeutralized> NeutralizeAsync(PlanId planId, string indicator, string act, string reason,
         Actor by, CancellationToken ct, LocalDate? on = null) =>

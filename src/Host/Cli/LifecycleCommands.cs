@@ -3,7 +3,7 @@ using Spectre.Console;
 
 namespace PerformancePlan.Host.Cli;
 
-/// <summary><c>perfplan plan approve|close</c>: the plan's lifecycle.</summary>
+/// <summary><c>perfplan plan approve|close|reopen</c>: the plan's lifecycle.</summary>
 public static class LifecycleCommands
 {
     /// <summary><c>perfplan plan approve --plan P --act A --on gg/mm/aaaa --as U</c> (approver role).</summary>
@@ -45,6 +45,38 @@ public static class LifecycleCommands
             var e = await new PlanLifecycleService(store, cli.Clock).CloseAsync(parse.GetValue(plan)!,
                 parse.GetValue(on), CliContext.Actor(parse.GetValue(common.Users), parse.GetValue(user)!), ct);
             cli.Console.MarkupLine($"[green]Piano {e.PlanId} chiuso[/] il {ItalianFormat.Date(e.On)}.");
+            return ExitCodes.Ok;
+        }, ct));
+        return command;
+    }
+
+    /// <summary>
+    /// <c>perfplan plan reopen --plan P --act A --reason R --on gg/mm/aaaa --as U</c>: a closed year, not yet
+    /// validated by the OIV, is reopened (admin) so that results can be corrected; then it is closed again.
+    /// </summary>
+    public static Command Reopen(CliContext cli, CommonOptions common)
+    {
+        var plan = CommonOptions.Plan();
+        var act = new Option<string>("--act")
+        {
+            Description = "Atto che dispone la riapertura, es. \"Determinazione SG n. 30 del 10/03/2020\"",
+            Required = true,
+        };
+        var reason = new Option<string>("--reason") { Description = "Motivo della riapertura", Required = true };
+        var on = CommonOptions.Date("--on", "Data dell'atto di riapertura");
+        var user = CommonOptions.As();
+        var command = new Command("reopen",
+            "Riapre l'anno chiuso, prima della validazione dell'OIV, per correggere i risultati (amministratore)")
+        {
+            plan, act, reason, on, user,
+        };
+        command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
+        {
+            var e = await new PlanLifecycleService(store, cli.Clock).ReopenAsync(parse.GetValue(plan)!,
+                parse.GetValue(act)!, parse.GetValue(reason)!, parse.GetValue(on),
+                CliContext.Actor(parse.GetValue(common.Users), parse.GetValue(user)!), ct);
+            cli.Console.MarkupLine($"[green]Piano {e.PlanId} riaperto[/] il {ItalianFormat.Date(e.On)}: "
+                + $"{Markup.Escape(e.Act)} ({Markup.Escape(e.Reason)}). Si richiude con «perfplan plan close».");
             return ExitCodes.Ok;
         }, ct));
         return command;

@@ -9,8 +9,8 @@ namespace PerformancePlan.Host.Cli;
 /// <summary><c>perfplan plan import|show</c>.</summary>
 public static class PlanCommands
 {
-    /// <summary><c>perfplan plan</c>: import, show, approve, close, amend, revert-amendment, rollforward, diff,
-    /// versions.</summary>
+    /// <summary><c>perfplan plan</c>: import, show, approve, close, reopen, amend, revert-amendment, rollforward,
+    /// diff, versions.</summary>
     public static Command Build(CliContext cli, CommonOptions common)
     {
         var plan = new Command("plan", "Piani della performance: importare e consultare");
@@ -18,6 +18,7 @@ public static class PlanCommands
         plan.Subcommands.Add(Show(cli, common.Db));
         plan.Subcommands.Add(LifecycleCommands.Approve(cli, common));
         plan.Subcommands.Add(LifecycleCommands.Close(cli, common));
+        plan.Subcommands.Add(LifecycleCommands.Reopen(cli, common));
         plan.Subcommands.Add(AmendmentCommands.Amend(cli, common));
         plan.Subcommands.Add(AmendmentCommands.RevertAmendment(cli, common));
         plan.Subcommands.Add(AmendmentCommands.RollForward(cli, common));

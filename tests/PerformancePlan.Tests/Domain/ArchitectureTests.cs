@@ -31,7 +31,8 @@ public class ArchitectureTests
         string[] pastTense =
         [
             "Defined", "Drafted", "Imported", "Assigned", "Approved", "Closed", "Neutralized", "Recorded", "Amended",
-            "Revised", "Withdrawn", "Reassigned", "Changed", "Reverted", "Renumbered", "Digested", "Validated"
+            "Revised", "Withdrawn", "Reassigned", "Changed", "Reverted", "Renumbered", "Digested", "Validated",
+            "Reopened"
         ];
         var declared = DomainAssembly.GetTypes()
             .Where(t => t.GetMethod("<Clone>$") != null && pastTense.Any(t.Name.EndsWith));

@@ -45,7 +45,8 @@ public class ResultDecisionTests
     [InlineData("00/01/1900", "non è una data esistente")]
     [InlineData("31/12/2018", "anteriore all'anno del piano")]
     [InlineData("16/09/2019", "data futura")]
-    [InlineData("15/01/2020", "oltre l'anno del piano")]
+    [InlineData("15/01/2020", "data futura")]               // in the monitoring of 2019, but after today
+    [InlineData("01/07/2020", "oltre il monitoraggio del 2019")]
     public void The_reference_date_must_be_real_within_the_plan_and_not_in_the_future(string on, string message)
     {
         var issue = Rejected("O1.2.4-a", "3", on);

@@ -5,6 +5,7 @@ using Marten;
 using NodaTime;
 using NodaTime.Testing;
 using PerformancePlan.Domain.Access;
+using PerformancePlan.Domain.Common;
 using PerformancePlan.Domain.Results;
 using PerformancePlan.Domain.Scoring;
 using PerformancePlan.Host.Application;
@@ -159,6 +160,54 @@ public class ResultStoreTests(PostgresCluster cluster) : IAsyncLifetime
 
         (again.Recorded, again.AlreadyPresent, again.Errors.Count).ShouldBe((0, 8, 0));
         (await _db.EventCountAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task After_a_mistaken_reversal_importing_the_right_row_again_records_it()
+    {
+        var file = ResultsCsv("O1.2.4-a;3;30/04/2019;;newsletter");
+        await Results.ImportAsync(file, SeedPlan.Id, Admin, Ct);
+        var entry = (await ScoresAsync()).Indicators.Single(i => i.Code == "O1.2.4-a").Used.Single();
+        await Results.RevertAsync(entry.EntryId, "annullato per errore", Admin, Ct);
+
+        var again = await Results.ImportAsync(file, SeedPlan.Id, Admin, Ct);
+
+        (again.Recorded, again.AlreadyPresent).ShouldBe((1, 0));
+        (await ScoresAsync()).Indicators.Single(i => i.Code == "O1.2.4-a").Score
+            .ShouldBe(new Score(25, Band.NotAchieved, 0));
+    }
+
+    [Fact]
+    public async Task A_file_row_equal_to_an_older_entry_supersedes_a_later_one_for_the_same_date()
+    {
+        await Results.RecordAsync(SeedPlan.Id, "O1.2.4-a", "3", "30/04/2019", null, null, Admin, null, Ct);
+        await Results.RecordAsync(SeedPlan.Id, "O1.2.4-a", "6", "30/04/2019", null, "errato", Admin, null, Ct);
+
+        var outcome = await Results.ImportAsync(ResultsCsv("O1.2.4-a;3;30/04/2019;;"), SeedPlan.Id, Admin, Ct);
+
+        (outcome.Recorded, outcome.AlreadyPresent).ShouldBe((1, 0));
+        (await ScoresAsync()).Indicators.Single(i => i.Code == "O1.2.4-a").Score.Raw.ShouldBe(25);
+        (await Results.ImportAsync(ResultsCsv("O1.2.4-a;3;30/04/2019;;"), SeedPlan.Id, Admin, Ct))
+            .AlreadyPresent.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task The_third_quadrimester_reported_in_January_is_imported_and_the_year_closes_after_it()
+    {
+        _clock.Reset(Instant.FromUtc(2020, 2, 3, 9, 0));
+        var file = ResultsCsv("O2.1.4-e;15;10/05/2019;Q1", "O2.1.4-e;20;20/01/2020;Q3");
+
+        var outcome = await Results.ImportAsync(file, SeedPlan.Id, Admin, Ct);
+
+        (outcome.Recorded, outcome.Errors.Count).ShouldBe((2, 0));
+        (await ScoresAsync()).Indicators.Single(i => i.Code == "O2.1.4-e").Periods.Select(p => p.Realization)
+            .ShouldBe([100, null, 100]);
+        var lifecycle = new PlanLifecycleService(_db.Store, _clock);
+        (await Should.ThrowAsync<DomainException>(() =>
+                lifecycle.CloseAsync(SeedPlan.Id, new LocalDate(2019, 12, 31), Admin, Ct)))
+            .Message.ShouldContain("risultati riferiti fino al 20/01/2020");
+        (await lifecycle.CloseAsync(SeedPlan.Id, new LocalDate(2020, 1, 31), Admin, Ct)).On
+            .ShouldBe(new LocalDate(2020, 1, 31));
     }
 
     [Fact]

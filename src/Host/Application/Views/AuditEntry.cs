@@ -53,6 +53,8 @@ public sealed record AuditEntry(
                 $"pesi {m.Methodology.OperationalObjectivesWeightPercent}/" +
                 $"{m.Methodology.StrategicIndicatorsWeightPercent}"),
             PlanClosed c => Entry("Anno chiuso", c.PlanId, $"chiuso il {ItalianFormat.Date(c.On)}"),
+            PlanReopened r => Entry("Piano riaperto", r.PlanId, $"riaperto il {ItalianFormat.Date(r.On)}", r.Act,
+                r.Reason),
             PlanValidated v => Entry("Piano validato dall'OIV", v.PlanId,
                 $"testa del registro {v.LedgerHead[..16]}…", null, v.Note),
             IndicatorNeutralized n => Entry("Indicatore sterilizzato", n.Indicator,

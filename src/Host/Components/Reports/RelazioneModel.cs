@@ -13,7 +13,7 @@ public sealed record RelazioneModel(
 {
     /// <summary>What counts as an in-year change of the plan in section 4.</summary>
     static readonly string[] ChangeKinds = ["Target modificato", "Indicatore ritirato", "Indicatore rinumerato",
-        "Uffici e titolari modificati", "Metodologia modificata", "Indicatore sterilizzato"];
+        "Uffici e titolari modificati", "Metodologia modificata", "Indicatore sterilizzato", "Piano riaperto"];
 
     /// <summary>The Relazione of a replayed year and its audit trail.</summary>
     public static RelazioneModel From(OivReplay r, IReadOnlyList<AuditEntry> audit)

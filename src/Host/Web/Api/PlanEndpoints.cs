@@ -11,6 +11,12 @@ public sealed record ApproveRequest(string Act, string On);
 /// <summary>Body of <c>POST /api/plans/{id}/close</c>: the closing date (<c>gg/mm/aaaa</c>).</summary>
 public sealed record CloseRequest(string On);
 
+/// <summary>
+/// Body of <c>POST /api/plans/{id}/reopen</c>: the act that reopens a closed year, why, and the act's date
+/// (<c>gg/mm/aaaa</c>).
+/// </summary>
+public sealed record ReopenRequest(string Act, string Reason, string On);
+
 /// <summary>One plan in the list: status in lower case (<c>draft</c>, <c>approved</c>…), version 0 for a draft.
 /// </summary>
 public sealed record PlanSummary(
@@ -34,6 +40,7 @@ public static class PlanEndpoints
         plans.MapGet("/{id}/versions", Versions).RequireAuthorization(Policies.PublicRead);
         plans.MapPost("/{id}/approve", Approve).RequireAuthorization(Policies.Authenticated);
         plans.MapPost("/{id}/close", Close).RequireAuthorization(Policies.Authenticated);
+        plans.MapPost("/{id}/reopen", Reopen).RequireAuthorization(Policies.Authenticated);
         return app;
     }
 
@@ -61,4 +68,10 @@ public static class PlanEndpoints
         IDocumentStore store, [FromServices] IClock clock, CancellationToken ct) =>
         TypedResults.Ok(await new PlanLifecycleService(store, clock).CloseAsync(
             id, RequestParsing.ItalianDate(request.On, "on"), JwtSettings.ActorOf(user), ct));
+
+    static async Task<Ok<PlanReopened>> Reopen(PlanId id, ReopenRequest request, ClaimsPrincipal user,
+        IDocumentStore store, [FromServices] IClock clock, CancellationToken ct) =>
+        TypedResults.Ok(await new PlanLifecycleService(store, clock).ReopenAsync(
+            id, request.Act, request.Reason, RequestParsing.ItalianDate(request.On, "on"), JwtSettings.ActorOf(user),
+            ct));
 }
