@@ -60,14 +60,16 @@ public sealed class LedgerListener : DocumentSessionListenerBase
     /// A writer racing another sees <c>mt_streams</c> at the ledger's head; one that sees another version there is
     /// looking at a row edited outside the application: retrying would conflict forever (ADR 0016).
     /// </summary>
-    static async Task RefuseAlteredStreamAsync(IDocumentSession session, string schema, string stream, long sealedVersion,
-        CancellationToken token)
+    static async Task RefuseAlteredStreamAsync(IDocumentSession session, string schema, string stream,
+        long sealedVersion, CancellationToken token)
     {
         var declared = (await session.QueryAsync<long>(
             $"select version from {schema}.mt_streams where id = ?", token, stream)).FirstOrDefault();
-        if (declared != sealedVersion)
-            throw new DomainException($"Lo stream {stream} dichiara in mt_streams la versione {declared} ma il registro "
-                + $"ne sigilla {sealedVersion}: dati alterati fuori dall'applicazione, nessun evento scritto. "
+        var (after, _) = await HeadAsync(session, schema, stream, token);
+        if (after == sealedVersion && declared != sealedVersion)   // nobody committed meanwhile: not a race
+            throw new DomainException($"Lo stream {stream} dichiara in mt_streams la versione {declared} "
+                + $"ma il registro ne sigilla {sealedVersion}: dati alterati fuori dall'applicazione, "
+                + "nessun evento scritto. "
                 + "Eseguire «perfplan ledger verify» e ripristinare il database da una copia integra.");
     }
 }

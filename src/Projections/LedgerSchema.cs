@@ -33,7 +33,8 @@ public static class LedgerSchema
     public static async Task ApplyAsync(NpgsqlConnection conn, string schema, CancellationToken ct)
     {
         await conn.OpenAsync(ct);
-        await using (var done = new NpgsqlCommand($"select to_regclass('{schema}.{CheckpointTable}') is not null", conn))
+        var sql = $"select to_regclass('{schema}.{CheckpointTable}') is not null";
+        await using (var done = new NpgsqlCommand(sql, conn))
             if ((bool)(await done.ExecuteScalarAsync(ct))!) return;
         await using var tx = await conn.BeginTransactionAsync(ct);
         await using (var cmd = new NpgsqlCommand(Sql(schema), conn, tx)) await cmd.ExecuteNonQueryAsync(ct);

@@ -28,7 +28,8 @@ public sealed partial class LedgerService
         await using var insert = new NpgsqlCommand(
             $"insert into {Schema}.{LedgerSchema.CheckpointTable} (position, link, taken_at, taken_by, reason, key_id, "
             + "public_key, signature) values ($1, $2, $3, $4, $5, $6, $7, $8) returning number", conn, tx);
-        foreach (var value in new object[] { head.Position, head.Link, at, by, reason, key.Id, key.PublicKey, signature })
+        object[] values = [head.Position, head.Link, at, by, reason, key.Id, key.PublicKey, signature];
+        foreach (var value in values)
             insert.Parameters.Add(new NpgsqlParameter { Value = value });
         var number = (long)(await insert.ExecuteScalarAsync(ct))!;
         await tx.CommitAsync(ct);

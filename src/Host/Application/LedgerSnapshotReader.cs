@@ -28,7 +28,8 @@ public sealed partial class LedgerService
             + $"from {Schema}.{LedgerListener.Table} l left join {Schema}.mt_events e "
             + "on e.stream_id = l.stream_id and e.version = l.version",
             r => new LedgerSeal(r.GetString(0), r.GetInt64(1), r.GetString(2).Trim(), Nullable<long>(r, 3),
-                r.IsDBNull(4) ? null : r.GetString(4).Trim(), Nullable<long>(r, 5), r.IsDBNull(6) ? null : r.GetString(6)),
+                r.IsDBNull(4) ? null : r.GetString(4).Trim(), Nullable<long>(r, 5),
+                r.IsDBNull(6) ? null : r.GetString(6)),
             ct);
         var head = (await QueryAsync(conn, tx, $"select position, link from {Schema}.{LedgerSchema.HeadTable}",
             r => new LedgerChainHead(r.GetInt64(0), r.GetString(1)), ct)).FirstOrDefault();

@@ -1,4 +1,5 @@
 using Npgsql;
+using PerformancePlan.Domain.Ledger;
 
 namespace PerformancePlan.Tests.Ledger;
 
@@ -23,5 +24,32 @@ public static class LedgerAttacks
             end $d$;
             """, conn);
         await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// Recomputes one stream's chain from its rows as they are now and writes every seal (inserting missing ones):
+    /// what an attacker does after editing or inserting an event.
+    /// </summary>
+    public static async Task ReChainStreamAsync(NpgsqlConnection conn, string schema, string stream,
+        CancellationToken ct)
+    {
+        var rows = new List<(long Version, string Canonical)>();
+        await using (var cmd = new NpgsqlCommand(
+            "select version, type, data::text, coalesce(headers->>'user',''), coalesce(headers->>'at',''), "
+            + $"coalesce(correlation_id,'') from {schema}.mt_events where stream_id = '{stream}' order by version",
+            conn))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct))
+                rows.Add((r.GetInt64(0), LedgerHash.CanonicalEvent(r.GetString(1), stream, r.GetInt64(0),
+                    r.GetString(3), r.GetString(4), r.GetString(5), LedgerHash.CanonicalJson(r.GetString(2)))));
+        var hash = "";
+        foreach (var (version, canonical) in rows)
+        {
+            hash = LedgerHash.Next(hash, canonical);
+            await using var upsert = new NpgsqlCommand($"insert into {schema}.pp_ledger (stream_id, version, hash) "
+                + $"values ('{stream}', {version}, '{hash}') on conflict (stream_id, version) "
+                + "do update set hash = excluded.hash", conn);
+            await upsert.ExecuteNonQueryAsync(ct);
+        }
     }
 }
