@@ -58,8 +58,7 @@ public static class EventStore
     public static async Task PrepareAsync(IDocumentStore store, CancellationToken ct = default)
     {
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        await using var session = store.LightweightSession();
-        session.QueueSqlCommand(LedgerListener.CreateTableSql(store.Options.Events.DatabaseSchemaName));
-        await session.SaveChangesAsync(ct);
+        await using var conn = store.Options.Tenancy.Default.Database.CreateConnection();
+        await LedgerSchema.ApplyAsync(conn, store.Options.Events.DatabaseSchemaName, ct);
     }
 }

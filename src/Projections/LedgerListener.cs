@@ -1,6 +1,7 @@
 using JasperFx;
 using JasperFx.Events;
 using Marten;
+using PerformancePlan.Domain.Common;
 using PerformancePlan.Domain.Ledger;
 
 namespace PerformancePlan.Projections;
@@ -29,8 +30,11 @@ public sealed class LedgerListener : DocumentSessionListenerBase
             var (version, hash) = await HeadAsync(session, schema, action.Key!, token);
             // Another writer committed between this command's read and its write: the usual conflict, not tampering.
             if (action.ExpectedVersionOnServer is { } expected && expected != version)
+            {
+                await RefuseAlteredStreamAsync(session, schema, action.Key!, version, token);
                 throw new EventStreamUnexpectedMaxEventIdException(action.Key!, action.AggregateType ?? typeof(object),
                     expected, version);
+            }
             foreach (var e in action.Events)
             {
                 version++;
@@ -52,9 +56,20 @@ public sealed class LedgerListener : DocumentSessionListenerBase
         return head is null ? (0, "") : (long.Parse(head[..head.IndexOf(':')]), head[(head.IndexOf(':') + 1)..]);
     }
 
-    /// <summary>The ledger table, beside Marten's own.</summary>
-    public static string CreateTableSql(string schema) =>
-        $"create table if not exists {schema}.{Table} (stream_id varchar not null, version bigint not null, hash "
-            + "char(64) not null, " +
-        $"sealed_at timestamptz not null default now(), primary key (stream_id, version))";
+    /// <summary>
+    /// A writer racing another sees <c>mt_streams</c> at the ledger's head; one that sees another version there is
+    /// looking at a row edited outside the application: retrying would conflict forever (ADR 0016).
+    /// </summary>
+    static async Task RefuseAlteredStreamAsync(IDocumentSession session, string schema, string stream,
+        long sealedVersion, CancellationToken token)
+    {
+        var declared = (await session.QueryAsync<long>(
+            $"select version from {schema}.mt_streams where id = ?", token, stream)).FirstOrDefault();
+        var (after, _) = await HeadAsync(session, schema, stream, token);
+        if (after == sealedVersion && declared != sealedVersion)   // nobody committed meanwhile: not a race
+            throw new DomainException($"Lo stream {stream} dichiara in mt_streams la versione {declared} "
+                + $"ma il registro ne sigilla {sealedVersion}: dati alterati fuori dall'applicazione, "
+                + "nessun evento scritto. "
+                + "Eseguire «perfplan ledger verify» e ripristinare il database da una copia integra.");
+    }
 }

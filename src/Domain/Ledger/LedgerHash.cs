@@ -42,6 +42,18 @@ public static class LedgerHash
     public static string Next(string previous, string canonicalEvent) => Sha(previous + "\n" + canonicalEvent);
 
     /// <summary>
+    /// What the global chain hashes of one seal (ADR 0016): its position, the stream's sealed hash, and every column
+    /// of the event as PostgreSQL prints them (<see cref="LedgerSeal.EventText"/>).
+    /// </summary>
+    public static string GlobalCanonical(long position, string streamHash, string eventText) =>
+        string.Join('\n', position.ToString(CultureInfo.InvariantCulture), streamHash, eventText);
+
+    /// <summary>The text a checkpoint's Ed25519 signature covers.</summary>
+    public static string CheckpointMessage(long position, string link, string at, string by, string reason) =>
+        string.Join('\n', "perfplan-ledger-checkpoint/1", position.ToString(CultureInfo.InvariantCulture), link, at,
+            by, reason);
+
+    /// <summary>
     /// A Merkle root over stream heads sorted by stream: one value that commits to every stream's history.
     /// </summary>
     public static string MerkleRoot(IEnumerable<LedgerHead> heads)

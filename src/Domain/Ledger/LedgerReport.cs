@@ -20,7 +20,20 @@ public sealed record LedgerProblem(string Stream, long Version, long? Sequence, 
 /// <param name="Heads">Every stream's recomputed head, the ledger's own included, sorted by stream.</param>
 public sealed record LedgerReport(
     bool Verified, long Events, string Head, LedgerProblem? FirstBad, IReadOnlyList<LedgerProblem> Problems,
-    IReadOnlyList<LedgerHead> Heads);
+    IReadOnlyList<LedgerHead> Heads)
+{
+    /// <summary>Seals in the global chain (every stream, every plan): its running count.</summary>
+    public long Position { get; init; }
+
+    /// <summary>The latest checkpoint the chain still extends and whose signature was proved, if any.</summary>
+    public LedgerCheckpoint? LastCheckpoint { get; init; }
+
+    /// <summary>Seals after <see cref="LastCheckpoint"/> (all of them when there is none): not yet provable.</summary>
+    public long SealedSinceCheckpoint { get; init; }
+
+    /// <summary>Checkpoints that could not be checked because no public key was given.</summary>
+    public int UncheckedCheckpoints { get; init; }
+}
 
 /// <summary>A digest kept outside the system (a file the OIV holds): the root and every head it commits to.</summary>
 public sealed record KeptDigest(string Root, IReadOnlyList<LedgerHead> Heads);

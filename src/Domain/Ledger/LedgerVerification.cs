@@ -50,6 +50,34 @@ public static class LedgerVerification
         return new LedgerReport(problems.Count == 0, rows.Count, root, firstBad, problems, heads);
     }
 
+    /// <summary>
+    /// The whole verification (ADR 0008 and 0016): the per-stream chains of the plan's streams (or all), the global
+    /// chain over every seal with its head and signed checkpoints, and <c>mt_streams</c>. The first bad event is the
+    /// earliest per-stream problem, else the first the global chain found.
+    /// </summary>
+    /// <param name="snapshot">Every row of the ledger's tables and the event table, read in one snapshot.</param>
+    /// <param name="kept">A digest kept outside the system, if the OIV brings one.</param>
+    /// <param name="planId">The plan whose streams are reported, or null for the whole ledger.</param>
+    public static LedgerReport Verify(LedgerSnapshot snapshot, KeptDigest? kept, string? planId)
+    {
+        bool InScope(string stream) => planId is null || InPlan(stream, planId);
+        var rows = snapshot.Rows.Where(r => InScope(r.Stream)).ToList();
+        var sealedHashes = snapshot.Seals.Where(s => InScope(s.Stream))
+            .ToDictionary(s => (s.Stream, s.Version), s => s.Hash.Trim());
+        var streams = Verify(rows, sealedHashes, snapshot.Recorded, kept, planId);
+        var global = GlobalChain.Check(snapshot.Seals, snapshot.Head, snapshot.Checkpoints, InScope);
+        var streamProblems = streams.Problems.Concat(GlobalChain.Streams(streams.Heads, snapshot.Streams)).ToList();
+        var problems = streamProblems.Concat(global.Problems).ToList();
+        var firstBad = streamProblems.OrderBy(p => p.Sequence ?? long.MaxValue)
+            .ThenBy(p => p.Stream, StringComparer.Ordinal).FirstOrDefault() ?? global.Problems.FirstOrDefault();
+        return streams with
+        {
+            Verified = problems.Count == 0, Problems = problems, FirstBad = firstBad, Position = global.Position,
+            LastCheckpoint = global.LastCheckpoint, UncheckedCheckpoints = global.Unchecked,
+            SealedSinceCheckpoint = global.Position - (global.LastCheckpoint?.Position ?? 0),
+        };
+    }
+
     /// <summary>True when <paramref name="stream"/> is the plan's own stream or one of its indicators'.</summary>
     public static bool InPlan(string stream, string planId) =>
         stream == planId || stream.StartsWith(planId + "/", StringComparison.Ordinal);

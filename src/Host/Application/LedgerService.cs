@@ -10,10 +10,31 @@ namespace PerformancePlan.Host.Application;
 public sealed record LedgerDigestFile(string Root, IReadOnlyList<LedgerHead> Heads, Instant At);
 
 /// <summary>
-/// Reads the raw rows of the event table (SQL, not Marten's documents) and the sealed hashes in one snapshot, and the
-/// digests recorded in the ledger's stream; the domain's <see cref="LedgerVerification"/> judges them (ADR 0008).
+/// A signed checkpoint as exported to a file the OIV keeps (ADR 0016): the global chain's count and link, when, by
+/// whom, why, and the public key that checks its Ed25519 signature.
 /// </summary>
-public sealed class LedgerService(IDocumentStore store, IClock clock)
+public sealed record LedgerCheckpointFile(
+    long Number, long Position, string Link, string At, string By, string Reason, string KeyId, string PublicKey,
+    string Signature)
+{
+    /// <summary>The checkpoint as the domain checks it.</summary>
+    public LedgerCheckpoint ToCheckpoint() => new(Number, Position, Link, At, By, Reason, KeyId, Signature);
+}
+
+/// <summary>What the OIV brings to a verification, all optional.</summary>
+/// <param name="Digest">A digest kept outside the system, whose heads the history must still extend.</param>
+/// <param name="Checkpoint">A checkpoint kept outside the system, which the global chain must still extend.</param>
+/// <param name="PublicKey">The public key (base64) that signs checkpoints; by default the configured key's, else the
+/// one in <paramref name="Checkpoint"/>.</param>
+public sealed record LedgerEvidence(
+    LedgerDigestFile? Digest = null, LedgerCheckpointFile? Checkpoint = null, string? PublicKey = null);
+
+/// <summary>
+/// Reads the raw rows of the event table and of the ledger's tables (SQL, not Marten's documents) in one snapshot and
+/// the digests recorded in the ledger's stream; the domain's <see cref="LedgerVerification"/> judges them (ADR 0008,
+/// 0016). Takes signed checkpoints of the global chain's head.
+/// </summary>
+public sealed partial class LedgerService(IDocumentStore store, IClock clock)
 {
     /// <summary>The ledger's own stream, where digests are recorded.</summary>
     public const string LedgerStream = LedgerVerification.LedgerStream;
@@ -22,12 +43,24 @@ public sealed class LedgerService(IDocumentStore store, IClock clock)
 
     /// <summary>Verifies one plan's streams (or all, when <paramref name="planId"/> is null).</summary>
     /// <param name="digest">A digest kept outside the system, whose heads the history must still extend.</param>
-    public async Task<LedgerReport> VerifyAsync(PlanId? planId, LedgerDigestFile? digest, CancellationToken ct)
+    public Task<LedgerReport> VerifyAsync(PlanId? planId, LedgerDigestFile? digest, CancellationToken ct) =>
+        VerifyWithAsync(planId, new LedgerEvidence(digest), ct);
+
+    /// <summary>Verifies one plan's streams (or all), the global chain and every checkpoint.</summary>
+    public async Task<LedgerReport> VerifyWithAsync(PlanId? planId, LedgerEvidence evidence, CancellationToken ct)
     {
-        var (rows, sealedHashes) = await ReadAsync(planId, ct);
-        var recorded = await RecordedDigestsAsync(planId, ct).ConfigureAwait(false);
-        var kept = digest is null ? null : new KeptDigest(digest.Root, digest.Heads);
-        return LedgerVerification.Verify(rows, sealedHashes, recorded, kept, planId?.Value);
+        var snapshot = await ReadAsync(evidence, ct);
+        var recorded = (await RecordedDigestsAsync(planId, ct)).ToList();
+        var kept = evidence.Digest is { } d ? new KeptDigest(d.Root, d.Heads) : null;
+        return LedgerVerification.Verify(snapshot with { Recorded = recorded }, kept, planId?.Value);
+    }
+
+    /// <summary>True when the plan has events (verification of an unknown plan is a mistake, not "0 events").
+    /// </summary>
+    public async Task<bool> KnowsPlanAsync(PlanId planId, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        return await session.Events.FetchStreamStateAsync(planId.Value, ct) is not null;
     }
 
     /// <summary>Records a digest of the whole ledger in its stream and returns it, for the OIV to keep.</summary>
@@ -61,44 +94,6 @@ public sealed class LedgerService(IDocumentStore store, IClock clock)
             .ToList();
     }
 
-    async Task<(List<LedgerRow> Rows, Dictionary<(string, long), string> Sealed)> ReadAsync(
-        PlanId? planId, CancellationToken ct)
-    {
-        await using var conn = store.Options.Tenancy.Default.Database.CreateConnection();
-        await conn.OpenAsync(ct);
-        // One snapshot for both tables, so a write committing meanwhile cannot look like a deleted event.
-        await using var tx = await conn.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
-        var filter = planId is null ? "" : "where stream_id = @plan or stream_id like @prefix";
-        var rows = new List<LedgerRow>();
-        await using (var cmd = new NpgsqlCommand(
-            "select seq_id, coalesce(stream_id, ''), version, type, data::text, coalesce(headers->>'user', ''), "
-            + "coalesce(headers->>'at', ''), coalesce(correlation_id, ''), coalesce(is_archived, false) "
-            + $"from {Schema}.mt_events {filter}", conn, tx))
-        {
-            Filter(cmd, planId);
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct))
-                rows.Add(new LedgerRow(r.GetInt64(0), r.GetString(1), r.GetInt64(2), r.GetString(3), r.GetString(4),
-                    r.GetString(5), r.GetString(6), r.GetString(7), r.GetBoolean(8)));
-        }
-        var sealedHashes = new Dictionary<(string, long), string>();
-        await using (var cmd = new NpgsqlCommand(
-            $"select stream_id, version, hash from {Schema}.{LedgerListener.Table} {filter}", conn, tx))
-        {
-            Filter(cmd, planId);
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct)) sealedHashes[(r.GetString(0), r.GetInt64(1))] = r.GetString(2);
-        }
-        return (rows, sealedHashes);
-    }
-
-    static void Filter(NpgsqlCommand cmd, PlanId? planId)
-    {
-        if (planId is null) return;
-        cmd.Parameters.AddWithValue("plan", planId.Value);
-        cmd.Parameters.AddWithValue("prefix", planId.Value + "/%");
-    }
-
-    /// <summary>The JSON of digest files (<see cref="AppJson"/>).</summary>
+    /// <summary>The JSON of digest and checkpoint files (<see cref="AppJson"/>).</summary>
     public static readonly JsonSerializerOptions FileJson = AppJson.Options;
 }

@@ -4,18 +4,19 @@ using Spectre.Console;
 
 namespace PerformancePlan.Host.Cli;
 
-/// <summary><c>perfplan ledger verify|digest</c>.</summary>
+/// <summary><c>perfplan ledger verify|digest|checkpoint</c>.</summary>
 public static class LedgerCommands
 {
     /// <summary>Exit code when the ledger (or the OIV's replay) finds an altered event.</summary>
     public const int NotVerified = 4;
 
-    /// <summary><c>perfplan ledger verify|digest</c>.</summary>
+    /// <summary><c>perfplan ledger verify|digest|checkpoint</c>.</summary>
     public static Command Build(CliContext cli, CommonOptions common)
     {
-        var ledger = new Command("ledger", "Registro a prova di manomissione: verifica e digest");
+        var ledger = new Command("ledger", "Registro a prova di manomissione: verifica, digest e checkpoint firmati");
         ledger.Subcommands.Add(Verify(cli, common));
         ledger.Subcommands.Add(Digest(cli, common));
+        ledger.Subcommands.Add(LedgerCheckpointCommand.Build(cli, common));
         return ledger;
     }
 
@@ -27,15 +28,27 @@ public static class LedgerCommands
         {
             Description = "Digest esportato prima (perfplan ledger digest --out): la storia deve estenderlo",
         };
+        var checkpoint = new Option<FileInfo?>("--checkpoint")
+        {
+            Description = "Checkpoint firmato esportato prima (ledger checkpoint --out): la catena deve estenderlo",
+        };
+        var publicKey = new Option<string?>("--public-key")
+        {
+            Description = "Chiave pubblica Ed25519 dei checkpoint (base64); per difetto quella della chiave in uso",
+        };
         var format = Formats.Option();
         var command = new Command("verify",
             "Ricalcola ogni catena dagli eventi grezzi e trova il primo evento alterato (uscita 4 se non integro)")
         {
-            plan, digest, format,
+            plan, digest, checkpoint, publicKey, format,
         };
         command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
         {
+            var ledger = new LedgerService(store, cli.Clock);
+            if (parse.GetValue(plan) is { } asked && !await ledger.KnowsPlanAsync(asked, ct))
+                return cli.Fail($"Piano «{asked}» non trovato: nessun evento da verificare.", ExitCodes.InvalidInput);
             LedgerDigestFile? kept = null;
+            LedgerCheckpointFile? keptCheckpoint = null;
             if (parse.GetValue(digest) is { } file)
             {
                 if (!file.Exists)
@@ -43,7 +56,17 @@ public static class LedgerCommands
                 kept = JsonSerializer.Deserialize<LedgerDigestFile>(
                     await File.ReadAllTextAsync(file.FullName, ct), AppJson.Options);
             }
-            var report = await new LedgerService(store, cli.Clock).VerifyAsync(parse.GetValue(plan), kept, ct);
+            if (parse.GetValue(checkpoint) is { } cp)
+            {
+                if (!cp.Exists)
+                    return cli.Fail($"File di checkpoint non trovato: {cp.FullName}", ExitCodes.InvalidInput);
+                keptCheckpoint = LedgerCheckpointCommand.Read(await File.ReadAllTextAsync(cp.FullName, ct));
+                if (keptCheckpoint is null)
+                    return cli.Fail($"{cp.FullName} non è un checkpoint esportato da perfplan ledger checkpoint.",
+                        ExitCodes.InvalidInput);
+            }
+            var report = await ledger.VerifyWithAsync(parse.GetValue(plan),
+                new LedgerEvidence(kept, keptCheckpoint, parse.GetValue(publicKey)), ct);
             if (parse.GetValue(format) == Formats.Json)
                 cli.WriteJson(new
                 {
@@ -51,11 +74,20 @@ public static class LedgerCommands
                     firstBad = report.FirstBad is { } b
                         ? new { stream = b.Stream, version = b.Version, sequence = b.Sequence, reason = b.Reason }
                         : null,
+                    sealedEvents = report.Position,
+                    lastCheckpoint = report.LastCheckpoint is { } c
+                        ? new { number = c.Number, position = c.Position, at = c.At, reason = c.Reason }
+                        : null,
+                    sealedSinceCheckpoint = report.SealedSinceCheckpoint,
+                    uncheckedCheckpoints = report.UncheckedCheckpoints,
                 });
             else if (report.Verified)
+            {
                 cli.Console.MarkupLine($"[green]Registro integro[/]: {report.Events} eventi in " +
                     $"{report.Heads.Count} stream, testa {report.Head}" +
                     (kept is null ? "." : ", estende il digest indicato."));
+                cli.Console.MarkupLine(Markup.Escape(LedgerCheckpointCommand.Describe(report)));
+            }
             else
             {
                 foreach (var p in report.Problems)

@@ -157,6 +157,7 @@ public class LedgerTests(PostgresCluster cluster) : IAsyncLifetime
         await ReChainAsync("cciaa-ms-2019/O2.1.1-b");
         await Sql("delete from {s}.mt_events where stream_id = 'ledger'; "
             + "delete from {s}.pp_ledger where stream_id = 'ledger'");   // hide the recorded digest too
+        await ReLinkAsync();   // and close the gap it leaves in the global chain (ADR 0016)
 
         (await Ledger.VerifyAsync(null, null, Ct)).Verified.ShouldBeTrue();   // a consistent forgery, on its own
 
@@ -176,6 +177,13 @@ public class LedgerTests(PostgresCluster cluster) : IAsyncLifetime
         await ReChainAsync("cciaa-ms-2019/O2.1.1-b");
 
         (await Ledger.VerifyAsync(null, null, Ct)).FirstBad!.Stream.ShouldBe("cciaa-ms-2019/O2.1.1-b");
+    }
+
+    async Task ReLinkAsync()
+    {
+        await using var conn = new NpgsqlConnection(cluster.ConnectionString);
+        await conn.OpenAsync(Ct);
+        await LedgerAttacks.ReLinkGlobalChainAsync(conn, _db.Schema, Ct);
     }
 
     /// <summary>What an attacker who knows the algorithm does: recompute and rewrite every hash of a stream.</summary>
@@ -200,6 +208,7 @@ public class LedgerTests(PostgresCluster cluster) : IAsyncLifetime
                 + $"where stream_id = '{stream}' and version = {version}", conn);
             await update.ExecuteNonQueryAsync(Ct);
         }
+        await LedgerAttacks.ReLinkGlobalChainAsync(conn, _db.Schema, Ct);   // and the global chain (ADR 0016)
     }
 }
 

@@ -1,0 +1,43 @@
+using NodaTime.Text;
+using Npgsql;
+using PerformancePlan.Domain.Ledger;
+using PerformancePlan.Projections;
+
+namespace PerformancePlan.Host.Application;
+
+public sealed partial class LedgerService
+{
+    /// <summary>
+    /// Signs the global chain's head as it is now and records the checkpoint (ADR 0016); returned for export. Taken
+    /// after approval, amendment, close and validation (<see cref="CheckpointAfterAsync"/>) and on demand.
+    /// </summary>
+    /// <param name="reason">Why: the command it follows, or <c>ledger checkpoint</c>.</param>
+    /// <param name="key">The signing key; by default <see cref="LedgerKey.Load"/>.</param>
+    /// <exception cref="DomainException">The key cannot be read.</exception>
+    public async Task<LedgerCheckpointFile> CheckpointAsync(string by, string reason, LedgerKey? key,
+        CancellationToken ct)
+    {
+        key ??= LedgerKey.Load();
+        var at = InstantPattern.ExtendedIso.Format(clock.GetCurrentInstant());
+        await using var conn = store.Options.Tenancy.Default.Database.CreateConnection();
+        await conn.OpenAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var head = (await QueryAsync(conn, tx, $"select position, link from {Schema}.{LedgerSchema.HeadTable}",
+            r => new LedgerChainHead(r.GetInt64(0), r.GetString(1)), ct)).Single();
+        var signature = key.Sign(LedgerHash.CheckpointMessage(head.Position, head.Link, at, by, reason));
+        await using var insert = new NpgsqlCommand(
+            $"insert into {Schema}.{LedgerSchema.CheckpointTable} (position, link, taken_at, taken_by, reason, key_id, "
+            + "public_key, signature) values ($1, $2, $3, $4, $5, $6, $7, $8) returning number", conn, tx);
+        object[] values = [head.Position, head.Link, at, by, reason, key.Id, key.PublicKey, signature];
+        foreach (var value in values)
+            insert.Parameters.Add(new NpgsqlParameter { Value = value });
+        var number = (long)(await insert.ExecuteScalarAsync(ct))!;
+        await tx.CommitAsync(ct);
+        return new LedgerCheckpointFile(number, head.Position, head.Link, at, by, reason, key.Id, key.PublicKey,
+            signature);
+    }
+
+    /// <summary>The checkpoint a command takes after its events (approval, amendment, close, validation).</summary>
+    public static Task<LedgerCheckpointFile> CheckpointAfterAsync(IDocumentStore store, IClock clock, string by,
+        string command, CancellationToken ct) => new LedgerService(store, clock).CheckpointAsync(by, command, null, ct);
+}

@@ -1,0 +1,90 @@
+using Npgsql;
+
+namespace PerformancePlan.Projections;
+
+/// <summary>
+/// The ledger's tables beside Marten's (ADR 0008, 0016): <c>pp_ledger</c> (each stream's chain, and each seal's
+/// position and link in the global chain), <c>pp_ledger_head</c> (the global chain's single head row),
+/// <c>pp_ledger_checkpoint</c> (signed checkpoints), and the deferred trigger that links every seal at commit.
+/// </summary>
+public static class LedgerSchema
+{
+    /// <summary>The global chain's head row.</summary>
+    public const string HeadTable = "pp_ledger_head";
+
+    /// <summary>Signed checkpoints of the head.</summary>
+    public const string CheckpointTable = "pp_ledger_checkpoint";
+
+    /// <summary>
+    /// Every column of an <c>mt_events</c> row (alias <paramref name="e"/>) that gives the event its meaning, one per
+    /// line, as the global chain hashes them: the trigger and the verifier read them through this same expression.
+    /// </summary>
+    public static string EventText(string e) =>
+        $"concat_ws(E'\\n', {e}.seq_id::text, {e}.stream_id, {e}.version::text, {e}.type, {e}.id::text, "
+        + $"coalesce({e}.tenant_id, ''), coalesce({e}.mt_dotnet_type, ''), coalesce({e}.headers::text, ''), "
+        + $"coalesce({e}.correlation_id, ''), coalesce({e}.causation_id, ''), "
+        + $"to_char({e}.timestamp at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), "
+        + $"coalesce({e}.is_archived, false)::text)";
+
+    /// <summary>
+    /// Creates or upgrades the ledger's tables once per schema (serialised by an advisory lock), and links the seals
+    /// written before the global chain existed, in sequence order.
+    /// </summary>
+    public static async Task ApplyAsync(NpgsqlConnection conn, string schema, CancellationToken ct)
+    {
+        await conn.OpenAsync(ct);
+        var sql = $"select to_regclass('{schema}.{CheckpointTable}') is not null";
+        await using (var done = new NpgsqlCommand(sql, conn))
+            if ((bool)(await done.ExecuteScalarAsync(ct))!) return;
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await using (var cmd = new NpgsqlCommand(Sql(schema), conn, tx)) await cmd.ExecuteNonQueryAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    static string Sql(string s) => $$"""
+        select pg_advisory_xact_lock(hashtext('{{s}}.pp_ledger'));
+        create table if not exists {{s}}.pp_ledger (stream_id varchar not null, version bigint not null,
+            hash char(64) not null, sealed_at timestamptz not null default now(), primary key (stream_id, version));
+        alter table {{s}}.pp_ledger add column if not exists position bigint, add column if not exists link text;
+        create unique index if not exists pp_ledger_position on {{s}}.pp_ledger (position);
+        create table if not exists {{s}}.{{HeadTable}} (id int primary key check (id = 1), position bigint not null,
+            link text not null);
+        insert into {{s}}.{{HeadTable}} values (1, 0, '') on conflict do nothing;
+        create or replace function {{s}}.pp_ledger_link(p_stream varchar, p_version bigint) returns void
+        language plpgsql as $f$
+        declare h record; ev text; nxt text;
+        begin
+          select {{EventText("e")}} into ev from {{s}}.mt_events e
+            where e.stream_id = p_stream and e.version = p_version;
+          if ev is null then
+            raise exception 'pp_ledger: sigillo senza evento (%, %)', p_stream, p_version;
+          end if;
+          update {{s}}.{{HeadTable}} set position = position + 1 where id = 1 returning position, link into h;
+          select encode(sha256(convert_to(h.link || E'\n' || h.position::text || E'\n' || l.hash || E'\n' || ev,
+              'UTF8')), 'hex') into nxt
+            from {{s}}.pp_ledger l where l.stream_id = p_stream and l.version = p_version;
+          update {{s}}.pp_ledger set position = h.position, link = nxt
+            where stream_id = p_stream and version = p_version;
+          update {{s}}.{{HeadTable}} set link = nxt where id = 1;
+        end $f$;
+        create or replace function {{s}}.pp_ledger_chain() returns trigger language plpgsql as $f$
+        begin perform {{s}}.pp_ledger_link(new.stream_id, new.version); return null; end $f$;
+        do $d$ begin
+          if not exists (select 1 from pg_trigger
+                         where tgname = 'pp_ledger_chain' and tgrelid = '{{s}}.pp_ledger'::regclass) then
+            create constraint trigger pp_ledger_chain after insert on {{s}}.pp_ledger
+              deferrable initially deferred for each row execute function {{s}}.pp_ledger_chain();
+          end if;
+        end $d$;
+        do $d$ declare r record; begin
+          for r in select l.stream_id, l.version from {{s}}.pp_ledger l
+                   join {{s}}.mt_events e on e.stream_id = l.stream_id and e.version = l.version
+                   where l.position is null order by e.seq_id loop
+            perform {{s}}.pp_ledger_link(r.stream_id, r.version);
+          end loop;
+        end $d$;
+        create table if not exists {{s}}.{{CheckpointTable}} (number bigserial primary key, position bigint not null,
+            link text not null, taken_at text not null, taken_by text not null, reason text not null,
+            key_id text not null, public_key text not null, signature text not null);
+        """;
+}
