@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Text;
-using MiniExcelLibs;
 using PerformancePlan.Host.Application.Exports;
 using PerformancePlan.Host.Components;
 using PerformancePlan.Host.Components.Reports;
@@ -55,14 +53,14 @@ public static class ReportCommands
     {
         var export = new Command("export", "Esporta punteggi o traccia di audit in CSV o XLSX");
         export.Subcommands.Add(ExportCommand(cli, common, "scores", "Punteggi di indicatori, obiettivi, aree ed ente",
-            ExportQueries.ScoresAsync));
-        export.Subcommands.Add(ExportCommand(cli, common, "audit", "Traccia di audit",
+            "Punteggi", ExportQueries.ScoresAsync));
+        export.Subcommands.Add(ExportCommand(cli, common, "audit", "Traccia di audit", "Audit",
             async (session, id, ct) => await ExportQueries.AuditAsync(session, id, ct)));
         return export;
     }
 
     static Command ExportCommand<TRow>(CliContext cli, CommonOptions common, string name, string description,
-        Func<Marten.IQuerySession, PlanId, CancellationToken, Task<IReadOnlyList<TRow>?>> rowsOf)
+        string sheet, Func<Marten.IQuerySession, PlanId, CancellationToken, Task<IReadOnlyList<TRow>?>> rowsOf)
         where TRow : IExportRow
     {
         var plan = CommonOptions.Plan();
@@ -78,11 +76,9 @@ public static class ReportCommands
             if (await rowsOf(session, id, ct) is not { } rows)
                 return cli.Fail($"Piano «{id}» non trovato.", ExitCodes.InvalidInput);
             var file = parse.GetValue(output)!;
-            var exported = rows.Cast<IExportRow>().ToList();
-            if (file.Extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
-                MiniExcel.SaveAs(file.FullName, exported.Select(r => r.Cells().ToDictionary()).ToList(),
-                    overwriteFile: true);
-            else await File.WriteAllTextAsync(file.FullName, CsvWriter.Write(exported), new UTF8Encoding(true), ct);
+            await using (var stream = File.Create(file.FullName))
+                await ExportWriter.WriteAsync(stream, rows.Cast<IExportRow>().ToList(),
+                    ExportWriter.FormatOf(file.Name), sheet, ct);
             cli.Console.MarkupLine($"[green]{rows.Count} righe esportate[/] in {Markup.Escape(file.FullName)}.");
             return ExitCodes.Ok;
         }, ct));

@@ -2,6 +2,7 @@ using JasperFx;
 using Marten.Exceptions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using PerformancePlan.Domain.Import;
 
 namespace PerformancePlan.Host.Web;
 
@@ -17,7 +18,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
         {
             InvalidInputException e => new ValidationProblemDetails(e.Issues
                 .GroupBy(i => i.Column.Length > 0 ? i.Column : "file")
-                .ToDictionary(g => g.Key, g => g.Select(i => $"{i.Message}. {i.Fix}".Trim()).ToArray()))
+                .ToDictionary(g => g.Key, g => g.Select(Message).ToArray()))
                 { Status = 400, Title = "Dati non validi: nessun evento scritto" },
             ForbiddenException e => new() { Status = 403, Title = "Operazione non consentita", Detail = e.Message },
             NotFoundException e => new() { Status = 404, Title = "Non trovato", Detail = e.Message },
@@ -32,5 +33,14 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(
             new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>An issue as a field error; a row of an uploaded file is named first: «riga 5, valore «x»: …».
+    /// </summary>
+    static string Message(ImportIssue i)
+    {
+        var value = i.Value.Length > 0 ? $", valore «{i.Value}»" : "";
+        var where = i.Row > 0 ? $"riga {i.Row}{value}: " : "";
+        return $"{where}{i.Message}. {i.Fix}".Trim();
     }
 }

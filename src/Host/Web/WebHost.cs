@@ -34,7 +34,7 @@ public static class WebHost
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDocumentStore>().QuerySession());
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemMapping>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.DescribeApi());
         builder.Services.AddRazorComponents();   // the dashboard's pages are components (Web/Dashboard)
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
         {

@@ -15,11 +15,14 @@ public static class ApiEndpoints
         app.MapTargetEndpoints();
         app.MapAuditEndpoints();
         app.MapPlanEndpoints();
+        app.MapPlanImportEndpoints();
+        app.MapAmendmentEndpoints();
         app.MapScoreEndpoints();
         app.MapScorecardEndpoints();
         app.MapResultEndpoints();
         app.MapOivEndpoints();
         app.MapLedgerEndpoints();
+        app.MapExportEndpoints();
         return app;
     }
 

@@ -10,7 +10,10 @@ public static class AuditEndpoints
     public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder app)
     {
         var audit = app.MapGroup("/api/plans/{id}").WithTags("Audit");
-        audit.MapGet("/audit", Trail).RequireAuthorization(Policies.Auditors);
+        audit.MapGet("/audit", Trail).RequireAuthorization(Policies.Auditors)
+            .Describe("GetAuditTrail", "Traccia di audit del piano",
+                "Ogni evento del piano e dei risultati con chi, quando, atto e motivo. Per OIV, amministratori e "
+                + "analisti.").Problems(400);
         return app;
     }
 

@@ -9,7 +9,8 @@ public static class HealthEndpoints
     /// <summary>Maps <c>GET /health</c>.</summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", () => TypedResults.Ok(new HealthStatus("ok"))).AllowAnonymous();
+        app.MapGet("/health", () => TypedResults.Ok(new HealthStatus("ok"))).AllowAnonymous().WithTags("Servizio")
+            .Describe("Health", "Stato del servizio", "`ok` finché il servizio è attivo; non legge il database.");
         return app;
     }
 }

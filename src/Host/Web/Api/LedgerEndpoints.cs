@@ -14,7 +14,10 @@ public static class LedgerEndpoints
     public static IEndpointRouteBuilder MapLedgerEndpoints(this IEndpointRouteBuilder app)
     {
         var ledger = app.MapGroup("/api/ledger").WithTags("OIV e registro");
-        ledger.MapGet("/verify", Verify).RequireAuthorization(Policies.OivOrAdmin);
+        ledger.MapGet("/verify", Verify).RequireAuthorization(Policies.OivOrAdmin)
+            .Describe("VerifyLedger", "Verifica del registro",
+                "Ricalcola la catena di hash degli eventi, di un piano (`plan`) o di tutti: integra o il primo "
+                + "anello rotto. Per l'OIV e gli amministratori.").Problems(400);
         return app;
     }
 

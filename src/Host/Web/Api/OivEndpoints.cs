@@ -33,8 +33,14 @@ public static class OivEndpoints
     public static IEndpointRouteBuilder MapOivEndpoints(this IEndpointRouteBuilder app)
     {
         var oiv = app.MapGroup("/api/plans/{id}/oiv").WithTags("OIV e registro");
-        oiv.MapGet("/replay", Replay).RequireAuthorization(Policies.OivOrAdmin);
-        oiv.MapPost("/validate", Validate).RequireAuthorization(Policies.OivOrAdmin);
+        oiv.MapGet("/replay", Replay).RequireAuthorization(Policies.OivOrAdmin)
+            .Describe("ReplayPlan", "Ricalcolo indipendente dell'OIV",
+                "Ricalcola i punteggi dagli eventi grezzi, verifica la catena di hash e confronta con i punteggi "
+                + "memorizzati. Per l'OIV e gli amministratori.").Problems(400, 404);
+        oiv.MapPost("/validate", Validate).RequireAuthorization(Policies.OivOrAdmin)
+            .Describe("ValidatePlan", "Validazione dell'OIV",
+                "L'OIV valida la Relazione di un piano chiuso, con una nota; il registro ne fissa l'hash. "
+                + "Solo l'OIV (403), solo a piano chiuso (422).").Problems(400, 409, 422);
         return app;
     }
 

@@ -7,7 +7,7 @@ namespace PerformancePlan.Host.Web.Api;
 
 /// <summary>
 /// Results of the indicators: the entries of one indicator (with an ETag of its stream version), recording one
-/// (optionally against an <c>If-Match</c> version: 412 when stale), reverting one.
+/// (optionally against an <c>If-Match</c> version: 412 when stale), reverting one, correcting one.
 /// </summary>
 public static class ResultEndpoints
 {
@@ -16,9 +16,27 @@ public static class ResultEndpoints
     {
         var results = app.MapGroup("/api").WithTags("Risultati");
         // The entries name who recorded them and their notes: beyond what is published, so a token is needed.
-        results.MapGet("/plans/{id}/indicators/{code}/results", Entries).RequireAuthorization(Policies.Authenticated);
-        results.MapPost("/plans/{id}/results", Record).RequireAuthorization(Policies.Authenticated);
-        results.MapPost("/results/{entryId:guid}/revert", Revert).RequireAuthorization(Policies.Authenticated);
+        results.MapGet("/plans/{id}/indicators/{code}/results", Entries).RequireAuthorization(Policies.Authenticated)
+            .Describe("ListResults", "Risultati registrati per un indicatore",
+                "Tutte le registrazioni dell'indicatore, anche annullate e corrette, con chi e quando. L'intestazione "
+                + "`ETag` porta la versione del flusso: inviarla in `If-Match` nella registrazione successiva.")
+            .Problems(400);
+        results.MapPost("/plans/{id}/results", Record).RequireAuthorization(Policies.Authenticated)
+            .Describe("RecordResult", "Registra un risultato",
+                "Come `perfplan results record`: valore come scritto (55,5% · 12 · 29/03/2019), data di riferimento "
+                + "gg/mm/aaaa, periodo facoltativo. Con `If-Match` (l'ETag letto) una registrazione concorrente dà "
+                + "412, senza dà 409. Il dominio verifica il ruolo e l'ufficio (403).")
+            .Problems(409, 412, 422);
+        results.MapPost("/results/{entryId:guid}/revert", Revert).RequireAuthorization(Policies.Authenticated)
+            .Describe("RevertResult", "Annulla un risultato",
+                "Come `perfplan results revert`: la registrazione resta nel registro, segnata come annullata, con il "
+                + "motivo; i punteggi si ricalcolano subito. Solo amministratori (403).")
+            .Problems(400, 409, 422);
+        results.MapPost("/results/{entryId:guid}/correct", Correct).RequireAuthorization(Policies.Authenticated)
+            .Describe("CorrectResult", "Corregge un risultato",
+                "Come `perfplan results correct`: annulla la registrazione e ne registra una nuova, con il valore "
+                + "giusto, per la stessa data e periodo, che la cita (`corrects`). 201 con la nuova registrazione.")
+            .Problems(409, 422);
         return app;
     }
 
@@ -41,6 +59,16 @@ public static class ResultEndpoints
         var e = await new ResultService(store, clock).RecordAsync(id, request.Indicator, request.Value, request.On,
             request.Period, request.Note, JwtSettings.ActorOf(user), RequestParsing.ExpectedVersion(http), ct);
         return TypedResults.Created($"/api/plans/{id}/indicators/{e.Indicator}/results", RecordedResult.Of(e));
+    }
+
+    static async Task<Results<Created<RecordedResult>, ValidationProblem>> Correct(Guid entryId,
+        CorrectResultRequest request, ClaimsPrincipal user, IDocumentStore store, [FromServices] IClock clock,
+        CancellationToken ct)
+    {
+        if (ApiDocs.Refuse(new CorrectResultRequestValidator(), request) is { } refused) return refused;
+        var e = await new ResultService(store, clock).CorrectAsync(
+            entryId, request.Value, request.Reason, JwtSettings.ActorOf(user), ct);
+        return TypedResults.Created($"/api/plans/{e.PlanId}/indicators/{e.Indicator}/results", RecordedResult.Of(e));
     }
 
     static async Task<Ok<ResultReverted>> Revert(Guid entryId, RevertRequest request, ClaimsPrincipal user,

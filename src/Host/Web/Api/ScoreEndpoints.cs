@@ -9,7 +9,10 @@ public static class ScoreEndpoints
     public static IEndpointRouteBuilder MapScoreEndpoints(this IEndpointRouteBuilder app)
     {
         var scores = app.MapGroup("/api/plans/{id}").WithTags("Misurazione");
-        scores.MapGet("/scores", Scores).RequireAuthorization(Policies.PublicRead);
+        scores.MapGet("/scores", Scores).RequireAuthorization(Policies.PublicRead)
+            .Describe("GetScores", "Punteggi del piano", "Percentuali di realizzazione, parametrate ed esiti di "
+                + "indicatori, obiettivi, aree ed ente; `asOf` (aaaa-mm-gg) e `knownAt` (ISO 8601) per il passato.")
+            .Problems(400, 404);
         return app;
     }
 

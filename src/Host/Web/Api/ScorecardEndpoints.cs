@@ -12,7 +12,10 @@ public static class ScorecardEndpoints
     public static IEndpointRouteBuilder MapScorecardEndpoints(this IEndpointRouteBuilder app)
     {
         var scorecards = app.MapGroup("/api/plans/{id}/scorecards").WithTags("Schede individuali");
-        scorecards.MapGet("/{holder}", Scorecard).RequireAuthorization(Policies.Authenticated);
+        scorecards.MapGet("/{holder}", Scorecard).RequireAuthorization(Policies.Authenticated)
+            .Describe("GetScorecard", "Scheda individuale di un responsabile",
+                "Gli obiettivi e gli indicatori assegnati al responsabile, con i punteggi. Dati personali: il "
+                + "responsabile stesso, l'OIV e gli amministratori (403 per gli altri).").Problems(400, 404);
         return app;
     }
 

@@ -9,7 +9,10 @@ public static class TargetEndpoints
     public static IEndpointRouteBuilder MapTargetEndpoints(this IEndpointRouteBuilder app)
     {
         var targets = app.MapGroup("/api/targets").WithTags("Target");
-        targets.MapGet("/{code}/history", History).RequireAuthorization(Policies.PublicRead);
+        targets.MapGet("/{code}/history", History).RequireAuthorization(Policies.PublicRead)
+            .Describe("GetTargetHistory", "Storia di un target",
+                "Ogni valore che il target dell'indicatore ha avuto, tra piani e versioni, con l'atto; `entity` "
+                + "(predefinito cciaa-ms), `from` e `to` (anni) restringono.").Problems(400);
         return app;
     }
 

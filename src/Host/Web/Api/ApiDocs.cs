@@ -1,0 +1,35 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace PerformancePlan.Host.Web.Api;
+
+/// <summary>
+/// How an endpoint describes itself in the OpenAPI document: an operation id for generated clients, an Italian summary
+/// and description for the administration's developers, and the problem details it may answer with.
+/// </summary>
+public static class ApiDocs
+{
+    /// <summary>The operation id (English, a generated client's method name), summary and description (Italian).
+    /// </summary>
+    public static RouteHandlerBuilder Describe(
+        this RouteHandlerBuilder endpoint, string operationId, string summary, string description) =>
+        endpoint.WithName(operationId).WithSummary(summary).WithDescription(description);
+
+    /// <summary>
+    /// The problems the endpoint may answer with: 400 as a validation problem (field → messages), others as plain
+    /// problem details. 401 and 403 are added by <see cref="OpenApiDescription"/> wherever a token is needed.
+    /// </summary>
+    public static RouteHandlerBuilder Problems(this RouteHandlerBuilder endpoint, params int[] statuses)
+    {
+        foreach (var status in statuses)
+            endpoint = status == StatusCodes.Status400BadRequest
+                ? endpoint.ProducesValidationProblem() : endpoint.ProducesProblem(status);
+        return endpoint;
+    }
+
+    /// <summary>The 400 for a request that breaks <paramref name="validator"/>; null when it is well formed.</summary>
+    public static ValidationProblem? Refuse<T>(IValidator<T> validator, T request) =>
+        validator.Validate(request) is { IsValid: false } check
+            ? TypedResults.ValidationProblem(check.ToDictionary(), title: "Dati non validi: nessun evento scritto")
+            : null;
+}
