@@ -74,6 +74,75 @@ public static partial class ItalianFormat
         return true;
     }
 
+    /// <summary>How a person may write an instant, for error messages (<see cref="TryParseInstant"/>).</summary>
+    public const string InstantForms = "gg/mm/aaaa hh:mm (ora di Roma), gg/mm/aaaa (fine del giorno) "
+        + "o ISO 8601 con Z o fuso orario, es. 30/06/2019 18:00 o 2019-06-30T18:00:00+02:00";
+
+    /// <summary>How a person may write a day, for error messages (<see cref="TryParseDay"/>).</summary>
+    public const string DayForms = "gg/mm/aaaa o aaaa-mm-gg, es. 30/06/2019";
+
+    /// <summary>
+    /// A day as a person types it, on the command line or in a request: <c>30/06/2019</c> or ISO <c>2019-06-30</c>.
+    /// </summary>
+    public static bool TryParseDay(string? text, out LocalDate day)
+    {
+        if (TryParseDate(text, out day)) return true;
+        var iso = LocalDatePattern.Iso.Parse(text?.Trim() ?? "");
+        day = iso.Success ? iso.Value : default;
+        return iso.Success;
+    }
+
+    /// <summary>
+    /// An instant as a person types it: <c>30/06/2019 18:00</c> (also <c>18.00</c>, <c>ore 18:00</c>, seconds
+    /// optional) or ISO <c>2019-06-30T18:00</c> without an offset, read in Europe/Rome; <c>30/06/2019</c> or
+    /// <c>2019-06-30</c>, the end of that day in Europe/Rome (everything recorded during it); ISO with <c>Z</c> or an
+    /// offset (<c>+02:00</c>, <c>+0200</c>). A space where the offset's <c>+</c> was is read as <c>+</c>, because a
+    /// query string decodes an unencoded <c>+</c> to a space. A local time skipped by the change to summer time
+    /// moves forward; one repeated in autumn takes the earlier instant.
+    /// </summary>
+    public static bool TryParseInstant(string? text, out Instant instant)
+    {
+        instant = default;
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        var t = text.Trim();
+        if (TryParseDay(t, out var day))
+        {
+            instant = day.PlusDays(1).AtStartOfDayInZone(Rome).ToInstant() - Duration.Epsilon;
+            return true;
+        }
+        if (ItalianDateTime().Match(t) is { Success: true } it)
+        {
+            if (!TryParseDate(it.Groups["date"].Value, out var date)
+                || !TryTime(it.Groups["h"].Value, it.Groups["m"].Value, it.Groups["s"].Value, out var time))
+                return false;
+            instant = (date + time).InZoneLeniently(Rome).ToInstant();
+            return true;
+        }
+        if (IsoDateTime().Match(t) is not { Success: true } iso) return false;
+        var local = $"{iso.Groups["date"].Value}T{iso.Groups["time"].Value}"
+            + (iso.Groups["s"].Success ? "" : ":00");
+        var offset = iso.Groups["offset"].Value.Replace(" ", "+");
+        if (offset.Length == 0)
+        {
+            var parsed = LocalDateTimePattern.ExtendedIso.Parse(local);
+            if (parsed.Success) instant = parsed.Value.InZoneLeniently(Rome).ToInstant();
+            return parsed.Success;
+        }
+        if (offset.Length == 5) offset = offset[..3] + ":" + offset[3..];   // +0200 → +02:00
+        var withOffset = OffsetDateTimePattern.ExtendedIso.Parse(local + offset);
+        if (withOffset.Success) instant = withOffset.Value.ToInstant();
+        return withOffset.Success;
+    }
+
+    static bool TryTime(string h, string m, string s, out LocalTime time)
+    {
+        time = default;
+        var (hour, minute, second) = (int.Parse(h), int.Parse(m), s.Length > 0 ? int.Parse(s) : 0);
+        if (hour > 23 || minute > 59 || second > 59) return false;
+        time = new LocalTime(hour, minute, second);
+        return true;
+    }
+
     /// <summary>Drops trailing zeros, so 80,00 and 80 are the same value in events and fingerprints.</summary>
     public static decimal Normalise(decimal d) =>
         decimal.Parse(d.ToString("G29", CultureInfo.InvariantCulture), NumberStyles.Float,
@@ -93,4 +162,10 @@ public static partial class ItalianFormat
     private static partial Regex ShortDate();
     [GeneratedRegex(@"^(\d{1,2})/(\d{1,2})/(\d{4})$")]
     private static partial Regex LongDate();
+    [GeneratedRegex(@"^(?<date>\d{1,2}/\d{1,2}/\d{4}),?\s+(?:(?:ore|alle)\s+)?"
+        + @"(?<h>\d{1,2})[:.](?<m>\d{2})(?:[:.](?<s>\d{2}))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ItalianDateTime();
+    [GeneratedRegex(@"^(?<date>\d{4}-\d{2}-\d{2})[T ](?<time>\d{2}:\d{2}(?<s>:\d{2}(?:\.\d{1,9})?)?)"
+        + @"(?<offset>Z|[+ -]\d{2}(?::?\d{2})?)?$")]
+    private static partial Regex IsoDateTime();
 }

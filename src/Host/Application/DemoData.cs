@@ -7,10 +7,13 @@ namespace PerformancePlan.Host.Application;
 /// What <c>perfplan demo</c> loads, each step once: the 2019 plan as the Giunta approved it on 31/01/2019 (the seed
 /// without O2.1.4-g), its approval, the amendment of 15/05/2019 (Determinazione SG n. 115) that added O2.1.4-g, the
 /// results of Allegato 2, and the 2020 and 2021 plans rolled forward with a few target revisions — those two are
-/// demonstration data (<i>dati dimostrativi</i>), and every act and reason says so.
+/// demonstration data (<i>dati dimostrativi</i>), and every act and reason says so. <paramref name="say"/> gets what
+/// each step did, <paramref name="warn"/> the import's warnings, and <paramref name="step"/>, if given, what it is
+/// doing now (for a progress line).
 /// </summary>
 public sealed class DemoData(
-    IDocumentStore store, IClock clock, string dataFolder, Action<string> say, Action<string> warn)
+    IDocumentStore store, IClock clock, string dataFolder, Action<string> say, Action<string> warn,
+    Action<string>? step = null)
 {
     public static readonly PlanId Plan2019 = PlanId.Parse("cciaa-ms-2019");
     const string Demo = " [dati dimostrativi]";
@@ -18,6 +21,7 @@ public sealed class DemoData(
 
     public async Task<PlanImportOutcome> LoadAsync(CancellationToken ct)
     {
+        Step($"Importazione del piano {Plan2019}…");
         var seed = SheetReader.Read(Path.Combine(dataFolder, "cciaa-ms-2019.csv"));
         var asApproved = seed with { Rows = seed.Rows.Where(r => r[PlanColumns.Code] != "O2.1.4-g").ToList() };
         var imported = await new PlanImportService(store, clock)
@@ -35,12 +39,14 @@ public sealed class DemoData(
         var admin = _users.Find("admin");
         if ((await PlanAsync(Plan2019, ct))!.Status == PlanStatus.Draft)
         {
+            Step($"Approvazione del piano {Plan2019}…");
             var approved = await lifecycle.ApproveAsync(Plan2019, "Delibera di Giunta n. 7 del 31/01/2019",
                 new LocalDate(2019, 1, 31), _users.Find("giunta"), ct);
             say("Approvato: " + approved.Act);
         }
         if ((await PlanAsync(Plan2019, ct))!.CurrentVersion == 1)
         {
+            Step("Variazione del 15/05/2019 (Determinazione SG n. 115)…");
             var e = await amendments.AmendFromFileAsync(Plan2019,
                 Path.Combine(dataFolder, "cciaa-ms-2019-variazione-115.csv"),
                 "Determinazione SG n. 115 del 15/05/2019", new LocalDate(2019, 5, 15),
@@ -50,6 +56,7 @@ public sealed class DemoData(
         await using (var session = store.QuerySession())
             if (!await session.Query<IndicatorResults>().Where(r => r.PlanId == Plan2019.Value).AnyAsync(ct))
             {
+                Step("Registrazione dei risultati 2019 dell'Allegato 2…");
                 var results = await new ResultService(store, clock)
                     .ImportAsync(Path.Combine(dataFolder, "cciaa-ms-2019-risultati.csv"), Plan2019, admin, ct);
                 if (!results.Ok) throw new InvalidInputException(results.Errors);
@@ -74,6 +81,7 @@ public sealed class DemoData(
         CancellationToken ct)
     {
         if (await PlanAsync(to, ct) is not null) return;
+        Step($"Piano {to}: riporto da {from}, approvazione e variazione{Demo}…");
         var admin = _users.Find("admin");
         await new AmendmentService(store, clock).RollForwardAsync(from, to, admin, ct);
         await new PlanLifecycleService(store, clock)
@@ -82,6 +90,8 @@ public sealed class DemoData(
             revision.Value, revision.Act + Demo, revision.On, revision.Reason + Demo, admin, ct);
         say($"Piano {to} predisposto da {from}, approvato e variato{Demo}.");
     }
+
+    void Step(string doing) => step?.Invoke(doing);
 
     async Task<Plan?> PlanAsync(PlanId id, CancellationToken ct)
     {

@@ -13,6 +13,8 @@ public interface IWebServer
     /// Serves <paramref name="store"/> on <paramref name="url"/>, calls <paramref name="started"/> once listening, and
     /// stops gracefully when <paramref name="ct"/> is cancelled.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The signing key is unsafe for <paramref name="url"/>.</exception>
+    /// <exception cref="ServiceStartException">
+    /// The port is taken, the address cannot be listened on, or the signing key is unsafe for <paramref name="url"/>.
+    /// </exception>
     Task RunAsync(IDocumentStore store, string url, Action started, CancellationToken ct);
 }

@@ -29,9 +29,10 @@ public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock
     {
         try
         {
-            await using var connection = await DatabaseConnection.OpenAsync(db, ct);
+            await using var connection = await this.StepAsync("Apertura dell'archivio eventi (PostgreSQL)…",
+                () => DatabaseConnection.OpenAsync(db, ct));
             using var store = EventStore.Create(connection.ConnectionString);
-            await EventStore.PrepareAsync(store, ct);
+            await this.StepAsync("Preparazione dell'archivio eventi…", () => EventStore.PrepareAsync(store, ct));
             return await action(store);
         }
         catch (PostgresUnavailableException e) { return Fail(e.Message, ExitCodes.Failure); }

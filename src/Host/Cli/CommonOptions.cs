@@ -60,8 +60,8 @@ public sealed class CommonOptions
         Description = "Utente che esegue il comando (vedi users.json)", Required = true,
     };
 
-    /// <summary><c>--as-of gg/mm/aaaa</c>: the plan version in force and the results referred to up to that day.
-    /// </summary>
+    /// <summary><c>--as-of gg/mm/aaaa</c> (or ISO <c>aaaa-mm-gg</c>): the plan version in force and the results
+    /// referred to up to that day.</summary>
     public static Option<LocalDate?> AsOf() => new("--as-of")
     {
         Description = "Data di riferimento (gg/mm/aaaa): " +
@@ -69,30 +69,30 @@ public sealed class CommonOptions
         CustomParser = result =>
         {
             var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-            if (ItalianFormat.TryParseDate(text, out var d)) return d;
-            result.AddError($"--as-of: «{text}» non è una data esistente; scrivere gg/mm/aaaa");
+            if (ItalianFormat.TryParseDay(text, out var d)) return d;
+            result.AddError($"--as-of: «{text}» non è una data esistente; scrivere {ItalianFormat.DayForms}");
             return null;
         },
     };
 
-    /// <summary><c>--known-at</c>: an ISO 8601 instant (Z or offset); only what was recorded by then.</summary>
+    /// <summary>
+    /// <c>--known-at</c>: only what was recorded by then; <c>30/06/2019 18:00</c> (Rome time), <c>30/06/2019</c> (the
+    /// end of that day) or ISO 8601 with <c>Z</c> or an offset (<see cref="ItalianFormat.TryParseInstant"/>).
+    /// </summary>
     public static Option<Instant?> KnownAt() => new("--known-at")
     {
-        Description = "Istante ISO 8601 (es. 2019-06-30T18:00:00Z): solo ciò che era registrato a quel momento",
+        Description = "Istante (es. 30/06/2019 18:00, ora di Roma; 30/06/2019 = fine del giorno; " +
+            "o ISO 8601 2019-06-30T18:00:00Z): solo ciò che era registrato a quel momento",
         CustomParser = result =>
         {
             var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-            var parsed = NodaTime.Text.InstantPattern.ExtendedIso.Parse(text);
-            if (parsed.Success) return parsed.Value;
-            var offset = NodaTime.Text.OffsetDateTimePattern.ExtendedIso.Parse(text);
-            if (offset.Success) return offset.Value.ToInstant();
-            result.AddError($"--known-at: «{text}» non è un istante ISO 8601; " +
-                "es. 2019-06-30T18:00:00Z o 2019-06-30T20:00:00+02:00");
+            if (ItalianFormat.TryParseInstant(text, out var at)) return at;
+            result.AddError($"--known-at: «{text}» non è un istante; scrivere {ItalianFormat.InstantForms}");
             return null;
         },
     };
 
-    /// <summary>A date written dd/mm/yyyy, refused with a clear message otherwise.</summary>
+    /// <summary>A date written dd/mm/yyyy (or ISO yyyy-mm-dd), refused with a clear message otherwise.</summary>
     public static Option<LocalDate> Date(string name, string description) => new(name)
     {
         Description = description + " (gg/mm/aaaa)",
@@ -100,7 +100,7 @@ public sealed class CommonOptions
         CustomParser = result =>
         {
             var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-            if (ItalianFormat.TryParseDate(text, out var d)) return d;
+            if (ItalianFormat.TryParseDay(text, out var d)) return d;
             result.AddError($"{name}: «{text}» non è una data esistente; scrivere gg/mm/aaaa, es. 31/01/2019");
             return default;
         },

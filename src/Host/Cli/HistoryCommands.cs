@@ -50,15 +50,15 @@ public static class HistoryCommands
             if (a is null || b is null)
                 return cli.Fail($"Versione inesistente del piano «{id}» (vedi «perfplan plan versions»).",
                     ExitCodes.InvalidInput);
-            var diffs = PlanHistory.Diff(a, b);
+            var diffs = PlanDiffView.Of(a, b);
             if (parse.GetValue(format) == Formats.Json) { cli.WriteJson(diffs); return ExitCodes.Ok; }
-            var table = new Table().Border(TableBorder.Rounded);
-            foreach (var h in new[] { "Tipo", "Codice", "Cosa", "Da", "A" }) table.AddColumn(h);
-            foreach (var d in diffs)
-                table.AddRow(d.Kind, d.Code, Markup.Escape(d.What), Markup.Escape(d.From), Markup.Escape(d.To));
-            cli.Console.Write(table);
-            cli.Console.MarkupLine($"{diffs.Count} differenze tra la versione {parse.GetValue(fromVersion)} " +
-                $"e la {parse.GetValue(toVersion)} del piano {id}.");
+            var between = $"tra la versione {parse.GetValue(fromVersion)} e la {parse.GetValue(toVersion)} " +
+                $"del piano {id}";
+            if (diffs.Count == 0) { cli.Console.MarkupLine($"Nessuna differenza {between}."); return ExitCodes.Ok; }
+            // One Italian sentence a change: a methodology reads "Tolleranza: 10% → 5%", never as a type.
+            foreach (var d in diffs) cli.Console.WriteLine("• " + d.Sentence);
+            cli.Console.MarkupLine(
+                $"{ItalianFormat.Count(diffs.Count, "differenza", "differenze")} {Markup.Escape(between)}.");
             return ExitCodes.Ok;
         }, ct));
         return command;

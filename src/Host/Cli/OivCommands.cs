@@ -32,8 +32,9 @@ public static class OivCommands
         };
         command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
         {
-            var r = await new OivService(store, cli.Clock)
-                .ReplayAsync(parse.GetValue(plan)!, parse.GetValue(asOf), parse.GetValue(knownAt), ct);
+            var r = await cli.StepAsync("Ricostruzione dell'anno dai soli eventi…", () =>
+                new OivService(store, cli.Clock)
+                    .ReplayAsync(parse.GetValue(plan)!, parse.GetValue(asOf), parse.GetValue(knownAt), ct));
             if (r is null) return cli.Fail($"Piano «{parse.GetValue(plan)}» non trovato.", ExitCodes.InvalidInput);
             if (parse.GetValue(report) is { } file)
                 await File.WriteAllTextAsync(

@@ -13,10 +13,11 @@ public static class PerfplanCli
     /// Parses and runs <paramref name="args"/>: a mistake on the command line is reported in Italian with exit 2
     /// (<see cref="ParseErrors"/>); otherwise the verb's own exit code.
     /// </summary>
-    public static async Task<int> RunAsync(CliContext cli, IWebServer web, string[] args)
+    public static async Task<int> RunAsync(CliContext cli, IWebServer web, string[] args,
+        CancellationToken ct = default)
     {
         var result = Build(cli, web).Parse(args);
-        return result.Errors.Count > 0 ? ParseErrors.Report(cli, result) : await result.InvokeAsync();
+        return result.Errors.Count > 0 ? ParseErrors.Report(cli, result) : await result.InvokeAsync(null, ct);
     }
 
     public static RootCommand Build(CliContext cli, IWebServer web)

@@ -44,8 +44,9 @@ public static class PlanCommands
         {
             var path = parse.GetValue(file)!.FullName;
             if (!File.Exists(path)) return cli.Fail($"File non trovato: {path}", ExitCodes.InvalidInput);
-            var outcome = await new PlanImportService(store, cli.Clock)
-                .ImportAsync(path, parse.GetValue(entity)!, parse.GetValue(user)!, parse.GetValue(dryRun), ct);
+            var outcome = await cli.StepAsync($"Importazione di {Path.GetFileName(path)}…", () =>
+                new PlanImportService(store, cli.Clock)
+                    .ImportAsync(path, parse.GetValue(entity)!, parse.GetValue(user)!, parse.GetValue(dryRun), ct));
             return Report(cli, outcome);
         }, ct));
         return command;

@@ -26,7 +26,8 @@ public static class ReportCommands
         relazione.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
         {
             var id = parse.GetValue(plan)!;
-            var replay = await new OivService(store, cli.Clock).ReplayAsync(id, null, null, ct);
+            var replay = await cli.StepAsync("Ricostruzione dell'anno dai soli eventi…",
+                () => new OivService(store, cli.Clock).ReplayAsync(id, null, null, ct));
             if (replay is null) return cli.Fail($"Piano «{id}» non trovato.", ExitCodes.InvalidInput);
             await using var session = store.QuerySession();
             var audit = await AuditQueries.TrailAsync(session, id, ct);
@@ -37,7 +38,8 @@ public static class ReportCommands
             else if (!ChromiumPdf.IsInstalled)
                 return cli.Fail("Per il PDF serve Chromium: «sudo apt-get install chromium» (o PERFPLAN_CHROMIUM); "
                     + "altrimenti --out FILE.html.", ExitCodes.Failure);
-            else if (await ChromiumPdf.PrintAsync(html, file, ct) is { Printed: false } failed)
+            else if (await cli.StepAsync($"Stampa del PDF con Chromium ({file.Name})…",
+                () => ChromiumPdf.PrintAsync(html, file, ct)) is { Printed: false } failed)
                 return cli.Fail($"Chromium non ha prodotto il PDF:\n{failed.Output}", ExitCodes.Failure);
             cli.Console.MarkupLine(
                 $"[green]Relazione {replay.Plan.Year} (bozza)[/] scritta in {Markup.Escape(file.FullName)}.");
@@ -54,11 +56,12 @@ public static class ReportCommands
         var export = new Command("export", "Esporta punteggi o traccia di audit in CSV o XLSX");
         export.Subcommands.Add(ExportCommand(cli, common, "scores", "Punteggi di indicatori, obiettivi, aree ed ente",
             "Punteggi", ExportQueries.ScoresAsync));
-        export.Subcommands.Add(ExportCommand(cli, common, "audit", "Traccia di audit", "Audit",
+        export.Subcommands.Add(ExportCommand(cli, common, "audit", "Traccia di audit", "Traccia di audit",
             async (session, id, ct) => await ExportQueries.AuditAsync(session, id, ct)));
         return export;
     }
 
+    /// <summary>An export verb; an XLSX's one sheet is named <paramref name="sheet"/>, in Italian.</summary>
     static Command ExportCommand<TRow>(CliContext cli, CommonOptions common, string name, string description,
         string sheet, Func<Marten.IQuerySession, PlanId, CancellationToken, Task<IReadOnlyList<TRow>?>> rowsOf)
         where TRow : IExportRow

@@ -125,7 +125,8 @@ public static class ResultCommands
             var path = parse.GetValue(file)!.FullName;
             if (!File.Exists(path)) return cli.Fail($"File non trovato: {path}", ExitCodes.InvalidInput);
             var actor = CliContext.Actor(parse.GetValue(common.Users), parse.GetValue(user)!);
-            var outcome = await new ResultService(store, cli.Clock).ImportAsync(path, parse.GetValue(plan)!, actor, ct);
+            var outcome = await cli.StepAsync($"Registrazione dei risultati di {Path.GetFileName(path)}…", () =>
+                new ResultService(store, cli.Clock).ImportAsync(path, parse.GetValue(plan)!, actor, ct));
             foreach (var e in outcome.Errors) cli.Errors.MarkupLine($"[red]{Markup.Escape(e.ToString())}[/]");
             if (!outcome.Ok)
             {

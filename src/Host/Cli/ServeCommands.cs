@@ -42,10 +42,18 @@ public static class ServeCommands
     static async Task LoadAndShowAsync(CliContext cli, IDocumentStore store, CancellationToken ct)
     {
         var data = Path.Combine(AppContext.BaseDirectory, "data");
-        var demo = new DemoData(store, cli.Clock, data,
-            text => cli.Console.MarkupLine($"[green]{Markup.Escape(text)}[/]"),
-            text => cli.Errors.MarkupLine($"[yellow]{Markup.Escape(text)}[/]"));
-        if ((await demo.LoadAsync(ct)).Status != ImportStatus.Imported)
+        // What each step did is printed once the progress line is gone, so the two never overwrite each other.
+        var done = new List<Action>();
+        ImportStatus status;
+        try
+        {
+            status = (await cli.StepAsync("Caricamento della dimostrazione…", step => new DemoData(store, cli.Clock,
+                data, text => done.Add(() => cli.Console.MarkupLine($"[green]{Markup.Escape(text)}[/]")),
+                text => done.Add(() => cli.Errors.MarkupLine($"[yellow]{Markup.Escape(text)}[/]")), step)
+                .LoadAsync(ct))).Status;
+        }
+        finally { done.ForEach(print => print()); }
+        if (status != ImportStatus.Imported)
             cli.Console.MarkupLine($"Piano {DemoPlanId} già presente nell'archivio eventi.");
         await using var session = store.QuerySession();
         PlanTable.Write(cli.Console, (await session.LoadAsync<Plan>(DemoPlanId.Value, ct))!);
@@ -53,15 +61,37 @@ public static class ServeCommands
         ScoresTable.Write(cli.Console, loaded.Plan, loaded.Scores);
     }
 
-    static Option<string> UrlOption(IWebServer web) =>
-        new("--url") { Description = "Indirizzo di ascolto", DefaultValueFactory = _ => web.DefaultUrl };
+    static Option<string> UrlOption(IWebServer web) => new("--url")
+    {
+        Description = "Indirizzo di ascolto, es. http://127.0.0.1:5080",
+        DefaultValueFactory = _ => web.DefaultUrl,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : web.DefaultUrl;
+            // Kestrel's wildcards (http://*:5080, http://+:5080) are not URIs, but are addresses to listen on.
+            var probe = text.Replace("://*", "://wildcard").Replace("://+", "://wildcard");
+            if (Uri.TryCreate(probe, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+                && uri.AbsolutePath == "/" && uri.Query.Length == 0)
+                return text.TrimEnd('/');
+            result.AddError($"--url: «{text}» non è un indirizzo di ascolto; scrivere http://HOST:PORTA, " +
+                "es. http://127.0.0.1:5081");
+            return null;
+        },
+    };
 
+    /// <summary>
+    /// Serves until Ctrl+C. A service that cannot start (port taken, address not this machine's, unsafe key) is one
+    /// Italian line and exit 1: the machine or its configuration, not the data, is at fault (ADR 0014).
+    /// </summary>
     static async Task<int> RunAsync(CliContext cli, IWebServer web, IDocumentStore store, string url,
         CancellationToken ct)
     {
-        await web.RunAsync(store, url, () => cli.Console.MarkupLine(
-            $"In ascolto su [link]{url}[/]: cruscotto [bold]{url}/[/], API [bold]{url}/scalar[/]. Ctrl+C per fermare."),
-            ct);
+        try
+        {
+            await web.RunAsync(store, url, () => cli.Console.MarkupLine($"In ascolto su [link]{url}[/]: " +
+                $"cruscotto [bold]{url}/[/], API [bold]{url}/scalar[/]. Ctrl+C per fermare."), ct);
+        }
+        catch (ServiceStartException e) { return cli.Fail(e.Message, ExitCodes.Failure); }
         cli.Console.MarkupLine("Servizio fermato.");
         return ExitCodes.Ok;
     }

@@ -1,4 +1,3 @@
-using NodaTime.Text;
 using PerformancePlan.Domain.Import;
 
 namespace PerformancePlan.Host.Web;
@@ -16,19 +15,25 @@ public static class RequestParsing
             : throw new InvalidInputException([new(IssueSeverity.Error, "richiesta", 0, field, text,
                 "non è una data esistente", "scrivere gg/mm/aaaa")]);
 
-    /// <summary>An ISO date <c>aaaa-mm-gg</c> from a query string; null when absent.</summary>
-    /// <exception cref="InvalidInputException">The text is present and not an ISO date.</exception>
+    /// <summary>
+    /// A day from a query string, as a person types it: ISO <c>aaaa-mm-gg</c> or <c>gg/mm/aaaa</c>; null when absent.
+    /// </summary>
+    /// <exception cref="InvalidInputException">The text is present and not an existing day.</exception>
     public static LocalDate? IsoDate(string? text, string field = "asOf") =>
         string.IsNullOrEmpty(text) ? null
-            : LocalDatePattern.Iso.Parse(text) is { Success: true } r ? r.Value
-            : throw Invalid(field, text, "data ISO aaaa-mm-gg, es. 2019-06-30");
+            : ItalianFormat.TryParseDay(text, out var day) ? day
+            : throw Invalid(field, text, "scrivere " + ItalianFormat.DayForms);
 
-    /// <summary>An ISO 8601 instant (<c>2019-06-30T18:00:00Z</c>) from a query string; null when absent.</summary>
-    /// <exception cref="InvalidInputException">The text is present and not an ISO instant.</exception>
+    /// <summary>
+    /// An instant from a query string, as a person types it (<see cref="ItalianFormat.TryParseInstant"/>): ISO with
+    /// <c>Z</c> or an offset — its <c>+</c> encoded as <c>%2B</c> or left as typed, which arrives as a space —,
+    /// <c>gg/mm/aaaa hh:mm</c> in Europe/Rome, or a day, meaning its end; null when absent.
+    /// </summary>
+    /// <exception cref="InvalidInputException">The text is present and not an instant.</exception>
     public static Instant? IsoInstant(string? text, string field = "knownAt") =>
         string.IsNullOrEmpty(text) ? null
-            : InstantPattern.ExtendedIso.Parse(text) is { Success: true } r ? r.Value
-            : throw Invalid(field, text, "istante ISO 8601, es. 2019-06-30T18:00:00Z");
+            : ItalianFormat.TryParseInstant(text, out var at) ? at
+            : throw Invalid(field, text, "scrivere " + ItalianFormat.InstantForms);
 
     /// <summary>The stream version an <c>If-Match</c> header expects (<c>"3"</c> or <c>W/"3"</c>); null without one.
     /// </summary>

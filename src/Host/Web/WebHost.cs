@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Logging.Console;
 using Scalar.AspNetCore;
 using PerformancePlan.Host.Auth;
 using PerformancePlan.Host.Web.Api;
@@ -21,12 +22,10 @@ public static class WebHost
         builder.Configuration.AddEnvironmentVariables("PERFPLAN_");
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls(url);
-        // Structured (JSON) logs of warnings and errors; the console stays readable for the demo.
-        builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        Quiet(builder);
         var jwt = JwtSettings.From(builder.Configuration);
-        jwt.EnsureSafeFor(url);
+        try { jwt.EnsureSafeFor(ServiceStartException.ListenUri(url).ToString()); }
+        catch (InvalidOperationException e) { throw new ServiceStartException(e.Message, e); }
         var publicReads = builder.Configuration.GetValue("Api:PublicReads", true);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(jwt);
@@ -70,5 +69,22 @@ public static class WebHost
         app.MapApi();
         app.MapDashboard();
         return app;
+    }
+
+    /// <summary>
+    /// Structured (JSON) logs of warnings and errors, on standard error: standard output keeps the demo's tables and
+    /// the verbs' JSON whole. Nothing is logged when all is well: ASP.NET's key ring (it only protects the dashboard's
+    /// antiforgery tokens) warns at first start that its keys are stored unencrypted, which is expected here, so that
+    /// category logs errors only; a failure to start is reported by the exception the CLI turns into one Italian line,
+    /// not logged again.
+    /// </summary>
+    static void Quiet(WebApplicationBuilder builder)
+    {
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Connections;
+
 namespace PerformancePlan.Host.Web;
 
 /// <summary>The HTTP service built by <see cref="WebHost"/>, run until cancelled.</summary>
@@ -10,7 +12,12 @@ public sealed class WebServer : IWebServer
     public async Task RunAsync(IDocumentStore store, string url, Action started, CancellationToken ct)
     {
         await using var app = WebHost.Build(store, url);
-        await app.StartAsync(ct);
+        try { await app.StartAsync(ct); }
+        catch (IOException e) when (e.InnerException is AddressInUseException)
+        {
+            throw ServiceStartException.PortInUse(url, e);
+        }
+        catch (IOException e) { throw ServiceStartException.CannotListen(url, e); }
         started();
         try { await Task.Delay(Timeout.Infinite, ct); }
         catch (OperationCanceledException) { }

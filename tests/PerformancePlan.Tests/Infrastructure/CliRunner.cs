@@ -11,12 +11,15 @@ public static class CliRunner
 {
     public sealed record Run(int ExitCode, string Output, string Errors);
 
-    public static async Task<Run> RunAsync(params string[] args)
+    public static Task<Run> RunAsync(params string[] args) => RunCancellableAsync(args, CancellationToken.None);
+
+    /// <summary>Runs <paramref name="args"/> until done or <paramref name="ct"/> is cancelled (Ctrl+C).</summary>
+    public static async Task<Run> RunCancellableAsync(string[] args, CancellationToken ct)
     {
         var output = new StringWriter();
         var errors = new StringWriter();
         var cli = new CliContext(Console(output), Console(errors), new FakeClock(Instant.FromUtc(2022, 3, 1, 10, 0)));
-        var code = await PerfplanCli.RunAsync(cli, new WebServer(), args);
+        var code = await PerfplanCli.RunAsync(cli, new WebServer(), args, ct);
         return new Run(code, output.ToString(), errors.ToString());
     }
 
