@@ -39,7 +39,8 @@ public static class ExportEndpoints
         IQuerySession session, CancellationToken ct)
     {
         if (await session.LoadAsync<Plan>(id.Value, ct) is null) return ApiEndpoints.PlanNotFound(id);
-        return await FileAsync(await ExportQueries.AuditAsync(session, id, ct), id, "audit", "Traccia di audit", format, ct);
+        var rows = await ExportQueries.AuditAsync(session, id, ct);
+        return await FileAsync(rows, id, "audit", "Traccia di audit", format, ct);
     }
 
     static async Task<FileContentHttpResult> FileAsync(IEnumerable<IExportRow> rows, PlanId id, string name,
