@@ -13,12 +13,19 @@ public sealed record Score(decimal? Raw, Band Band, decimal? Parametrata)
 
     /// <summary>
     /// r ≥ 100 − tolerance: achieved, 100. r &lt; critical threshold: not achieved, 0. Otherwise partial, r.
-    /// The same thresholds apply at every level.
+    /// The same thresholds apply at every level. The figure is banded as given: scoring rounds it first
+    /// (<see cref="Rounded"/>).
     /// </summary>
     public static Score Of(decimal raw, Methodology m) =>
         raw >= 100 - m.TolerancePercent ? new(raw, Band.Achieved, 100)
         : raw < m.CriticalThresholdPercent ? new(raw, Band.NotAchieved, 0)
         : new(raw, Band.Partial, raw);
+
+    /// <summary>
+    /// Round, then band: <paramref name="raw"/> rounded by the methodology's rule (<see cref="Methodology.Round"/>)
+    /// is the figure shown, and the band is decided on it, so 89,996 shows as 90 and is achieved.
+    /// </summary>
+    public static Score Rounded(decimal raw, Methodology m) => Of(m.Round(raw), m);
 
     public bool IsMeasured => Band is Band.Achieved or Band.Partial or Band.NotAchieved;
 }

@@ -5,7 +5,10 @@ namespace PerformancePlan.Domain.Scoring;
 
 /// <summary>
 /// The methodology of the plan (BRIEF §3) applied to its results: a pure function of the plan and its entries,
-/// so the live read model, a rebuild and the OIV's replay all compute the same numbers the same way.
+/// so the live read model, a rebuild and the OIV's replay all compute the same numbers the same way. Every figure
+/// (a period's realization, an indicator's, each node's mean, a scorecard) is rounded by the methodology's rule
+/// before it is banded or averaged into its parent: what is shown is what was banded, and a reader can redo every
+/// mean from the figures shown.
 /// </summary>
 public static class PlanScoring
 {
@@ -58,8 +61,8 @@ public static class PlanScoring
             .Select(i => new ScorecardItem(i.Code, plan.WeightOf(holder, i.Code), i.Score)).ToList();
         var measured = items.Where(i => i.Score.IsMeasured && i.Weight > 0).ToList();
         var total = measured.Sum(i => i.Weight);
-        return new HolderScorecard(plan.Id, holder,
-            total == 0 ? null : measured.Sum(i => i.Weight * i.Score.Parametrata!.Value) / total, items);
+        return new HolderScorecard(plan.Id, holder, total == 0 ? null
+            : plan.Methodology.Round(measured.Sum(i => i.Weight * i.Score.Parametrata!.Value) / total), items);
     }
 
     static IndicatorScore ScoreIndicator(Plan plan, Indicator i, IndicatorResults? results)
@@ -69,11 +72,18 @@ public static class PlanScoring
         if (plan.NeutralizationOf(i.Code) is not null)
             return new IndicatorScore(i.Code, i.Level, i.Parent, i.Measure, i.Comparator, target, used, [],
                 Scoring.Score.Neutralized);
-        var periods = target is null ? [] : Realize(i, target, used, plan.IsClosed);
+        var m = plan.Methodology;
+        // Each period's figure is rounded as shown, and the indicator's mean is taken of the shown figures.
+        var periods = (target is null ? [] : Realize(i, target, used, plan.IsClosed))
+            .Select(p => p with { Realization = p.Realization is { } v ? m.Round(v) : null }).ToList();
         var r = Realization.Mean(periods.Where(p => p.Realization is not null).Select(p => p.Realization!.Value));
-        if (r is null && plan.IsClosed) r = 0;
-        var score = r is null ? Scoring.Score.Pending : Scoring.Score.Of(r.Value, plan.Methodology);
-        return new IndicatorScore(i.Code, i.Level, i.Parent, i.Measure, i.Comparator, target, used, periods, score);
+        var zeroAtClose = r is null && plan.IsClosed;
+        if (zeroAtClose) r = 0;
+        var score = r is null ? Scoring.Score.Pending : Scoring.Score.Rounded(r.Value, m);
+        return new IndicatorScore(i.Code, i.Level, i.Parent, i.Measure, i.Comparator, target, used, periods, score)
+        {
+            ZeroAtClose = zeroAtClose,
+        };
     }
 
     /// <summary>One realization per deadline or period (the whole indicator is one period otherwise).</summary>
@@ -116,5 +126,5 @@ public static class PlanScoring
         Realization.Mean(children.Where(c => c.IsMeasured).Select(c => c.Parametrata!.Value));
 
     static Score Roll(decimal? raw, Methodology m) =>
-        raw is null ? Scoring.Score.Pending : Scoring.Score.Of(raw.Value, m);
+        raw is null ? Scoring.Score.Pending : Scoring.Score.Rounded(raw.Value, m);
 }

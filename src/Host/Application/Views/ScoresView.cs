@@ -1,12 +1,16 @@
 namespace PerformancePlan.Host.Application.Views;
 
 /// <summary>
-/// Scores as <c>perfplan scores --format json</c> and the API return them (percentages 0–100, 2 decimals).
+/// Scores as <c>perfplan scores --format json</c> and the API return them (percentages 0–100, rounded by the plan's
+/// methodology, two decimals unless it says otherwise): the headline figure, the indicators by what their score
+/// rests on, and every level.
 /// </summary>
-public sealed record ScoresView(string Plan, bool Closed, ScoreView Entity, IReadOnlyList<NodeScoreView> Areas,
-    IReadOnlyList<NodeScoreView> Objectives, IReadOnlyList<IndicatorScoreView> Indicators)
+public sealed record ScoresView(string Plan, bool Closed, HeadlineView Headline, IndicatorCountsView Counts,
+    ScoreView Entity, IReadOnlyList<NodeScoreView> Areas, IReadOnlyList<NodeScoreView> Objectives,
+    IReadOnlyList<IndicatorScoreView> Indicators)
 {
-    public static ScoresView From(ObjectiveScores s) => new(s.PlanId, s.Closed, ScoreView.From(s.Entity.Score),
+    public static ScoresView From(ObjectiveScores s) => new(s.PlanId, s.Closed, HeadlineView.From(s),
+        IndicatorCountsView.From(s.Counts), ScoreView.From(s.Entity.Score),
         s.Areas.Select(NodeScoreView.From).ToList(), s.Objectives.Select(NodeScoreView.From).ToList(),
         s.Indicators.Select(IndicatorScoreView.From).ToList());
 }
@@ -14,7 +18,12 @@ public sealed record ScoresView(string Plan, bool Closed, ScoreView Entity, IRea
 public sealed record ScoreView(decimal? Raw, decimal? Parametrata, string Band)
 {
     public static ScoreView From(Score s) => new(R(s.Raw), R(s.Parametrata), BandNames.Code(s.Band));
-    public static decimal? R(decimal? d) => d is null ? null : Math.Round(d.Value, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>
+    /// A figure as shown: scores come rounded by the plan's methodology (<see cref="Methodology.Round"/>), so they
+    /// pass unchanged; trailing zeros are dropped (90,00 → 90).
+    /// </summary>
+    public static decimal? R(decimal? d) => d is null ? null : ItalianFormat.Normalise(d.Value);
 }
 
 public sealed record NodeScoreView(string Code, string Level, decimal? Raw, decimal? Parametrata, string Band)
@@ -61,14 +70,16 @@ public sealed record IndicatorScoreView(string Code, object? Target, object? Act
 public sealed record ScorecardView(string Plan, string Holder, decimal? Score, IReadOnlyList<ScorecardItemView> Items)
 {
     public static ScorecardView From(HolderScorecard c) => new(c.PlanId, c.Holder, ScoreView.R(c.Score),
-        c.Items.Select(i => new ScorecardItemView(i.Indicator, ScoreView.R(i.Weight)!.Value,
+        c.Items.Select(i => new ScorecardItemView(i.Indicator, Math.Round(i.Weight, 2, MidpointRounding.AwayFromZero),
             ScoreView.R(i.Score.Parametrata), BandNames.Code(i.Score.Band))).ToList());
 }
 
 public sealed record ScorecardItemView(string Code, decimal Weight, decimal? Parametrata, string Band);
 
+/// <summary>A figure as tables, pages and reports print it: <c>77,6</c>, <c>90</c>; <c>—</c> when there is none.
+/// </summary>
 public static class ScoreText
 {
-    public static string Of(decimal? d) =>
-        d is null ? "—" : ItalianFormat.Decimal(Math.Round(d.Value, 2, MidpointRounding.AwayFromZero));
+    /// <summary>Scores come rounded by the plan's methodology: printed as they are, with a decimal comma.</summary>
+    public static string Of(decimal? d) => d is null ? "—" : ItalianFormat.Decimal(d.Value);
 }

@@ -14,7 +14,7 @@ public static class ScoresTable
         console.MarkupLine($"Piano [bold]{plan.Id}[/] · stato [bold]{StatusNames.Of(plan.Status)}[/]" +
             (plan.Versions.Count > 0
                 ? $", versione {plan.CurrentVersion} ({Markup.Escape(plan.Versions[^1].Act)})" : "") +
-            $" · Ente: {Cell(scores.Entity.Score)}");
+            $" · [bold]{Markup.Escape(HeadlineView.From(scores).Text)}[/]");
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn(new TableColumn("Codice").NoWrap());
         table.AddColumn("Target");
@@ -42,10 +42,7 @@ public static class ScoresTable
         }
         foreach (var area in plan.Children(Codes.EntityCode)) Node(area, 0);
         console.Write(table);
-        var measured = scores.Indicators.Count(i => i.Score.IsMeasured);
-        console.MarkupLine($"{measured} indicatori misurati su {scores.Indicators.Count}" +
-            (scores.Closed ? "; anno chiuso: gli indicatori non misurati contano 0."
-                : "; gli indicatori non rilevati restano fuori dalle medie."));
+        console.MarkupLine(Markup.Escape(IndicatorCountsView.From(scores.Counts).Text(scores.Closed)));
     }
 
     /// <summary>One holder's scorecard: each indicator with its weight, parametrised score and band.</summary>
@@ -83,7 +80,4 @@ public static class ScoresTable
         Domain.Scoring.Band.Neutralized => "[blue]Sterilizzato[/]",
         _ => "[dim]Non rilevato[/]",
     });
-
-    static string Cell(Score s) =>
-        s.IsMeasured ? $"{ScoreText.Of(s.Raw)} ({BandNames.Italian(s.Band)})" : BandNames.Italian(s.Band);
 }
