@@ -90,7 +90,11 @@ public sealed record Methodology
     /// The figure that is shown and banded: <paramref name="percent"/> rounded to <see cref="Decimals"/>, halves away
     /// from zero (89,995 → 90,00), as one rounds by hand.
     /// </summary>
-    public decimal Round(decimal percent) => Math.Round(percent, Decimals, MidpointRounding.AwayFromZero);
+    public decimal Round(decimal percent) => RoundTo(percent, Decimals);
+
+    /// <summary>The rounding rule: <paramref name="decimals"/> decimals, halves away from zero.</summary>
+    public static decimal RoundTo(decimal percent, int decimals) =>
+        Math.Round(percent, decimals, MidpointRounding.AwayFromZero);
 
     bool PrintMembers(StringBuilder builder)
     {

@@ -46,4 +46,11 @@ public sealed record IndicatorCounts(int Total, int Measured, int ZeroAtClose, i
 public sealed record ScorecardItem(string Indicator, decimal Weight, Score Score);
 
 /// <summary>"How is the SG (or a PO) doing?" Σ weight × parametrata / Σ weight over the measured items.</summary>
-public sealed record HolderScorecard(string PlanId, string Holder, decimal? Score, IReadOnlyList<ScorecardItem> Items);
+public sealed record HolderScorecard(string PlanId, string Holder, decimal? Score, IReadOnlyList<ScorecardItem> Items)
+{
+    /// <summary>Decimals of the figure shown: the methodology's rounding rule.</summary>
+    public int Decimals { get; init; } = Methodology.DefaultDecimals;
+
+    /// <summary>The score as shown (percent, to <see cref="Decimals"/>); null when nothing is measured.</summary>
+    public decimal? ShownScore => Score is { } s ? Methodology.RoundTo(s, Decimals) : null;
+}

@@ -5,10 +5,9 @@ namespace PerformancePlan.Domain.Scoring;
 
 /// <summary>
 /// The methodology of the plan (BRIEF §3) applied to its results: a pure function of the plan and its entries,
-/// so the live read model, a rebuild and the OIV's replay all compute the same numbers the same way. Every figure
-/// (a period's realization, an indicator's, each node's mean, a scorecard) is rounded by the methodology's rule
-/// before it is banded or averaged into its parent: what is shown is what was banded, and a reader can redo every
-/// mean from the figures shown.
+/// so the live read model, a rebuild and the OIV's replay all compute the same numbers the same way. Round, then
+/// band: every score (an indicator's, each objective's, area's and the entity's) is banded on its figure rounded by
+/// the methodology's rule, the figure users read; the means run on the exact figures.
 /// </summary>
 public static class PlanScoring
 {
@@ -61,8 +60,11 @@ public static class PlanScoring
             .Select(i => new ScorecardItem(i.Code, plan.WeightOf(holder, i.Code), i.Score)).ToList();
         var measured = items.Where(i => i.Score.IsMeasured && i.Weight > 0).ToList();
         var total = measured.Sum(i => i.Weight);
-        return new HolderScorecard(plan.Id, holder, total == 0 ? null
-            : plan.Methodology.Round(measured.Sum(i => i.Weight * i.Score.Parametrata!.Value) / total), items);
+        return new HolderScorecard(plan.Id, holder,
+            total == 0 ? null : measured.Sum(i => i.Weight * i.Score.Parametrata!.Value) / total, items)
+        {
+            Decimals = plan.Methodology.Decimals,
+        };
     }
 
     static IndicatorScore ScoreIndicator(Plan plan, Indicator i, IndicatorResults? results)
@@ -73,9 +75,7 @@ public static class PlanScoring
             return new IndicatorScore(i.Code, i.Level, i.Parent, i.Measure, i.Comparator, target, used, [],
                 Scoring.Score.Neutralized);
         var m = plan.Methodology;
-        // Each period's figure is rounded as shown, and the indicator's mean is taken of the shown figures.
-        var periods = (target is null ? [] : Realize(i, target, used, plan.IsClosed))
-            .Select(p => p with { Realization = p.Realization is { } v ? m.Round(v) : null }).ToList();
+        var periods = target is null ? [] : Realize(i, target, used, plan.IsClosed);
         var r = Realization.Mean(periods.Where(p => p.Realization is not null).Select(p => p.Realization!.Value));
         var zeroAtClose = r is null && plan.IsClosed;
         if (zeroAtClose) r = 0;

@@ -23,7 +23,7 @@ public static class ScoreTrendQueries
         var points = new List<ChartPoint>();
         foreach (var (label, date) in dates)
             if (await PlanHistoryQueries.ScoresAsync(session, planId, date, knownAt, ct) is { } at
-                && at.Scores.Entity.Score.Parametrata is { } value)
+                && at.Scores.Entity.Score.ShownParametrata is { } value)
                 points.Add(new ChartPoint(label, value));
         return points;
     }

@@ -9,7 +9,7 @@ public sealed record HeadlineView(string Label, decimal? Value, string Band, str
     /// <summary>The name of the headline figure, as every view prints it.</summary>
     public const string Name = "Performance parametrata dell'Ente";
 
-    public static HeadlineView From(ObjectiveScores s) => new(Name, s.Entity.Score.Parametrata,
+    public static HeadlineView From(ObjectiveScores s) => new(Name, s.Entity.Score.ShownParametrata,
         BandNames.Code(s.Entity.Score.Band), BandNames.Italian(s.Entity.Score.Band));
 
     /// <summary>The name inside a sentence: <c>performance parametrata dell'Ente</c>.</summary>

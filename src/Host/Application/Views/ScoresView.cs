@@ -17,13 +17,12 @@ public sealed record ScoresView(string Plan, bool Closed, HeadlineView Headline,
 
 public sealed record ScoreView(decimal? Raw, decimal? Parametrata, string Band)
 {
-    public static ScoreView From(Score s) => new(R(s.Raw), R(s.Parametrata), BandNames.Code(s.Band));
+    public static ScoreView From(Score s) => new(s.ShownRaw, s.ShownParametrata, BandNames.Code(s.Band));
 
-    /// <summary>
-    /// A figure as shown: scores come rounded by the plan's methodology (<see cref="Methodology.Round"/>), so they
-    /// pass unchanged; trailing zeros are dropped (90,00 → 90).
-    /// </summary>
-    public static decimal? R(decimal? d) => d is null ? null : ItalianFormat.Normalise(d.Value);
+    /// <summary>A figure rounded by the default rule (two decimals, halves away from zero); scores carry their own
+    /// shown figures (<see cref="Score.ShownRaw"/>).</summary>
+    public static decimal? R(decimal? d) =>
+        d is null ? null : Methodology.RoundTo(d.Value, Methodology.DefaultDecimals);
 }
 
 public sealed record NodeScoreView(string Code, string Level, decimal? Raw, decimal? Parametrata, string Band)
@@ -33,7 +32,7 @@ public sealed record NodeScoreView(string Code, string Level, decimal? Raw, deci
         Domain.Plans.Level.StrategicArea => "area",
         Domain.Plans.Level.StrategicObjective => "strategic",
         _ => "operational",
-    }, ScoreView.R(n.Score.Raw), ScoreView.R(n.Score.Parametrata), BandNames.Code(n.Score.Band));
+    }, n.Score.ShownRaw, n.Score.ShownParametrata, BandNames.Code(n.Score.Band));
 }
 
 /// <summary>
@@ -44,7 +43,7 @@ public sealed record IndicatorScoreView(string Code, object? Target, object? Act
     decimal? Parametrata, string Band, IReadOnlyList<Guid> Entries)
 {
     public static IndicatorScoreView From(IndicatorScore i) => new(i.Code, TargetOf(i), ActualOf(i),
-        ScoreView.R(i.Score.Raw), ScoreView.R(i.Score.Parametrata), BandNames.Code(i.Score.Band),
+        i.Score.ShownRaw, i.Score.ShownParametrata, BandNames.Code(i.Score.Band),
         i.Used.Select(e => e.EntryId).ToList());
 
     static object? TargetOf(IndicatorScore i) => i.Target switch
@@ -69,9 +68,9 @@ public sealed record IndicatorScoreView(string Code, object? Target, object? Act
 
 public sealed record ScorecardView(string Plan, string Holder, decimal? Score, IReadOnlyList<ScorecardItemView> Items)
 {
-    public static ScorecardView From(HolderScorecard c) => new(c.PlanId, c.Holder, ScoreView.R(c.Score),
-        c.Items.Select(i => new ScorecardItemView(i.Indicator, Math.Round(i.Weight, 2, MidpointRounding.AwayFromZero),
-            ScoreView.R(i.Score.Parametrata), BandNames.Code(i.Score.Band))).ToList());
+    public static ScorecardView From(HolderScorecard c) => new(c.PlanId, c.Holder, c.ShownScore,
+        c.Items.Select(i => new ScorecardItemView(i.Indicator, ScoreView.R(i.Weight)!.Value,
+            i.Score.ShownParametrata, BandNames.Code(i.Score.Band))).ToList());
 }
 
 public sealed record ScorecardItemView(string Code, decimal Weight, decimal? Parametrata, string Band);

@@ -28,14 +28,14 @@ public static class ScoresTable
         {
             var s = nodeScores[node.Code];
             table.AddRow(new Markup($"{new string(' ', depth * 2)}[bold]{Markup.Escape(node.Code)}[/]"),
-                Text.Empty, Text.Empty, new Text(ScoreText.Of(s.Raw)), new Text(ScoreText.Of(s.Parametrata)),
+                Text.Empty, Text.Empty, new Text(ScoreText.Of(s.ShownRaw)), new Text(ScoreText.Of(s.ShownParametrata)),
                 Band(s.Band));
             foreach (var i in plan.IndicatorsOf(node.Code))
             {
                 var score = indicatorScores[i.Code];
                 table.AddRow(new Text($"{new string(' ', depth * 2 + 2)}{i.Code}"),
                     new Text(TargetText.Of(score.Target, i)), new Text(Actual(score)),
-                    new Text(ScoreText.Of(score.Score.Raw)), new Text(ScoreText.Of(score.Score.Parametrata)),
+                    new Text(ScoreText.Of(score.Score.ShownRaw)), new Text(ScoreText.Of(score.Score.ShownParametrata)),
                     Band(score.Score.Band));
             }
             foreach (var child in plan.Children(node.Code)) Node(child, depth + 1);
@@ -59,9 +59,9 @@ public static class ScoresTable
         foreach (var item in card.Items)
             table.AddRow(new Text(item.Indicator), new Text(plan.IndicatorOf(item.Indicator)!.Description),
                 new Text(ItalianFormat.Percent(Math.Round(item.Weight, 2))),
-                new Text(ScoreText.Of(item.Score.Parametrata)), Band(item.Score.Band));
+                new Text(ScoreText.Of(item.Score.ShownParametrata)), Band(item.Score.Band));
         console.Write(table);
-        console.MarkupLine(card.Score is { } s
+        console.MarkupLine(card.ShownScore is { } s
             ? $"Punteggio: [bold]{ScoreText.Of(s)}[/] (media dei pesi sugli indicatori misurati)"
             : "Punteggio: [dim]non rilevato[/] (nessun indicatore misurato)");
     }

@@ -32,7 +32,7 @@ public sealed record PlanPageModel(
         }
         foreach (var area in plan.Children(Codes.EntityCode)) Add(area, 0);
         var objectives = scores.Objectives.Where(o => o.Level == Level.StrategicObjective)
-            .Select(o => new Bar(o.Code, o.Score.Parametrata, o.Score.Band)).ToList();
+            .Select(o => new Bar(o.Code, o.Score.ShownParametrata, o.Score.Band)).ToList();
         return new(plan.Id, plan.EntityName, plan.Year, StatusNames.Of(plan.Status), plan.CurrentVersion,
             plan.Versions.Count > 0 ? plan.Versions[^1].Act : null, time, scores.Entity.Score,
             HeadlineView.From(scores), IndicatorCountsView.From(scores.Counts).Text(scores.Closed), plan.HolderCodes,

@@ -70,7 +70,7 @@ public sealed record DeviationRow(
             .Where(n => n.Length > 0);
         return new(i.Code, indicator.Description, TargetText.Of(i.Target, indicator),
             string.Join(", ", i.Used.Select(u => ResultText.Of(u.Value, indicator))), i.Score,
-            i.Score.Raw is { } raw ? ScoreText.Of(100 - raw) : "—", string.Join("; ", notes));
+            i.Score.ShownRaw is { } raw ? ScoreText.Of(100 - raw) : "—", string.Join("; ", notes));
     }
 }
 
@@ -80,6 +80,6 @@ public sealed record HolderRow(string Holder, string Items, string Score)
     /// <summary>The row of one scorecard.</summary>
     public static HolderRow From(HolderScorecard card) => new(card.Holder,
         string.Join(", ", card.Items.Select(x => $"{x.Indicator} ({ItalianFormat.Percent(Math.Round(x.Weight, 2))}): "
-            + (x.Score.IsMeasured ? ScoreText.Of(x.Score.Parametrata) : "non rilevato"))),
-        card.Score is { } s ? ScoreText.Of(s) : "—");
+            + (x.Score.IsMeasured ? ScoreText.Of(x.Score.ShownParametrata) : "non rilevato"))),
+        card.ShownScore is { } s ? ScoreText.Of(s) : "—");
 }
