@@ -77,8 +77,9 @@ public static class PlanScoring
         var m = plan.Methodology;
         var periods = target is null ? [] : Realize(i, target, used, plan.IsClosed);
         var r = Realization.Mean(periods.Where(p => p.Realization is not null).Select(p => p.Realization!.Value));
-        var zeroAtClose = r is null && plan.IsClosed;
-        if (zeroAtClose) r = 0;
+        if (r is null && plan.IsClosed) r = 0;
+        // At the close a per-period measure realises 0 for each missing period; with no entry, the 0 is the rule's.
+        var zeroAtClose = plan.IsClosed && used.Count == 0;
         var score = r is null ? Scoring.Score.Pending : Scoring.Score.Rounded(r.Value, m);
         return new IndicatorScore(i.Code, i.Level, i.Parent, i.Measure, i.Comparator, target, used, periods, score)
         {
