@@ -92,9 +92,12 @@ public sealed record Methodology
     /// </summary>
     public decimal Round(decimal percent) => RoundTo(percent, Decimals);
 
-    /// <summary>The rounding rule: <paramref name="decimals"/> decimals, halves away from zero.</summary>
+    /// <summary>
+    /// The rounding rule: <paramref name="decimals"/> decimals, halves away from zero; trailing zeros dropped, so the
+    /// JSON writes <c>90</c>, not <c>90.00</c>.
+    /// </summary>
     public static decimal RoundTo(decimal percent, int decimals) =>
-        Math.Round(percent, decimals, MidpointRounding.AwayFromZero);
+        ItalianFormat.Normalise(Math.Round(percent, decimals, MidpointRounding.AwayFromZero));
 
     bool PrintMembers(StringBuilder builder)
     {
