@@ -7,7 +7,8 @@ namespace PerformancePlan.Domain.Import;
 /// gives an indicator the new code in Codice (and parent in Padre, if it moves), naming the old one in
 /// <c>Codice precedente</c>: same identity. Rows with Livello <c>Metodologia</c> change a rule: Codice
 /// <c>tolleranza</c>, <c>soglia critica</c>, <c>peso obiettivi operativi</c> or <c>peso indicatori strategici</c>, the
-/// value (percent) in Descrizione; the rules' final values build one <see cref="Methodology"/>.
+/// value (percent) in Descrizione, or <c>decimali</c>, the decimals every figure is rounded to before it is banded
+/// (0–4); the rules' final values build one <see cref="Methodology"/>.
 /// </summary>
 public static class AmendmentFileReader
 {
@@ -25,6 +26,7 @@ public static class AmendmentFileReader
             ["soglia critica"] = plan.Methodology.CriticalThresholdPercent,
             ["peso obiettivi operativi"] = plan.Methodology.OperationalObjectivesWeightPercent,
             ["peso indicatori strategici"] = plan.Methodology.StrategicIndicatorsWeightPercent,
+            ["decimali"] = plan.Methodology.Decimals,
         };
         Dictionary<string, decimal> WeightsOf(string holder) => weights.TryGetValue(holder, out var map) ? map
             : weights[holder] = plan.Weights.FirstOrDefault(x => x.Holder == holder)?.Weights
@@ -52,10 +54,14 @@ public static class AmendmentFileReader
                     Fail(row, PlanColumns.Description, "valore non leggibile", "scrivere il nuovo valore, es. «10%»");
                     continue;
                 }
-                if (rules.ContainsKey(code.ToLowerInvariant())) rules[code.ToLowerInvariant()] = v;
+                if (code.Equals("decimali", StringComparison.OrdinalIgnoreCase) && (v != decimal.Truncate(v) || v is < 0
+                    or > 4))
+                    Fail(row, PlanColumns.Description, "cifre decimali non valide",
+                        "scrivere un numero intero da 0 a 4, es. «2»");
+                else if (rules.ContainsKey(code.ToLowerInvariant())) rules[code.ToLowerInvariant()] = v;
                 else
-                    Fail(row, PlanColumns.Code, "regola sconosciuta",
-                        "usare tolleranza, soglia critica, peso obiettivi operativi o peso indicatori strategici");
+                    Fail(row, PlanColumns.Code, "regola sconosciuta", "usare tolleranza, soglia critica, "
+                        + "peso obiettivi operativi, peso indicatori strategici o decimali");
                 continue;
             }
             switch (op)
@@ -148,7 +154,7 @@ public static class AmendmentFileReader
         if (errors.Count == 0)
         {
             var methodology = new Methodology(rules["tolleranza"], rules["soglia critica"],
-                rules["peso obiettivi operativi"], rules["peso indicatori strategici"]);
+                rules["peso obiettivi operativi"], rules["peso indicatori strategici"], (int)rules["decimali"]);
             if (methodology != plan.Methodology) changes.Add(new ChangeMethodology(methodology));
         }
         return (changes, errors);

@@ -5,7 +5,9 @@ namespace PerformancePlan.Domain.Scoring;
 
 /// <summary>
 /// The methodology of the plan (BRIEF §3) applied to its results: a pure function of the plan and its entries,
-/// so the live read model, a rebuild and the OIV's replay all compute the same numbers the same way.
+/// so the live read model, a rebuild and the OIV's replay all compute the same numbers the same way. Round, then
+/// band: every score (an indicator's, each objective's, area's and the entity's) is banded on its figure rounded by
+/// the methodology's rule, the figure users read; the means run on the exact figures.
 /// </summary>
 public static class PlanScoring
 {
@@ -59,7 +61,10 @@ public static class PlanScoring
         var measured = items.Where(i => i.Score.IsMeasured && i.Weight > 0).ToList();
         var total = measured.Sum(i => i.Weight);
         return new HolderScorecard(plan.Id, holder,
-            total == 0 ? null : measured.Sum(i => i.Weight * i.Score.Parametrata!.Value) / total, items);
+            total == 0 ? null : measured.Sum(i => i.Weight * i.Score.Parametrata!.Value) / total, items)
+        {
+            Decimals = plan.Methodology.Decimals,
+        };
     }
 
     static IndicatorScore ScoreIndicator(Plan plan, Indicator i, IndicatorResults? results)
@@ -69,11 +74,17 @@ public static class PlanScoring
         if (plan.NeutralizationOf(i.Code) is not null)
             return new IndicatorScore(i.Code, i.Level, i.Parent, i.Measure, i.Comparator, target, used, [],
                 Scoring.Score.Neutralized);
+        var m = plan.Methodology;
         var periods = target is null ? [] : Realize(i, target, used, plan.IsClosed);
         var r = Realization.Mean(periods.Where(p => p.Realization is not null).Select(p => p.Realization!.Value));
         if (r is null && plan.IsClosed) r = 0;
-        var score = r is null ? Scoring.Score.Pending : Scoring.Score.Of(r.Value, plan.Methodology);
-        return new IndicatorScore(i.Code, i.Level, i.Parent, i.Measure, i.Comparator, target, used, periods, score);
+        // At the close a per-period measure realises 0 for each missing period; with no entry, the 0 is the rule's.
+        var zeroAtClose = plan.IsClosed && used.Count == 0;
+        var score = r is null ? Scoring.Score.Pending : Scoring.Score.Rounded(r.Value, m);
+        return new IndicatorScore(i.Code, i.Level, i.Parent, i.Measure, i.Comparator, target, used, periods, score)
+        {
+            ZeroAtClose = zeroAtClose,
+        };
     }
 
     /// <summary>One realization per deadline or period (the whole indicator is one period otherwise).</summary>
@@ -116,5 +127,5 @@ public static class PlanScoring
         Realization.Mean(children.Where(c => c.IsMeasured).Select(c => c.Parametrata!.Value));
 
     static Score Roll(decimal? raw, Methodology m) =>
-        raw is null ? Scoring.Score.Pending : Scoring.Score.Of(raw.Value, m);
+        raw is null ? Scoring.Score.Pending : Scoring.Score.Rounded(raw.Value, m);
 }

@@ -8,13 +8,26 @@ public static class Realization
 {
     /// <summary>
     /// Percent, count and days: <c>&gt;=</c>/<c>&gt;</c> proportional, <c>=</c> by distance, <c>&lt;=</c> inverse.
+    /// A target of 0 leaves no proportion: the comparison itself decides, 100 when met and 0 when not, so
+    /// <c>&gt; 0</c> with 0 is not achieved while <c>&gt;= 0</c>, <c>= 0</c> and <c>&lt;= 0</c> with 0 are.
     /// </summary>
-    public static decimal OfAmount(Comparator comparator, decimal target, decimal actual) => Cap(comparator switch
+    public static decimal OfAmount(Comparator comparator, decimal target, decimal actual) => Cap(target == 0
+        ? (Meets(comparator, target, actual) ? 100 : 0)
+        : comparator switch
+        {
+            Comparator.AtLeast or Comparator.GreaterThan => 100 * actual / target,
+            Comparator.EqualTo => 100 * (1 - Math.Abs(actual - target) / target),
+            _ => actual <= target ? 100 : 100 * target / actual,
+        });
+
+    /// <summary>Whether <paramref name="actual"/> satisfies the comparison with <paramref name="target"/>.</summary>
+    public static bool Meets(Comparator comparator, decimal target, decimal actual) => comparator switch
     {
-        Comparator.AtLeast or Comparator.GreaterThan => target == 0 ? 100 : 100 * actual / target,
-        Comparator.EqualTo => target == 0 ? (actual == 0 ? 100 : 0) : 100 * (1 - Math.Abs(actual - target) / target),
-        _ => actual <= target ? 100 : target == 0 ? 0 : 100 * target / actual,
-    });
+        Comparator.AtLeast => actual >= target,
+        Comparator.GreaterThan => actual > target,
+        Comparator.EqualTo => actual == target,
+        _ => actual <= target,
+    };
 
     /// <summary>
     /// A deadline D met on C: 100 when C ≤ D, else (D − S) / (C − S) in days, S = 1 January of D's year.

@@ -6,6 +6,5 @@ public static class AuditQueries
     /// <summary>Every event of the plan and its results in order, each change citing its amendment's act.</summary>
     public static async Task<IReadOnlyList<AuditEntry>> TrailAsync(
         IQuerySession session, PlanId planId, CancellationToken ct) =>
-        AuditEntry.WithActs((await PlanHistoryQueries.EventsAsync(session, planId, null, true, ct))
-            .Select(AuditEntry.From)).ToList();
+        AuditEntry.Trail(await PlanHistoryQueries.EventsAsync(session, planId, null, true, ct)).ToList();
 }

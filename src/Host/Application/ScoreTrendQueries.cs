@@ -8,14 +8,22 @@ public sealed record ChartPoint(string Label, decimal Value);
 /// <summary>"How did the entity's score move through the year?": one point per monitoring period.</summary>
 public static class ScoreTrendQueries
 {
-    /// <summary>The entity's parametrata at the close of each monitoring period, as known at the instant.</summary>
+    /// <summary>
+    /// The entity's parametrata (the headline figure) at the close of each monitoring period, as known at the
+    /// instant. With a business date (<i>situazione al</i>) the line stops there: the periods closed by then, and a
+    /// last point on that date (<c>al 15/05</c>) when it falls inside a period, so the chart agrees with the page.
+    /// </summary>
     public static async Task<IReadOnlyList<ChartPoint>> EntityByPeriodAsync(
-        IQuerySession session, PlanId planId, int year, Instant? knownAt, CancellationToken ct)
+        IQuerySession session, PlanId planId, int year, LocalDate? asOf, Instant? knownAt, CancellationToken ct)
     {
+        var dates = MonitoringCalendar.Periods(year).Select(p => (Label: p.Code, Date: p.Close))
+            .Where(p => asOf is null || p.Date <= asOf).ToList();
+        if (asOf is { } on && on.Year == year && dates.All(p => p.Date != on))
+            dates.Add(($"al {ItalianFormat.Date(on)[..5]}", on));
         var points = new List<ChartPoint>();
-        foreach (var (label, date) in MonitoringCalendar.Periods(year))
+        foreach (var (label, date) in dates)
             if (await PlanHistoryQueries.ScoresAsync(session, planId, date, knownAt, ct) is { } at
-                && at.Scores.Entity.Score.Parametrata is { } value)
+                && at.Scores.Entity.Score.ShownParametrata is { } value)
                 points.Add(new ChartPoint(label, value));
         return points;
     }

@@ -35,7 +35,7 @@ public static class AuditCommands
             var events = await PlanHistoryQueries.EventsAsync(session, parse.GetValue(plan)!, null, true, ct);
             LocalDate? fromDate = parse.GetResult(from) is { Implicit: false } ? parse.GetValue(from) : null;
             LocalDate? toDate = parse.GetResult(to) is { Implicit: false } ? parse.GetValue(to) : null;
-            var entries = AuditEntry.WithActs(events.Select(AuditEntry.From))
+            var entries = AuditEntry.Trail(events)
                 .Where(e => parse.GetValue(indicator) is not { } code || Concerns(e, code))
                 .Where(e => parse.GetValue(user) is not { } u || e.Who.Equals(u, StringComparison.OrdinalIgnoreCase))
                 .Where(e => fromDate is null || e.At.InZone(Rome).Date >= fromDate)

@@ -20,8 +20,7 @@ public sealed record ScoreRow(
     }
 
     static ScoreRow Of(string code, string level, string target, string result, Score s) => new(
-        code, level, target, result, s.Raw is { } r ? Math.Round(r, 2) : null,
-        s.Parametrata is { } p ? Math.Round(p, 2) : null, BandNames.Italian(s.Band));
+        code, level, target, result, s.ShownRaw, s.ShownParametrata, BandNames.Italian(s.Band));
 
     /// <inheritdoc />
     public IReadOnlyDictionary<string, object?> Cells() => new Dictionary<string, object?>

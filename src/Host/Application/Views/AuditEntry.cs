@@ -12,7 +12,29 @@ public sealed record AuditEntry(
 
     public string LocalTime => At.InZone(Rome).ToString("dd/MM/yyyy HH:mm:ss", null);
 
-    public static AuditEntry From(IEvent e)
+    /// <summary>
+    /// Every event of a plan and its results in order, each change citing its amendment's act, and each target with
+    /// its unit (<c>80%</c>, <c>15 gg</c>) taken from the indicator's definition earlier in the trail.
+    /// </summary>
+    public static IEnumerable<AuditEntry> Trail(IEnumerable<IEvent> events)
+    {
+        var measures = new Dictionary<string, MeasureKind>();
+        var entries = new List<AuditEntry>();
+        foreach (var e in events)
+        {
+            if (e.Data is IndicatorDefined d) measures[d.Code] = d.Measure;
+            if (e.Data is IndicatorRenumbered r && measures.TryGetValue(r.Indicator, out var kind))
+                measures[r.NewCode] = kind;
+            entries.Add(From(e, measures));
+        }
+        return WithActs(entries);
+    }
+
+    /// <summary>One event, in Italian; a revised target is printed without its unit (<see cref="Trail"/> has it).
+    /// </summary>
+    public static AuditEntry From(IEvent e) => From(e, new Dictionary<string, MeasureKind>());
+
+    static AuditEntry From(IEvent e, IReadOnlyDictionary<string, MeasureKind> measures)
     {
         var who = e.Headers?.GetValueOrDefault("user")?.ToString() ?? "";
         var at = PerformancePlan.Host.Application.PlanHistoryQueries.SealedAt(e);
@@ -29,7 +51,7 @@ public sealed record AuditEntry(
             StrategicObjectiveDefined n => Entry("Obiettivo strategico definito", n.Code, n.Description),
             OperationalObjectiveDefined n => Entry("Obiettivo operativo definito", n.Code, n.Description),
             IndicatorDefined i => Entry("Indicatore definito", i.Code,
-                string.Join(", ", i.Targets.Select(t => $"{t.Year}: {PlanHistory.Text(t)}"))),
+                string.Join(", ", i.Targets.Select(t => $"{t.Year}: {Target(t, i.Measure)}"))),
             HolderWeightsAssigned w => Entry("Pesi assegnati", w.Holder,
                 string.Join(", ", w.Weights.Select(x => $"{x.Indicator} {ItalianFormat.Percent(x.Weight)}"))),
             PlanImported i => Entry("Piano importato", i.PlanId,
@@ -40,7 +62,8 @@ public sealed record AuditEntry(
                 $"versione {a.Version}, in vigore dal {ItalianFormat.Date(a.EffectiveOn)}", a.Act, a.Reason,
                 a.Reverts is { } r ? $"annulla la versione {r}" : null),
             TargetRevised t => Entry("Target modificato", t.Indicator,
-                $"target {t.Year}: {PlanHistory.Text(t.Previous)} → {PlanHistory.Text(t.Revised)}", null, t.Reason),
+                $"target {t.Year}: {Target(t.Previous, measures.GetValueOrDefault(t.Indicator, MeasureKind.Count))} → "
+                + Target(t.Revised, measures.GetValueOrDefault(t.Indicator, MeasureKind.Count)), null, t.Reason),
             IndicatorWithdrawn w => Entry("Indicatore ritirato", w.Indicator, "", null, w.Reason),
             ObjectiveWithdrawn w => Entry("Obiettivo ritirato", w.Objective, "", null, w.Reason),
             IndicatorRenumbered r => Entry("Indicatore rinumerato", r.NewCode,
@@ -51,7 +74,8 @@ public sealed record AuditEntry(
                 $"tolleranza {m.Methodology.TolerancePercent}%, " +
                 $"soglia {m.Methodology.CriticalThresholdPercent}%, " +
                 $"pesi {m.Methodology.OperationalObjectivesWeightPercent}/" +
-                $"{m.Methodology.StrategicIndicatorsWeightPercent}"),
+                $"{m.Methodology.StrategicIndicatorsWeightPercent}, " +
+                MethodologyText.Rounding(m.Methodology)),
             PlanClosed c => Entry("Anno chiuso", c.PlanId, $"chiuso il {ItalianFormat.Date(c.On)}"),
             PlanReopened r => Entry("Piano riaperto", r.PlanId, $"riaperto il {ItalianFormat.Date(r.On)}", r.Act,
                 r.Reason),
@@ -70,6 +94,15 @@ public sealed record AuditEntry(
             _ => Entry(e.EventTypeName, e.StreamKey ?? ""),
         };
     }
+
+    /// <summary>A target with its unit: <c>80%</c>, <c>12</c>, <c>15 gg</c>, <c>30/06/2019 e 31/12/2019</c>.</summary>
+    static string Target(YearTarget? t, MeasureKind measure) => t is null || t.Dates.Count > 0 ? PlanHistory.Text(t)
+        : measure switch
+        {
+            MeasureKind.Percent => ItalianFormat.Percent(t.Amount ?? 0),
+            MeasureKind.DaysAfterPeriodClose => ItalianFormat.Decimal(t.Amount ?? 0) + " gg",
+            _ => ItalianFormat.Decimal(t.Amount ?? 0),
+        };
 
     /// <summary>The changes of an amendment cite the amendment's act (they share its correlation id).</summary>
     public static IEnumerable<AuditEntry> WithActs(IEnumerable<AuditEntry> entries)

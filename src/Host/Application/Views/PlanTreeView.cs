@@ -17,11 +17,12 @@ public sealed record PlanTreeView(
         { Versions = plan.Versions };
 }
 
+/// <summary>The scoring rules in percent; <c>roundingDecimals</c>: every figure is rounded so, then banded.</summary>
 public sealed record MethodologyView(decimal Tolerance, decimal CriticalThreshold,
-    decimal OperationalObjectivesWeight, decimal StrategicIndicatorsWeight)
+    decimal OperationalObjectivesWeight, decimal StrategicIndicatorsWeight, int RoundingDecimals)
 {
     public static MethodologyView From(Methodology m) => new(m.TolerancePercent, m.CriticalThresholdPercent,
-        m.OperationalObjectivesWeightPercent, m.StrategicIndicatorsWeightPercent);
+        m.OperationalObjectivesWeightPercent, m.StrategicIndicatorsWeightPercent, m.Decimals);
 }
 
 public sealed record NodeView(

@@ -7,4 +7,24 @@ public static class ResultText
         v.Date is { } d ? ItalianFormat.Date(d)
         : indicator?.Measure == MeasureKind.Percent ? ItalianFormat.Percent(v.Amount ?? 0)
         : ItalianFormat.Decimal(v.Amount ?? 0);
+
+    /// <summary>
+    /// An entry's note as a report prints it: a correction says which value it corrects, when that value was recorded
+    /// and by whom, and why — in words, never by the corrected entry's id (which its stored note carries).
+    /// </summary>
+    /// <param name="entry">The entry whose note is printed.</param>
+    /// <param name="entries">The indicator's entries, among which the corrected one.</param>
+    /// <param name="indicator">The indicator, to print the corrected value with its unit.</param>
+    public static string Note(ResultEntry entry, IEnumerable<ResultEntry> entries, Indicator? indicator = null)
+    {
+        if (entry.Corrects is not { } id) return entry.Note;
+        var prefix = $"correzione di {id}";
+        var reason = entry.Note.StartsWith(prefix, StringComparison.Ordinal)
+            ? entry.Note[prefix.Length..].TrimStart(':', ' ') : entry.Note;
+        var old = entries.FirstOrDefault(e => e.EntryId == id);
+        var what = old is null ? "correzione di un valore registrato in precedenza"
+            : $"correzione del valore {Of(old.Value, indicator)} riferito al {ItalianFormat.Date(old.ReferredTo)}, "
+              + $"registrato da {old.RecordedBy} il {ItalianFormat.LocalTime(old.RecordedAt)}";
+        return reason.Length > 0 ? $"{what}: {reason}" : what;
+    }
 }

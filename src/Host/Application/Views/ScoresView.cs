@@ -1,20 +1,28 @@
 namespace PerformancePlan.Host.Application.Views;
 
 /// <summary>
-/// Scores as <c>perfplan scores --format json</c> and the API return them (percentages 0–100, 2 decimals).
+/// Scores as <c>perfplan scores --format json</c> and the API return them (percentages 0–100, rounded by the plan's
+/// methodology, two decimals unless it says otherwise): the headline figure, the indicators by what their score
+/// rests on, and every level.
 /// </summary>
-public sealed record ScoresView(string Plan, bool Closed, ScoreView Entity, IReadOnlyList<NodeScoreView> Areas,
-    IReadOnlyList<NodeScoreView> Objectives, IReadOnlyList<IndicatorScoreView> Indicators)
+public sealed record ScoresView(string Plan, bool Closed, HeadlineView Headline, IndicatorCountsView Counts,
+    ScoreView Entity, IReadOnlyList<NodeScoreView> Areas, IReadOnlyList<NodeScoreView> Objectives,
+    IReadOnlyList<IndicatorScoreView> Indicators)
 {
-    public static ScoresView From(ObjectiveScores s) => new(s.PlanId, s.Closed, ScoreView.From(s.Entity.Score),
+    public static ScoresView From(ObjectiveScores s) => new(s.PlanId, s.Closed, HeadlineView.From(s),
+        IndicatorCountsView.From(s.Counts), ScoreView.From(s.Entity.Score),
         s.Areas.Select(NodeScoreView.From).ToList(), s.Objectives.Select(NodeScoreView.From).ToList(),
         s.Indicators.Select(IndicatorScoreView.From).ToList());
 }
 
 public sealed record ScoreView(decimal? Raw, decimal? Parametrata, string Band)
 {
-    public static ScoreView From(Score s) => new(R(s.Raw), R(s.Parametrata), BandNames.Code(s.Band));
-    public static decimal? R(decimal? d) => d is null ? null : Math.Round(d.Value, 2, MidpointRounding.AwayFromZero);
+    public static ScoreView From(Score s) => new(s.ShownRaw, s.ShownParametrata, BandNames.Code(s.Band));
+
+    /// <summary>A figure rounded by the default rule (two decimals, halves away from zero); scores carry their own
+    /// shown figures (<see cref="Score.ShownRaw"/>).</summary>
+    public static decimal? R(decimal? d) =>
+        d is null ? null : Methodology.RoundTo(d.Value, Methodology.DefaultDecimals);
 }
 
 public sealed record NodeScoreView(string Code, string Level, decimal? Raw, decimal? Parametrata, string Band)
@@ -24,7 +32,7 @@ public sealed record NodeScoreView(string Code, string Level, decimal? Raw, deci
         Domain.Plans.Level.StrategicArea => "area",
         Domain.Plans.Level.StrategicObjective => "strategic",
         _ => "operational",
-    }, ScoreView.R(n.Score.Raw), ScoreView.R(n.Score.Parametrata), BandNames.Code(n.Score.Band));
+    }, n.Score.ShownRaw, n.Score.ShownParametrata, BandNames.Code(n.Score.Band));
 }
 
 /// <summary>
@@ -35,7 +43,7 @@ public sealed record IndicatorScoreView(string Code, object? Target, object? Act
     decimal? Parametrata, string Band, IReadOnlyList<Guid> Entries)
 {
     public static IndicatorScoreView From(IndicatorScore i) => new(i.Code, TargetOf(i), ActualOf(i),
-        ScoreView.R(i.Score.Raw), ScoreView.R(i.Score.Parametrata), BandNames.Code(i.Score.Band),
+        i.Score.ShownRaw, i.Score.ShownParametrata, BandNames.Code(i.Score.Band),
         i.Used.Select(e => e.EntryId).ToList());
 
     static object? TargetOf(IndicatorScore i) => i.Target switch
@@ -60,15 +68,17 @@ public sealed record IndicatorScoreView(string Code, object? Target, object? Act
 
 public sealed record ScorecardView(string Plan, string Holder, decimal? Score, IReadOnlyList<ScorecardItemView> Items)
 {
-    public static ScorecardView From(HolderScorecard c) => new(c.PlanId, c.Holder, ScoreView.R(c.Score),
+    public static ScorecardView From(HolderScorecard c) => new(c.PlanId, c.Holder, c.ShownScore,
         c.Items.Select(i => new ScorecardItemView(i.Indicator, ScoreView.R(i.Weight)!.Value,
-            ScoreView.R(i.Score.Parametrata), BandNames.Code(i.Score.Band))).ToList());
+            i.Score.ShownParametrata, BandNames.Code(i.Score.Band))).ToList());
 }
 
 public sealed record ScorecardItemView(string Code, decimal Weight, decimal? Parametrata, string Band);
 
+/// <summary>A figure as tables, pages and reports print it: <c>77,6</c>, <c>90</c>; <c>—</c> when there is none.
+/// </summary>
 public static class ScoreText
 {
-    public static string Of(decimal? d) =>
-        d is null ? "—" : ItalianFormat.Decimal(Math.Round(d.Value, 2, MidpointRounding.AwayFromZero));
+    /// <summary>Scores come rounded by the plan's methodology: printed as they are, with a decimal comma.</summary>
+    public static string Of(decimal? d) => d is null ? "—" : ItalianFormat.Decimal(d.Value);
 }

@@ -24,7 +24,8 @@ public static class PlanTable
             $"soglia critica {ItalianFormat.Percent(m.CriticalThresholdPercent)}, " +
             $"obiettivo strategico = {ItalianFormat.Percent(m.OperationalObjectivesWeightPercent)} " +
             "obiettivi operativi" +
-            $" + {ItalianFormat.Percent(m.StrategicIndicatorsWeightPercent)} indicatori strategici");
+            $" + {ItalianFormat.Percent(m.StrategicIndicatorsWeightPercent)} indicatori strategici, " +
+            MethodologyText.Rounding(m));
 
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn(new TableColumn("Codice").NoWrap());
@@ -37,11 +38,7 @@ public static class PlanTable
 
         foreach (var area in plan.Children(Codes.EntityCode)) AddNode(table, plan, area, 0);
         console.Write(table);
-        console.MarkupLine($"{plan.Nodes.Count(n => n.Level == Level.StrategicArea)} aree strategiche, " +
-            $"{plan.Nodes.Count(n => n.Level == Level.StrategicObjective)} obiettivi strategici, " +
-            $"{plan.Nodes.Count(n => n.Level == Level.OperationalObjective)} obiettivi operativi, " +
-            $"{plan.Indicators.Count(i => i.Level == Level.StrategicIndicator)} indicatori strategici, " +
-            $"{plan.Indicators.Count(i => i.Level == Level.OperationalIndicator)} indicatori operativi.");
+        console.MarkupLine(PlanCounts.Of(plan) + ".");
     }
 
     static void AddNode(Table table, Plan plan, PlanNode node, int depth)
@@ -53,7 +50,8 @@ public static class PlanTable
         };
         table.AddRow([
             new Markup($"{indent}[{style}]{Markup.Escape(node.Code)}[/]"),
-            new Markup($"[{style}]{Markup.Escape(Short(node.Description))}[/]"),
+            new Markup($"[{style}]{Markup.Escape(Short(node.Description))}[/]" + (node.Perspectives.Count == 0 ? ""
+                : $"\n[dim]{Markup.Escape(PerspectiveText.Of(node.Perspectives))}[/]")),
             new Markup($"[dim]{Markup.Escape(Labels.Of(node.Level))}[/]"),
             .. plan.Horizon.Select(_ => Text.Empty),
             new Text(node.Budget is { } b ? ItalianFormat.Euro(b) : ""),

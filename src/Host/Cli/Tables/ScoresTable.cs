@@ -14,7 +14,7 @@ public static class ScoresTable
         console.MarkupLine($"Piano [bold]{plan.Id}[/] · stato [bold]{StatusNames.Of(plan.Status)}[/]" +
             (plan.Versions.Count > 0
                 ? $", versione {plan.CurrentVersion} ({Markup.Escape(plan.Versions[^1].Act)})" : "") +
-            $" · Ente: {Cell(scores.Entity.Score)}");
+            $" · [bold]{Markup.Escape(HeadlineView.From(scores).Text)}[/]");
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn(new TableColumn("Codice").NoWrap());
         table.AddColumn("Target");
@@ -28,24 +28,21 @@ public static class ScoresTable
         {
             var s = nodeScores[node.Code];
             table.AddRow(new Markup($"{new string(' ', depth * 2)}[bold]{Markup.Escape(node.Code)}[/]"),
-                Text.Empty, Text.Empty, new Text(ScoreText.Of(s.Raw)), new Text(ScoreText.Of(s.Parametrata)),
+                Text.Empty, Text.Empty, new Text(ScoreText.Of(s.ShownRaw)), new Text(ScoreText.Of(s.ShownParametrata)),
                 Band(s.Band));
             foreach (var i in plan.IndicatorsOf(node.Code))
             {
                 var score = indicatorScores[i.Code];
                 table.AddRow(new Text($"{new string(' ', depth * 2 + 2)}{i.Code}"),
                     new Text(TargetText.Of(score.Target, i)), new Text(Actual(score)),
-                    new Text(ScoreText.Of(score.Score.Raw)), new Text(ScoreText.Of(score.Score.Parametrata)),
+                    new Text(ScoreText.Of(score.Score.ShownRaw)), new Text(ScoreText.Of(score.Score.ShownParametrata)),
                     Band(score.Score.Band));
             }
             foreach (var child in plan.Children(node.Code)) Node(child, depth + 1);
         }
         foreach (var area in plan.Children(Codes.EntityCode)) Node(area, 0);
         console.Write(table);
-        var measured = scores.Indicators.Count(i => i.Score.IsMeasured);
-        console.MarkupLine($"{measured} indicatori misurati su {scores.Indicators.Count}" +
-            (scores.Closed ? "; anno chiuso: gli indicatori non misurati contano 0."
-                : "; gli indicatori non rilevati restano fuori dalle medie."));
+        console.MarkupLine(Markup.Escape(IndicatorCountsView.From(scores.Counts).Text(scores.Closed)));
     }
 
     /// <summary>One holder's scorecard: each indicator with its weight, parametrised score and band.</summary>
@@ -62,9 +59,9 @@ public static class ScoresTable
         foreach (var item in card.Items)
             table.AddRow(new Text(item.Indicator), new Text(plan.IndicatorOf(item.Indicator)!.Description),
                 new Text(ItalianFormat.Percent(Math.Round(item.Weight, 2))),
-                new Text(ScoreText.Of(item.Score.Parametrata)), Band(item.Score.Band));
+                new Text(ScoreText.Of(item.Score.ShownParametrata)), Band(item.Score.Band));
         console.Write(table);
-        console.MarkupLine(card.Score is { } s
+        console.MarkupLine(card.ShownScore is { } s
             ? $"Punteggio: [bold]{ScoreText.Of(s)}[/] (media dei pesi sugli indicatori misurati)"
             : "Punteggio: [dim]non rilevato[/] (nessun indicatore misurato)");
     }
@@ -83,7 +80,4 @@ public static class ScoresTable
         Domain.Scoring.Band.Neutralized => "[blue]Sterilizzato[/]",
         _ => "[dim]Non rilevato[/]",
     });
-
-    static string Cell(Score s) =>
-        s.IsMeasured ? $"{ScoreText.Of(s.Raw)} ({BandNames.Italian(s.Band)})" : BandNames.Italian(s.Band);
 }

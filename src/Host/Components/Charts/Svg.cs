@@ -11,6 +11,9 @@ public static class Svg
     /// <summary>A coordinate or value with a decimal point whatever the culture: <c>12.5</c>.</summary>
     public static string F(double d) => d.ToString("0.#", CultureInfo.InvariantCulture);
 
+    /// <summary>A value as a label users read, with the decimal comma the tables use: <c>77,6</c>.</summary>
+    public static string Label(decimal d) => ItalianFormat.Decimal(d);
+
     /// <summary>The colour of a band on screen.</summary>
     public static string Color(Band band) => band switch
     {

@@ -5,7 +5,8 @@ namespace PerformancePlan.Host.Components.Dashboard;
 /// <summary>A plan's page: its state, the entity's score, charts and the tree of objectives and indicators.</summary>
 public sealed record PlanPageModel(
     string Id, string EntityName, int Year, string Status, int Version, string? Act, TimeTravel Time, Score Entity,
-    IReadOnlyList<string> Holders, IReadOnlyList<Bar> StrategicObjectives, IReadOnlyList<ChartPoint> YearTrend,
+    HeadlineView Headline, string Counts, IReadOnlyList<string> Holders, IReadOnlyList<Bar> StrategicObjectives,
+    IReadOnlyList<ChartPoint> YearTrend,
     IReadOnlyList<TreeRow> Tree)
 {
     /// <summary>The page of a plan and its scores at the time asked, with the entity's score in the year.</summary>
@@ -16,7 +17,10 @@ public sealed record PlanPageModel(
         var rows = new List<TreeRow>();
         void Add(PlanNode n, int depth)
         {
-            rows.Add(new TreeRow(depth, n.Code, n.Description, "", "", nodes[n.Code], null));
+            rows.Add(new TreeRow(depth, n.Code, n.Description, "", "", nodes[n.Code], null)
+            {
+                Perspectives = PerspectiveText.Of(n.Perspectives),
+            });
             foreach (var i in plan.IndicatorsOf(n.Code))
             {
                 var s = scores.Indicators.Single(x => x.Code == i.Code);
@@ -28,9 +32,10 @@ public sealed record PlanPageModel(
         }
         foreach (var area in plan.Children(Codes.EntityCode)) Add(area, 0);
         var objectives = scores.Objectives.Where(o => o.Level == Level.StrategicObjective)
-            .Select(o => new Bar(o.Code, o.Score.Parametrata, o.Score.Band)).ToList();
+            .Select(o => new Bar(o.Code, o.Score.ShownParametrata, o.Score.Band)).ToList();
         return new(plan.Id, plan.EntityName, plan.Year, StatusNames.Of(plan.Status), plan.CurrentVersion,
-            plan.Versions.Count > 0 ? plan.Versions[^1].Act : null, time, scores.Entity.Score, plan.HolderCodes,
+            plan.Versions.Count > 0 ? plan.Versions[^1].Act : null, time, scores.Entity.Score,
+            HeadlineView.From(scores), IndicatorCountsView.From(scores.Counts).Text(scores.Closed), plan.HolderCodes,
             objectives, trend, rows);
     }
 }
@@ -42,6 +47,9 @@ public sealed record PlanPageModel(
 public sealed record TreeRow(
     int Depth, string Code, string Description, string Target, string Results, Score Score, string? Link)
 {
+    /// <summary>An objective's balanced-scorecard perspectives (<i>Prospettiva</i>); empty for indicators.</summary>
+    public string Perspectives { get; init; } = "";
+
     /// <summary>The left padding, in pixels, that shows the row's place in the tree.</summary>
     public int Indent => Depth * 14 + (Link is null ? 4 : 18);
 }

@@ -8,8 +8,8 @@ public sealed record ScorecardPageModel(
 {
     /// <summary>The page of a holder's scorecard.</summary>
     public static ScorecardPageModel From(Plan plan, HolderScorecard card) => new(
-        plan.Id, card.Holder, card.Score,
-        card.Items.Select(i => new Bar(i.Indicator, i.Score.Parametrata, i.Score.Band)).ToList(),
+        plan.Id, card.Holder, card.ShownScore,
+        card.Items.Select(i => new Bar(i.Indicator, i.Score.ShownParametrata, i.Score.Band)).ToList(),
         card.Items.Select(i => new ScorecardRow(i.Indicator, plan.IndicatorOf(i.Indicator)!.Description,
             ItalianFormat.Percent(Math.Round(i.Weight, 2)), i.Score)).ToList());
 }

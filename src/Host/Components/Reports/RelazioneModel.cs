@@ -6,8 +6,9 @@ namespace PerformancePlan.Host.Components.Reports;
 /// their acts (art. 6 D.Lgs. 150/2009), and the measurement process with the ledger head.
 /// </summary>
 public sealed record RelazioneModel(
-    int Year, string EntityName, int HorizonTo, string? ApprovalAct, Score Entity, int Measured, int Indicators,
-    int Achieved, bool Closed, IReadOnlyList<NodeScoreRow> Areas, IReadOnlyList<ObjectiveSection> Objectives,
+    int Year, string EntityName, int HorizonTo, string? ApprovalAct, Score Entity, HeadlineView Headline,
+    IndicatorCountsView Counts, int Achieved, bool Closed, IReadOnlyList<NodeScoreRow> Areas,
+    IReadOnlyList<ObjectiveSection> Objectives,
     IReadOnlyList<HolderRow> Holders, IReadOnlyList<PlanVersionInfo> Versions, IReadOnlyList<AuditEntry> Changes,
     Methodology Methodology, int Recorded, int Reverted, bool LedgerVerified, bool MatchesStored, string LedgerHead)
 {
@@ -22,7 +23,7 @@ public sealed record RelazioneModel(
         var changes = audit.Where(a => ChangeKinds.Contains(a.What)
             || (a.What == "Indicatore definito" && a.Act is not null && a.Act != p.ApprovalAct)).ToList();
         return new(p.Year, p.EntityName, p.Horizon[^1], p.Versions.Count > 0 ? p.Versions[0].Act : null,
-            r.Scores.Entity.Score, r.Indicators.Count(i => i.Score.IsMeasured), r.Indicators.Count,
+            r.Scores.Entity.Score, HeadlineView.From(r.Scores), IndicatorCountsView.From(r.Scores.Counts),
             r.Indicators.Count(i => i.Score.Band == Band.Achieved), p.IsClosed,
             r.Objectives.Where(o => o.Level == Level.StrategicArea)
                 .Select(a => new NodeScoreRow(a.Code, a.Description, a.Score)).ToList(),
@@ -52,15 +53,24 @@ public sealed record ObjectiveSection(
 public sealed record DeviationRow(
     string Code, string Description, string Target, string Result, Score Score, string Gap, string Notes)
 {
-    /// <summary>The row of one indicator; notes are the entries' notes and the reasons of reversals.</summary>
+    /// <summary>
+    /// The row of one indicator; notes are the entries' notes, in words (a correction names the value it corrects),
+    /// and the reversals not already told by a correction.
+    /// </summary>
     public static DeviationRow From(Plan plan, IndicatorDerivation i)
     {
         var indicator = plan.IndicatorOf(i.Code)!;
-        var notes = i.Used.Select(u => u.Note).Concat(i.Reverted.Select(u => $"annullato: {u.Reversal!.Reason}"))
+        var all = i.Used.Concat(i.Reverted).ToList();
+        var corrected = all.Select(u => u.Corrects).OfType<Guid>().ToHashSet();
+        var notes = i.Used.Select(u => ResultText.Note(u, all, indicator))
+            .Concat(i.Reverted.Where(u => !corrected.Contains(u.EntryId)).Select(u =>
+                $"il valore {ResultText.Of(u.Value, indicator)} riferito al {ItalianFormat.Date(u.ReferredTo)} "
+                + $"è stato annullato da {u.Reversal!.By} il {ItalianFormat.LocalTime(u.Reversal.At)}: "
+                + u.Reversal.Reason))
             .Where(n => n.Length > 0);
         return new(i.Code, indicator.Description, TargetText.Of(i.Target, indicator),
             string.Join(", ", i.Used.Select(u => ResultText.Of(u.Value, indicator))), i.Score,
-            i.Score.Raw is { } raw ? ScoreText.Of(100 - raw) : "—", string.Join("; ", notes));
+            i.Score.ShownRaw is { } raw ? ScoreText.Of(100 - raw) : "—", string.Join("; ", notes));
     }
 }
 
@@ -70,6 +80,6 @@ public sealed record HolderRow(string Holder, string Items, string Score)
     /// <summary>The row of one scorecard.</summary>
     public static HolderRow From(HolderScorecard card) => new(card.Holder,
         string.Join(", ", card.Items.Select(x => $"{x.Indicator} ({ItalianFormat.Percent(Math.Round(x.Weight, 2))}): "
-            + (x.Score.IsMeasured ? ScoreText.Of(x.Score.Parametrata) : "non rilevato"))),
-        card.Score is { } s ? ScoreText.Of(s) : "—");
+            + (x.Score.IsMeasured ? ScoreText.Of(x.Score.ShownParametrata) : "non rilevato"))),
+        card.ShownScore is { } s ? ScoreText.Of(s) : "—");
 }

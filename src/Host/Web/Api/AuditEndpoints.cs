@@ -18,6 +18,5 @@ public static class AuditEndpoints
     }
 
     static async Task<Ok<List<AuditEntry>>> Trail(PlanId id, IQuerySession session, CancellationToken ct) =>
-        TypedResults.Ok(AuditEntry.WithActs(
-            (await PlanHistoryQueries.EventsAsync(session, id, null, true, ct)).Select(AuditEntry.From)).ToList());
+        TypedResults.Ok(AuditEntry.Trail(await PlanHistoryQueries.EventsAsync(session, id, null, true, ct)).ToList());
 }

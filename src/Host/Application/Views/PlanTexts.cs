@@ -1,0 +1,37 @@
+namespace PerformancePlan.Host.Application.Views;
+
+/// <summary>A plan's size, with each noun agreeing with its count: <c>1 area strategica</c>, <c>3 aree strategiche</c>.
+/// </summary>
+public static class PlanCounts
+{
+    /// <summary><c>3 aree strategiche, 6 obiettivi strategici, 16 obiettivi operativi, 28 indicatori …</c></summary>
+    public static string Of(Plan plan) => string.Join(", ",
+        ItalianFormat.Count(plan.Nodes.Count(n => n.Level == Level.StrategicArea), "area strategica",
+            "aree strategiche"),
+        ItalianFormat.Count(plan.Nodes.Count(n => n.Level == Level.StrategicObjective), "obiettivo strategico",
+            "obiettivi strategici"),
+        ItalianFormat.Count(plan.Nodes.Count(n => n.Level == Level.OperationalObjective), "obiettivo operativo",
+            "obiettivi operativi"),
+        ItalianFormat.Count(plan.Indicators.Count(i => i.Level == Level.StrategicIndicator), "indicatore strategico",
+            "indicatori strategici"),
+        ItalianFormat.Count(plan.Indicators.Count(i => i.Level == Level.OperationalIndicator), "indicatore operativo",
+            "indicatori operativi"));
+}
+
+/// <summary>The methodology's rules as sentences users read.</summary>
+public static class MethodologyText
+{
+    /// <summary><c>figure arrotondate a 2 decimali prima della fascia</c> (the rounding rule, BRIEF §3).</summary>
+    public static string Rounding(Methodology m) =>
+        $"figure arrotondate a {ItalianFormat.Count(m.Decimals, "decimale", "decimali")} prima di attribuire la fascia";
+}
+
+/// <summary>The balanced-scorecard perspectives of an objective (<i>Prospettiva</i>), as the plan file names them.
+/// </summary>
+public static class PerspectiveText
+{
+    /// <summary><c>Prospettive: Imprese Consumatori Territorio, Processi Interni</c>; empty when none.</summary>
+    public static string Of(IReadOnlyList<Perspective> perspectives) => perspectives.Count == 0 ? ""
+        : (perspectives.Count == 1 ? "Prospettiva: " : "Prospettive: ") + string.Join(", ",
+            perspectives.Select(Labels.Of));
+}
