@@ -64,6 +64,7 @@ public static class AuditCommands
                 Markup.Escape(e.Refs ?? ""), (e.CorrelationId ?? "")[..Math.Min(8, e.CorrelationId?.Length ?? 0)]);
         cli.Console.Write(table);
         var operations = entries.Select(e => e.CorrelationId).Distinct().Count();
-        cli.Console.MarkupLine($"{ItalianFormat.Count(entries.Count, "evento", "eventi")}, {operations} operazioni.");
+        cli.Console.MarkupLine($"{ItalianFormat.Count(entries.Count, "evento", "eventi")}, "
+            + $"{ItalianFormat.Count(operations, "operazione", "operazioni")}.");
     }
 }

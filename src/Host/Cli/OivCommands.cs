@@ -78,7 +78,8 @@ public static class OivCommands
                     ? "[green]integro[/]" : $"[red]ALTERATO[/] ({Markup.Escape(r.Ledger.FirstBad!.Reason)})";
                 var stored = r.MatchesStored
                     ? "[green]coincidenti[/]" : $"[red]diverse[/]: {Markup.Escape(string.Join("; ", r.Differences))}";
-                cli.Console.MarkupLine($"Piano [bold]{r.Plan.Id}[/]: {r.Events} eventi letti · registro {ledger}"
+                var read = ItalianFormat.Count((int)r.Events, "evento letto", "eventi letti");
+                cli.Console.MarkupLine($"Piano [bold]{r.Plan.Id}[/]: {read} · registro {ledger}"
                     + $" · testa {r.Ledger.Head} · proiezioni {stored}");
                 ScoresTable.Write(cli.Console, r.Plan, r.Scores);
                 if (parse.GetValue(report) is { } f)

@@ -64,7 +64,7 @@ public static class PlanCommands
                     "Nessun evento scritto.", ExitCodes.InvalidInput);
             case ImportStatus.Validated:
                 cli.Console.MarkupLine($"[green]Verifica riuscita[/]: il piano {plan} " +
-                    $"({outcome.Definition!.Rows} righe) si può importare; " +
+                    $"({ItalianFormat.Count(outcome.Definition!.Rows, "riga", "righe")}) si può importare; " +
                     $"{Warnings(outcome)}. Nessun evento scritto (--dry-run).");
                 return ExitCodes.Ok;
             case ImportStatus.AlreadyImported:
@@ -72,8 +72,9 @@ public static class PlanCommands
                     $"Il piano [bold]{plan}[/] è già stato importato con lo stesso contenuto: nessuna modifica.");
                 return ExitCodes.Ok;
             default:
-                cli.Console.MarkupLine($"[green]Piano {plan} importato[/]: {outcome.Definition!.Rows} righe, " +
-                    $"{outcome.EventsWritten} eventi scritti, {Warnings(outcome)}.");
+                var rows = ItalianFormat.Count(outcome.Definition!.Rows, "riga", "righe");
+                var written = ItalianFormat.Count(outcome.EventsWritten, "evento scritto", "eventi scritti");
+                cli.Console.MarkupLine($"[green]Piano {plan} importato[/]: {rows}, {written}, {Warnings(outcome)}.");
                 return ExitCodes.Ok;
         }
     }

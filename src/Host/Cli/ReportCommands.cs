@@ -82,7 +82,8 @@ public static class ReportCommands
             await using (var stream = File.Create(file.FullName))
                 await ExportWriter.WriteAsync(stream, rows.Cast<IExportRow>().ToList(),
                     ExportWriter.FormatOf(file.Name), sheet, ct);
-            cli.Console.MarkupLine($"[green]{rows.Count} righe esportate[/] in {Markup.Escape(file.FullName)}.");
+            var exported = ItalianFormat.Count(rows.Count, "riga esportata", "righe esportate");
+            cli.Console.MarkupLine($"[green]{exported}[/] in {Markup.Escape(file.FullName)}.");
             return ExitCodes.Ok;
         }, ct));
         return command;

@@ -55,7 +55,8 @@ public sealed record AuditEntry(
             HolderWeightsAssigned w => Entry("Pesi assegnati", w.Holder,
                 string.Join(", ", w.Weights.Select(x => $"{x.Indicator} {ItalianFormat.Percent(x.Weight)}"))),
             PlanImported i => Entry("Piano importato", i.PlanId,
-                $"{i.Source}, {i.Rows} righe, {ItalianFormat.Count(i.Warnings.Count, "avviso", "avvisi")}"),
+                $"{i.Source}, {ItalianFormat.Count(i.Rows, "riga", "righe")}, "
+                + ItalianFormat.Count(i.Warnings.Count, "avviso", "avvisi")),
             PlanApproved a => Entry("Piano approvato", a.PlanId,
                 $"versione 1, in vigore dal {ItalianFormat.Date(a.On)}", a.Act),
             PlanAmended a => Entry("Piano variato", a.PlanId,
