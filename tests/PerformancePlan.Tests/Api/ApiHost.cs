@@ -16,15 +16,16 @@ namespace PerformancePlan.Tests.Api;
 
 /// <summary>
 /// The real host on a free loopback port, on a schema of its own holding the seed plan approved by the Giunta; the
-/// clock is fixed at 20/12/2019. <see cref="Client"/> gives an <see cref="HttpClient"/> with a user's bearer token.
+/// clock is fixed at <paramref name="now"/> (20/12/2019 unless given). <see cref="Client"/> gives an
+/// <see cref="HttpClient"/> with a user's bearer token.
 /// </summary>
-public sealed class ApiHost(PostgresCluster cluster) : IAsyncDisposable
+public sealed class ApiHost(PostgresCluster cluster, Instant? now = null) : IAsyncDisposable
 {
     readonly StoreSchema _db = new(cluster);
     WebApplication _app = null!;
 
     /// <summary>The fixed clock of the host and of the seeding services.</summary>
-    public FakeClock Clock { get; } = new(Instant.FromUtc(2019, 12, 20, 8, 0));
+    public FakeClock Clock { get; } = new(now ?? Instant.FromUtc(2019, 12, 20, 8, 0));
 
     /// <summary>The host's base address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri Address { get; private set; } = null!;
