@@ -16,9 +16,14 @@ public sealed class PostgresCluster : IAsyncLifetime
     public EmbeddedPostgres Server { get; private set; } = null!;
     public string ConnectionString => Server.ConnectionString;
 
-    public async ValueTask InitializeAsync() =>
+    public async ValueTask InitializeAsync()
+    {
+        // The ledger's signing key of this run, in memory: tests never write a key file into the user's home.
+        Environment.SetEnvironmentVariable("PERFPLAN_LEDGER_KEY",
+            Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         Server = await EmbeddedPostgres.StartAsync(
             new EmbeddedPostgresOptions(Root, Durable: false, Database: "perfplan_tests"));
+    }
 
     public async ValueTask DisposeAsync()
     {
