@@ -22,6 +22,12 @@ public static class ResultInput
     public const string PeriodColumn = "Periodo";
     public const string NoteColumn = "Note";
 
+    /// <summary>
+    /// The largest count or number of days a result may carry (10^15 − 1): beyond it a value is a typing error, and
+    /// the scores' arithmetic (decimal, up to 7,9 × 10^28) keeps far from its limit.
+    /// </summary>
+    public const decimal MaxAmount = 999_999_999_999_999m;
+
     public static (ResultDraft? Draft, IReadOnlyList<FieldIssue> Issues) Read(
         Plan plan, string code, string value, string on, string period, string note, LocalDate today)
     {
@@ -106,6 +112,8 @@ public static class ResultInput
                     + "numero intero, es. «12»"); return null; }
                 if (n < 0 || n != decimal.Truncate(n)) { Fail($"{what} è un intero non negativo", "scrivere un numero "
                     + "intero, es. «12»"); return null; }
+                if (n > MaxAmount) { Fail($"{what} fuori misura (oltre {ItalianFormat.Decimal(MaxAmount)})",
+                    "controllare il valore: probabilmente mancano una virgola o delle cifre in meno"); return null; }
                 return new ResultValue(n, null);
             default:
                 if (!ItalianFormat.TryParseDate(text, out var d))

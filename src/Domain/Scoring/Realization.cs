@@ -10,15 +10,26 @@ public static class Realization
     /// Percent, count and days: <c>&gt;=</c>/<c>&gt;</c> proportional, <c>=</c> by distance, <c>&lt;=</c> inverse.
     /// A target of 0 leaves no proportion: the comparison itself decides, 100 when met and 0 when not, so
     /// <c>&gt; 0</c> with 0 is not achieved while <c>&gt;= 0</c>, <c>= 0</c> and <c>&lt;= 0</c> with 0 are.
+    /// A ratio too large for decimal arithmetic (a value far beyond its target, as stored before values were bounded)
+    /// is decided by the comparison too, never by an exception that would stop every score of the plan.
     /// </summary>
-    public static decimal OfAmount(Comparator comparator, decimal target, decimal actual) => Cap(target == 0
-        ? (Meets(comparator, target, actual) ? 100 : 0)
-        : comparator switch
+    public static decimal OfAmount(Comparator comparator, decimal target, decimal actual)
+    {
+        if (target == 0) return Meets(comparator, target, actual) ? 100 : 0;
+        try
         {
-            Comparator.AtLeast or Comparator.GreaterThan => 100 * actual / target,
-            Comparator.EqualTo => 100 * (1 - Math.Abs(actual - target) / target),
-            _ => actual <= target ? 100 : 100 * target / actual,
-        });
+            return Cap(comparator switch
+            {
+                Comparator.AtLeast or Comparator.GreaterThan => 100 * actual / target,
+                Comparator.EqualTo => 100 * (1 - Math.Abs(actual - target) / target),
+                _ => actual <= target ? 100 : 100 * target / actual,
+            });
+        }
+        catch (OverflowException)
+        {
+            return Meets(comparator, target, actual) ? 100 : 0;
+        }
+    }
 
     /// <summary>Whether <paramref name="actual"/> satisfies the comparison with <paramref name="target"/>.</summary>
     public static bool Meets(Comparator comparator, decimal target, decimal actual) => comparator switch

@@ -33,6 +33,8 @@ public class ResultDecisionTests
     [InlineData("O1.2.3-a", "00/01/1900", "Valore", "non è una data esistente")]
     [InlineData("O1.2.3-a", "31/02/2019", "Valore", "non è una data esistente")]
     [InlineData("O9.9.9-z", "3", "Codice", "indicatore sconosciuto")]
+    [InlineData("O1.2.4-a", "1000000000000000000000000000", "Valore", "fuori misura")]
+    [InlineData("O1.2.4-a", "1000000000000000", "Valore", "fuori misura")]
     public void Bad_values_are_refused_naming_the_column(string code, string value, string column, string message)
     {
         var issue = Rejected(code, value);

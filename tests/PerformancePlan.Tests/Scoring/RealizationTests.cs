@@ -94,4 +94,14 @@ public class RealizationTests
         r.ShouldBe(100);
         Realization.Mean([]).ShouldBeNull();
     }
+
+    [Theory]
+    [InlineData(Comparator.AtLeast, "0,001", "79000000000000000000000000000", 100)]
+    [InlineData(Comparator.GreaterThan, "-0,001", "79000000000000000000000000000", 100)]
+    [InlineData(Comparator.EqualTo, "0,001", "79000000000000000000000000000", 0)]
+    [InlineData(Comparator.AtMost, "0,001", "79000000000000000000000000000", 0)]
+    public void A_value_far_beyond_decimal_ratios_is_decided_by_the_comparison_not_an_exception(
+        Comparator comparator, string target, string actual, int expected) =>
+        Realization.OfAmount(comparator, decimal.Parse(target, new System.Globalization.CultureInfo("it-IT")),
+            decimal.Parse(actual)).ShouldBe(expected);
 }
