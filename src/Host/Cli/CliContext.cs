@@ -47,6 +47,12 @@ public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock
             return Fail("Un'altra operazione ha modificato gli stessi dati nello stesso momento: " +
                 "nessun evento scritto. Ripetere il comando.", ExitCodes.RefusedByRule);
         }
+        catch (Exception e) when (e is DirectoryNotFoundException or UnauthorizedAccessException)
+        {
+            // A path the user typed (--out, a file to import) that does not exist or may not be written.
+            return Fail("Impossibile usare il file indicato: la cartella non esiste o non si può scrivere. " +
+                $"Indicare un percorso esistente e scrivibile. ({e.Message})", ExitCodes.InvalidInput);
+        }
     }
 
     /// <summary>

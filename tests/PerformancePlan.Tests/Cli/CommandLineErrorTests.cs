@@ -4,9 +4,9 @@ namespace PerformancePlan.Tests.Cli;
 
 /// <summary>
 /// A mistake on the command line is bad input: exit 2, an Italian message naming the option and the fix, the way
-/// to the verb's help, and nothing done (these never reach the database: no <c>--db</c> is needed).
+/// to the verb's help, and nothing done (most never reach the database: no <c>--db</c> is needed).
 /// </summary>
-public class CommandLineErrorTests
+public class CommandLineErrorTests(PostgresCluster cluster)
 {
     [Theory]
     [InlineData("%")]
@@ -59,5 +59,20 @@ public class CommandLineErrorTests
 
         run.ExitCode.ShouldBe(2);
         run.Errors.ShouldContain("--entity: «CCIAA MS» non è un codice di ente");
+    }
+
+    [Fact]
+    public async Task An_output_file_in_a_folder_that_does_not_exist_is_bad_input_not_a_crash()
+    {
+        var db = await cluster.CreateDatabaseAsync("cli_errors_out");
+        (await CliRunner.RunAsync("plan", "import", SeedFiles.PlanCsv, "--db", db)).ExitCode.ShouldBe(0);
+
+        var run = await CliRunner.RunAsync("export", "scores", "--plan", "cciaa-ms-2019",
+            "--out", "/nessuna-cartella/punteggi.csv", "--db", db);
+
+        run.ExitCode.ShouldBe(2);
+        run.Errors.ShouldContain("la cartella non esiste");
+        run.Errors.ShouldNotContain("   at ");
+        await cluster.DropDatabaseAsync("cli_errors_out");
     }
 }
