@@ -31,7 +31,7 @@ public static class WebHost
         builder.Services.AddSingleton(jwt);
         builder.Services.AddSingleton(clock ?? SystemClock.Instance);
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDocumentStore>().QuerySession());
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ItalianProblems.Customize);
         builder.Services.AddExceptionHandler<ProblemMapping>();
         builder.Services.AddOpenApi(o => o.DescribeApi());
         builder.Services.AddRazorComponents();   // the dashboard's pages are components (Web/Dashboard)

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using PerformancePlan.Domain.Identity;
 using System.Net;
 using System.Text.Json;
@@ -61,6 +62,20 @@ public class PlanApiTests(PostgresCluster cluster) : IAsyncLifetime
         var response = await _http.GetAsync(url, TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        body.ShouldContain("Richiesta non valida");
+        body.ShouldContain("es. cciaa-ms-2019");
+    }
+
+    [Fact]
+    public async Task A_write_without_a_token_is_a_401_that_says_how_to_authenticate()
+    {
+        var response = await _http.PostAsync("/api/plans/cciaa-ms-2019/close", JsonContent.Create(new { on = "x" }),
+            TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))
+            .ShouldContain("Authorization: Bearer");
     }
 
     [Fact]
