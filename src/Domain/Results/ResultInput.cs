@@ -43,6 +43,12 @@ public static class ResultInput
                 + $"{ItalianFormat.Date(MonitoringCalendar.Close(plan.Year, p))}: il risultato si riferisce a una "
                 + "data successiva",
                 "indicare come data di riferimento la chiusura del quadrimestre o una data successiva"));
+        // Control characters (NUL, escape sequences) are never part of a note: PostgreSQL refuses NUL, and an
+        // escape sequence would act on the terminal of whoever reads the audit trail.
+        if (note.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
+            issues.Add(new FieldIssue(NoteColumn, new string(note.Select(c => char.IsControl(c) ? '·' : c).ToArray()),
+                "la nota contiene caratteri di controllo (mostrati come ·)",
+                "scrivere la nota come testo semplice, senza caratteri speciali copiati da altri programmi"));
         return issues.Count == 0 && typed is not null && date is not null
             ? (new ResultDraft(indicator.Code, typed, date.Value, p, note.Trim()), issues)
             : (null, issues);

@@ -37,9 +37,13 @@ public static class RequestParsing
 
     /// <summary>The stream version an <c>If-Match</c> header expects (<c>"3"</c> or <c>W/"3"</c>); null without one.
     /// </summary>
-    public static long? ExpectedVersion(HttpRequest request) =>
-        request.Headers.IfMatch.FirstOrDefault() is { } etag && long.TryParse(etag.Trim('"', 'W', '/'), out var v)
-            ? v : null;
+    /// <exception cref="InvalidInputException">An If-Match that is not a version this API gave (400).</exception>
+    public static long? ExpectedVersion(HttpRequest request)
+    {
+        if (request.Headers.IfMatch.FirstOrDefault() is not { } etag) return null;
+        return long.TryParse(etag.Trim('"', 'W', '/'), out var v) && v >= 0 ? v
+            : throw Invalid("If-Match", etag, "usare l'ETag restituito dalla lettura dei risultati, es. \"3\"");
+    }
 
     /// <summary>The error for a request value that cannot be read, with how to write it.</summary>
     public static InvalidInputException Invalid(string field, string value, string fix) =>

@@ -152,6 +152,23 @@ public class ApiRoleMatrixTests(PostgresCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_malformed_If_Match_or_a_control_character_in_a_note_is_a_400_and_writes_nothing()
+    {
+        var result = new { indicator = "O1.2.4-a", value = "4", on = "31/08/2019" };
+
+        var badEtag = await Send("admin", HttpMethod.Post, "/api/plans/cciaa-ms-2019/results", result, "\"abc\"");
+        var nul = await Send("admin", HttpMethod.Post, "/api/plans/cciaa-ms-2019/results",
+            new { indicator = "O1.2.4-a", value = "4", on = "31/08/2019", note = "a\u0000b" });
+
+        badEtag.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await badEtag.Content.ReadAsStringAsync(Ct)).ShouldContain("If-Match");
+        nul.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await nul.Content.ReadAsStringAsync(Ct)).ShouldContain("caratteri di controllo");
+        var entries = await Send("admin", HttpMethod.Get, "/api/plans/cciaa-ms-2019/indicators/O1.2.4-a/results");
+        entries.Headers.ETag!.Tag.ShouldBe("\"0\"");
+    }
+
+    [Fact]
     public async Task The_OpenAPI_document_describes_every_endpoint()
     {
         using var json = JsonDocument.Parse(await _http.GetStringAsync("/openapi/v1.json", Ct));

@@ -144,4 +144,19 @@ public class ResultDecisionTests
         Should.Throw<DomainException>(() => Decide(Approved(neutralized), "O1.2.4-a", Admin))
             .Message.ShouldContain("sterilizzato");
     }
+
+    [Theory]
+    [InlineData("a\u0000b")]
+    [InlineData("\u001b[2J pulito")]
+    public void A_note_with_control_characters_is_refused_showing_where(string note)
+    {
+        var (draft, issues) = ResultInput.Read(Approved(), "O1.2.4-a", "3", "30/04/2019", "", note, Today);
+
+        draft.ShouldBeNull();
+        var issue = issues.ShouldHaveSingleItem();
+        issue.Column.ShouldBe("Note");
+        issue.Message.ShouldContain("caratteri di controllo");
+        issue.Value.ShouldNotContain("\u0000");
+        issue.Value.ShouldNotContain("\u001b");
+    }
 }
