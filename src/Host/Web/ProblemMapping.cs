@@ -10,7 +10,7 @@ namespace PerformancePlan.Host.Web;
 /// Errors as RFC 9457 problem details, each kind to its own status: invalid input 400 with field errors, a role that
 /// does not allow it 403, unknown 404, a stale write 412 (with If-Match) or 409, a broken rule of the plan 422.
 /// </summary>
-public sealed class ProblemMapping(IProblemDetailsService problems) : IExceptionHandler
+public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<ProblemMapping> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -28,11 +28,28 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
                 Status = http.Request.Headers.IfMatch.Count > 0 ? 412 : 409, Title = "Modificato nel frattempo",
                 Detail = "Qualcun altro ha registrato sugli stessi dati: nessun evento scritto. Rileggere e ripetere.",
             },
-            _ => new() { Status = 500, Title = "Errore interno" },
+            _ => Internal(http, exception),
         };
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(
             new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>
+    /// An error nobody foresaw: logged (JSON, stderr) with the request's correlation id, which the client receives
+    /// too, so an operator can find it; the client never sees the exception.
+    /// </summary>
+    ProblemDetails Internal(HttpContext http, Exception exception)
+    {
+        var correlation = http.TraceIdentifier;
+        log.LogError(exception, "Errore interno {CorrelationId} su {Method} {Path}", correlation, http.Request.Method,
+            http.Request.Path);
+        return new ProblemDetails
+        {
+            Status = 500, Title = "Errore interno",
+            Detail = $"Riferimento per l'assistenza: {correlation} (nel registro del servizio).",
+            Extensions = { ["correlationId"] = correlation },
+        };
     }
 
     /// <summary>An issue as a field error; a row of an uploaded file is named first: «riga 5, valore «x»: …».
