@@ -66,7 +66,7 @@ public static class ResultInput
 
     static LocalDate? ReadDate(string on, Plan plan, LocalDate today, List<FieldIssue> issues)
     {
-        if (!ItalianFormat.TryParseDate(on, out var date))
+        if (!ItalianFormat.TryParseDay(on, out var date))
         {
             issues.Add(new FieldIssue(ReferredTo, on, on.Length == 0 ? "data mancante" : "non è una data esistente",
                 "scrivere la data a cui il risultato si riferisce come gg/mm/aaaa, es. «30/04/" + plan.Year + "»"));

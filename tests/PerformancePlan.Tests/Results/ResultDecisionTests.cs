@@ -159,4 +159,8 @@ public class ResultDecisionTests
         issue.Value.ShouldNotContain("\u0000");
         issue.Value.ShouldNotContain("\u001b");
     }
+
+    [Fact]
+    public void The_reference_date_may_be_typed_as_ISO_too() =>
+        Read("O1.2.4-a", "3", on: "2019-04-30").Draft!.ReferredTo.ShouldBe(new LocalDate(2019, 4, 30));
 }
