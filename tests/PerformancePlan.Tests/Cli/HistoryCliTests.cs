@@ -6,23 +6,8 @@ namespace PerformancePlan.Tests.Cli;
 /// <summary>
 /// The verbs of issue #4 end to end: amend, target revise, rollforward, versions, diff, targets history, --as-of.
 /// </summary>
-public class HistoryCliTests(PostgresCluster cluster) : IAsyncLifetime
+public class HistoryCliTests(PostgresCluster cluster) : ApprovedPlanCli(cluster, "hist_")
 {
-    readonly string _database = "hist_" + Guid.NewGuid().ToString("N")[..8];
-    string _db = "";
-
-    public async ValueTask InitializeAsync()
-    {
-        _db = await cluster.CreateDatabaseAsync(_database);
-        (await Run("plan", "import", SeedFiles.PlanCsv)).ExitCode.ShouldBe(0);
-        (await Run("plan", "approve", "--plan", "cciaa-ms-2019", "--act", "Delibera di Giunta n. 7 del 31/01/2019",
-            "--on", "31/01/2019", "--as", "giunta")).ExitCode.ShouldBe(0);
-    }
-
-    public async ValueTask DisposeAsync() => await cluster.DropDatabaseAsync(_database);
-
-    Task<CliRunner.Run> Run(params string[] args) => CliRunner.RunAsync([.. args, "--db", _db]);
-
     static string AmendmentFile(params string[] rows)
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("perfplan-amend-").FullName, "variazione.csv");

@@ -11,23 +11,8 @@ namespace PerformancePlan.Tests.Cli;
 /// a person types after <c>--known-at</c>. Every command's events are sealed at 01/03/2022 11:00 in Rome (10:00 UTC),
 /// the clock of <see cref="CliRunner"/>.
 /// </summary>
-public class WordsCliTests(PostgresCluster cluster) : IAsyncLifetime
+public class WordsCliTests(PostgresCluster cluster) : ApprovedPlanCli(cluster, "words_")
 {
-    readonly string _database = "words_" + Guid.NewGuid().ToString("N")[..8];
-    string _db = "";
-
-    public async ValueTask InitializeAsync()
-    {
-        _db = await cluster.CreateDatabaseAsync(_database);
-        (await Run("plan", "import", SeedFiles.PlanCsv)).ExitCode.ShouldBe(0);
-        (await Run("plan", "approve", "--plan", "cciaa-ms-2019", "--act", "Delibera di Giunta n. 7 del 31/01/2019",
-            "--on", "31/01/2019", "--as", "giunta")).ExitCode.ShouldBe(0);
-    }
-
-    public async ValueTask DisposeAsync() => await cluster.DropDatabaseAsync(_database);
-
-    Task<CliRunner.Run> Run(params string[] args) => CliRunner.RunAsync([.. args, "--db", _db]);
-
     async Task AmendMethodologyAsync(params string[] rules)
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("perfplan-words-").FullName, "metodologia.csv");
@@ -133,7 +118,7 @@ public class WordsCliTests(PostgresCluster cluster) : IAsyncLifetime
         timeout.CancelAfter(TimeSpan.FromSeconds(60));
 
         var run = await CliRunner.RunCancellableAsync(
-            ["serve", "--url", $"http://127.0.0.1:{port}", "--db", _db], timeout.Token);
+            ["serve", "--url", $"http://127.0.0.1:{port}", "--db", Db], timeout.Token);
 
         timeout.IsCancellationRequested.ShouldBeFalse();
         run.ExitCode.ShouldBe(1);

@@ -4,23 +4,8 @@ using PerformancePlan.Tests.Infrastructure;
 namespace PerformancePlan.Tests.Lifecycle;
 
 /// <summary><c>perfplan plan reopen</c> end to end: close, reopen, correct, close again; what the audit says.</summary>
-public class PlanReopenCliTests(PostgresCluster cluster) : IAsyncLifetime
+public class PlanReopenCliTests(PostgresCluster cluster) : ApprovedPlanCli(cluster, "cli_")
 {
-    readonly string _database = "cli_" + Guid.NewGuid().ToString("N")[..8];
-    string _db = "";
-
-    public async ValueTask InitializeAsync()
-    {
-        _db = await cluster.CreateDatabaseAsync(_database);
-        (await Run("plan", "import", SeedFiles.PlanCsv)).ExitCode.ShouldBe(0);
-        (await Run("plan", "approve", "--plan", "cciaa-ms-2019", "--act", "Delibera di Giunta n. 7 del 31/01/2019",
-            "--on", "31/01/2019", "--as", "giunta")).ExitCode.ShouldBe(0);
-    }
-
-    public async ValueTask DisposeAsync() => await cluster.DropDatabaseAsync(_database);
-
-    Task<CliRunner.Run> Run(params string[] args) => CliRunner.RunAsync([.. args, "--db", _db]);
-
     Task<CliRunner.Run> Reopen(string user = "admin") => Run("plan", "reopen", "--plan", "cciaa-ms-2019",
         "--act", "Determinazione SG n. 30 del 10/03/2020", "--reason", "risultato errato segnalato dall'OIV",
         "--on", "10/03/2020", "--as", user);
