@@ -28,7 +28,8 @@ public static class EventStore
         typeof(PlanApproved), typeof(PlanClosed), typeof(IndicatorNeutralized), typeof(ResultRecorded),
         typeof(PlanAmended), typeof(TargetRevised), typeof(IndicatorWithdrawn), typeof(ObjectiveWithdrawn),
         typeof(IndicatorReassigned), typeof(MethodologyChanged), typeof(ResultReverted), typeof(IndicatorRenumbered),
-        typeof(LedgerDigested), typeof(PlanValidated), typeof(PlanReopened),
+        typeof(LedgerDigested), typeof(PlanValidated), typeof(PlanReopened), typeof(ObjectiveDefined),
+        typeof(RegistryEntryDefined),
     ];
 
     public static void Configure(StoreOptions opts, string connectionString, string schema = DefaultSchema)

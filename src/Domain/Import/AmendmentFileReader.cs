@@ -5,10 +5,9 @@ namespace PerformancePlan.Domain.Import;
 /// <c>ritira</c>, <c>rinumera</c>). <c>modifica</c> changes the non-empty cells of an existing row (targets, offices,
 /// holders, weights); <c>aggiungi</c> is a whole plan-file row; <c>ritira</c> needs only the code; <c>rinumera</c>
 /// gives an indicator the new code in Codice (and parent in Padre, if it moves), naming the old one in
-/// <c>Codice precedente</c>: same identity. Rows with Livello <c>Metodologia</c> change a rule: Codice
-/// <c>tolleranza</c>, <c>soglia critica</c>, <c>peso obiettivi operativi</c> or <c>peso indicatori strategici</c>, the
-/// value (percent) in Descrizione, or <c>decimali</c>, the decimals every figure is rounded to before it is banded
-/// (0–4); the rules' final values build one <see cref="Methodology"/>.
+/// <c>Codice precedente</c>: same identity. Rows with Livello <c>Metodologia</c> change a rule of the
+/// measurement system (<see cref="MethodologyReader"/>: e.g. Codice <c>tolleranza</c>, the value in Descrizione); the
+/// rules' final values build one <see cref="Methodology"/>.
 /// </summary>
 public static class AmendmentFileReader
 {
@@ -20,14 +19,7 @@ public static class AmendmentFileReader
         var errors = new List<ImportIssue>();
         var changes = new List<PlanChange>();
         var weights = new Dictionary<string, Dictionary<string, decimal>>();
-        var rules = new Dictionary<string, decimal>
-        {
-            ["tolleranza"] = plan.Methodology.TolerancePercent,
-            ["soglia critica"] = plan.Methodology.CriticalThresholdPercent,
-            ["peso obiettivi operativi"] = plan.Methodology.OperationalObjectivesWeightPercent,
-            ["peso indicatori strategici"] = plan.Methodology.StrategicIndicatorsWeightPercent,
-            ["decimali"] = plan.Methodology.Decimals,
-        };
+        var methodologyRows = new List<RawRow>();
         Dictionary<string, decimal> WeightsOf(string holder) => weights.TryGetValue(holder, out var map) ? map
             : weights[holder] = plan.Weights.FirstOrDefault(x => x.Holder == holder)?.Weights
                 .ToDictionary(x => x.Indicator, x => x.Weight) ?? [];
@@ -47,21 +39,9 @@ public static class AmendmentFileReader
             var op = row[Operation].ToLowerInvariant();
             var code = Codes.TryParseIndicator(row[PlanColumns.Code], out var ic,
                 out _) ? ic.Value : row[PlanColumns.Code];
-            if (row[PlanColumns.Level].Equals("Metodologia", StringComparison.OrdinalIgnoreCase))
+            if (MethodologyReader.IsRule(row))
             {
-                if (!ItalianFormat.TryParsePercent(row[PlanColumns.Description], out var v))
-                {
-                    Fail(row, PlanColumns.Description, "valore non leggibile", "scrivere il nuovo valore, es. «10%»");
-                    continue;
-                }
-                if (code.Equals("decimali", StringComparison.OrdinalIgnoreCase) && (v != decimal.Truncate(v) || v is < 0
-                    or > 4))
-                    Fail(row, PlanColumns.Description, "cifre decimali non valide",
-                        "scrivere un numero intero da 0 a 4, es. «2»");
-                else if (rules.ContainsKey(code.ToLowerInvariant())) rules[code.ToLowerInvariant()] = v;
-                else
-                    Fail(row, PlanColumns.Code, "regola sconosciuta", "usare tolleranza, soglia critica, "
-                        + "peso obiettivi operativi, peso indicatori strategici o decimali");
+                methodologyRows.Add(row);
                 continue;
             }
             switch (op)
@@ -71,13 +51,15 @@ public static class AmendmentFileReader
                         out _) ? oc.Value : row[PreviousCode];
                     if (plan.IndicatorOf(oldCode) is not { } old) { Fail(row, PreviousCode, "indicatore inesistente "
                         + "nel piano", "indicare in «Codice precedente» il codice attuale dell'indicatore"); break; }
-                    if (!Codes.TryParseIndicator(code, out var nc, out _) || nc.Level != old.Level) { Fail(row,
+                    var seedShaped = Codes.TryParseIndicator(old.Code, out _, out _);
+                    if (!Codes.IsPlanCode(code) || (seedShaped && (!Codes.TryParseIndicator(code, out var nc, out _)
+                            || nc.Level != old.Level))) { Fail(row,
                         PlanColumns.Code, "nuovo codice non valido per l'indicatore",
                             $"un codice dello stesso livello, es. «{old.Code[..^1]}z»"); break; }
-                    changes.Add(new Renumber(old.Code, nc.Value, row[PlanColumns.Parent]));
+                    changes.Add(new Renumber(old.Code, code, row[PlanColumns.Parent]));
                     foreach (var map in weights.Values.Where(m => m.ContainsKey(old.Code)))
                     {
-                        map[nc.Value] = map[old.Code];
+                        map[code] = map[old.Code];
                         map.Remove(old.Code);
                     }
                     break;
@@ -88,28 +70,16 @@ public static class AmendmentFileReader
                     else changes.Add(new Withdraw(code));
                     break;
                 case "aggiungi":
-                    var issues = new PlanRowValidator(plan.Horizon).Validate(row)
+                    var context = PlanFileContext.Of(plan);
+                    var issues = new PlanRowValidator(context).Validate(row)
                         .Errors.Where(f => f.Severity == FluentValidation.Severity.Error).ToList();
                     foreach (var f in issues)
                         errors.Add(new ImportIssue(IssueSeverity.Error, sheet.FileName, row.Number, f.PropertyName,
                             f.AttemptedValue?.ToString() ?? "", f.ErrorMessage, f.CustomState as string ?? ""));
                     if (issues.Count > 0) break;
-                    var r = PlanRow.From(row, plan.Horizon);
+                    var r = PlanRow.From(row, context);
                     foreach (var (holder, weight) in r.Weights) WeightsOf(holder)[r.Code] = weight;
-                    changes.Add(new AddDefinition(r.Level switch
-                    {
-                        Level.StrategicArea =>
-                            new StrategicAreaDefined(r.Code, r.Parent, r.Description, r.Perspectives, r.Budget,
-                                r.Offices, r.Holders),
-                        Level.StrategicObjective =>
-                            new StrategicObjectiveDefined(r.Code, r.Parent, r.Description, r.Perspectives, r.Budget,
-                                r.Offices, r.Holders),
-                        Level.OperationalObjective =>
-                            new OperationalObjectiveDefined(r.Code, r.Parent, r.Description, r.Perspectives, r.Budget,
-                                r.Offices, r.Holders),
-                        _ => new IndicatorDefined(r.Code, r.Level, r.Parent, r.Description, r.Algorithm,
-                            r.Measure!.Value, r.Comparator!.Value, r.Targets, r.Offices, r.Holders),
-                    }));
+                    changes.Add(new AddDefinition(PlanFileImporter.ToEvent(r)));
                     break;
                 case "modifica":
                     if (plan.IndicatorOf(code) is not { } indicator) { Fail(row, PlanColumns.Code,
@@ -124,16 +94,17 @@ public static class AmendmentFileReader
                         else changes.Add(new ReviseTarget(indicator.Code, year, t.Value));
                     }
                     var offices = row[PlanColumns.Offices].Length > 0
-                        ? CellParsers.Offices(row[PlanColumns.Offices]) : null;
+                        ? CellParsers.Offices(row[PlanColumns.Offices], PlanRegistry.Of(plan)) : null;
                     var holders = row[PlanColumns.Holders].Length > 0
-                        ? CellParsers.Holders(row[PlanColumns.Holders]) : null;
+                        ? CellParsers.Holders(row[PlanColumns.Holders], PlanRegistry.Of(plan)) : null;
                     if (offices is { Ok: false }) Fail(row, PlanColumns.Offices, offices.Error!, offices.Fix ?? "");
                     if (holders is { Ok: false }) Fail(row, PlanColumns.Holders, holders.Error!, holders.Fix ?? "");
                     if (offices is not null || holders is not null)
                         changes.Add(new Reassign(indicator.Code, offices?.Value, holders?.Value));
                     if (row[PlanColumns.Weights].Length > 0)
                     {
-                        var w = CellParsers.Weights(row[PlanColumns.Weights]);
+                        var w = CellParsers.Weights(row[PlanColumns.Weights], PlanRegistry.Of(plan),
+                            plan.Methodology.HolderWeightingInForce);
                         if (!w.Ok) { Fail(row, PlanColumns.Weights, w.Error!, w.Fix ?? ""); break; }
                         foreach (var (holder, weight) in w.Value)
                         {
@@ -150,13 +121,11 @@ public static class AmendmentFileReader
         changes.AddRange(weights.Select(w => new ChangeWeights(w.Key,
             w.Value.Select(x => new HolderWeight(x.Key, x.Value)).ToList())));
         // Built once, from the rules' final values: a file may move two rules that are only coherent together.
-        // With errors in the file the whole amendment is refused anyway, so only a clean file builds it.
-        if (errors.Count == 0)
-        {
-            var methodology = new Methodology(rules["tolleranza"], rules["soglia critica"],
-                rules["peso obiettivi operativi"], rules["peso indicatori strategici"], (int)rules["decimali"]);
-            if (methodology != plan.Methodology) changes.Add(new ChangeMethodology(methodology));
-        }
+        var (methodology, methodologyErrors) = MethodologyReader.Read(sheet.FileName, methodologyRows,
+            plan.Methodology);
+        errors.AddRange(methodologyErrors);
+        if (errors.Count == 0 && methodology is not null && methodology != plan.Methodology)
+            changes.Add(new ChangeMethodology(methodology));
         return (changes, errors);
     }
 }

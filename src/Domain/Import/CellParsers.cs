@@ -39,47 +39,51 @@ public static partial class CellParsers
         return new((IReadOnlyList<Perspective>)list);
     }
 
-    public static Parsed<IReadOnlyList<string>> Offices(string text)
+    /// <summary>A <i>Peso</i> cell: the node's weight in its parent, a positive number (empty: none).</summary>
+    public static Parsed<decimal?> NodeWeight(string text)
     {
-        var list = Split(text).Select(o => o.ToUpperInvariant()).Distinct().ToList();
-        var bad = list.FirstOrDefault(o => !Codes.IsOffice(o));
-        return bad is null
-            ? new((IReadOnlyList<string>)list)
-            : Fail<IReadOnlyList<string>>($"codice ufficio «{bad}» non valido", "usare codici come «U1.1», «ISR», "
-                + "«TUTTI», separati da spazi");
+        if (text.Trim().Length == 0) return new((decimal?)null);
+        if (!ItalianFormat.TryParsePercent(text, out var w) || w <= 0 || w > 1_000_000)
+            return Fail<decimal?>("peso non leggibile", "scrivere un numero positivo, es. «2» o «30%», o lasciare vuoto");
+        return new((decimal?)w);
     }
 
-    public static Parsed<IReadOnlyList<string>> Holders(string text)
-    {
-        var list = new List<string>();
-        var warnings = new List<string>();
-        foreach (var raw in Split(text))
-        {
-            if (!Codes.TryParseHolder(raw, out var h, out var normalised))
-                return Fail<IReadOnlyList<string>>($"titolare «{raw}» sconosciuto", "usare «SG» o «PO» seguito dal "
-                    + "numero, es. «PO3»");
-            if (normalised) warnings.Add($"titolare «{raw}» letto come «{h}»");
-            if (!list.Contains(h)) list.Add(h);
-        }
-        return new(list, Warnings: warnings);
-    }
+    /// <summary>An <i>Uffici</i> cell (<see cref="CodeLists"/>): office codes, checked against the registry if any.</summary>
+    public static Parsed<IReadOnlyList<string>> Offices(string text, PlanRegistry? registry = null) =>
+        CodeLists.Read(text, RegistryKind.Office, registry ?? PlanRegistry.Empty);
 
-    public static Parsed<IReadOnlyList<(string Holder, decimal Weight)>> Weights(string text)
+    /// <summary>A <i>Titolari</i> cell (<see cref="CodeLists"/>): holder codes, <c>P02</c> read as <c>PO2</c>.</summary>
+    public static Parsed<IReadOnlyList<string>> Holders(string text, PlanRegistry? registry = null) =>
+        CodeLists.Read(text, RegistryKind.Holder, registry ?? PlanRegistry.Empty);
+
+    /// <summary>
+    /// A <i>Pesi</i> cell: <c>holder:weight</c> pairs (<c>SG:11,4 PO3:20</c>; a holder may be a name,
+    /// <c>Segretario Generale:50</c>); weights are positive (percent up to 100 unless the plan's weights are relative).
+    /// </summary>
+    public static Parsed<IReadOnlyList<(string Holder, decimal Weight)>> Weights(string text,
+        PlanRegistry? registry = null, HolderWeighting weighting = HolderWeighting.Percent)
     {
         var list = new List<(string, decimal)>();
-        foreach (var part in text.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        var t = text.Trim();
+        var matches = WeightPair().Matches(t);
+        if (t.Length > 0 && (matches.Count == 0 || WeightPair().Replace(t, "").Trim().Length > 0))
+            return Fail<IReadOnlyList<(string, decimal)>>($"pesi «{t}» non leggibili", "scrivere titolare:peso "
+                + "separati da spazi, es. «SG:11,4 PO3:20»");
+        foreach (Match m in matches)
         {
-            var pieces = part.Split(':');
-            if (pieces.Length != 2 || !Codes.TryParseHolder(pieces[0], out var h, out _) ||
-                !ItalianFormat.TryParsePercent(pieces[1], out var w))
+            var part = m.Value.Trim();
+            var holders = Holders(m.Groups[1].Value, registry);
+            if (!holders.Ok || holders.Value.Count != 1 || !ItalianFormat.TryParsePercent(m.Groups[2].Value, out var w))
                 return Fail<IReadOnlyList<(string, decimal)>>($"peso «{part}» non leggibile", "scrivere titolare:peso "
                     + "separati da spazi, es. «SG:11,4 PO3:20»");
+            var h = holders.Value[0];
             if (list.Any(x => x.Item1 == h))
                 return Fail<IReadOnlyList<(string, decimal)>>($"peso di «{h}» ripetuto", "indicare un solo peso per "
                     + "titolare");
-            if (w <= 0 || w > 100)
+            if (w <= 0 || (w > 100 && weighting == HolderWeighting.Percent))
                 return Fail<IReadOnlyList<(string, decimal)>>($"peso {ItalianFormat.Decimal(w)} fuori dall'intervallo",
-                    "un peso è maggiore di 0 e al massimo 100");
+                    "un peso è maggiore di 0 e al massimo 100 (o dichiarare pesi relativi: riga Metodologia «pesi "
+                        + "titolari» = «relativi»)");
             list.Add((h, w));
         }
         return new((IReadOnlyList<(string, decimal)>)list);
@@ -154,9 +158,8 @@ public static partial class CellParsers
         Fail<YearTarget?>($"la misura è «{measure}» ma il target «{text}» è {what}",
             $"correggere il target oppure la Misura (ad esempio {suggestion})");
 
-    static IEnumerable<string> Split(string text) =>
-        text.Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
+    [GeneratedRegex(@"\s*([^:\s][^:]*?)\s*:\s*(\d+(?:[.,]\d+)?\s*%?)")] private static partial Regex WeightPair();
     [GeneratedRegex(@"^(>=|<=|=>|=<|≥|≤|>|<|=)")] private static partial Regex LeadingComparator();
     [GeneratedRegex(@"^(entro\s+(il\s+)?|n\.\s*)",
         RegexOptions.IgnoreCase)] private static partial Regex LeadingWords();

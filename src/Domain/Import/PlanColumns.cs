@@ -17,6 +17,9 @@ public static class PlanColumns
     public const string Weights = "Pesi";
     public const string TargetPrefix = "Target ";
 
+    /// <summary>Optional: the node's weight in its parent, for a weighted roll-up (relative, any scale).</summary>
+    public const string NodeWeight = "Peso";
+
     public static readonly string[] Required =
         [Level, Code, Parent, Description, Perspective, Budget, Algorithm, Measure, Comparator, Offices, Holders,
             Weights];

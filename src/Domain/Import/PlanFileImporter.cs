@@ -26,25 +26,59 @@ public static partial class PlanFileImporter
         var horizon = ReadHeader(sheet, errors);
         if (errors.Count > 0) return new(null, errors, warnings);
 
-        var rowValidator = new PlanRowValidator(horizon);
+        var filled = sheet.Rows.Where(r => r.Cells.Values.Any(v => !string.IsNullOrWhiteSpace(v))).ToList();
+        // The file's own measurement system first (its Metodologia rows) and its registry: every row is read with them.
+        var (methodology, methodologyErrors) = MethodologyReader.Read(sheet.FileName,
+            filled.Where(MethodologyReader.IsRule).ToList(), Methodology.Default);
+        errors.AddRange(methodologyErrors);
+        var registry = ReadRegistry(sheet.FileName, filled.Where(IsRegistryRow).ToList(), errors);
+        if (errors.Count > 0 || methodology is null) return new(null, errors, warnings);
+        var context = new PlanFileContext(horizon, methodology, registry);
+
+        var rowValidator = new PlanRowValidator(context);
         var rows = new List<PlanRow>();
-        foreach (var raw in sheet.Rows.Where(r => r.Cells.Values.Any(v => !string.IsNullOrWhiteSpace(v))))
+        foreach (var raw in filled.Where(r => !MethodologyReader.IsRule(r) && !IsRegistryRow(r)))
         {
             var result = rowValidator.Validate(raw);
             Collect(result, sheet.FileName, _ => (raw.Number, null), errors, warnings);
-            if (result.Errors.All(f => f.Severity != Severity.Error)) rows.Add(PlanRow.From(raw, horizon));
+            if (result.Errors.All(f => f.Severity != Severity.Error)) rows.Add(PlanRow.From(raw, context));
         }
         if (rows.Count == 0 && errors.Count == 0)
             errors.Add(new ImportIssue(IssueSeverity.Error, sheet.FileName, 0, "", "", "il file non contiene righe",
                 "aggiungere le righe del piano sotto l'intestazione"));
         if (errors.Count == 0)
-            Collect(new PlanTreeValidator().Validate(rows), sheet.FileName, f => ((int, string?))f.CustomState, errors,
-                warnings);
+            Collect(new PlanTreeValidator(methodology).Validate(rows), sheet.FileName,
+                f => ((int, string?))f.CustomState, errors, warnings);
         if (errors.Count > 0) return new(null, errors, warnings);
 
-        return new(Build(rows, entity, horizon, warnings, sheet.Rows.Count), errors, warnings);
+        return new(Build(rows, registry, entity, context, warnings, sheet.Rows.Count), errors, warnings);
     }
 
+    static bool IsRegistryRow(RawRow row) => row[PlanColumns.Level].Trim() is var l
+        && (l.Equals(LevelNames.Holder, StringComparison.OrdinalIgnoreCase)
+            || l.Equals(LevelNames.Office, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The registry rows: a code (no comma) and a name each, every code once per kind.</summary>
+    static PlanRegistry ReadRegistry(string file, IReadOnlyList<RawRow> rows, List<ImportIssue> errors)
+    {
+        var entries = new List<RegistryEntryDefined>();
+        foreach (var row in rows)
+        {
+            var kind = row[PlanColumns.Level].Equals(LevelNames.Holder, StringComparison.OrdinalIgnoreCase)
+                ? RegistryKind.Holder : RegistryKind.Office;
+            var code = row[PlanColumns.Code].Trim();
+            var name = row[PlanColumns.Description].Trim();
+            void Fail(string column, string value, string message, string fix) =>
+                errors.Add(new ImportIssue(IssueSeverity.Error, file, row.Number, column, value, message, fix));
+            if (code.Length == 0 || code.Contains(',') || code.Contains(';'))
+                Fail(PlanColumns.Code, code, "codice mancante o con virgole", "scrivere il codice usato nelle colonne "
+                    + "Titolari/Uffici, es. «SG» o «AVV. GEN.»");
+            else if (entries.Any(e => e.Kind == kind && e.Code.Equals(code, StringComparison.OrdinalIgnoreCase)))
+                Fail(PlanColumns.Code, code, "codice già dichiarato", "dichiarare ogni codice una volta sola");
+            else entries.Add(new RegistryEntryDefined(kind, code, name.Length == 0 ? code : name));
+        }
+        return new PlanRegistry(entries);
+    }
     static IReadOnlyList<int> ReadHeader(RawSheet sheet, List<ImportIssue> errors)
     {
         foreach (var missing in PlanColumns.Required.Where(c => !sheet.Headers.Contains(c,
@@ -81,35 +115,31 @@ public static partial class PlanFileImporter
         }
     }
 
-    static PlanDefinition Build(List<PlanRow> rows, string entity, IReadOnlyList<int> horizon,
+    static PlanDefinition Build(List<PlanRow> rows, PlanRegistry registry, string entity, PlanFileContext context,
         List<ImportIssue> warnings, int rowCount)
     {
         var ente = rows.Single(r => r.Level == Level.Entity);
-        var definitions = rows.Where(r => r.Level != Level.Entity).Select(ToEvent).ToList();
+        var definitions = registry.Entries.Cast<IPlanEvent>()
+            .Concat(rows.Where(r => r.Level != Level.Entity).Select(ToEvent)).ToList();
         var weights = rows.Where(r => r.IsIndicator).SelectMany(r => r.Weights.Select(w => (r.Code, w.Holder,
             w.Weight)))
             .GroupBy(x => x.Holder)
             .Select(g => new HolderWeightsAssigned(g.Key, g.Select(x => new HolderWeight(x.Code, x.Weight)).ToList()))
             .ToList();
-        var year = horizon[0];
-        return new PlanDefinition($"{entity}-{year}", entity, ente.Description, year, horizon, ente.Budget,
-            Methodology.Default, definitions, weights, warnings.Select(w => w.ToString()).ToList(), rowCount);
+        var year = context.Horizon[0];
+        return new PlanDefinition($"{entity}-{year}", entity, ente.Description, year, context.Horizon, ente.Budget,
+            context.Methodology, definitions, weights, warnings.Select(w => w.ToString()).ToList(), rowCount);
     }
 
-    static IPlanEvent ToEvent(PlanRow r) => r.Level switch
-    {
-        Level.StrategicArea =>
-            new StrategicAreaDefined(r.Code, r.Parent, r.Description, r.Perspectives, r.Budget, r.Offices, r.Holders),
-        Level.StrategicObjective =>
-            new StrategicObjectiveDefined(r.Code, r.Parent, r.Description, r.Perspectives, r.Budget, r.Offices,
-                r.Holders),
-        Level.OperationalObjective =>
-            new OperationalObjectiveDefined(r.Code, r.Parent, r.Description, r.Perspectives, r.Budget, r.Offices,
-                r.Holders),
-        _ => new IndicatorDefined(r.Code, r.Level, r.Parent, r.Description, r.Algorithm, r.Measure!.Value,
-            r.Comparator!.Value,
-            r.Targets, r.Offices, r.Holders),
-    };
+    /// <summary>The event that defines a validated row of the tree.</summary>
+    public static IPlanEvent ToEvent(PlanRow r) => r.IsIndicator
+        ? new IndicatorDefined(r.Code, r.Level, r.Parent, r.Description, r.Algorithm, r.Measure!.Value,
+            r.Comparator!.Value, r.Targets, r.Offices, r.Holders)
+        {
+            LevelName = Definitions.NameIfNotSeed(r.Level, r.LevelName), Weight = r.NodeWeight,
+        }
+        : Definitions.Node(r.Level, r.LevelName, r.Code, r.Parent, r.Description, r.Perspectives, r.Budget, r.Offices,
+            r.Holders, r.NodeWeight);
 
     [GeneratedRegex(@"^Target\s+(\d{4})$", RegexOptions.IgnoreCase)] private static partial Regex TargetHeader();
 }

@@ -9,10 +9,21 @@ public sealed record PlanRow(
 {
     public bool IsIndicator => Level is Level.StrategicIndicator or Level.OperationalIndicator;
 
+    /// <summary>The level's Italian name as the plan writes it (the seed's name for the seed's levels).</summary>
+    public string LevelName { get; init; } = Labels.Of(Level);
+
+    /// <summary>The row's weight in its parent (<i>Peso</i>), or null.</summary>
+    public decimal? NodeWeight { get; init; }
+
+    /// <summary>Reads a row of a file that declares nothing (the seed's measurement system).</summary>
+    public static PlanRow From(RawRow raw, IReadOnlyList<int> horizon) => From(raw, PlanFileContext.Seed(horizon));
+
     /// <summary>Reads a row the <see cref="PlanRowValidator"/> has passed (no cell can fail here).</summary>
-    public static PlanRow From(RawRow raw, IReadOnlyList<int> horizon)
+    public static PlanRow From(RawRow raw, PlanFileContext context)
     {
-        Labels.TryParseLevel(raw[PlanColumns.Level], out var level);
+        var horizon = context.Horizon;
+        var reading = LevelNames.Read(raw[PlanColumns.Level], context.Methodology).Value!;
+        var level = reading.Level;
         var code = raw[PlanColumns.Code];
         if (Codes.TryParseIndicator(code, out var ic, out _)) code = ic.Value;
         MeasureKind? measure = MeasureLabels.TryParseMeasure(raw[PlanColumns.Measure], out var m) ? m : null;
@@ -27,7 +38,12 @@ public sealed record PlanRow(
             CellParsers.Perspectives(raw[PlanColumns.Perspective]).Value,
                 CellParsers.Budget(raw[PlanColumns.Budget]).Value,
             raw[PlanColumns.Algorithm], measure, comparator, targets,
-            CellParsers.Offices(raw[PlanColumns.Offices]).Value, CellParsers.Holders(raw[PlanColumns.Holders]).Value,
-            CellParsers.Weights(raw[PlanColumns.Weights]).Value);
+            CellParsers.Offices(raw[PlanColumns.Offices], context.Registry).Value,
+            CellParsers.Holders(raw[PlanColumns.Holders], context.Registry).Value,
+            CellParsers.Weights(raw[PlanColumns.Weights], context.Registry,
+                context.Methodology.HolderWeightingInForce).Value)
+        {
+            LevelName = reading.Name, NodeWeight = CellParsers.NodeWeight(raw[PlanColumns.NodeWeight]).Value,
+        };
     }
 }

@@ -9,29 +9,33 @@ namespace PerformancePlan.Domain.Import;
 /// </summary>
 public sealed class PlanRowValidator : AbstractValidator<RawRow>
 {
-    public PlanRowValidator(IReadOnlyList<int> horizon)
+    /// <summary>Checks rows of a file that declares nothing (the seed's measurement system).</summary>
+    public PlanRowValidator(IReadOnlyList<int> horizon) : this(PlanFileContext.Seed(horizon)) { }
+
+    /// <summary>Checks rows against the file's own measurement system and registry.</summary>
+    public PlanRowValidator(PlanFileContext context)
     {
+        var horizon = context.Horizon;
         RuleFor(r => r).Custom((row, ctx) =>
         {
             var levelText = row[PlanColumns.Level];
-            if (!Labels.TryParseLevel(levelText, out var level))
+            var reading = LevelNames.Read(levelText, context.Methodology);
+            if (reading.Value is not { } level)
             {
-                Fail(ctx, PlanColumns.Level, levelText,
-                    levelText.Length == 0 ? "livello mancante" : "livello sconosciuto",
-                    "usare " + string.Join(", ", Labels.LevelNames.Values.Select(v => $"«{v}»")));
+                Fail(ctx, PlanColumns.Level, levelText, reading.Error!, reading.Fix!);
                 return;
             }
-            CheckCode(ctx, row, level);
-            if (level != Level.Entity && row[PlanColumns.Parent].Length == 0)
+            CheckCode(ctx, row, level.Level);
+            if (level.Level != Level.Entity && row[PlanColumns.Parent].Length == 0)
                 Fail(ctx, PlanColumns.Parent, "", "padre mancante", "indicare il codice del nodo superiore");
             if (row[PlanColumns.Description].Length == 0)
                 Fail(ctx, PlanColumns.Description, "", "descrizione mancante", "descrivere l'obiettivo o l'indicatore");
             Check(ctx, PlanColumns.Perspective, row, CellParsers.Perspectives);
-            Check(ctx, PlanColumns.Offices, row, CellParsers.Offices);
-            Check(ctx, PlanColumns.Holders, row, CellParsers.Holders);
+            Check(ctx, PlanColumns.Offices, row, t => CellParsers.Offices(t, context.Registry));
+            Check(ctx, PlanColumns.Holders, row, t => CellParsers.Holders(t, context.Registry));
+            Check(ctx, PlanColumns.NodeWeight, row, CellParsers.NodeWeight);
 
-            var isIndicator = level is Level.StrategicIndicator or Level.OperationalIndicator;
-            if (isIndicator) CheckIndicator(ctx, row, horizon);
+            if (level.IsIndicator) CheckIndicator(ctx, row, context);
             else CheckNotIndicator(ctx, row, horizon);
         });
     }
@@ -47,36 +51,25 @@ public sealed class PlanRowValidator : AbstractValidator<RawRow>
                     + "documentazione del piano");
             return;
         }
-        var ok = level switch
+        // The seed's grammar (S1.1.1-a, 1.1.1…) is one way to code a plan, not the only one: any code of letters,
+        // digits, dots, dashes and underscores is unique in the plan; the grammar's corrections still apply to it.
+        if (!Codes.IsPlanCode(code))
         {
-            Level.Entity => true,
-            Level.StrategicArea => Codes.IsArea(code),
-            Level.StrategicObjective => Codes.IsStrategicObjective(code),
-            Level.OperationalObjective => Codes.IsOperationalObjective(code),
-            _ => Codes.TryParseIndicator(code, out var ic, out _) && ic.Level == level,
-        };
-        if (!ok)
-        {
-            Fail(ctx, PlanColumns.Code, code, $"codice non valido per il livello «{Labels.Of(level)}»", level switch
-            {
-                Level.StrategicArea => "un'area si codifica con un numero, es. «1»",
-                Level.StrategicObjective => "un obiettivo strategico si codifica «area.numero», es. «1.1»",
-                Level.OperationalObjective => "un obiettivo operativo si codifica «1.1.1»",
-                Level.StrategicIndicator => "un indicatore strategico si codifica «S» + obiettivo + lettera, es. "
-                    + "«S1.1.1-a»",
-                _ => "un indicatore operativo si codifica «O» + obiettivo + lettera, es. «O1.1.1-a»",
-            });
+            Fail(ctx, PlanColumns.Code, code, "codice non valido: sono ammessi lettere, cifre, «.», «-» e «_», senza "
+                + "spazi", "scrivere il codice senza spazi né simboli, es. «1.2», «011.005», «S1.1.1-a», «KPI01»");
             return;
         }
-        if (Codes.TryParseIndicator(code, out var parsed, out var normalised) && normalised)
+        if (level is Level.StrategicIndicator or Level.OperationalIndicator
+            && Codes.TryParseIndicator(code, out var parsed, out var normalised) && normalised)
             Warn(ctx, PlanColumns.Code, code,
                 $"codice letto come «{parsed.Value}»" + (code.Trim().StartsWith('0')
                     ? " (cifra zero al posto della lettera O)" : ""),
                 $"scrivere «{parsed.Value}»");
     }
 
-    static void CheckIndicator(ValidationContext<RawRow> ctx, RawRow row, IReadOnlyList<int> horizon)
+    static void CheckIndicator(ValidationContext<RawRow> ctx, RawRow row, PlanFileContext context)
     {
+        var horizon = context.Horizon;
         var measureText = row[PlanColumns.Measure];
         if (!MeasureLabels.TryParseMeasure(measureText, out var measure))
         {
@@ -104,8 +97,9 @@ public sealed class PlanRowValidator : AbstractValidator<RawRow>
             Fail(ctx, PlanColumns.Budget, row[PlanColumns.Budget], "il budget si assegna agli obiettivi, non agli "
                 + "indicatori",
                 "spostare l'importo sulla riga dell'obiettivo o lasciare la cella vuota");
-        if (Check(ctx, PlanColumns.Weights, row, CellParsers.Weights) is { Ok: true } weights &&
-            CellParsers.Holders(row[PlanColumns.Holders]) is { Ok: true } holders)
+        if (Check(ctx, PlanColumns.Weights, row, t => CellParsers.Weights(t, context.Registry,
+                context.Methodology.HolderWeightingInForce)) is { Ok: true } weights &&
+            CellParsers.Holders(row[PlanColumns.Holders], context.Registry) is { Ok: true } holders)
             foreach (var (holder, _) in weights.Value.Where(w => !holders.Value.Contains(w.Holder)))
                 Fail(ctx, PlanColumns.Weights, row[PlanColumns.Weights], $"peso per «{holder}», che non è tra i "
                     + "titolari della riga",

@@ -12,13 +12,17 @@ namespace PerformancePlan.Domain.Import;
 /// </summary>
 public sealed partial class PlanTreeValidator : AbstractValidator<IReadOnlyList<PlanRow>>
 {
-    public PlanTreeValidator()
+    /// <summary>Checks a tree under the seed's measurement system.</summary>
+    public PlanTreeValidator() : this(Methodology.Default) { }
+
+    /// <summary>Checks a tree under the measurement system <paramref name="m"/> the file declares.</summary>
+    public PlanTreeValidator(Methodology m)
     {
         RuleFor(rows => rows).Custom((rows, ctx) =>
         {
             CheckEntity(rows, ctx);
-            CheckCodesAndParents(rows, ctx);
-            CheckWeights(rows, ctx);
+            CheckCodesAndParents(rows, ctx, m);
+            CheckWeights(rows, ctx, m);
             CheckBudgets(rows, ctx);
             CheckNameVariants(rows, ctx);
         });
@@ -36,7 +40,8 @@ public sealed partial class PlanTreeValidator : AbstractValidator<IReadOnlyList<
                 "un file descrive il piano di un solo ente");
     }
 
-    static void CheckCodesAndParents(IReadOnlyList<PlanRow> rows, ValidationContext<IReadOnlyList<PlanRow>> ctx)
+    static void CheckCodesAndParents(IReadOnlyList<PlanRow> rows, ValidationContext<IReadOnlyList<PlanRow>> ctx,
+        Methodology m)
     {
         var byCode = new Dictionary<string, PlanRow>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in rows)
@@ -56,22 +61,88 @@ public sealed partial class PlanTreeValidator : AbstractValidator<IReadOnlyList<
                     "indicare il codice di una riga del file");
                 continue;
             }
-            var expected = TreeRules.ParentLevel[row.Level];
-            if (parent.Level != expected)
+            if (ParentError(row, parent, m) is { } error)
             {
-                Fail(ctx, row.Number, PlanColumns.Parent, row.Parent,
-                    $"il padre è un «{Labels.Of(parent.Level)}», ma di un «{Labels.Of(row.Level)}» deve essere un "
-                        + $"«{Labels.Of(expected)}»",
-                    "correggere il Padre o il Livello");
+                Fail(ctx, row.Number, PlanColumns.Parent, row.Parent, error, "correggere il Padre o il Livello");
                 continue;
             }
-            if (!PrefixAgrees(row, parent))
+            if (UsesSeedGrammar(row) && UsesSeedGrammar(parent) && !PrefixAgrees(row, parent))
                 Fail(ctx, row.Number, PlanColumns.Code, row.Code,
                     $"il codice non discende dal padre «{parent.Code}»",
                     $"un figlio di «{parent.Code}» ha un codice che lo estende (es. "
                         + $"{Example(row.Level, parent.Code)}); correggere il Codice o il Padre");
         }
+        CheckDepth(rows, byCode, ctx);
     }
+
+    /// <summary>
+    /// Why <paramref name="parent"/> cannot be the parent of <paramref name="row"/>, or null. Any tree of objectives
+    /// under the entity, indicators under objectives: an indicator is never a parent and never hangs from the
+    /// entity; between the seed's levels the seed's order holds (an objective may also sit under one of its own level,
+    /// a sub-objective); a plan that declares its levels keeps their order; a level declared without indicators has
+    /// none.
+    /// </summary>
+    static string? ParentError(PlanRow row, PlanRow parent, Methodology m)
+    {
+        if (parent.IsIndicator)
+            return $"il padre «{parent.Code}» è un indicatore: sotto un indicatore non si appende nulla";
+        if (row.IsIndicator && parent.Level == Level.Entity)
+            return "un indicatore appartiene a un obiettivo, non direttamente all'ente";
+        if (row.IsIndicator && m.RuleOf(parent.LevelName)?.OwnIndicators == false)
+            return $"la metodologia dice che il livello «{parent.LevelName}» non ha indicatori propri";
+        if (TreeRules.ParentLevel.TryGetValue(row.Level, out var expected) && parent.Level != Level.Objective
+            && parent.Level != expected && !(row.Level == parent.Level && !row.IsIndicator)
+            && row.LevelName == Labels.Of(row.Level))
+            return $"il padre è un «{parent.LevelName}», ma di un «{row.LevelName}» deve essere un "
+                + $"«{Labels.Of(expected)}»";
+        if (!row.IsIndicator && m.Levels is { } levels && parent.Level != Level.Entity
+            && IndexOf(levels, row.LevelName) < IndexOf(levels, parent.LevelName))
+            return $"un «{row.LevelName}» non può stare sotto un «{parent.LevelName}» (livelli del piano: "
+                + $"{string.Join(" > ", levels)})";
+        return null;
+    }
+
+    static int IndexOf(IReadOnlyList<string> levels, string name)
+    {
+        for (var i = 0; i < levels.Count; i++)
+            if (Labels.SameName(levels[i], name)) return i;
+        return int.MaxValue;
+    }
+
+    /// <summary>At most six levels of objectives under the entity (and no cycle).</summary>
+    static void CheckDepth(IReadOnlyList<PlanRow> rows, Dictionary<string, PlanRow> byCode,
+        ValidationContext<IReadOnlyList<PlanRow>> ctx)
+    {
+        foreach (var row in rows.Where(r => r.Level != Level.Entity && !r.IsIndicator))
+        {
+            var depth = 0;
+            var current = row;
+            while (current.Level != Level.Entity && depth <= MaxDepth
+                   && byCode.TryGetValue(current.Parent, out var up))
+            {
+                depth++;
+                current = up;
+            }
+            if (depth > MaxDepth)
+                Fail(ctx, row.Number, PlanColumns.Parent, row.Parent, $"oltre {MaxDepth} livelli di obiettivi sotto "
+                    + "l'ente (o un ciclo di padri)", "ridurre la profondità dell'albero o correggere il Padre");
+        }
+    }
+
+    /// <summary>The most levels of objectives a plan may have under the entity.</summary>
+    public const int MaxDepth = 6;
+
+    /// <summary>Whether a row's code follows the seed's grammar for its level (then the grammar's checks apply).</summary>
+    static bool UsesSeedGrammar(PlanRow row) => row.Level switch
+    {
+        Level.Entity => true,
+        Level.StrategicArea => Codes.IsArea(row.Code),
+        Level.StrategicObjective => Codes.IsStrategicObjective(row.Code),
+        Level.OperationalObjective => Codes.IsOperationalObjective(row.Code),
+        Level.StrategicIndicator or Level.OperationalIndicator =>
+            Codes.TryParseIndicator(row.Code, out var ic, out _) && ic.Level == row.Level,
+        _ => false,
+    };
 
     static bool PrefixAgrees(PlanRow row, PlanRow parent) => TreeRules.CodeExtends(row.Level, row.Code, parent.Code);
 
@@ -82,7 +153,8 @@ public sealed partial class PlanTreeValidator : AbstractValidator<IReadOnlyList<
         _ => $"«{parent}.1»",
     };
 
-    static void CheckWeights(IReadOnlyList<PlanRow> rows, ValidationContext<IReadOnlyList<PlanRow>> ctx)
+    static void CheckWeights(IReadOnlyList<PlanRow> rows, ValidationContext<IReadOnlyList<PlanRow>> ctx,
+        Methodology m)
     {
         var indicators = rows.Where(r => r.IsIndicator).ToList();
         foreach (var holder in indicators.SelectMany(r => r.Weights.Select(w => w.Holder)).Distinct())
@@ -93,12 +165,13 @@ public sealed partial class PlanTreeValidator : AbstractValidator<IReadOnlyList<
                     + "questo",
                     $"assegnare un peso a «{holder}» su tutti i suoi indicatori, oppure su nessuno (pesi uguali)");
             var sum = held.SelectMany(r => r.Weights.Where(w => w.Holder == holder)).Sum(w => w.Weight);
-            if (Math.Abs(sum - 100) > 0.01m)
+            if (m.HolderWeightingInForce == HolderWeighting.Percent && Math.Abs(sum - 100) > 0.01m)
                 Fail(ctx, held.Where(r => r.Weights.Any(w => w.Holder == holder)).Max(r => r.Number),
                     PlanColumns.Weights, ItalianFormat.Decimal(sum),
                     $"i pesi di «{holder}» sommano a {ItalianFormat.Decimal(sum)}% invece di 100% (righe "
                         + $"{string.Join(", ", held.Select(r => r.Number))})",
-                    "correggere i pesi perché la somma sia 100");
+                    "correggere i pesi perché la somma sia 100, oppure, se sono pesi relativi o punti, dichiararlo con "
+                        + "una riga «Metodologia;pesi titolari» di valore «relativi»");
         }
     }
 

@@ -105,13 +105,16 @@ public static class AmendmentDecider
             case Renumber r:
                 var current = Indicator(p, r.Indicator);
                 var parent = r.NewParent is { Length: > 0 } np ? np : current.Parent;
-                if (!Codes.TryParseIndicator(r.NewCode, out var code, out _) || code.Level != current.Level)
+                if (!Codes.IsPlanCode(r.NewCode)
+                    || (Codes.TryParseIndicator(r.NewCode, out var seedCode, out _) && seedCode.Level != current.Level
+                        && Codes.TryParseIndicator(current.Code, out _, out _)))
                     throw new DomainException($"{r.NewCode} non è un codice di "
-                        + $"{Labels.Of(current.Level).ToLowerInvariant()}.");
-                if (p.IndicatorOf(code.Value) is not null || p.Node(code.Value) is not null)
-                    throw new DomainException($"Il codice {code.Value} esiste già nel piano.");
-                CheckParent(p, current.Level, code.Value, parent);
-                return new IndicatorRenumbered(p.Id, current.Code, code.Value, parent, reason);
+                        + $"{current.LevelName.ToLowerInvariant()}.");
+                var newCode = Codes.TryParseIndicator(r.NewCode, out var parsed, out _) ? parsed.Value : r.NewCode.Trim();
+                if (p.IndicatorOf(newCode) is not null || p.Node(newCode) is not null)
+                    throw new DomainException($"Il codice {newCode} esiste già nel piano.");
+                CheckParent(p, current.Level, newCode, parent);
+                return new IndicatorRenumbered(p.Id, current.Code, newCode, parent, reason);
             case Withdraw w when p.IndicatorOf(w.Code) is not null:
                 return new IndicatorWithdrawn(p.Id, w.Code, reason);
             case Withdraw w when p.Node(w.Code) is not null:
@@ -139,7 +142,8 @@ public static class AmendmentDecider
                         throw new DomainException($"{kept.Holder} non è titolare di {x.Indicator}: aggiungerlo ai "
                             + "titolari prima di dargli un peso.");
                 var sum = kept.Weights.Sum(x => x.Weight);
-                if (kept.Weights.Count > 0 && Math.Abs(sum - 100) > 0.01m)
+                if (kept.Weights.Count > 0 && p.Methodology.HolderWeightingInForce == HolderWeighting.Percent
+                    && Math.Abs(sum - 100) > 0.01m)
                     throw new DomainException($"I pesi di {kept.Holder} sommano a {ItalianFormat.Decimal(sum)}% "
                         + "invece di 100%.");
                 return new HolderWeightsAssigned(kept.Holder, kept.Weights);
@@ -150,23 +154,43 @@ public static class AmendmentDecider
         }
     }
 
+    /// <summary>
+    /// The parent must exist and be an objective (or the entity, for an objective); between the seed's levels the
+    /// seed's order holds (a sub-objective may sit under its own level), and a seed-grammar code extends its parent's.
+    /// </summary>
     static void CheckParent(Plan p, Level level, string code, string parentCode)
     {
-        var expected = TreeRules.ParentLevel[level];
-        var parentLevel = parentCode == Codes.EntityCode ? Level.Entity : p.Node(parentCode)?.Level;
+        var parentNode = p.Node(parentCode);
+        var parentLevel = parentCode == Codes.EntityCode ? Level.Entity : parentNode?.Level;
         if (parentLevel is null) throw new DomainException($"Il padre {parentCode} di {code} non esiste nel piano.");
+        var indicator = level is Level.StrategicIndicator or Level.OperationalIndicator;
+        if (indicator && parentLevel == Level.Entity)
+            throw new DomainException($"L'indicatore {code} appartiene a un obiettivo, non direttamente all'ente.");
+        if (!TreeRules.ParentLevel.TryGetValue(level, out var expected) || parentLevel == Level.Objective
+            || (level == parentLevel && !indicator)) return;
         if (parentLevel != expected)
             throw new DomainException($"Il padre di {code} dev'essere un «{Labels.Of(expected)}», ma {parentCode} è "
                 + $"un «{Labels.Of(parentLevel.Value)}».");
-        if (!TreeRules.CodeExtends(level, code, parentCode))
+        if (SeedGrammar(level, code) && SeedGrammar(parentLevel.Value, parentCode)
+            && !TreeRules.CodeExtends(level, code, parentCode))
             throw new DomainException($"Il codice {code} non discende dal padre {parentCode}.");
     }
+
+    static bool SeedGrammar(Level level, string code) => level switch
+    {
+        Level.Entity or Level.StrategicArea => true,
+        Level.StrategicObjective => Codes.IsStrategicObjective(code),
+        Level.OperationalObjective => Codes.IsOperationalObjective(code),
+        Level.StrategicIndicator or Level.OperationalIndicator => Codes.TryParseIndicator(code, out _, out _),
+        _ => false,
+    };
 
     static Level LevelOf(INodeDefined n) => n switch
     {
         StrategicAreaDefined => Level.StrategicArea,
         StrategicObjectiveDefined => Level.StrategicObjective,
-        _ => Level.OperationalObjective,
+        OperationalObjectiveDefined => Level.OperationalObjective,
+        _ => Level.Objective,
     };
 
     static Indicator Indicator(Plan p, string code) =>

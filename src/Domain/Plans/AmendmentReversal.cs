@@ -43,21 +43,9 @@ public static class AmendmentReversal
 
         // Objectives it withdrew, parents first.
         foreach (var n in before.Nodes.Where(n => after.Node(n.Code) is null))
-            changes.Add(new AddDefinition(n.Level switch
-            {
-                Level.StrategicArea =>
-                    new StrategicAreaDefined(n.Code, n.Parent, n.Description, n.Perspectives, n.Budget, n.Offices,
-                        n.Holders),
-                Level.StrategicObjective =>
-                    new StrategicObjectiveDefined(n.Code, n.Parent, n.Description, n.Perspectives, n.Budget, n.Offices,
-                        n.Holders),
-                _ => (IPlanEvent)new OperationalObjectiveDefined(n.Code, n.Parent, n.Description, n.Perspectives,
-                    n.Budget, n.Offices, n.Holders),
-            }));
+            changes.Add(new AddDefinition(Definitions.Of(n)));
         foreach (var i in before.Indicators.Where(i => Same(after, i) is null))       // indicators it withdrew
-            changes.Add(new AddDefinition(new IndicatorDefined(i.Code, i.Level, i.Parent, i.Description, i.Algorithm,
-                i.Measure, i.Comparator,
-                i.Targets, i.Offices, i.Holders) { Lineage = i.Lineage }));
+            changes.Add(new AddDefinition(Definitions.Of(i, i.Targets)));
         foreach (var b in before.Indicators)
         {
             if (Same(after, b) is not { } a) continue;

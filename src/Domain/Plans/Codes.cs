@@ -49,12 +49,19 @@ public static partial class Codes
 
     public static bool IsOffice(string code) => OfficeRx().IsMatch(code);
 
+    /// <summary>
+    /// Any code a plan may give a row: letters, digits, <c>.</c>, <c>-</c>, <c>_</c>, no spaces, starting with a letter
+    /// or digit (<c>011.005</c>, <c>149.1</c>, <c>DAG</c>, <c>KPI01</c>; leading zeros are part of the code).
+    /// </summary>
+    public static bool IsPlanCode(string code) => PlanCodeRx().IsMatch(code.Trim());
+
     [GeneratedRegex(@"^\d+$")] private static partial Regex AreaRx();
     [GeneratedRegex(@"^\d+\.\d+$")] private static partial Regex StrategicRx();
     [GeneratedRegex(@"^\d+\.\d+\.\d+$")] private static partial Regex OperationalRx();
     [GeneratedRegex(@"^([SsOo0])(\d+\.\d+\.\d+)-([A-Za-z0-9]+)$")] private static partial Regex IndicatorRx();
     [GeneratedRegex(@"^P([O0])(\d+)$")] private static partial Regex HolderRx();
     [GeneratedRegex(@"^[A-Z][A-Z0-9]*(\.[0-9]+)?$")] private static partial Regex OfficeRx();
+    [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N}._\-]*$")] private static partial Regex PlanCodeRx();
 }
 
 /// <param name="Value">Normalised code, e.g. <c>O1.2.4-a</c>.</param>

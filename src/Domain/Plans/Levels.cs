@@ -1,11 +1,17 @@
 namespace PerformancePlan.Domain.Plans;
 
-/// <summary>The level of a row of the plan tree (the seed's <i>Livello</i>).</summary>
+/// <summary>
+/// The level of a row of the plan tree (the seed's <i>Livello</i>). <see cref="Objective"/> is an objective of a level
+/// the plan names itself (its name is the node's <c>LevelName</c>).
+/// </summary>
 public enum Level { Entity, StrategicArea, StrategicObjective, OperationalObjective, StrategicIndicator,
-    OperationalIndicator }
+    OperationalIndicator, Objective }
 
-/// <summary>Balanced-scorecard perspective (<i>Prospettiva</i>).</summary>
-public enum Perspective { BusinessesConsumersTerritory, InternalProcesses, InnovationAndGrowth, EconomicFinancial }
+/// <summary>
+/// Balanced-scorecard perspective (<i>Prospettiva</i>), and the PIAO's <i>Valore pubblico</i> (DM 24/06/2022).
+/// </summary>
+public enum Perspective { BusinessesConsumersTerritory, InternalProcesses, InnovationAndGrowth, EconomicFinancial,
+    PublicValue }
 
 public static class Labels
 {
@@ -26,9 +32,10 @@ public static class Labels
         [Perspective.InternalProcesses] = "Processi Interni",
         [Perspective.InnovationAndGrowth] = "Innovazione e Crescita",
         [Perspective.EconomicFinancial] = "Economico Finanziaria",
+        [Perspective.PublicValue] = "Valore pubblico",
     };
 
-    public static string Of(Level level) => LevelNames[level];
+    public static string Of(Level level) => LevelNames.GetValueOrDefault(level, "Obiettivo");
     public static string Of(Perspective p) => PerspectiveNames[p];
 
     public static bool TryParseLevel(string text, out Level level) => TryParse(LevelNames, text, out level);
@@ -42,6 +49,9 @@ public static class Labels
         value = default;
         return false;
     }
+
+    /// <summary>Whether two level names are the same name (case, dashes and spaces aside).</summary>
+    public static bool SameName(string a, string b) => Normalise(a) == Normalise(b);
 
     static string Normalise(string s) => string.Join(' ', s.Trim().ToLowerInvariant().Replace('-', ' ')
         .Split(' ', StringSplitOptions.RemoveEmptyEntries));

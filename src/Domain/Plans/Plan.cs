@@ -12,7 +12,14 @@ public sealed record PlanVersionInfo(int Number, string Act, LocalDate Effective
 /// <summary>A node of the plan tree that is not an indicator.</summary>
 public sealed record PlanNode(
     string Code, Level Level, string Parent, string Description, IReadOnlyList<Perspective> Perspectives,
-    decimal? Budget, IReadOnlyList<string> Offices, IReadOnlyList<string> Holders);
+    decimal? Budget, IReadOnlyList<string> Offices, IReadOnlyList<string> Holders)
+{
+    /// <summary>The level's Italian name as the plan writes it (<c>Area strategica</c>, <c>Programma</c>…).</summary>
+    public string LevelName { get; init; } = Labels.Of(Level);
+
+    /// <summary>The node's weight in its parent (relative; null: 1), used by a weighted roll-up.</summary>
+    public decimal? Weight { get; init; }
+}
 
 public sealed record Indicator(
     string Code, Level Level, string Parent, string Description, string Algorithm,
@@ -25,6 +32,12 @@ public sealed record Indicator(
     /// Codes the indicator had before renumberings in this plan (its results may be recorded under them).
     /// </summary>
     public IReadOnlyList<string> PreviousCodes { get; init; } = [];
+
+    /// <summary>The level's Italian name as the plan writes it (<c>Indicatore operativo</c>…).</summary>
+    public string LevelName { get; init; } = Labels.Of(Level);
+
+    /// <summary>The indicator's weight in its objective (relative; null: 1), used by a weighted roll-up.</summary>
+    public decimal? Weight { get; init; }
 
     /// <summary>
     /// One identity across plans and renumberings (<c>cciaa-ms:S3.2.1-a</c>), carried by roll-forward.
@@ -59,14 +72,22 @@ public sealed record Plan(
         (_, INodeDefined e) => state with
         {
             Nodes = state.Nodes.Add(new PlanNode(
-                e.Code, LevelOf(e), e.Parent, e.Description, e.Perspectives, e.Budget, e.Offices, e.Holders)),
+                e.Code, LevelOf(e), e.Parent, e.Description, e.Perspectives, e.Budget, e.Offices, e.Holders)
+            {
+                LevelName = e is ObjectiveDefined o ? o.Level : Labels.Of(LevelOf(e)), Weight = e.Weight,
+            }),
+        },
+        (_, RegistryEntryDefined e) => state with
+        {
+            Registry = state.Registry.RemoveAll(r => r.Kind == e.Kind && r.Code == e.Code).Add(e),
         },
         (_, IndicatorDefined e) => state with
         {
             Indicators = state.Indicators.Add(new Indicator(e.Code, e.Level, e.Parent, e.Description, e.Algorithm,
                 e.Measure, e.Comparator, e.Targets, e.Offices, e.Holders)
             {
-                Lineage = e.Lineage ?? $"{state.Entity}:{e.Code}",
+                Lineage = e.Lineage ?? $"{state.Entity}:{e.Code}", LevelName = e.LevelName ?? Labels.Of(e.Level),
+                Weight = e.Weight,
             }),
         },
         (_, HolderWeightsAssigned e) =>
@@ -126,8 +147,9 @@ public sealed record Plan(
     {
         Indicators = state.Indicators.Replace(old, old with
         {
-            Code = e.NewCode, Parent = e.NewParent,
-            Level = e.NewCode.StartsWith('S') ? Level.StrategicIndicator : Level.OperationalIndicator,
+            Code = e.NewCode, Parent = e.NewParent, Level = RenumberedLevel(old, e.NewCode),
+            LevelName = RenumberedLevel(old, e.NewCode) == old.Level ? old.LevelName
+                : Labels.Of(RenumberedLevel(old, e.NewCode)),
             PreviousCodes = [.. old.PreviousCodes, old.Code],
         }),
         Weights = [.. state.Weights.Select(w => w with
@@ -201,20 +223,56 @@ public sealed record Plan(
         .OrderBy(h => h == "SG" ? "" : h, StringComparer.Ordinal).ToList();
 
     /// <summary>
-    /// A holder's weight on an indicator: the plan's own weight where it gives one, equal weights otherwise.
+    /// A holder's weight on an indicator (percent): the plan's own weight where it gives one, equal weights otherwise.
+    /// With relative weights (<see cref="HolderWeighting.Relative"/>) the plan's figure is normalised to percent of the
+    /// holder's total (1,54 alone → 100).
     /// </summary>
     public decimal WeightOf(string holder, string indicator)
     {
         var given = Weights.FirstOrDefault(w => w.Holder == holder);
-        if (given is not null) return given.Weights.FirstOrDefault(w => w.Indicator == indicator)?.Weight ?? 0;
+        if (given is not null)
+        {
+            var weight = given.Weights.FirstOrDefault(w => w.Indicator == indicator)?.Weight ?? 0;
+            if (Methodology.HolderWeightingInForce == HolderWeighting.Percent) return weight;
+            var total = given.Weights.Sum(w => w.Weight);
+            return total == 0 ? 0 : Math.Round(100 * weight / total, 4);
+        }
         var count = Indicators.Count(i => i.Holders.Contains(holder));
         return count == 0 ? 0 : Math.Round(100m / count, 4);
     }
+
+    /// <summary>A seed-grammar code says the level (<c>S…</c> strategic, <c>O…</c> operational); others keep it.</summary>
+    static Level RenumberedLevel(Indicator old, string code) =>
+        Codes.TryParseIndicator(code, out var parsed, out _) ? parsed.Level : old.Level;
 
     static Level LevelOf(INodeDefined e) => e switch
     {
         StrategicAreaDefined => Level.StrategicArea,
         StrategicObjectiveDefined => Level.StrategicObjective,
-        _ => Level.OperationalObjective,
+        OperationalObjectiveDefined => Level.OperationalObjective,
+        _ => Level.Objective,
     };
+
+    /// <summary>The plan's registry of holders and offices (code → name), in file order.</summary>
+    public ImmutableList<RegistryEntryDefined> Registry { get; init; } = [];
+
+    /// <summary>The name of a holder or office code from the registry; the code itself when it has none.</summary>
+    public string NameOf(RegistryKind kind, string code) =>
+        Registry.FirstOrDefault(r => r.Kind == kind && r.Code == code)?.Name ?? code;
+
+    /// <summary>The nodes directly under the entity (areas in the seed), in plan order.</summary>
+    public IEnumerable<PlanNode> TopNodes => Nodes.Where(n => n.Parent == Codes.EntityCode || Node(n.Parent) is null);
+
+    /// <summary>How deep a node or indicator sits: 1 under the entity, 2 under a top node, and so on.</summary>
+    public int DepthOf(string code)
+    {
+        var depth = 0;
+        var parent = Node(code)?.Parent ?? IndicatorOf(code)?.Parent;
+        while (parent is not null && depth < 64)
+        {
+            depth++;
+            parent = Node(parent)?.Parent;
+        }
+        return depth;
+    }
 }

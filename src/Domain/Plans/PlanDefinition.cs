@@ -33,14 +33,19 @@ public sealed record PlanDefinition(
         }
     }
 
+    // Parts that seed-shaped plans never have (a level's own name, a weight) are appended only when present, so the
+    // hash of every plan imported before them stays the same.
     static string Canonical(IPlanEvent d) => d switch
     {
         INodeDefined n => string.Join('|', n.GetType().Name, n.Code, n.Parent, n.Description,
-            string.Join(",", n.Perspectives), N(n.Budget), string.Join(",", n.Offices), string.Join(",", n.Holders)),
+            string.Join(",", n.Perspectives), N(n.Budget), string.Join(",", n.Offices), string.Join(",", n.Holders))
+            + (n is ObjectiveDefined o ? "|" + o.Level : "") + (n.Weight is { } w ? "|peso=" + N(w) : ""),
+        RegistryEntryDefined r => string.Join('|', nameof(RegistryEntryDefined), r.Kind, r.Code, r.Name),
         IndicatorDefined i => string.Join('|', nameof(IndicatorDefined), i.Code, i.Level, i.Parent, i.Description,
             i.Algorithm, i.Measure, i.Comparator,
             string.Join(",", i.Targets.Select(t => $"{t.Year}:{N(t.Amount)}:{string.Join("+", t.Dates)}")),
-            string.Join(",", i.Offices), string.Join(",", i.Holders)),
+            string.Join(",", i.Offices), string.Join(",", i.Holders))
+            + (i.LevelName is { } l ? "|" + l : "") + (i.Weight is { } iw ? "|peso=" + N(iw) : ""),
         _ => throw new ArgumentException($"Not a definition: {d.GetType().Name}"),
     };
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace PerformancePlan.Domain.Plans;
 
 // Events of a plan's stream (stream id = plan id, e.g. "cciaa-ms-2019"). Past tense, unique names.
@@ -27,19 +29,60 @@ public interface INodeDefined : IPlanEvent
     decimal? Budget { get; }
     IReadOnlyList<string> Offices { get; }
     IReadOnlyList<string> Holders { get; }
+
+    /// <summary>The node's weight in its parent (the plan's <i>Peso</i>; relative, any scale); null: 1.</summary>
+    decimal? Weight { get; }
 }
 
 public sealed record StrategicAreaDefined(
     string Code, string Parent, string Description, IReadOnlyList<Perspective> Perspectives, decimal? Budget,
-    IReadOnlyList<string> Offices, IReadOnlyList<string> Holders) : INodeDefined;
+    IReadOnlyList<string> Offices, IReadOnlyList<string> Holders) : INodeDefined
+{
+    /// <inheritdoc/>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? Weight { get; init; }
+}
 
 public sealed record StrategicObjectiveDefined(
     string Code, string Parent, string Description, IReadOnlyList<Perspective> Perspectives, decimal? Budget,
-    IReadOnlyList<string> Offices, IReadOnlyList<string> Holders) : INodeDefined;
+    IReadOnlyList<string> Offices, IReadOnlyList<string> Holders) : INodeDefined
+{
+    /// <inheritdoc/>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? Weight { get; init; }
+}
 
 public sealed record OperationalObjectiveDefined(
     string Code, string Parent, string Description, IReadOnlyList<Perspective> Perspectives, decimal? Budget,
-    IReadOnlyList<string> Offices, IReadOnlyList<string> Holders) : INodeDefined;
+    IReadOnlyList<string> Offices, IReadOnlyList<string> Holders) : INodeDefined
+{
+    /// <inheritdoc/>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? Weight { get; init; }
+}
+
+/// <summary>
+/// An objective of a level the seed does not have (<i>Missione</i>, <i>Programma</i>, <i>Obiettivo individuale</i>…):
+/// <paramref name="Level"/> is the level's Italian name as the plan writes it; its place in the tree comes from
+/// <paramref name="Parent"/> (the entity or another objective).
+/// </summary>
+public sealed record ObjectiveDefined(
+    string Code, string Level, string Parent, string Description, IReadOnlyList<Perspective> Perspectives,
+    decimal? Budget, IReadOnlyList<string> Offices, IReadOnlyList<string> Holders) : INodeDefined
+{
+    /// <inheritdoc/>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? Weight { get; init; }
+}
+
+/// <summary>
+/// A row of the plan's registry of holders or offices (<i>Livello</i> <c>Titolare</c> / <c>Ufficio</c>): the code the
+/// plan uses in <i>Titolari</i> / <i>Uffici</i> and the name people read (<c>SG</c> → <c>Segretario Generale</c>).
+/// </summary>
+public sealed record RegistryEntryDefined(RegistryKind Kind, string Code, string Name) : IPlanEvent;
+
+/// <summary>What a registry row names.</summary>
+public enum RegistryKind { Holder, Office }
 
 /// <summary>
 /// An indicator with its typed measure and its targets for the years of the horizon.
@@ -52,6 +95,14 @@ public sealed record IndicatorDefined(
 {
     /// <summary>The indicator's identity across plans; null means <c>{entity}:{code}</c> (a new indicator).</summary>
     public string? Lineage { get; init; }
+
+    /// <summary>The level's name as the plan writes it when it is not the seed's name of <see cref="Level"/>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? LevelName { get; init; }
+
+    /// <summary>The indicator's weight in its objective (the plan's <i>Peso</i>; relative); null: 1.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? Weight { get; init; }
 }
 
 /// <summary>The weights the plan gives to a holder's individual objectives (sum 100).</summary>

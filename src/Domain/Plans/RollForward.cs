@@ -24,23 +24,9 @@ public static class RollForwardDecider
             new PlanDrafted(c.ToPlanId, p.Entity, p.EntityName, year, horizon, p.EntityBudget, p.Methodology,
                 c.By.User, c.Now) { RolledForwardFrom = p.Id },
         };
-        foreach (var node in Ordered(p))
-            events.Add(node switch
-            {
-                { Level: Level.StrategicArea } n =>
-                    new StrategicAreaDefined(n.Code, n.Parent, n.Description, n.Perspectives, n.Budget, n.Offices,
-                        n.Holders),
-                { Level: Level.StrategicObjective } n =>
-                    new StrategicObjectiveDefined(n.Code, n.Parent, n.Description, n.Perspectives, n.Budget, n.Offices,
-                        n.Holders),
-                var n => (IPlanEvent)new OperationalObjectiveDefined(n.Code, n.Parent, n.Description, n.Perspectives,
-                    n.Budget, n.Offices, n.Holders),
-            });
+        foreach (var node in Ordered(p)) events.Add(Definitions.Of(node));
         foreach (var i in p.Indicators)
-            events.Add(new IndicatorDefined(i.Code, i.Level, i.Parent, i.Description, i.Algorithm, i.Measure,
-                i.Comparator,
-                horizon.Select(y => Carry(i, y)).OfType<YearTarget>().ToList(), i.Offices,
-                    i.Holders) { Lineage = i.Lineage });
+            events.Add(Definitions.Of(i, horizon.Select(y => Carry(i, y)).OfType<YearTarget>().ToList()));
         events.AddRange(p.Weights);
         return events;
     }

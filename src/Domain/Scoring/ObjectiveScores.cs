@@ -18,7 +18,11 @@ public sealed record IndicatorScore(
 }
 
 /// <summary>The score of an objective, an area or the entity.</summary>
-public sealed record NodeScore(string Code, Level Level, Score Score);
+public sealed record NodeScore(string Code, Level Level, Score Score)
+{
+    /// <summary>The level's Italian name as the plan writes it (<c>Area strategica</c>, <c>Programma</c>…).</summary>
+    public string LevelName { get; init; } = Labels.Of(Level);
+}
 
 /// <summary>"How is each indicator, objective, area and the whole entity doing?"</summary>
 public sealed record ObjectiveScores(

@@ -22,33 +22,60 @@ public static class PlanScoring
         var m = plan.Methodology;
         var indicators = plan.Indicators.Select(i => ScoreIndicator(plan, i, ResultsOf(i))).ToList();
         var indicatorScores = indicators.ToDictionary(i => i.Code, i => i.Score);
+        var nodeScores = new Dictionary<string, Score>();
+        foreach (var top in plan.TopNodes) ScoreNode(plan, top, indicatorScores, nodeScores, 0);
 
-        var operational = plan.Nodes.Where(n => n.Level == Level.OperationalObjective).ToDictionary(n => n.Code,
-            n => Roll(Mean(plan.IndicatorsOf(n.Code).Select(i => indicatorScores[i.Code])), m));
-        var strategic = plan.Nodes.Where(n => n.Level == Level.StrategicObjective).ToDictionary(n => n.Code, n =>
-        {
-            var fromObjectives = Mean(plan.Children(n.Code).Select(c => operational[c.Code]));
-            var fromIndicators = Mean(plan.IndicatorsOf(n.Code).Select(i => indicatorScores[i.Code]));
-            decimal? raw = (fromObjectives, fromIndicators) switch
-            {
-                (null, null) => null,
-                (null, { } s) => s,
-                ({ } o, null) => o,
-                ({ } o, { } s) => (m.OperationalObjectivesWeightPercent * o + m.StrategicIndicatorsWeightPercent * s)
-                                  / (m.OperationalObjectivesWeightPercent + m.StrategicIndicatorsWeightPercent),
-            };
-            return Roll(raw, m);
-        });
-        var areas = plan.Nodes.Where(n => n.Level == Level.StrategicArea).ToDictionary(n => n.Code,
-            n => Roll(Mean(plan.Children(n.Code).Select(c => strategic[c.Code])), m));
-        var entity = Roll(Mean(areas.Values), m);
-
-        var objectives = plan.Nodes.Where(n => n.Level is Level.StrategicObjective or Level.OperationalObjective)
-            .Select(n => new NodeScore(n.Code, n.Level,
-                n.Level == Level.StrategicObjective ? strategic[n.Code] : operational[n.Code]))
+        var topCodes = plan.TopNodes.Select(n => n.Code).ToHashSet();
+        var entity = Roll(Gather(plan.TopNodes.Select(n => (nodeScores[n.Code], n.Weight)),
+            m.RollUpOf(Labels.Of(Level.Entity))), m, Labels.Of(Level.Entity));
+        var areas = plan.TopNodes.Select(n => new NodeScore(n.Code, n.Level, nodeScores[n.Code])
+            { LevelName = n.LevelName }).ToList();
+        var objectives = plan.Nodes.Where(n => !topCodes.Contains(n.Code))
+            .Select(n => new NodeScore(n.Code, n.Level, nodeScores[n.Code]) { LevelName = n.LevelName })
             .ToList();
         return new ObjectiveScores(plan.Id, plan.IsClosed, new NodeScore(Codes.EntityCode, Level.Entity, entity),
-            areas.Select(a => new NodeScore(a.Key, Level.StrategicArea, a.Value)).ToList(), objectives, indicators);
+            areas, objectives, indicators);
+    }
+
+    /// <summary>
+    /// An objective's score (BRIEF §3, for any hierarchy): the roll-up of its child objectives (mean, or weighted by
+    /// their <i>Peso</i>) and the mean of its own indicators, mixed by its level's share when it has both (seed: 40%
+    /// operational objectives + 60% strategic indicators); when one side has nothing measured, the other counts 100%.
+    /// Banded with its level's tolerance and threshold.
+    /// </summary>
+    static Score ScoreNode(Plan plan, PlanNode node, IReadOnlyDictionary<string, Score> indicatorScores,
+        Dictionary<string, Score> nodeScores, int depth)
+    {
+        var m = plan.Methodology;
+        // A tree cycle cannot be imported; the depth guard keeps a corrupted stream from recursing forever.
+        var children = depth > 32 ? [] : plan.Children(node.Code)
+            .Select(c => (ScoreNode(plan, c, indicatorScores, nodeScores, depth + 1), c.Weight)).ToList();
+        var rollUp = m.RollUpOf(node.LevelName);
+        var fromObjectives = Gather(children, rollUp);
+        var fromIndicators = Gather(plan.IndicatorsOf(node.Code).Select(i => (indicatorScores[i.Code], i.Weight)),
+            rollUp);
+        var share = m.ChildObjectivesWeightOf(node.LevelName);
+        decimal? raw = (fromObjectives, fromIndicators) switch
+        {
+            (null, null) => null,
+            (null, { } s) => s,
+            ({ } o, null) => o,
+            ({ } o, { } s) => (share * o + (100 - share) * s) / 100,
+        };
+        return nodeScores[node.Code] = Roll(raw, m, node.LevelName);
+    }
+
+    /// <summary>
+    /// The measured children's parametrata gathered: their mean, or their mean weighted by <i>Peso</i> (a child
+    /// without weight weighs 1); pending and neutralised children are left out; null when none is measured.
+    /// </summary>
+    static decimal? Gather(IEnumerable<(Score Score, decimal? Weight)> children, RollUp rollUp)
+    {
+        var measured = children.Where(c => c.Score.IsMeasured).ToList();
+        if (rollUp == RollUp.Mean) return Realization.Mean(measured.Select(c => c.Score.Parametrata!.Value));
+        var total = measured.Sum(c => c.Weight ?? 1);
+        return measured.Count == 0 || total == 0 ? null
+            : measured.Sum(c => (c.Weight ?? 1) * c.Score.Parametrata!.Value) / total;
     }
 
     public static IReadOnlyList<HolderScorecard> Scorecards(Plan plan, ObjectiveScores scores) =>
@@ -80,7 +107,7 @@ public static class PlanScoring
         if (r is null && plan.IsClosed) r = 0;
         // At the close a per-period measure realises 0 for each missing period; with no entry, the 0 is the rule's.
         var zeroAtClose = plan.IsClosed && used.Count == 0;
-        var score = r is null ? Scoring.Score.Pending : Scoring.Score.Rounded(r.Value, m);
+        var score = r is null ? Scoring.Score.Pending : Scoring.Score.Rounded(r.Value, m, i.LevelName);
         return new IndicatorScore(i.Code, i.Level, i.Parent, i.Measure, i.Comparator, target, used, periods, score)
         {
             ZeroAtClose = zeroAtClose,
@@ -120,12 +147,6 @@ public static class PlanScoring
         }
     }
 
-    /// <summary>
-    /// The mean of the measured children's parametrata; pending and neutralised children are left out.
-    /// </summary>
-    static decimal? Mean(IEnumerable<Score> children) =>
-        Realization.Mean(children.Where(c => c.IsMeasured).Select(c => c.Parametrata!.Value));
-
-    static Score Roll(decimal? raw, Methodology m) =>
-        raw is null ? Scoring.Score.Pending : Scoring.Score.Rounded(raw.Value, m);
+    static Score Roll(decimal? raw, Methodology m, string level) =>
+        raw is null ? Scoring.Score.Pending : Scoring.Score.Rounded(raw.Value, m, level);
 }
