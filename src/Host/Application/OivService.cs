@@ -11,7 +11,14 @@ public sealed record IndicatorDerivation(
     IReadOnlyList<ResultEntry> Reverted, IReadOnlyList<PeriodRealization> Periods, Score Score);
 
 public sealed record NodeDerivation(string Code, Level Level, string Description, Score Score,
-    IReadOnlyList<string> From);
+    IReadOnlyList<string> From)
+{
+    /// <summary>The level's Italian name as the plan writes it.</summary>
+    public string LevelName { get; init; } = Labels.Of(Level);
+
+    /// <summary>1 for the nodes under the entity (areas in the seed), 2 for their children, and so on.</summary>
+    public int Depth { get; init; } = 1;
+}
 
 public sealed record OivReplay(
     Plan Plan, long Events, LedgerReport Ledger, bool MatchesStored, IReadOnlyList<string> Differences,
@@ -45,8 +52,10 @@ public sealed class OivService(IDocumentStore store, IClock clock)
         }).ToList();
         var nodeScores = replay.Scores.Objectives.Concat(replay.Scores.Areas).ToDictionary(n => n.Code, n => n.Score);
         var objectives = plan.Nodes.Select(n => new NodeDerivation(n.Code, n.Level, n.Description, nodeScores[n.Code],
-            plan.Children(n.Code).Select(c => c.Code).Concat(plan.IndicatorsOf(n.Code).Select(i => i.Code)).ToList()))
-                .ToList();
+            plan.Children(n.Code).Select(c => c.Code).Concat(plan.IndicatorsOf(n.Code).Select(i => i.Code)).ToList())
+            {
+                LevelName = n.LevelName, Depth = plan.DepthOf(n.Code),
+            }).ToList();
         return new OivReplay(plan, replay.EventCount, ledger, differences.Count == 0, differences, replay.Scores,
             objectives, indicators, asOf, knownAt);
     }

@@ -67,7 +67,7 @@ public static class OivCommands
                     }),
                     rollUp = r.Objectives.Select(o => new
                     {
-                        code = o.Code, level = PerformancePlan.Domain.Plans.Labels.Of(o.Level),
+                        code = o.Code, level = o.LevelName,
                         raw = ScoreView.R(o.Score.Raw), parametrata = ScoreView.R(o.Score.Parametrata),
                         band = BandNames.Code(o.Score.Band), from = o.From,
                     }),

@@ -8,7 +8,7 @@ public sealed record ScoreRow(
     /// <summary>The entity first, then areas, objectives and indicators, percentages rounded to two decimals.</summary>
     public static IReadOnlyList<ScoreRow> From(Plan plan, ObjectiveScores scores) =>
         scores.Areas.Concat(scores.Objectives).Prepend(scores.Entity)
-            .Select(n => Of(n.Code, Labels.Of(n.Level), "", "", n.Score))
+            .Select(n => Of(n.Code, n.LevelName, "", "", n.Score))
             .Concat(scores.Indicators.Select(i => Of(plan, i)))
             .ToList();
 

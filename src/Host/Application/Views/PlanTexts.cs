@@ -4,18 +4,26 @@ namespace PerformancePlan.Host.Application.Views;
 /// </summary>
 public static class PlanCounts
 {
-    /// <summary><c>3 aree strategiche, 6 obiettivi strategici, 16 obiettivi operativi, 28 indicatori …</c></summary>
+    /// <summary>
+    /// <c>3 aree strategiche, 6 obiettivi strategici, 16 obiettivi operativi, 28 indicatori …</c>: the seed's levels with
+    /// their plurals; a level of the plan's own as <c>Programma: 4</c>, in the order the plan uses them.
+    /// </summary>
     public static string Of(Plan plan) => string.Join(", ",
-        ItalianFormat.Count(plan.Nodes.Count(n => n.Level == Level.StrategicArea), "area strategica",
-            "aree strategiche"),
-        ItalianFormat.Count(plan.Nodes.Count(n => n.Level == Level.StrategicObjective), "obiettivo strategico",
-            "obiettivi strategici"),
-        ItalianFormat.Count(plan.Nodes.Count(n => n.Level == Level.OperationalObjective), "obiettivo operativo",
-            "obiettivi operativi"),
-        ItalianFormat.Count(plan.Indicators.Count(i => i.Level == Level.StrategicIndicator), "indicatore strategico",
-            "indicatori strategici"),
-        ItalianFormat.Count(plan.Indicators.Count(i => i.Level == Level.OperationalIndicator), "indicatore operativo",
-            "indicatori operativi"));
+        plan.Nodes.GroupBy(n => n.LevelName).Select(g => (g.First().Level, g.Key, g.Count()))
+            .Concat(plan.Indicators.GroupBy(i => i.LevelName).Select(g => (g.First().Level, g.Key, g.Count())))
+            .OrderBy(g => g.Item1).Select(g => Count(g.Item1, g.Item2, g.Item3)));
+
+    static string Count(Level level, string name, int n) => Plurals.TryGetValue(level, out var forms)
+        && name == Labels.Of(level) ? ItalianFormat.Count(n, forms.One, forms.Many) : $"{name}: {n}";
+
+    static readonly Dictionary<Level, (string One, string Many)> Plurals = new()
+    {
+        [Level.StrategicArea] = ("area strategica", "aree strategiche"),
+        [Level.StrategicObjective] = ("obiettivo strategico", "obiettivi strategici"),
+        [Level.OperationalObjective] = ("obiettivo operativo", "obiettivi operativi"),
+        [Level.StrategicIndicator] = ("indicatore strategico", "indicatori strategici"),
+        [Level.OperationalIndicator] = ("indicatore operativo", "indicatori operativi"),
+    };
 }
 
 /// <summary>The methodology's rules as sentences users read.</summary>

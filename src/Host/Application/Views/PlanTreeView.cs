@@ -31,7 +31,7 @@ public sealed record NodeView(
     IReadOnlyList<NodeView> Children)
 {
     public static NodeView From(Plan plan, PlanNode node) => new(
-        node.Code, Labels.Of(node.Level), node.Description, node.Perspectives.Select(Labels.Of).ToList(), node.Budget,
+        node.Code, node.LevelName, node.Description, node.Perspectives.Select(Labels.Of).ToList(), node.Budget,
         node.Offices, node.Holders, plan.IndicatorsOf(node.Code).Select(i => IndicatorView.From(plan, i)).ToList(),
         plan.Children(node.Code).Select(c => From(plan, c)).ToList());
 }
@@ -41,7 +41,7 @@ public sealed record IndicatorView(
     IReadOnlyList<TargetView> Targets, IReadOnlyList<string> Offices, IReadOnlyList<string> Holders)
 {
     public static IndicatorView From(Plan plan, Indicator i) => new(
-        i.Code, Labels.Of(i.Level), i.Description, i.Algorithm,
+        i.Code, i.LevelName, i.Description, i.Algorithm,
         MeasureLabels.Of(i.Measure), MeasureLabels.Of(i.Comparator),
         i.Targets.Select(TargetView.From).ToList(), i.Offices, i.Holders);
 }

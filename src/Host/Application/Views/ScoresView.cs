@@ -25,14 +25,31 @@ public sealed record ScoreView(decimal? Raw, decimal? Parametrata, string Band)
         d is null ? null : Methodology.RoundTo(d.Value, Methodology.DefaultDecimals);
 }
 
+/// <summary>
+/// A node's score: <c>level</c> is <c>area</c>, <c>strategic</c>, <c>operational</c> for the seed's levels and
+/// <c>objective</c> for a level of the plan's own; <c>levelName</c> is the level's Italian name as the plan writes it;
+/// <c>outcome</c> the band table's label when the plan has one.
+/// </summary>
 public sealed record NodeScoreView(string Code, string Level, decimal? Raw, decimal? Parametrata, string Band)
 {
     public static NodeScoreView From(NodeScore n) => new(n.Code, n.Level switch
     {
         Domain.Plans.Level.StrategicArea => "area",
         Domain.Plans.Level.StrategicObjective => "strategic",
-        _ => "operational",
-    }, n.Score.ShownRaw, n.Score.ShownParametrata, BandNames.Code(n.Score.Band));
+        Domain.Plans.Level.OperationalObjective => "operational",
+        _ => "objective",
+    }, n.Score.ShownRaw, n.Score.ShownParametrata, BandNames.Code(n.Score.Band))
+    {
+        LevelName = n.LevelName, Outcome = n.Score.Label,
+    };
+
+    /// <summary>The level's Italian name as the plan writes it.</summary>
+    public string LevelName { get; init; } = "";
+
+    /// <summary>The outcome's name from the plan's band table; null under the seed's bands.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition =
+        System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Outcome { get; init; }
 }
 
 /// <summary>

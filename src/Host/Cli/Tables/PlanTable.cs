@@ -52,7 +52,7 @@ public static class PlanTable
             new Markup($"{indent}[{style}]{Markup.Escape(node.Code)}[/]"),
             new Markup($"[{style}]{Markup.Escape(Short(node.Description))}[/]" + (node.Perspectives.Count == 0 ? ""
                 : $"\n[dim]{Markup.Escape(PerspectiveText.Of(node.Perspectives))}[/]")),
-            new Markup($"[dim]{Markup.Escape(Labels.Of(node.Level))}[/]"),
+            new Markup($"[dim]{Markup.Escape(node.LevelName)}[/]"),
             .. plan.Horizon.Select(_ => Text.Empty),
             new Text(node.Budget is { } b ? ItalianFormat.Euro(b) : ""),
             new Text(string.Join(' ', node.Offices)),

@@ -31,7 +31,9 @@ public sealed record PlanPageModel(
             foreach (var c in plan.Children(n.Code)) Add(c, depth + 1);
         }
         foreach (var area in plan.Children(Codes.EntityCode)) Add(area, 0);
-        var objectives = scores.Objectives.Where(o => o.Level == Level.StrategicObjective)
+        // The bars are the second level of the tree (the seed's strategic objectives), else the first.
+        var barDepth = plan.Nodes.Any(n => plan.DepthOf(n.Code) == 2) ? 2 : 1;
+        var objectives = scores.Areas.Concat(scores.Objectives).Where(o => plan.DepthOf(o.Code) == barDepth)
             .Select(o => new Bar(o.Code, o.Score.ShownParametrata, o.Score.Band)).ToList();
         return new(plan.Id, plan.EntityName, plan.Year, StatusNames.Of(plan.Status), plan.CurrentVersion,
             plan.Versions.Count > 0 ? plan.Versions[^1].Act : null, time, scores.Entity.Score,

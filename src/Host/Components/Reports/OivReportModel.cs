@@ -18,7 +18,7 @@ public sealed record OivReportModel(
         return new(p.Id, p.EntityName, p.Year, p.Horizon[0], p.Horizon[^1], StatusNames.Of(p.Status), version,
             situation, p.Methodology, r.Events, r.Ledger.Verified, failure, r.Ledger.Head, r.MatchesStored,
             string.Join("; ", r.Differences), r.Scores.Entity.Score,
-            r.Objectives.Select(o => new OivNodeRow(Labels.Of(o.Level), o.Code, o.Description, o.Score,
+            r.Objectives.Select(o => new OivNodeRow(o.LevelName, o.Code, o.Description, o.Score,
                 string.Join(", ", o.From))).ToList(),
             r.Indicators.Select(i => OivIndicatorRow.From(p, i)).ToList());
     }

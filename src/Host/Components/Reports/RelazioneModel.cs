@@ -25,9 +25,9 @@ public sealed record RelazioneModel(
         return new(p.Year, p.EntityName, p.Horizon[^1], p.Versions.Count > 0 ? p.Versions[0].Act : null,
             r.Scores.Entity.Score, HeadlineView.From(r.Scores), IndicatorCountsView.From(r.Scores.Counts),
             r.Indicators.Count(i => i.Score.Band == Band.Achieved), p.IsClosed,
-            r.Objectives.Where(o => o.Level == Level.StrategicArea)
-                .Select(a => new NodeScoreRow(a.Code, a.Description, a.Score)).ToList(),
-            r.Objectives.Where(o => o.Level is Level.StrategicObjective or Level.OperationalObjective)
+            r.Objectives.Where(o => o.Depth == 1)
+                .Select(a => new NodeScoreRow(a.Code, a.Description, a.Score) { LevelName = a.LevelName }).ToList(),
+            r.Objectives.Where(o => o.Depth > 1)
                 .Select(o => ObjectiveSection.From(r, o)).ToList(),
             PlanScoring.Scorecards(p, r.Scores).Select(HolderRow.From).ToList(), p.Versions, changes, p.Methodology,
             audit.Count(a => a.What == "Risultato registrato"), audit.Count(a => a.What == "Risultato annullato"),
@@ -36,7 +36,11 @@ public sealed record RelazioneModel(
 }
 
 /// <summary>An area and its score.</summary>
-public sealed record NodeScoreRow(string Code, string Description, Score Score);
+public sealed record NodeScoreRow(string Code, string Description, Score Score)
+{
+    /// <summary>The level's name (<c>Area strategica</c> in the seed).</summary>
+    public string LevelName { get; init; } = Labels.Of(Level.StrategicArea);
+}
 
 /// <summary>An objective, its score, and its own indicators with their deviations.</summary>
 public sealed record ObjectiveSection(
@@ -44,7 +48,7 @@ public sealed record ObjectiveSection(
 {
     /// <summary>The section of one objective of the replay.</summary>
     public static ObjectiveSection From(OivReplay r, NodeDerivation o) => new(
-        Labels.Of(o.Level), o.Code, o.Description, o.Score,
+        o.LevelName, o.Code, o.Description, o.Score,
         r.Indicators.Where(i => r.Plan.IndicatorOf(i.Code)!.Parent == o.Code)
             .Select(i => DeviationRow.From(r.Plan, i)).ToList());
 }
