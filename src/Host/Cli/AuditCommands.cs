@@ -20,16 +20,13 @@ public static class AuditCommands
             Description = "Solo un indicatore (i suoi risultati e le modifiche che lo riguardano)",
         };
         var user = new Option<string?>("--user") { Description = "Solo le operazioni di un utente" };
-        var from = CommonOptions.Date("--from", "Dal giorno");
-        var to = CommonOptions.Date("--to", "Al giorno");
-        from.Required = false;
-        to.Required = false;
+        var from = CommonOptions.Date("--from", "Dal giorno", required: false);
+        var to = CommonOptions.Date("--to", "Al giorno", required: false);
         var format = Formats.Option();
-        var command = new Command("audit", "Traccia di audit: chi ha fatto cosa, quando, con quale atto e perché")
+        return new Command("audit", "Traccia di audit: chi ha fatto cosa, quando, con quale atto e perché")
         {
             plan, indicator, user, from, to, format,
-        };
-        command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
+        }.OnStore(cli, common, async (parse, store, ct) =>
         {
             await using var session = store.QuerySession();
             var events = await PlanHistoryQueries.EventsAsync(session, parse.GetValue(plan)!, null, true, ct);
@@ -44,8 +41,7 @@ public static class AuditCommands
             if (parse.GetValue(format) == Formats.Json) { cli.WriteJson(entries); return ExitCodes.Ok; }
             Write(cli, entries);
             return ExitCodes.Ok;
-        }, ct));
-        return command;
+        });
     }
 
     static bool Concerns(AuditEntry e, string indicator) =>

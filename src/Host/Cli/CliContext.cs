@@ -61,6 +61,13 @@ public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock
     public static PerformancePlan.Domain.Access.Actor Actor(string? usersFile, string user) =>
         UserDirectory.Load(usersFile).Find(user);
 
+    /// <summary>Writes <paramref name="markup"/> to standard output and returns <see cref="ExitCodes.Ok"/>.</summary>
+    public int Ok(string markup)
+    {
+        Console.MarkupLine(markup);
+        return ExitCodes.Ok;
+    }
+
     /// <summary>Writes <paramref name="message"/> in red to standard error and returns the exit code.</summary>
     public int Fail(string message, int code)
     {

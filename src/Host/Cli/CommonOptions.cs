@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace PerformancePlan.Host.Cli;
 
-/// <summary>Options shared by several verbs.</summary>
+/// <summary>Options shared by several verbs, and the factories every verb declares its options with.</summary>
 public sealed class CommonOptions
 {
     /// <summary><c>--db</c>: a PostgreSQL connection string, else <c>PERFPLAN_DB</c>, else the embedded one.
@@ -20,6 +20,25 @@ public sealed class CommonOptions
         Recursive = true,
     };
 
+    /// <summary>The acting user named by <paramref name="user"/> (<see cref="As"/>), found in <see cref="Users"/>.
+    /// </summary>
+    public PerformancePlan.Domain.Access.Actor Actor(ParseResult parse, Option<string> user) =>
+        CliContext.Actor(parse.GetValue(Users), parse.GetValue(user)!);
+
+    /// <summary>A required option with its description, e.g. <c>--indicator</c>.</summary>
+    public static Option<T> Required<T>(string name, string description) =>
+        new(name) { Description = description, Required = true };
+
+    /// <summary><c>--act</c>, required: the act (deliberation, determination) that decides the change.</summary>
+    public static Option<string> Act(string description) => Required<string>("--act", description);
+
+    /// <summary><c>--reason</c>, required: why, kept on record.</summary>
+    public static Option<string> Reason(string description) => Required<string>("--reason", description);
+
+    /// <summary><c>--indicator</c>, required: an indicator's code.</summary>
+    public static Option<string> Indicator(string description = "Codice dell'indicatore") =>
+        Required<string>("--indicator", description);
+
     /// <summary><c>--plan</c>, required: a plan id such as <c>cciaa-ms-2019</c>, read once here.</summary>
     public static Option<PlanId> Plan() => PlanOption("--plan", "Identificativo del piano, es. cciaa-ms-2019", true);
 
@@ -27,32 +46,18 @@ public sealed class CommonOptions
     /// An option naming a plan (<c>--plan</c>, <c>--from</c>, <c>--to</c>): read into a <see cref="PlanId"/>, or
     /// refused with the option's name, the value and an example.
     /// </summary>
-    public static Option<PlanId> PlanOption(string name, string description, bool required) => new(name)
-    {
-        Description = description,
-        Required = required,
-        CustomParser = result =>
-        {
-            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-            if (PlanId.TryParse(text, out var id, out var error)) return id;
-            result.AddError($"{name}: {error}");
-            return null;
-        },
-    };
+    public static Option<PlanId> PlanOption(string name, string description, bool required) =>
+        Parsed<PlanId>(name, description, required,
+            text => PlanId.TryParse(text, out var id, out var error) ? (id, null) : (null, error));
 
     /// <summary><c>--entity</c>: an entity code such as <c>cciaa-ms</c> (the default), read once here.</summary>
-    public static Option<EntityId> Entity(string description) => new("--entity")
+    public static Option<EntityId> Entity(string description)
     {
-        Description = description,
-        DefaultValueFactory = _ => EntityId.Default,
-        CustomParser = result =>
-        {
-            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-            if (EntityId.TryParse(text, out var id, out var error)) return id;
-            result.AddError($"--entity: {error}");
-            return null;
-        },
-    };
+        var entity = Parsed<EntityId>("--entity", description, false,
+            text => EntityId.TryParse(text, out var id, out var error) ? (id, null) : (null, error));
+        entity.DefaultValueFactory = _ => EntityId.Default;
+        return entity;
+    }
 
     /// <summary><c>--as</c>, required: the acting user, looked up in the users file.</summary>
     public static Option<string> As() => new("--as")
@@ -62,46 +67,41 @@ public sealed class CommonOptions
 
     /// <summary><c>--as-of gg/mm/aaaa</c> (or ISO <c>aaaa-mm-gg</c>): the plan version in force and the results
     /// referred to up to that day.</summary>
-    public static Option<LocalDate?> AsOf() => new("--as-of")
-    {
-        Description = "Data di riferimento (gg/mm/aaaa): " +
-            "la versione del piano in vigore e i risultati riferiti fino a quel giorno",
-        CustomParser = result =>
-        {
-            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-            if (ItalianFormat.TryParseDay(text, out var d)) return d;
-            result.AddError($"--as-of: «{text}» non è una data esistente; scrivere {ItalianFormat.DayForms}");
-            return null;
-        },
-    };
+    public static Option<LocalDate?> AsOf() => Parsed<LocalDate?>("--as-of", "Data di riferimento (gg/mm/aaaa): " +
+        "la versione del piano in vigore e i risultati riferiti fino a quel giorno", false,
+        text => Day(text, ItalianFormat.DayForms));
 
     /// <summary>
     /// <c>--known-at</c>: only what was recorded by then; <c>30/06/2019 18:00</c> (Rome time), <c>30/06/2019</c> (the
     /// end of that day) or ISO 8601 with <c>Z</c> or an offset (<see cref="ItalianFormat.TryParseInstant"/>).
     /// </summary>
-    public static Option<Instant?> KnownAt() => new("--known-at")
-    {
-        Description = "Istante (es. 30/06/2019 18:00, ora di Roma; 30/06/2019 = fine del giorno; " +
-            "o ISO 8601 2019-06-30T18:00:00Z): solo ciò che era registrato a quel momento",
-        CustomParser = result =>
-        {
-            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-            if (ItalianFormat.TryParseInstant(text, out var at)) return at;
-            result.AddError($"--known-at: «{text}» non è un istante; scrivere {ItalianFormat.InstantForms}");
-            return null;
-        },
-    };
+    public static Option<Instant?> KnownAt() => Parsed<Instant?>("--known-at", "Istante (es. 30/06/2019 18:00, " +
+        "ora di Roma; 30/06/2019 = fine del giorno; o ISO 8601 2019-06-30T18:00:00Z): solo ciò che era registrato a " +
+        "quel momento", false, text => ItalianFormat.TryParseInstant(text, out var at)
+            ? (at, null) : (null, $"«{text}» non è un istante; scrivere {ItalianFormat.InstantForms}"));
 
     /// <summary>A date written dd/mm/yyyy (or ISO yyyy-mm-dd), refused with a clear message otherwise.</summary>
-    public static Option<LocalDate> Date(string name, string description) => new(name)
+    public static Option<LocalDate> Date(string name, string description, bool required = true) =>
+        Parsed<LocalDate>(name, description + " (gg/mm/aaaa)", required,
+            text => Day(text, "gg/mm/aaaa, es. 31/01/2019"));
+
+    static (LocalDate Day, string? Error) Day(string text, string forms) => ItalianFormat.TryParseDay(text, out var d)
+        ? (d, null) : (d, $"«{text}» non è una data esistente; scrivere {forms}");
+
+    /// <summary>
+    /// An option whose text <paramref name="read"/> turns into a value once, here; or refuses with an error that
+    /// the option's name prefixes (exit 2, <see cref="ParseErrors"/>).
+    /// </summary>
+    static Option<T> Parsed<T>(string name, string description, bool required,
+        Func<string, (T? Value, string? Error)> read) => new(name)
     {
-        Description = description + " (gg/mm/aaaa)",
-        Required = true,
+        Description = description,
+        Required = required,
         CustomParser = result =>
         {
-            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-            if (ItalianFormat.TryParseDay(text, out var d)) return d;
-            result.AddError($"{name}: «{text}» non è una data esistente; scrivere gg/mm/aaaa, es. 31/01/2019");
+            var (value, error) = read(result.Tokens.Count > 0 ? result.Tokens[0].Value : "");
+            if (error is null) return value;
+            result.AddError($"{name}: {error}");
             return default;
         },
     };

@@ -13,35 +13,33 @@ public static class HistoryCommands
     public static Command Versions(CliContext cli, CommonOptions common)
     {
         var plan = CommonOptions.Plan();
-        var command = new Command("versions", "Le versioni del piano con i loro atti") { plan };
-        command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
-        {
-            await using var session = store.QuerySession();
-            var p = await session.LoadAsync<Plan>(parse.GetValue(plan)!.Value, ct);
-            if (p is null) return cli.Fail($"Piano «{parse.GetValue(plan)}» non trovato.", ExitCodes.InvalidInput);
-            var table = new Table().Border(TableBorder.Rounded);
-            foreach (var h in new[] { "Versione", "Atto", "In vigore dal", "Motivo" }) table.AddColumn(h);
-            foreach (var v in p.Versions)
-                table.AddRow(v.Number.ToString(), Markup.Escape(v.Act), ItalianFormat.Date(v.EffectiveOn),
-                    Markup.Escape(v.Reason));
-            cli.Console.Write(table);
-            return ExitCodes.Ok;
-        }, ct));
-        return command;
+        return new Command("versions", "Le versioni del piano con i loro atti") { plan }
+            .OnStore(cli, common, async (parse, store, ct) =>
+            {
+                await using var session = store.QuerySession();
+                var p = await session.LoadAsync<Plan>(parse.GetValue(plan)!.Value, ct);
+                if (p is null)
+                    return cli.Fail($"Piano «{parse.GetValue(plan)}» non trovato.", ExitCodes.InvalidInput);
+                var table = new Table().Border(TableBorder.Rounded);
+                foreach (var h in new[] { "Versione", "Atto", "In vigore dal", "Motivo" }) table.AddColumn(h);
+                foreach (var v in p.Versions)
+                    table.AddRow(v.Number.ToString(), Markup.Escape(v.Act), ItalianFormat.Date(v.EffectiveOn),
+                        Markup.Escape(v.Reason));
+                cli.Console.Write(table);
+                return ExitCodes.Ok;
+            });
     }
 
     /// <summary><c>perfplan plan diff --plan P --from-version A --to-version B [--format table|json]</c>.</summary>
     public static Command Diff(CliContext cli, CommonOptions common)
     {
-        var plan = CommonOptions.Plan();
-        var fromVersion = new Option<int>("--from-version") { Description = "Versione di partenza", Required = true };
-        var toVersion = new Option<int>("--to-version") { Description = "Versione di arrivo", Required = true };
-        var format = Formats.Option();
-        var command = new Command("diff", "Cosa è stato aggiunto, ritirato o modificato tra due versioni")
+        var (plan, format) = (CommonOptions.Plan(), Formats.Option());
+        var fromVersion = CommonOptions.Required<int>("--from-version", "Versione di partenza");
+        var toVersion = CommonOptions.Required<int>("--to-version", "Versione di arrivo");
+        return new Command("diff", "Cosa è stato aggiunto, ritirato o modificato tra due versioni")
         {
             plan, fromVersion, toVersion, format,
-        };
-        command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
+        }.OnStore(cli, common, async (parse, store, ct) =>
         {
             await using var session = store.QuerySession();
             var id = parse.GetValue(plan)!;
@@ -54,22 +52,18 @@ public static class HistoryCommands
             if (parse.GetValue(format) == Formats.Json) { cli.WriteJson(diffs); return ExitCodes.Ok; }
             var between = $"tra la versione {parse.GetValue(fromVersion)} e la {parse.GetValue(toVersion)} " +
                 $"del piano {id}";
-            if (diffs.Count == 0) { cli.Console.MarkupLine($"Nessuna differenza {between}."); return ExitCodes.Ok; }
+            if (diffs.Count == 0) return cli.Ok($"Nessuna differenza {between}.");
             // One Italian sentence a change: a methodology reads "Tolleranza: 10% → 5%", never as a type.
             foreach (var d in diffs) cli.Console.WriteLine("• " + d.Sentence);
-            cli.Console.MarkupLine(
-                $"{ItalianFormat.Count(diffs.Count, "differenza", "differenze")} {Markup.Escape(between)}.");
-            return ExitCodes.Ok;
-        }, ct));
-        return command;
+            return cli.Ok($"{ItalianFormat.Count(diffs.Count, "differenza", "differenze")} {Markup.Escape(between)}.");
+        });
     }
 
     /// <summary><c>perfplan targets history --indicator I [--entity E] [--from Y] [--to Y] [--format …]</c>.
     /// </summary>
     public static Command Targets(CliContext cli, CommonOptions common)
     {
-        var indicator = new Option<string>("--indicator") { Description = "Codice dell'indicatore", Required = true };
-        var entity = CommonOptions.Entity("Ente, es. cciaa-ms");
+        var (indicator, entity) = (CommonOptions.Indicator(), CommonOptions.Entity("Ente, es. cciaa-ms"));
         var from = new Option<int?>("--from") { Description = "Primo anno" };
         var to = new Option<int?>("--to") { Description = "Ultimo anno" };
         var format = Formats.Option();
@@ -77,8 +71,7 @@ public static class HistoryCommands
             "Ogni valore avuto da ciascun target, con piano, versione, atto e motivo")
         {
             indicator, entity, from, to, format,
-        };
-        history.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
+        }.OnStore(cli, common, async (parse, store, ct) =>
         {
             await using var session = store.QuerySession();
             var changes = await PlanHistoryQueries.TargetHistoryAsync(session, parse.GetValue(entity)!,
@@ -97,10 +90,8 @@ public static class HistoryCommands
                     Markup.Escape(c.Reason), c.EffectiveOn is { } d ? ItalianFormat.Date(d) : "—");
             cli.Console.Write(table);
             return ExitCodes.Ok;
-        }, ct));
-        var targets = new Command("targets", "Storia dei target");
-        targets.Subcommands.Add(history);
-        return targets;
+        });
+        return new Command("targets", "Storia dei target") { history };
     }
 }
 

@@ -7,12 +7,8 @@ namespace PerformancePlan.Host.Cli;
 public static class IndicatorCommands
 {
     /// <summary>The <c>indicator</c> verb and its subcommands.</summary>
-    public static Command Build(CliContext cli, CommonOptions common)
-    {
-        var command = new Command("indicator", "Indicatori: sterilizzazione");
-        command.Subcommands.Add(Neutralize(cli, common));
-        return command;
-    }
+    public static Command Build(CliContext cli, CommonOptions common) =>
+        new Command("indicator", "Indicatori: sterilizzazione").With(cli, common, Neutralize);
 
     /// <summary>
     /// <c>perfplan indicator neutralize --plan P --indicator I --act A --reason R [--on gg/mm/aaaa] --as U</c>:
@@ -20,26 +16,19 @@ public static class IndicatorCommands
     /// </summary>
     public static Command Neutralize(CliContext cli, CommonOptions common)
     {
-        var plan = CommonOptions.Plan();
-        var indicator = new Option<string>("--indicator") { Description = "Codice dell'indicatore", Required = true };
-        var act = new Option<string>("--act") { Description = "Atto che dispone la sterilizzazione", Required = true };
-        var reason = new Option<string>("--reason") { Description = "Motivo", Required = true };
-        var user = CommonOptions.As();
-        var on = CommonOptions.Date("--on", "Data dell'atto");
-        on.Required = false;
-        var neutralize = new Command("neutralize", "Sterilizza un indicatore: esce da ogni media")
+        var (plan, indicator, user) = (CommonOptions.Plan(), CommonOptions.Indicator(), CommonOptions.As());
+        var act = CommonOptions.Act("Atto che dispone la sterilizzazione");
+        var reason = CommonOptions.Reason("Motivo");
+        var on = CommonOptions.Date("--on", "Data dell'atto", required: false);
+        return new Command("neutralize", "Sterilizza un indicatore: esce da ogni media")
         {
             plan, indicator, act, reason, on, user,
-        };
-        neutralize.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
+        }.OnStore(cli, common, async (parse, store, ct) =>
         {
             var e = await new PlanLifecycleService(store, cli.Clock).NeutralizeAsync(parse.GetValue(plan)!,
-                parse.GetValue(indicator)!, parse.GetValue(act)!, parse.GetValue(reason)!,
-                CliContext.Actor(parse.GetValue(common.Users), parse.GetValue(user)!), ct,
-                parse.GetResult(on) is { Implicit: false } ? parse.GetValue(on) : null);
-            cli.Console.MarkupLine($"[green]Indicatore {e.Indicator} sterilizzato[/] ({Markup.Escape(e.Act)}).");
-            return ExitCodes.Ok;
-        }, ct));
-        return neutralize;
+                parse.GetValue(indicator)!, parse.GetValue(act)!, parse.GetValue(reason)!, common.Actor(parse, user),
+                ct, parse.GetResult(on) is { Implicit: false } ? parse.GetValue(on) : null);
+            return cli.Ok($"[green]Indicatore {e.Indicator} sterilizzato[/] ({Markup.Escape(e.Act)}).");
+        });
     }
 }

@@ -20,14 +20,13 @@ public static class LedgerCheckpointCommand
             Description = "Chiave privata Ed25519 (base64); per difetto PERFPLAN_LEDGER_KEY o quella di perfplan",
         };
         var user = new Option<string>("--as") { Description = "Utente", DefaultValueFactory = _ => "oiv" };
-        var command = new Command("checkpoint",
+        return new Command("checkpoint",
             "Verifica il registro, firma la testa della catena globale, la registra ed esporta")
         {
             output, keyFile, user,
-        };
-        command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
+        }.OnStore(cli, common, async (parse, store, ct) =>
         {
-            var actor = CliContext.Actor(parse.GetValue(common.Users), parse.GetValue(user)!);
+            var actor = common.Actor(parse, user);
             var ledger = new LedgerService(store, cli.Clock);
             var key = LedgerKey.Load(parse.GetValue(keyFile)?.FullName);
             var report = await ledger.VerifyWithAsync(null, new LedgerEvidence(PublicKey: key.PublicKey), ct);
@@ -43,8 +42,7 @@ public static class LedgerCheckpointCommand
                 + (key.Path is { } path ? $" ({path})" : "")
                 + (parse.GetValue(output) is { } f ? $", esportato in {f.FullName}." : ".")));
             return ExitCodes.Ok;
-        }, ct));
-        return command;
+        });
     }
 
     const int NotVerified = LedgerCommands.NotVerified;

@@ -13,11 +13,8 @@ public static class LedgerCommands
     /// <summary><c>perfplan ledger verify|digest|checkpoint</c>.</summary>
     public static Command Build(CliContext cli, CommonOptions common)
     {
-        var ledger = new Command("ledger", "Registro a prova di manomissione: verifica, digest e checkpoint firmati");
-        ledger.Subcommands.Add(Verify(cli, common));
-        ledger.Subcommands.Add(Digest(cli, common));
-        ledger.Subcommands.Add(LedgerCheckpointCommand.Build(cli, common));
-        return ledger;
+        return new Command("ledger", "Registro a prova di manomissione: verifica, digest e checkpoint firmati")
+            .With(cli, common, Verify, Digest, LedgerCheckpointCommand.Build);
     }
 
     static Command Verify(CliContext cli, CommonOptions common)
@@ -37,12 +34,11 @@ public static class LedgerCommands
             Description = "Chiave pubblica Ed25519 dei checkpoint (base64); per difetto quella della chiave in uso",
         };
         var format = Formats.Option();
-        var command = new Command("verify",
+        return new Command("verify",
             "Ricalcola ogni catena dagli eventi grezzi e trova il primo evento alterato (uscita 4 se non integro)")
         {
             plan, digest, checkpoint, publicKey, format,
-        };
-        command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
+        }.OnStore(cli, common, async (parse, store, ct) =>
         {
             var ledger = new LedgerService(store, cli.Clock);
             if (parse.GetValue(plan) is { } asked && !await ledger.KnowsPlanAsync(asked, ct))
@@ -99,8 +95,7 @@ public static class LedgerCommands
                     $"{Markup.Escape(report.FirstBad!.Stream)} versione {report.FirstBad.Version}.");
             }
             return report.Verified ? ExitCodes.Ok : NotVerified;
-        }, ct));
-        return command;
+        });
     }
 
     static Command Digest(CliContext cli, CommonOptions common)
@@ -110,11 +105,13 @@ public static class LedgerCommands
             Description = "File in cui esportare il digest (da conservare fuori dal sistema)",
         };
         var user = new Option<string>("--as") { Description = "Utente", DefaultValueFactory = _ => "oiv" };
-        var command = new Command("digest",
-            "Registra e esporta la testa del registro (radice di Merkle di tutte le catene)") { output, user };
-        command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
+        return new Command("digest",
+            "Registra e esporta la testa del registro (radice di Merkle di tutte le catene)")
         {
-            var actor = CliContext.Actor(parse.GetValue(common.Users), parse.GetValue(user)!);
+            output, user,
+        }.OnStore(cli, common, async (parse, store, ct) =>
+        {
+            var actor = common.Actor(parse, user);
             var digest = await new LedgerService(store, cli.Clock).DigestAsync(actor.User, ct);
             var json = JsonSerializer.Serialize(digest, AppJson.Options);
             if (parse.GetValue(output) is { } file) await File.WriteAllTextAsync(file.FullName, json, ct);
@@ -122,7 +119,6 @@ public static class LedgerCommands
             cli.Errors.MarkupLine($"[green]Digest registrato[/]: radice {digest.Root} su {digest.Heads.Count} stream" +
                 (parse.GetValue(output) is { } f ? $", esportato in {Markup.Escape(f.FullName)}." : "."));
             return ExitCodes.Ok;
-        }, ct));
-        return command;
+        });
     }
 }

@@ -9,45 +9,33 @@ public static class LifecycleCommands
     /// <summary><c>perfplan plan approve --plan P --act A --on gg/mm/aaaa --as U</c> (approver role).</summary>
     public static Command Approve(CliContext cli, CommonOptions common)
     {
-        var plan = CommonOptions.Plan();
-        var act = new Option<string>("--act")
-        {
-            Description = "Atto di approvazione, es. \"Delibera di Giunta n. 7 del 31/01/2019\"", Required = true,
-        };
-        var on = CommonOptions.Date("--on", "Data dell'atto");
-        var user = CommonOptions.As();
-        var command = new Command("approve", "Approva il piano (ruolo approvatore)") { plan, act, on, user };
-        command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
-        {
-            var e = await new PlanLifecycleService(store, cli.Clock).ApproveAsync(parse.GetValue(plan)!,
-                parse.GetValue(act)!, parse.GetValue(on),
-                CliContext.Actor(parse.GetValue(common.Users), parse.GetValue(user)!), ct);
-            cli.Console.MarkupLine(
-                $"[green]Piano {e.PlanId} approvato[/]: {Markup.Escape(e.Act)} ({ItalianFormat.Date(e.On)}).");
-            return ExitCodes.Ok;
-        }, ct));
-        return command;
+        var act = CommonOptions.Act("Atto di approvazione, es. \"Delibera di Giunta n. 7 del 31/01/2019\"");
+        var (plan, on, user) = (CommonOptions.Plan(), CommonOptions.Date("--on", "Data dell'atto"), CommonOptions.As());
+        return new Command("approve", "Approva il piano (ruolo approvatore)") { plan, act, on, user }
+            .OnStore(cli, common, async (parse, store, ct) =>
+            {
+                var e = await new PlanLifecycleService(store, cli.Clock).ApproveAsync(parse.GetValue(plan)!,
+                    parse.GetValue(act)!, parse.GetValue(on), common.Actor(parse, user), ct);
+                return cli.Ok(
+                    $"[green]Piano {e.PlanId} approvato[/]: {Markup.Escape(e.Act)} ({ItalianFormat.Date(e.On)}).");
+            });
     }
 
     /// <summary><c>perfplan plan close --plan P --on gg/mm/aaaa --as U</c>: results frozen, unmeasured count 0.
     /// </summary>
     public static Command Close(CliContext cli, CommonOptions common)
     {
-        var plan = CommonOptions.Plan();
+        var (plan, user) = (CommonOptions.Plan(), CommonOptions.As());
         var on = CommonOptions.Date("--on", "Data di chiusura");
-        var user = CommonOptions.As();
-        var command = new Command("close", "Chiude l'anno del piano: risultati congelati, i non misurati contano 0")
+        return new Command("close", "Chiude l'anno del piano: risultati congelati, i non misurati contano 0")
         {
             plan, on, user,
-        };
-        command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
+        }.OnStore(cli, common, async (parse, store, ct) =>
         {
             var e = await new PlanLifecycleService(store, cli.Clock).CloseAsync(parse.GetValue(plan)!,
-                parse.GetValue(on), CliContext.Actor(parse.GetValue(common.Users), parse.GetValue(user)!), ct);
-            cli.Console.MarkupLine($"[green]Piano {e.PlanId} chiuso[/] il {ItalianFormat.Date(e.On)}.");
-            return ExitCodes.Ok;
-        }, ct));
-        return command;
+                parse.GetValue(on), common.Actor(parse, user), ct);
+            return cli.Ok($"[green]Piano {e.PlanId} chiuso[/] il {ItalianFormat.Date(e.On)}.");
+        });
     }
 
     /// <summary>
@@ -56,29 +44,20 @@ public static class LifecycleCommands
     /// </summary>
     public static Command Reopen(CliContext cli, CommonOptions common)
     {
-        var plan = CommonOptions.Plan();
-        var act = new Option<string>("--act")
-        {
-            Description = "Atto che dispone la riapertura, es. \"Determinazione SG n. 30 del 10/03/2020\"",
-            Required = true,
-        };
-        var reason = new Option<string>("--reason") { Description = "Motivo della riapertura", Required = true };
+        var (plan, user) = (CommonOptions.Plan(), CommonOptions.As());
+        var act = CommonOptions.Act("Atto che dispone la riapertura, es. \"Determinazione SG n. 30 del 10/03/2020\"");
+        var reason = CommonOptions.Reason("Motivo della riapertura");
         var on = CommonOptions.Date("--on", "Data dell'atto di riapertura");
-        var user = CommonOptions.As();
-        var command = new Command("reopen",
+        return new Command("reopen",
             "Riapre l'anno chiuso, prima della validazione dell'OIV, per correggere i risultati (amministratore)")
         {
             plan, act, reason, on, user,
-        };
-        command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
+        }.OnStore(cli, common, async (parse, store, ct) =>
         {
             var e = await new PlanLifecycleService(store, cli.Clock).ReopenAsync(parse.GetValue(plan)!,
-                parse.GetValue(act)!, parse.GetValue(reason)!, parse.GetValue(on),
-                CliContext.Actor(parse.GetValue(common.Users), parse.GetValue(user)!), ct);
-            cli.Console.MarkupLine($"[green]Piano {e.PlanId} riaperto[/] il {ItalianFormat.Date(e.On)}: "
+                parse.GetValue(act)!, parse.GetValue(reason)!, parse.GetValue(on), common.Actor(parse, user), ct);
+            return cli.Ok($"[green]Piano {e.PlanId} riaperto[/] il {ItalianFormat.Date(e.On)}: "
                 + $"{Markup.Escape(e.Act)} ({Markup.Escape(e.Reason)}). Si richiude con «perfplan plan close».");
-            return ExitCodes.Ok;
-        }, ct));
-        return command;
+        });
     }
 }

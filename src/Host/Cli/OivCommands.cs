@@ -10,27 +10,20 @@ namespace PerformancePlan.Host.Cli;
 public static class OivCommands
 {
     /// <summary><c>perfplan oiv replay|validate</c>.</summary>
-    public static Command Build(CliContext cli, CommonOptions common)
-    {
-        var oiv = new Command("oiv", "Verifica dell'OIV: ricostruzione dagli eventi e validazione");
-        oiv.Subcommands.Add(Replay(cli, common));
-        oiv.Subcommands.Add(Validate(cli, common));
-        return oiv;
-    }
+    public static Command Build(CliContext cli, CommonOptions common) =>
+        new Command("oiv", "Verifica dell'OIV: ricostruzione dagli eventi e validazione")
+            .With(cli, common, Replay, Validate);
 
     static Command Replay(CliContext cli, CommonOptions common)
     {
-        var plan = CommonOptions.Plan();
-        var asOf = CommonOptions.AsOf();
-        var knownAt = CommonOptions.KnownAt();
+        var (plan, asOf, knownAt) = (CommonOptions.Plan(), CommonOptions.AsOf(), CommonOptions.KnownAt());
         var report = new Option<FileInfo?>("--report") { Description = "Rapporto HTML stampabile (in italiano)" };
         var format = Formats.Option();
-        var command = new Command(
+        return new Command(
             "replay", "Ricostruisce l'anno dai soli eventi, verifica il registro e confronta con le proiezioni")
         {
             plan, asOf, knownAt, report, format,
-        };
-        command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
+        }.OnStore(cli, common, async (parse, store, ct) =>
         {
             var r = await cli.StepAsync("Ricostruzione dell'anno dai soli eventi…", () =>
                 new OivService(store, cli.Clock)
@@ -86,28 +79,21 @@ public static class OivCommands
                     cli.Console.MarkupLine($"Rapporto: {Markup.Escape(f.FullName)}");
             }
             return r.Ledger.Verified && r.MatchesStored ? ExitCodes.Ok : LedgerCommands.NotVerified;
-        }, ct));
-        return command;
+        });
     }
 
     static Command Validate(CliContext cli, CommonOptions common)
     {
-        var plan = CommonOptions.Plan();
-        var user = CommonOptions.As();
-        var note = new Option<string>("--note") { Description = "Nota di validazione", Required = true };
-        var command = new Command(
-            "validate", "Valida l'anno chiuso (ruolo OIV), con la testa del registro verificata")
+        var (plan, user) = (CommonOptions.Plan(), CommonOptions.As());
+        var note = CommonOptions.Required<string>("--note", "Nota di validazione");
+        return new Command("validate", "Valida l'anno chiuso (ruolo OIV), con la testa del registro verificata")
         {
             plan, user, note,
-        };
-        command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
+        }.OnStore(cli, common, async (parse, store, ct) =>
         {
             var e = await new OivService(store, cli.Clock).ValidateAsync(parse.GetValue(plan)!, parse.GetValue(note)!,
-                CliContext.Actor(parse.GetValue(common.Users), parse.GetValue(user)!), ct);
-            cli.Console.MarkupLine(
-                $"[green]Piano {e.PlanId} validato[/] dall'OIV sulla testa del registro {e.LedgerHead}.");
-            return ExitCodes.Ok;
-        }, ct));
-        return command;
+                common.Actor(parse, user), ct);
+            return cli.Ok($"[green]Piano {e.PlanId} validato[/] dall'OIV sulla testa del registro {e.LedgerHead}.");
+        });
     }
 }

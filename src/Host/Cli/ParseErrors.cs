@@ -9,7 +9,7 @@ namespace PerformancePlan.Host.Cli;
 /// Command-line mistakes (a missing or unreadable option, an unknown verb) are bad input: exit 2, nothing done, and
 /// the message in Italian with the way to the verb's help — never the whole help text, never exit 1.
 /// </summary>
-public static partial class ParseErrors
+public static class ParseErrors
 {
     /// <summary>Writes each error of <paramref name="result"/> in Italian and returns exit code 2.</summary>
     public static int Report(CliContext cli, ParseResult result)
@@ -31,18 +31,25 @@ public static partial class ParseErrors
     }
 
     /// <summary>System.CommandLine's own English messages, said in Italian; ours pass through unchanged.</summary>
-    public static string Italian(string message) => message switch
+    public static string Italian(string message)
     {
-        _ when Required().Match(message) is { Success: true } m => $"manca l'opzione obbligatoria {m.Groups[1].Value}",
-        _ when Unrecognized().Match(message) is { Success: true } m =>
-            $"«{m.Groups[1].Value}» non è un comando né un'opzione di questo comando",
-        _ when CannotParse().Match(message) is { Success: true } m =>
-            $"{m.Groups[2].Value}: «{m.Groups[1].Value}» non è un valore valido ({TypeName(m.Groups[3].Value)})",
-        _ when RequiredArgument().Match(message) is { Success: true } m =>
-            $"manca l'argomento obbligatorio {m.Groups[1].Value}",
-        "Required command was not provided." => "manca il comando: scrivere ad esempio «perfplan plan show --plan …»",
-        _ => message,
-    };
+        foreach (var (english, say) in Translations)
+            if (english.Match(message) is { Success: true } m) return say(m.Groups);
+        return message == "Required command was not provided."
+            ? "manca il comando: scrivere ad esempio «perfplan plan show --plan …»" : message;
+    }
+
+    // Each English message System.CommandLine writes, and what it says in Italian (its groups are the names typed).
+    static readonly (Regex English, Func<GroupCollection, string> Say)[] Translations =
+    [
+        (new(@"^Option '([^']+)' is required\.?$"), g => $"manca l'opzione obbligatoria {g[1].Value}"),
+        (new(@"^Unrecognized command or argument '([^']*)'\.?$"),
+            g => $"«{g[1].Value}» non è un comando né un'opzione di questo comando"),
+        (new(@"^Cannot parse argument '([^']*)' for (?:option|command) '([^']+)' as expected type '([^']+)'\.?$"),
+            g => $"{g[2].Value}: «{g[1].Value}» non è un valore valido ({TypeName(g[3].Value)})"),
+        (new(@"^Required argument missing for command: '([^']+)'\.?$"),
+            g => $"manca l'argomento obbligatorio {g[1].Value}"),
+    ];
 
     static string TypeName(string type) => type switch
     {
@@ -51,17 +58,4 @@ public static partial class ParseErrors
         "System.Boolean" => "serve true o false",
         _ => "formato non riconosciuto",
     };
-
-    [GeneratedRegex(@"^Option '([^']+)' is required\.?$")]
-    private static partial Regex Required();
-
-    [GeneratedRegex(@"^Required argument missing for command: '([^']+)'\.?$")]
-    private static partial Regex RequiredArgument();
-
-    [GeneratedRegex(@"^Unrecognized command or argument '([^']*)'\.?$")]
-    private static partial Regex Unrecognized();
-
-    [GeneratedRegex(
-        @"^Cannot parse argument '([^']*)' for (?:option|command) '([^']+)' as expected type '([^']+)'\.?$")]
-    private static partial Regex CannotParse();
 }

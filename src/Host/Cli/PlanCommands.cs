@@ -11,23 +11,13 @@ public static class PlanCommands
 {
     /// <summary><c>perfplan plan</c>: import, show, approve, close, reopen, amend, revert-amendment, rollforward,
     /// diff, versions.</summary>
-    public static Command Build(CliContext cli, CommonOptions common)
-    {
-        var plan = new Command("plan", "Piani della performance: importare e consultare");
-        plan.Subcommands.Add(Import(cli, common.Db));
-        plan.Subcommands.Add(Show(cli, common.Db));
-        plan.Subcommands.Add(LifecycleCommands.Approve(cli, common));
-        plan.Subcommands.Add(LifecycleCommands.Close(cli, common));
-        plan.Subcommands.Add(LifecycleCommands.Reopen(cli, common));
-        plan.Subcommands.Add(AmendmentCommands.Amend(cli, common));
-        plan.Subcommands.Add(AmendmentCommands.RevertAmendment(cli, common));
-        plan.Subcommands.Add(AmendmentCommands.RollForward(cli, common));
-        plan.Subcommands.Add(HistoryCommands.Diff(cli, common));
-        plan.Subcommands.Add(HistoryCommands.Versions(cli, common));
-        return plan;
-    }
+    public static Command Build(CliContext cli, CommonOptions common) =>
+        new Command("plan", "Piani della performance: importare e consultare").With(cli, common, Import, Show,
+            LifecycleCommands.Approve, LifecycleCommands.Close, LifecycleCommands.Reopen, AmendmentCommands.Amend,
+            AmendmentCommands.RevertAmendment, AmendmentCommands.RollForward, HistoryCommands.Diff,
+            HistoryCommands.Versions);
 
-    static Command Import(CliContext cli, Option<string?> db)
+    static Command Import(CliContext cli, CommonOptions common)
     {
         var file = new Argument<FileInfo>("FILE")
         {
@@ -39,8 +29,10 @@ public static class PlanCommands
             Description = "Utente che esegue l'importazione", DefaultValueFactory = _ => "admin",
         };
         var dryRun = new Option<bool>("--dry-run") { Description = "Verifica il file senza scrivere nulla" };
-        var command = new Command("import", "Importa un piano da file (tutto o niente)") { file, entity, user, dryRun };
-        command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(db), async store =>
+        return new Command("import", "Importa un piano da file (tutto o niente)")
+        {
+            file, entity, user, dryRun,
+        }.OnStore(cli, common, async (parse, store, ct) =>
         {
             var path = parse.GetValue(file)!.FullName;
             if (!File.Exists(path)) return cli.Fail($"File non trovato: {path}", ExitCodes.InvalidInput);
@@ -48,8 +40,7 @@ public static class PlanCommands
                 new PlanImportService(store, cli.Clock)
                     .ImportAsync(path, parse.GetValue(entity)!, parse.GetValue(user)!, parse.GetValue(dryRun), ct));
             return Report(cli, outcome);
-        }, ct));
-        return command;
+        });
     }
 
     static int Report(CliContext cli, PlanImportOutcome outcome)
@@ -83,14 +74,14 @@ public static class PlanCommands
     /// <summary>«1 avviso», «3 avvisi»: the warnings of an import, counted in Italian.</summary>
     public static string Warnings(PlanImportOutcome o) => ItalianFormat.Count(o.Warnings.Count, "avviso", "avvisi");
 
-    static Command Show(CliContext cli, Option<string?> db)
+    static Command Show(CliContext cli, CommonOptions common)
     {
-        var planId = CommonOptions.Plan();
-        var format = Formats.Option();
-        var asOf = CommonOptions.AsOf();
-        var knownAt = CommonOptions.KnownAt();
-        var command = new Command("show", "Mostra l'albero del piano") { planId, format, asOf, knownAt };
-        command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(db), async store =>
+        var (planId, format) = (CommonOptions.Plan(), Formats.Option());
+        var (asOf, knownAt) = (CommonOptions.AsOf(), CommonOptions.KnownAt());
+        return new Command("show", "Mostra l'albero del piano")
+        {
+            planId, format, asOf, knownAt,
+        }.OnStore(cli, common, async (parse, store, ct) =>
         {
             var id = parse.GetValue(planId)!;
             await using var session = store.QuerySession();
@@ -102,7 +93,6 @@ public static class PlanCommands
             if (parse.GetValue(format) == Formats.Json) cli.WriteJson(PlanTreeView.From(plan));
             else PlanTable.Write(cli.Console, plan);
             return ExitCodes.Ok;
-        }, ct));
-        return command;
+        });
     }
 }

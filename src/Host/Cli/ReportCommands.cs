@@ -14,16 +14,12 @@ public static class ReportCommands
     public static Command Report(CliContext cli, CommonOptions common)
     {
         var plan = CommonOptions.Plan();
-        var output = new Option<FileInfo>("--out")
-        {
-            Description = "FILE.html oppure FILE.pdf (PDF stampato da Chromium)", Required = true,
-        };
+        var output = CommonOptions.Required<FileInfo>("--out", "FILE.html oppure FILE.pdf (PDF stampato da Chromium)");
         var relazione = new Command(
             "relazione", "Bozza della Relazione sulla Performance (linee guida Funzione Pubblica)")
         {
             plan, output,
-        };
-        relazione.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
+        }.OnStore(cli, common, async (parse, store, ct) =>
         {
             var id = parse.GetValue(plan)!;
             var replay = await cli.StepAsync("Ricostruzione dell'anno dai soli eventi…",
@@ -41,24 +37,22 @@ public static class ReportCommands
             else if (await cli.StepAsync($"Stampa del PDF con Chromium ({file.Name})…",
                 () => ChromiumPdf.PrintAsync(html, file, ct)) is { Printed: false } failed)
                 return cli.Fail($"Chromium non ha prodotto il PDF:\n{failed.Output}", ExitCodes.Failure);
-            cli.Console.MarkupLine(
+            return cli.Ok(
                 $"[green]Relazione {replay.Plan.Year} (bozza)[/] scritta in {Markup.Escape(file.FullName)}.");
-            return ExitCodes.Ok;
-        }, ct));
-        var report = new Command("report", "Documenti: Relazione sulla Performance");
-        report.Subcommands.Add(relazione);
-        return report;
+        });
+        return new Command("report", "Documenti: Relazione sulla Performance") { relazione };
     }
 
     /// <summary><c>export scores|audit --plan ID --out FILE.csv|FILE.xlsx</c>.</summary>
     public static Command Export(CliContext cli, CommonOptions common)
     {
-        var export = new Command("export", "Esporta punteggi o traccia di audit in CSV o XLSX");
-        export.Subcommands.Add(ExportCommand(cli, common, "scores", "Punteggi di indicatori, obiettivi, aree ed ente",
-            "Punteggi", ExportQueries.ScoresAsync));
-        export.Subcommands.Add(ExportCommand(cli, common, "audit", "Traccia di audit", "Traccia di audit",
-            async (session, id, ct) => await ExportQueries.AuditAsync(session, id, ct)));
-        return export;
+        return new Command("export", "Esporta punteggi o traccia di audit in CSV o XLSX")
+        {
+            ExportCommand(cli, common, "scores", "Punteggi di indicatori, obiettivi, aree ed ente", "Punteggi",
+                ExportQueries.ScoresAsync),
+            ExportCommand(cli, common, "audit", "Traccia di audit", "Traccia di audit",
+                async (session, id, ct) => await ExportQueries.AuditAsync(session, id, ct)),
+        };
     }
 
     /// <summary>An export verb; an XLSX's one sheet is named <paramref name="sheet"/>, in Italian.</summary>
@@ -67,12 +61,8 @@ public static class ReportCommands
         where TRow : IExportRow
     {
         var plan = CommonOptions.Plan();
-        var output = new Option<FileInfo>("--out")
-        {
-            Description = "FILE.csv (separato da ; in UTF-8) o FILE.xlsx", Required = true,
-        };
-        var command = new Command(name, description) { plan, output };
-        command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
+        var output = CommonOptions.Required<FileInfo>("--out", "FILE.csv (separato da ; in UTF-8) o FILE.xlsx");
+        return new Command(name, description) { plan, output }.OnStore(cli, common, async (parse, store, ct) =>
         {
             await using var session = store.QuerySession();
             var id = parse.GetValue(plan)!;
@@ -83,9 +73,7 @@ public static class ReportCommands
                 await ExportWriter.WriteAsync(stream, rows.Cast<IExportRow>().ToList(),
                     ExportWriter.FormatOf(file.Name), sheet, ct);
             var exported = ItalianFormat.Count(rows.Count, "riga esportata", "righe esportate");
-            cli.Console.MarkupLine($"[green]{exported}[/] in {Markup.Escape(file.FullName)}.");
-            return ExitCodes.Ok;
-        }, ct));
-        return command;
+            return cli.Ok($"[green]{exported}[/] in {Markup.Escape(file.FullName)}.");
+        });
     }
 }

@@ -7,45 +7,28 @@ namespace PerformancePlan.Host.Cli;
 public static class ResultCommands
 {
     /// <summary><c>perfplan results record|import|revert|correct</c>.</summary>
-    public static Command Build(CliContext cli, CommonOptions common)
-    {
-        var results = new Command("results", "Risultati degli indicatori: registrare e importare");
-        results.Subcommands.Add(Record(cli, common));
-        results.Subcommands.Add(Import(cli, common));
-        results.Subcommands.Add(Revert(cli, common));
-        results.Subcommands.Add(Correct(cli, common));
-        return results;
-    }
+    public static Command Build(CliContext cli, CommonOptions common) =>
+        new Command("results", "Risultati degli indicatori: registrare e importare")
+            .With(cli, common, Record, Import, Revert, Correct);
 
     static Command Record(CliContext cli, CommonOptions common)
     {
         var plan = CommonOptions.Plan();
-        var indicator = new Option<string>("--indicator")
-        {
-            Description = "Codice dell'indicatore, es. O1.2.3-a", Required = true,
-        };
-        var value = new Option<string>("--value")
-        {
-            Description = "Valore misurato: 55,5% · 12 · 29/03/2019 · giorni", Required = true,
-        };
-        var on = new Option<string>("--on")
-        {
-            Description = "Data a cui il risultato si riferisce (gg/mm/aaaa)", Required = true,
-        };
+        var indicator = CommonOptions.Indicator("Codice dell'indicatore, es. O1.2.3-a");
+        var value = CommonOptions.Required<string>("--value", "Valore misurato: 55,5% · 12 · 29/03/2019 · giorni");
+        var on = CommonOptions.Required<string>("--on", "Data a cui il risultato si riferisce (gg/mm/aaaa)");
         var period = new Option<string?>("--period")
         {
             Description = "Periodo: Q1, Q2, Q3 (giorni dalla chiusura) o la scadenza (1, 2 o la sua data)",
         };
         var note = new Option<string?>("--note") { Description = "Nota" };
-        var user = CommonOptions.As();
-        var format = Formats.Option();
-        var command = new Command("record", "Registra un risultato (non modifica i precedenti: li supera)")
+        var (user, format) = (CommonOptions.As(), Formats.Option());
+        return new Command("record", "Registra un risultato (non modifica i precedenti: li supera)")
         {
             plan, indicator, value, on, period, note, user, format,
-        };
-        command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
+        }.OnStore(cli, common, async (parse, store, ct) =>
         {
-            var actor = CliContext.Actor(parse.GetValue(common.Users), parse.GetValue(user)!);
+            var actor = common.Actor(parse, user);
             var e = await new ResultService(store, cli.Clock).RecordAsync(parse.GetValue(plan)!,
                 parse.GetValue(indicator)!, parse.GetValue(value)!, parse.GetValue(on)!, parse.GetValue(period),
                 parse.GetValue(note), actor, null, ct);
@@ -61,54 +44,39 @@ public static class ResultCommands
                     $"(riferito al {ItalianFormat.Date(e.ReferredTo)}" +
                     (e.Period is { } p ? $", periodo {p}" : "") + $"): {e.EntryId}");
             return ExitCodes.Ok;
-        }, ct));
-        return command;
+        });
     }
 
     static Command Revert(CliContext cli, CommonOptions common)
     {
         var entry = new Argument<Guid>("ENTRY-ID") { Description = "Identificativo del risultato" };
-        var reason = new Option<string>("--reason")
-        {
-            Description = "Motivo dell'annullamento (resta agli atti)", Required = true,
-        };
-        var user = CommonOptions.As();
-        var command = new Command("revert", "Annulla un risultato errato: resta nella storia, non conta più")
+        var (reason, user) = (CommonOptions.Reason("Motivo dell'annullamento (resta agli atti)"), CommonOptions.As());
+        return new Command("revert", "Annulla un risultato errato: resta nella storia, non conta più")
         {
             entry, reason, user,
-        };
-        command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
+        }.OnStore(cli, common, async (parse, store, ct) =>
         {
             var e = await new ResultService(store, cli.Clock).RevertAsync(parse.GetValue(entry),
-                parse.GetValue(reason)!, CliContext.Actor(parse.GetValue(common.Users), parse.GetValue(user)!), ct);
-            cli.Console.MarkupLine(
-                $"[green]Risultato annullato[/] ({e.Indicator}, {e.EntryId}): {Markup.Escape(e.Reason)}");
-            return ExitCodes.Ok;
-        }, ct));
-        return command;
+                parse.GetValue(reason)!, common.Actor(parse, user), ct);
+            return cli.Ok($"[green]Risultato annullato[/] ({e.Indicator}, {e.EntryId}): {Markup.Escape(e.Reason)}");
+        });
     }
 
     static Command Correct(CliContext cli, CommonOptions common)
     {
         var entry = new Argument<Guid>("ENTRY-ID") { Description = "Identificativo del risultato da correggere" };
-        var value = new Option<string>("--value") { Description = "Valore corretto", Required = true };
-        var reason = new Option<string>("--reason") { Description = "Motivo della correzione", Required = true };
-        var user = CommonOptions.As();
-        var command = new Command("correct",
-            "Corregge un risultato: lo annulla e registra il valore giusto, che lo cita")
+        var value = CommonOptions.Required<string>("--value", "Valore corretto");
+        var (reason, user) = (CommonOptions.Reason("Motivo della correzione"), CommonOptions.As());
+        return new Command("correct", "Corregge un risultato: lo annulla e registra il valore giusto, che lo cita")
         {
             entry, value, reason, user,
-        };
-        command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
+        }.OnStore(cli, common, async (parse, store, ct) =>
         {
             var e = await new ResultService(store, cli.Clock).CorrectAsync(parse.GetValue(entry),
-                parse.GetValue(value)!, parse.GetValue(reason)!,
-                CliContext.Actor(parse.GetValue(common.Users), parse.GetValue(user)!), ct);
-            cli.Console.MarkupLine($"[green]Risultato corretto[/] ({e.Indicator}): nuovo risultato {e.EntryId}, " +
+                parse.GetValue(value)!, parse.GetValue(reason)!, common.Actor(parse, user), ct);
+            return cli.Ok($"[green]Risultato corretto[/] ({e.Indicator}): nuovo risultato {e.EntryId}, " +
                 $"che corregge {e.Corrects}.");
-            return ExitCodes.Ok;
-        }, ct));
-        return command;
+        });
     }
 
     static Command Import(CliContext cli, CommonOptions common)
@@ -117,14 +85,15 @@ public static class ResultCommands
         {
             Description = "CSV (Codice;Valore;Riferito al;Periodo;Note) o .xlsx",
         };
-        var plan = CommonOptions.Plan();
-        var user = CommonOptions.As();
-        var command = new Command("import", "Importa risultati da file (tutto o niente)") { file, plan, user };
-        command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
+        var (plan, user) = (CommonOptions.Plan(), CommonOptions.As());
+        return new Command("import", "Importa risultati da file (tutto o niente)")
+        {
+            file, plan, user,
+        }.OnStore(cli, common, async (parse, store, ct) =>
         {
             var path = parse.GetValue(file)!.FullName;
             if (!File.Exists(path)) return cli.Fail($"File non trovato: {path}", ExitCodes.InvalidInput);
-            var actor = CliContext.Actor(parse.GetValue(common.Users), parse.GetValue(user)!);
+            var actor = common.Actor(parse, user);
             var outcome = await cli.StepAsync($"Registrazione dei risultati di {Path.GetFileName(path)}…", () =>
                 new ResultService(store, cli.Clock).ImportAsync(path, parse.GetValue(plan)!, actor, ct));
             foreach (var e in outcome.Errors) cli.Errors.MarkupLine($"[red]{Markup.Escape(e.ToString())}[/]");
@@ -135,10 +104,8 @@ public static class ResultCommands
             }
             var recorded = ItalianFormat.Count(outcome.Recorded, "risultato registrato", "risultati registrati");
             var present = ItalianFormat.Count(outcome.AlreadyPresent, "riga già registrata", "righe già registrate");
-            cli.Console.MarkupLine($"[green]{recorded}[/] da {Path.GetFileName(path)}" +
+            return cli.Ok($"[green]{recorded}[/] da {Path.GetFileName(path)}" +
                 (outcome.AlreadyPresent > 0 ? $"; {present}, ignorate." : "."));
-            return ExitCodes.Ok;
-        }, ct));
-        return command;
+        });
     }
 }

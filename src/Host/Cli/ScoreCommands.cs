@@ -10,15 +10,12 @@ public static class ScoreCommands
     /// <summary><c>perfplan scores --plan P [--format …] [--as-of gg/mm/aaaa] [--known-at ISTANTE]</c>.</summary>
     public static Command Scores(CliContext cli, CommonOptions common)
     {
-        var plan = CommonOptions.Plan();
-        var format = Formats.Option();
-        var asOf = CommonOptions.AsOf();
-        var knownAt = CommonOptions.KnownAt();
-        var command = new Command("scores", "Misurazione: indicatori, obiettivi, aree ed ente")
+        var (plan, format, asOf, knownAt) =
+            (CommonOptions.Plan(), Formats.Option(), CommonOptions.AsOf(), CommonOptions.KnownAt());
+        return new Command("scores", "Misurazione: indicatori, obiettivi, aree ed ente")
         {
             plan, format, asOf, knownAt,
-        };
-        command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
+        }.OnStore(cli, common, async (parse, store, ct) =>
         {
             await using var session = store.QuerySession();
             if (await PlanHistoryQueries.ScoresAsync(session, parse.GetValue(plan)!, parse.GetValue(asOf),
@@ -27,31 +24,22 @@ public static class ScoreCommands
             if (parse.GetValue(format) == Formats.Json) cli.WriteJson(ScoresView.From(loaded.Scores));
             else ScoresTable.Write(cli.Console, loaded.Plan, loaded.Scores);
             return ExitCodes.Ok;
-        }, ct));
-        return command;
+        });
     }
 
     /// <summary><c>perfplan scorecard --plan P --holder H --as U [--format …] [--as-of …] [--known-at …]</c>:
     /// personal data, for whom the access policy allows.</summary>
     public static Command Scorecard(CliContext cli, CommonOptions common)
     {
-        var plan = CommonOptions.Plan();
-        var holder = new Option<string>("--holder")
-        {
-            Description = "Titolare: SG, PO2, PO3, PO4, PO5", Required = true,
-        };
-        var user = CommonOptions.As();
-        var format = Formats.Option();
-        var asOf = CommonOptions.AsOf();
-        var knownAt = CommonOptions.KnownAt();
-        var command = new Command("scorecard",
-            "Scheda degli obiettivi individuali di un titolare (dato personale)")
+        var holder = CommonOptions.Required<string>("--holder", "Titolare: SG, PO2, PO3, PO4, PO5");
+        var (plan, user, format) = (CommonOptions.Plan(), CommonOptions.As(), Formats.Option());
+        var (asOf, knownAt) = (CommonOptions.AsOf(), CommonOptions.KnownAt());
+        return new Command("scorecard", "Scheda degli obiettivi individuali di un titolare (dato personale)")
         {
             plan, holder, user, format, asOf, knownAt,
-        };
-        command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(common.Db), async store =>
+        }.OnStore(cli, common, async (parse, store, ct) =>
         {
-            var actor = CliContext.Actor(parse.GetValue(common.Users), parse.GetValue(user)!);
+            var actor = common.Actor(parse, user);
             var code = parse.GetValue(holder)!.ToUpperInvariant();
             if (!AccessPolicy.MayReadScorecard(actor, code))
                 throw new ForbiddenException($"{AccessPolicy.ScorecardRefusal(code)} (utente «{actor.User}»)");
@@ -66,7 +54,6 @@ public static class ScoreCommands
             if (parse.GetValue(format) == Formats.Json) cli.WriteJson(ScorecardView.From(card));
             else ScoresTable.WriteScorecard(cli.Console, loaded.Plan, card);
             return ExitCodes.Ok;
-        }, ct));
-        return command;
+        });
     }
 }

@@ -12,31 +12,29 @@ public static class ServeCommands
     public static readonly PlanId DemoPlanId = DemoData.Plan2019;
 
     /// <summary><c>perfplan serve [--url URL]</c>: serves the API and the dashboard until Ctrl+C.</summary>
-    public static Command Serve(CliContext cli, Option<string?> db, IWebServer web)
+    public static Command Serve(CliContext cli, CommonOptions common, IWebServer web)
     {
         var url = UrlOption(web);
-        var command = new Command("serve", "Avvia il servizio HTTP") { url };
-        command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(db),
-            store => RunAsync(cli, web, store, parse.GetValue(url)!, ct), ct));
-        return command;
+        return new Command("serve", "Avvia il servizio HTTP") { url }
+            .OnStore(cli, common, (parse, store, ct) => RunAsync(cli, web, store, parse.GetValue(url)!, ct));
     }
 
     /// <summary><c>perfplan demo [--url URL] [--no-serve]</c>: loads the demo plan, shows it, then serves it.</summary>
-    public static Command Demo(CliContext cli, Option<string?> db, IWebServer web)
+    public static Command Demo(CliContext cli, CommonOptions common, IWebServer web)
     {
         var url = UrlOption(web);
         var noServe = new Option<bool>("--no-serve")
         {
             Description = "Carica e mostra il piano, senza avviare il servizio",
         };
-        var command = new Command("demo",
-            "Dimostrazione: carica il Piano 2019 della CCIAA di Massa-Carrara, lo mostra e lo serve") { url, noServe };
-        command.SetAction((parse, ct) => cli.WithStoreAsync(parse.GetValue(db), async store =>
-        {
-            await LoadAndShowAsync(cli, store, ct);
-            return parse.GetValue(noServe) ? ExitCodes.Ok : await RunAsync(cli, web, store, parse.GetValue(url)!, ct);
-        }, ct));
-        return command;
+        return new Command("demo",
+            "Dimostrazione: carica il Piano 2019 della CCIAA di Massa-Carrara, lo mostra e lo serve") { url, noServe }
+            .OnStore(cli, common, async (parse, store, ct) =>
+            {
+                await LoadAndShowAsync(cli, store, ct);
+                return parse.GetValue(noServe) ? ExitCodes.Ok
+                    : await RunAsync(cli, web, store, parse.GetValue(url)!, ct);
+            });
     }
 
     static async Task LoadAndShowAsync(CliContext cli, IDocumentStore store, CancellationToken ct)

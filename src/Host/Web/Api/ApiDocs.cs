@@ -9,6 +9,25 @@ namespace PerformancePlan.Host.Web.Api;
 /// </summary>
 public static class ApiDocs
 {
+    /// <summary>
+    /// Maps a resource: its endpoints, added by <paramref name="map"/>, in a group under <paramref name="prefix"/>
+    /// listed under <paramref name="tag"/> in the OpenAPI document (and Scalar's menu).
+    /// </summary>
+    public static IEndpointRouteBuilder MapResource(
+        this IEndpointRouteBuilder app, string prefix, string tag, Action<RouteGroupBuilder> map)
+    {
+        map(app.MapGroup(prefix).WithTags(tag));
+        return app;
+    }
+
+    /// <summary>
+    /// An endpoint's whole description: who may call it (<paramref name="policy"/>, one of <see cref="Policies"/>),
+    /// its operation id, summary and description (<see cref="Describe"/>), and its <see cref="Problems"/>.
+    /// </summary>
+    public static RouteHandlerBuilder Document(this RouteHandlerBuilder endpoint, string policy, string operationId,
+        string summary, string description, params int[] problems) =>
+        endpoint.RequireAuthorization(policy).Describe(operationId, summary, description).Problems(problems);
+
     /// <summary>The operation id (English, a generated client's method name), summary and description (Italian).
     /// </summary>
     public static RouteHandlerBuilder Describe(

@@ -7,15 +7,11 @@ namespace PerformancePlan.Host.Web.Api;
 public static class AuditEndpoints
 {
     /// <summary>Maps the audit trail (tag «Audit»), for auditors only.</summary>
-    public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder app)
-    {
-        var audit = app.MapGroup("/api/plans/{id}").WithTags("Audit");
-        audit.MapGet("/audit", Trail).RequireAuthorization(Policies.Auditors)
-            .Describe("GetAuditTrail", "Traccia di audit del piano",
-                "Ogni evento del piano e dei risultati con chi, quando, atto e motivo. Per OIV, amministratori e "
-                + "analisti.").Problems(400);
-        return app;
-    }
+    public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapResource("/api/plans/{id}", "Audit", audit => audit.MapGet("/audit", Trail).Document(Policies.Auditors,
+            "GetAuditTrail", "Traccia di audit del piano",
+            "Ogni evento del piano e dei risultati con chi, quando, atto e motivo. Per OIV, amministratori e analisti.",
+            400));
 
     static async Task<Ok<List<AuditEntry>>> Trail(PlanId id, IQuerySession session, CancellationToken ct) =>
         TypedResults.Ok(AuditEntry.Trail(await PlanHistoryQueries.EventsAsync(session, id, null, true, ct)).ToList());

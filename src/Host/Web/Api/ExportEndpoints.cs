@@ -14,21 +14,18 @@ public static class ExportEndpoints
         + "oppure `format=xlsx`.";
 
     /// <summary>Maps the exports group (tag «Esportazioni»).</summary>
-    public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder app)
-    {
-        var exports = app.MapGroup("/api/plans/{id}/exports").WithTags("Esportazioni");
-        exports.MapGet("/scores", Scores).RequireAuthorization(Policies.PublicRead)
-            .Describe("ExportScores", "Esporta i punteggi (CSV o XLSX)",
-                "Come `perfplan export scores`: ente, aree, obiettivi e indicatori con target, risultati, % di "
-                + $"realizzazione, % parametrata ed esito. {Format}")
-            .Produces<Stream>(StatusCodes.Status200OK, "text/csv", Xlsx).Problems(400, 404);
-        exports.MapGet("/audit", Audit).RequireAuthorization(Policies.Auditors)
-            .Describe("ExportAudit", "Esporta la traccia di audit (CSV o XLSX)",
-                "Come `perfplan export audit`: ogni evento del piano e dei risultati, con chi, quando, atto e "
-                + $"motivo. Per OIV, amministratori e analisti. {Format}")
-            .Produces<Stream>(StatusCodes.Status200OK, "text/csv", Xlsx).Problems(400, 404);
-        return app;
-    }
+    public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapResource("/api/plans/{id}/exports", "Esportazioni", exports =>
+        {
+            exports.MapGet("/scores", Scores).Produces<Stream>(StatusCodes.Status200OK, "text/csv", Xlsx)
+                .Document(Policies.PublicRead, "ExportScores", "Esporta i punteggi (CSV o XLSX)",
+                    "Come `perfplan export scores`: ente, aree, obiettivi e indicatori con target, risultati, % di "
+                    + $"realizzazione, % parametrata ed esito. {Format}", 400, 404);
+            exports.MapGet("/audit", Audit).Produces<Stream>(StatusCodes.Status200OK, "text/csv", Xlsx)
+                .Document(Policies.Auditors, "ExportAudit", "Esporta la traccia di audit (CSV o XLSX)",
+                    "Come `perfplan export audit`: ogni evento del piano e dei risultati, con chi, quando, atto e "
+                    + $"motivo. Per OIV, amministratori e analisti. {Format}", 400, 404);
+        });
 
     static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Scores(PlanId id, string? format,
         IQuerySession session, CancellationToken ct) =>

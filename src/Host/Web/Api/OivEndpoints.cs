@@ -30,19 +30,16 @@ public sealed record OivReplayResponse(
 public static class OivEndpoints
 {
     /// <summary>Maps the OIV group (tag «OIV e registro»), for the OIV and administrators.</summary>
-    public static IEndpointRouteBuilder MapOivEndpoints(this IEndpointRouteBuilder app)
-    {
-        var oiv = app.MapGroup("/api/plans/{id}/oiv").WithTags("OIV e registro");
-        oiv.MapGet("/replay", Replay).RequireAuthorization(Policies.OivOrAdmin)
-            .Describe("ReplayPlan", "Ricalcolo indipendente dell'OIV",
+    public static IEndpointRouteBuilder MapOivEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapResource("/api/plans/{id}/oiv", "OIV e registro", oiv =>
+        {
+            oiv.MapGet("/replay", Replay).Document(Policies.OivOrAdmin, "ReplayPlan", "Ricalcolo indipendente dell'OIV",
                 "Ricalcola i punteggi dagli eventi grezzi, verifica la catena di hash e confronta con i punteggi "
-                + "memorizzati. Per l'OIV e gli amministratori.").Problems(400, 404);
-        oiv.MapPost("/validate", Validate).RequireAuthorization(Policies.OivOrAdmin)
-            .Describe("ValidatePlan", "Validazione dell'OIV",
+                + "memorizzati. Per l'OIV e gli amministratori.", 400, 404);
+            oiv.MapPost("/validate", Validate).Document(Policies.OivOrAdmin, "ValidatePlan", "Validazione dell'OIV",
                 "L'OIV valida la Relazione di un piano chiuso, con una nota; il registro ne fissa l'hash. "
-                + "Solo l'OIV (403), solo a piano chiuso (422).").Problems(400, 409, 422);
-        return app;
-    }
+                + "Solo l'OIV (403), solo a piano chiuso (422).", 400, 409, 422);
+        });
 
     static async Task<Results<Ok<OivReplayResponse>, ProblemHttpResult>> Replay(PlanId id, string? asOf,
         string? knownAt, IDocumentStore store, [FromServices] IClock clock, CancellationToken ct) =>

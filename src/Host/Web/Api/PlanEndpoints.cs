@@ -32,30 +32,26 @@ public sealed record PlanSummary(
 public static class PlanEndpoints
 {
     /// <summary>Maps the plans group (tag «Piani»).</summary>
-    public static IEndpointRouteBuilder MapPlanEndpoints(this IEndpointRouteBuilder app)
-    {
-        var plans = app.MapGroup("/api/plans").WithTags("Piani");
-        plans.MapGet("/", List).RequireAuthorization(Policies.PublicRead)
-            .Describe("ListPlans", "Elenco dei piani", "Ogni piano con ente, anno, triennio, stato e versione.");
-        plans.MapGet("/{id}", Tree).RequireAuthorization(Policies.PublicRead)
-            .Describe("GetPlan", "Albero del piano", "Aree, obiettivi, indicatori, target e responsabili; con "
-                + "`asOf` (aaaa-mm-gg) la versione in vigore a quella data, con `knownAt` (ISO 8601) come era noto.")
-            .Problems(400, 404);
-        plans.MapGet("/{id}/versions", Versions).RequireAuthorization(Policies.PublicRead)
-            .Describe("ListPlanVersions", "Versioni del piano",
-                "Approvazione e variazioni: numero, atto, data di vigore e motivo.").Problems(400, 404);
-        plans.MapPost("/{id}/approve", Approve).RequireAuthorization(Policies.Authenticated)
-            .Describe("ApprovePlan", "Approva il piano", "Come `perfplan plan approve`: atto e data gg/mm/aaaa; "
-                + "il dominio verifica il ruolo (403) e lo stato del piano (422).").Problems(400, 409, 422);
-        plans.MapPost("/{id}/close", Close).RequireAuthorization(Policies.Authenticated)
-            .Describe("ClosePlan", "Chiude l'anno del piano", "Come `perfplan plan close`: data gg/mm/aaaa; il "
-                + "dominio verifica il ruolo (403) e le regole di chiusura (422).").Problems(400, 409, 422);
-        plans.MapPost("/{id}/reopen", Reopen).RequireAuthorization(Policies.Authenticated)
-            .Describe("ReopenPlan", "Riapre l'anno chiuso", "Come `perfplan plan reopen`: atto, motivo e data "
-                + "gg/mm/aaaa; solo l'amministratore (403), prima della validazione dell'OIV (422).")
-            .Problems(400, 409, 422);
-        return app;
-    }
+    public static IEndpointRouteBuilder MapPlanEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapResource("/api/plans", "Piani", plans =>
+        {
+            plans.MapGet("/", List).Document(Policies.PublicRead, "ListPlans", "Elenco dei piani",
+                "Ogni piano con ente, anno, triennio, stato e versione.");
+            plans.MapGet("/{id}", Tree).Document(Policies.PublicRead, "GetPlan", "Albero del piano", "Aree, obiettivi, "
+                + "indicatori, target e responsabili; con `asOf` (aaaa-mm-gg) la versione in vigore a quella data, con "
+                + "`knownAt` (ISO 8601) come era noto.", 400, 404);
+            plans.MapGet("/{id}/versions", Versions).Document(Policies.PublicRead, "ListPlanVersions",
+                "Versioni del piano", "Approvazione e variazioni: numero, atto, data di vigore e motivo.", 400, 404);
+            plans.MapPost("/{id}/approve", Approve).Document(Policies.Authenticated, "ApprovePlan", "Approva il piano",
+                "Come `perfplan plan approve`: atto e data gg/mm/aaaa; il dominio verifica il ruolo (403) e lo stato "
+                + "del piano (422).", 400, 409, 422);
+            plans.MapPost("/{id}/close", Close).Document(Policies.Authenticated, "ClosePlan", "Chiude l'anno del piano",
+                "Come `perfplan plan close`: data gg/mm/aaaa; il dominio verifica il ruolo (403) e le regole di "
+                + "chiusura (422).", 400, 409, 422);
+            plans.MapPost("/{id}/reopen", Reopen).Document(Policies.Authenticated, "ReopenPlan", "Riapre l'anno chiuso",
+                "Come `perfplan plan reopen`: atto, motivo e data gg/mm/aaaa; solo l'amministratore (403), prima della "
+                + "validazione dell'OIV (422).", 400, 409, 422);
+        });
 
     static async Task<Ok<List<PlanSummary>>> List(IQuerySession session, CancellationToken ct) =>
         TypedResults.Ok((await session.Query<Plan>().OrderBy(p => p.Id).ToListAsync(ct))

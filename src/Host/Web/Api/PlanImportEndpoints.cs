@@ -49,14 +49,12 @@ public static class PlanImportEndpoints
     public static IEndpointRouteBuilder MapPlanImportEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/plans/import", Import).WithTags("Piani")
-            .RequireAuthorization(Policies.Admin)
             .DisableAntiforgery()   // the token travels in the Authorization header, never in a cookie: no CSRF
-            .Describe("ImportPlan", "Importa un piano da file",
+            .Document(Policies.Admin, "ImportPlan", "Importa un piano da file",
                 "Carica un piano (CSV separato da «;» o .xlsx, come `perfplan plan import`) in multipart/form-data: "
                 + "il file è validato per intero e, se contiene anche un solo errore, non si scrive nulla (400 con "
                 + "l'elenco degli errori per colonna e riga). 201 se importato; 200 se era già importato con lo "
-                + "stesso contenuto o con `dryRun=true` (solo verifica). Solo amministratori.")
-            .Problems(409, 422);
+                + "stesso contenuto o con `dryRun=true` (solo verifica). Solo amministratori.", 409, 422);
         return app;
     }
 

@@ -12,33 +12,28 @@ namespace PerformancePlan.Host.Web.Api;
 public static class ResultEndpoints
 {
     /// <summary>Maps the results group (tag «Risultati»).</summary>
-    public static IEndpointRouteBuilder MapResultEndpoints(this IEndpointRouteBuilder app)
-    {
-        var results = app.MapGroup("/api").WithTags("Risultati");
-        // The entries name who recorded them and their notes: beyond what is published, so a token is needed.
-        results.MapGet("/plans/{id}/indicators/{code}/results", Entries).RequireAuthorization(Policies.Authenticated)
-            .Describe("ListResults", "Risultati registrati per un indicatore",
-                "Tutte le registrazioni dell'indicatore, anche annullate e corrette, con chi e quando. L'intestazione "
-                + "`ETag` porta la versione del flusso: inviarla in `If-Match` nella registrazione successiva.")
-            .Problems(400);
-        results.MapPost("/plans/{id}/results", Record).RequireAuthorization(Policies.Authenticated)
-            .Describe("RecordResult", "Registra un risultato",
-                "Come `perfplan results record`: valore come scritto (55,5% · 12 · 29/03/2019), data di riferimento "
-                + "gg/mm/aaaa, periodo facoltativo. Con `If-Match` (l'ETag letto) una registrazione concorrente dà "
-                + "412, senza dà 409. Il dominio verifica il ruolo e l'ufficio (403).")
-            .Problems(409, 412, 422);
-        results.MapPost("/results/{entryId:guid}/revert", Revert).RequireAuthorization(Policies.Authenticated)
-            .Describe("RevertResult", "Annulla un risultato",
-                "Come `perfplan results revert`: la registrazione resta nel registro, segnata come annullata, con il "
-                + "motivo; i punteggi si ricalcolano subito. Solo amministratori (403).")
-            .Problems(400, 409, 422);
-        results.MapPost("/results/{entryId:guid}/correct", Correct).RequireAuthorization(Policies.Authenticated)
-            .Describe("CorrectResult", "Corregge un risultato",
-                "Come `perfplan results correct`: annulla la registrazione e ne registra una nuova, con il valore "
-                + "giusto, per la stessa data e periodo, che la cita (`corrects`). 201 con la nuova registrazione.")
-            .Problems(409, 422);
-        return app;
-    }
+    public static IEndpointRouteBuilder MapResultEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapResource("/api", "Risultati", results =>
+        {
+            // The entries name who recorded them and their notes: beyond what is published, so a token is needed.
+            results.MapGet("/plans/{id}/indicators/{code}/results", Entries).Document(Policies.Authenticated,
+                "ListResults", "Risultati registrati per un indicatore", "Tutte le registrazioni dell'indicatore, "
+                + "anche annullate e corrette, con chi e quando. L'intestazione `ETag` porta la versione del flusso: "
+                + "inviarla in `If-Match` nella registrazione successiva.", 400);
+            results.MapPost("/plans/{id}/results", Record).Document(Policies.Authenticated, "RecordResult",
+                "Registra un risultato", "Come `perfplan results record`: valore come scritto (55,5% · 12 · "
+                + "29/03/2019), data di riferimento gg/mm/aaaa, periodo facoltativo. Con `If-Match` (l'ETag letto) "
+                + "una registrazione concorrente dà 412, senza dà 409. Il dominio verifica il ruolo e l'ufficio (403).",
+                409, 412, 422);
+            results.MapPost("/results/{entryId:guid}/revert", Revert).Document(Policies.Authenticated, "RevertResult",
+                "Annulla un risultato", "Come `perfplan results revert`: la registrazione resta nel registro, "
+                + "segnata come annullata, con il motivo; i punteggi si ricalcolano subito. Solo amministratori (403).",
+                400, 409, 422);
+            results.MapPost("/results/{entryId:guid}/correct", Correct).Document(Policies.Authenticated,
+                "CorrectResult", "Corregge un risultato", "Come `perfplan results correct`: annulla la registrazione "
+                + "e ne registra una nuova, con il valore giusto, per la stessa data e periodo, che la cita "
+                + "(`corrects`). 201 con la nuova registrazione.", 409, 422);
+        });
 
     static async Task<Ok<IReadOnlyList<ResultEntry>>> Entries(
         PlanId id, string code, IQuerySession session, HttpResponse response, CancellationToken ct)

@@ -6,15 +6,10 @@ namespace PerformancePlan.Host.Web.Api;
 public static class ScoreEndpoints
 {
     /// <summary>Maps the scores group (tag «Misurazione»).</summary>
-    public static IEndpointRouteBuilder MapScoreEndpoints(this IEndpointRouteBuilder app)
-    {
-        var scores = app.MapGroup("/api/plans/{id}").WithTags("Misurazione");
-        scores.MapGet("/scores", Scores).RequireAuthorization(Policies.PublicRead)
-            .Describe("GetScores", "Punteggi del piano", "Percentuali di realizzazione, parametrate ed esiti di "
-                + "indicatori, obiettivi, aree ed ente; `asOf` (aaaa-mm-gg) e `knownAt` (ISO 8601) per il passato.")
-            .Problems(400, 404);
-        return app;
-    }
+    public static IEndpointRouteBuilder MapScoreEndpoints(this IEndpointRouteBuilder app) => app.MapResource(
+        "/api/plans/{id}", "Misurazione", scores => scores.MapGet("/scores", Scores).Document(Policies.PublicRead,
+            "GetScores", "Punteggi del piano", "Percentuali di realizzazione, parametrate ed esiti di indicatori, "
+            + "obiettivi, aree ed ente; `asOf` (aaaa-mm-gg) e `knownAt` (ISO 8601) per il passato.", 400, 404));
 
     static async Task<Results<Ok<ScoresView>, ProblemHttpResult>> Scores(
         PlanId id, string? asOf, string? knownAt, IQuerySession session, CancellationToken ct) =>

@@ -9,15 +9,12 @@ namespace PerformancePlan.Host.Web.Api;
 public static class ScorecardEndpoints
 {
     /// <summary>Maps the scorecards group (tag «Schede individuali»).</summary>
-    public static IEndpointRouteBuilder MapScorecardEndpoints(this IEndpointRouteBuilder app)
-    {
-        var scorecards = app.MapGroup("/api/plans/{id}/scorecards").WithTags("Schede individuali");
-        scorecards.MapGet("/{holder}", Scorecard).RequireAuthorization(Policies.Authenticated)
-            .Describe("GetScorecard", "Scheda individuale di un responsabile",
-                "Gli obiettivi e gli indicatori assegnati al responsabile, con i punteggi. Dati personali: il "
-                + "responsabile stesso, l'OIV e gli amministratori (403 per gli altri).").Problems(400, 404);
-        return app;
-    }
+    public static IEndpointRouteBuilder MapScorecardEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapResource("/api/plans/{id}/scorecards", "Schede individuali", scorecards => scorecards
+            .MapGet("/{holder}", Scorecard).Document(Policies.Authenticated, "GetScorecard",
+                "Scheda individuale di un responsabile", "Gli obiettivi e gli indicatori assegnati al responsabile, "
+                + "con i punteggi. Dati personali: il responsabile stesso, l'OIV e gli amministratori (403 per gli "
+                + "altri).", 400, 404));
 
     /// <exception cref="ForbiddenException">The user may not read this holder's scorecard (403).</exception>
     static async Task<Results<Ok<ScorecardView>, ProblemHttpResult>> Scorecard(

@@ -6,15 +6,11 @@ namespace PerformancePlan.Host.Web.Api;
 public static class TargetEndpoints
 {
     /// <summary>Maps the target lineage (tag «Target»); the entity defaults to <c>cciaa-ms</c>.</summary>
-    public static IEndpointRouteBuilder MapTargetEndpoints(this IEndpointRouteBuilder app)
-    {
-        var targets = app.MapGroup("/api/targets").WithTags("Target");
-        targets.MapGet("/{code}/history", History).RequireAuthorization(Policies.PublicRead)
-            .Describe("GetTargetHistory", "Storia di un target",
-                "Ogni valore che il target dell'indicatore ha avuto, tra piani e versioni, con l'atto; `entity` "
-                + "(predefinito cciaa-ms), `from` e `to` (anni) restringono.").Problems(400);
-        return app;
-    }
+    public static IEndpointRouteBuilder MapTargetEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapResource("/api/targets", "Target", targets => targets.MapGet("/{code}/history", History).Document(
+            Policies.PublicRead, "GetTargetHistory", "Storia di un target",
+            "Ogni valore che il target dell'indicatore ha avuto, tra piani e versioni, con l'atto; `entity` "
+            + "(predefinito cciaa-ms), `from` e `to` (anni) restringono.", 400));
 
     static async Task<Ok<IReadOnlyList<TargetChange>>> History(string code, EntityId? entity, int? from, int? to,
         IQuerySession session, CancellationToken ct) =>

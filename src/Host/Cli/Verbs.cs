@@ -1,0 +1,34 @@
+using System.CommandLine;
+
+namespace PerformancePlan.Host.Cli;
+
+/// <summary>A verb declared once: given the context and the shared options, its command.</summary>
+public delegate Command Verb(CliContext cli, CommonOptions common);
+
+/// <summary>
+/// How every verb is declared in a compact form: a group lists its verbs, and a verb's action runs on the event store
+/// named by <c>--db</c> (<see cref="CliContext.WithStoreAsync"/> opens and closes it and turns errors into exit
+/// codes).
+/// </summary>
+public static class Verbs
+{
+    /// <summary>Adds <paramref name="verbs"/>, in this order (the order of the help), to <paramref name="group"/>.
+    /// </summary>
+    public static Command With(this Command group, CliContext cli, CommonOptions common, params Verb[] verbs)
+    {
+        foreach (var verb in verbs) group.Subcommands.Add(verb(cli, common));
+        return group;
+    }
+
+    /// <summary>
+    /// Sets the action of <paramref name="command"/>: <paramref name="action"/> on the store of <c>--db</c>, with the
+    /// parsed command line; its result is the exit code.
+    /// </summary>
+    public static Command OnStore(this Command command, CliContext cli, CommonOptions common,
+        Func<ParseResult, IDocumentStore, CancellationToken, Task<int>> action)
+    {
+        command.SetAction((parse, ct) =>
+            cli.WithStoreAsync(parse.GetValue(common.Db), store => action(parse, store, ct), ct));
+        return command;
+    }
+}
