@@ -44,15 +44,18 @@ public static partial class CellParsers
     {
         if (text.Trim().Length == 0) return new((decimal?)null);
         if (!ItalianFormat.TryParsePercent(text, out var w) || w <= 0 || w > 1_000_000)
-            return Fail<decimal?>("peso non leggibile", "scrivere un numero positivo, es. «2» o «30%», o lasciare vuoto");
+            return Fail<decimal?>("peso non leggibile",
+                "scrivere un numero positivo, es. «2» o «30%», o lasciare vuoto");
         return new((decimal?)w);
     }
 
-    /// <summary>An <i>Uffici</i> cell (<see cref="CodeLists"/>): office codes, checked against the registry if any.</summary>
+    /// <summary>An <i>Uffici</i> cell (<see cref="CodeLists"/>): office codes, checked against the registry if
+    /// any.</summary>
     public static Parsed<IReadOnlyList<string>> Offices(string text, PlanRegistry? registry = null) =>
         CodeLists.Read(text, RegistryKind.Office, registry ?? PlanRegistry.Empty);
 
-    /// <summary>A <i>Titolari</i> cell (<see cref="CodeLists"/>): holder codes, <c>P02</c> read as <c>PO2</c>.</summary>
+    /// <summary>A <i>Titolari</i> cell (<see cref="CodeLists"/>): holder codes, <c>P02</c> read as
+    /// <c>PO2</c>.</summary>
     public static Parsed<IReadOnlyList<string>> Holders(string text, PlanRegistry? registry = null) =>
         CodeLists.Read(text, RegistryKind.Holder, registry ?? PlanRegistry.Empty);
 

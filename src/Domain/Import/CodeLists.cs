@@ -69,8 +69,9 @@ public static partial class CodeLists
             {
                 if (registry.CodeOf(kind, item) is not { } known)
                     return new(default!, $"{what} «{item}» non è tra quelli dichiarati nel piano (righe «{row}»)",
-                        $"usare uno dei codici dichiarati ({string.Join(", ", registry.Entries.Where(e => e.Kind == kind)
-                            .Select(e => e.Code))}), separati dalla virgola, o aggiungere una riga «{row}»");
+                        $"usare uno dei codici dichiarati ({string.Join(", ", registry.Entries
+                            .Where(e => e.Kind == kind).Select(e => e.Code))}), separati dalla virgola, o aggiungere "
+                            + $"una riga «{row}»");
                 code = known;
             }
             else if (!ValidName().IsMatch(item))

@@ -5,7 +5,8 @@ namespace PerformancePlan.Domain.Import;
 /// <summary>
 /// Reads the rows with <i>Livello</i> <c>Metodologia</c> — of a plan file, of an amendment file, or of a methodology
 /// file of their own — into the plan's measurement system (its SMVP), over the rules already in force. One row a rule:
-/// <i>Codice</i> names it, <i>Padre</i> the level it applies to (empty: every level), the value is in <i>Valore</i>, else in
+/// <i>Codice</i> names it, <i>Padre</i> the level it applies to (empty: every level), the value is in <i>Valore</i>,
+/// else in
 /// the first non-empty <i>Target AAAA</i>, else in <i>Descrizione</i> (the amendment file's place). Rules:
 /// <c>tolleranza</c>, <c>soglia critica</c> (percent, per level or general); <c>peso obiettivi operativi</c>,
 /// <c>peso indicatori strategici</c> (general 40/60); <c>peso obiettivi</c> (per level: share from child objectives);
@@ -55,7 +56,8 @@ public static partial class MethodologyReader
         {
             var last = rows[^1];
             return (null, [new ImportIssue(IssueSeverity.Error, file, last.Number, PlanColumns.Code,
-                last[PlanColumns.Code], e.Message, "correggere le righe «Metodologia» perché le regole siano coerenti")]);
+                last[PlanColumns.Code], e.Message,
+                "correggere le righe «Metodologia» perché le regole siano coerenti")]);
         }
     }
 
@@ -193,7 +195,8 @@ public static partial class MethodologyReader
         return yes || t is "no";
     }
 
-    /// <summary>The rules read so far, built into one methodology at the end (two rules may be coherent only together).</summary>
+    /// <summary>The rules read so far, built into one methodology at the end (two rules may be coherent only
+    /// together).</summary>
     sealed class Draft(Methodology basis)
     {
         public decimal Tolerance = basis.TolerancePercent;

@@ -132,7 +132,8 @@ public sealed partial class PlanTreeValidator : AbstractValidator<IReadOnlyList<
     /// <summary>The most levels of objectives a plan may have under the entity.</summary>
     public const int MaxDepth = 6;
 
-    /// <summary>Whether a row's code follows the seed's grammar for its level (then the grammar's checks apply).</summary>
+    /// <summary>Whether a row's code follows the seed's grammar for its level (then the grammar's checks
+    /// apply).</summary>
     static bool UsesSeedGrammar(PlanRow row) => row.Level switch
     {
         Level.Entity => true,

@@ -110,7 +110,8 @@ public static class AmendmentDecider
                         && Codes.TryParseIndicator(current.Code, out _, out _)))
                     throw new DomainException($"{r.NewCode} non è un codice di "
                         + $"{current.LevelName.ToLowerInvariant()}.");
-                var newCode = Codes.TryParseIndicator(r.NewCode, out var parsed, out _) ? parsed.Value : r.NewCode.Trim();
+                var newCode = Codes.TryParseIndicator(r.NewCode, out var parsed, out _) ? parsed.Value
+                    : r.NewCode.Trim();
                 if (p.IndicatorOf(newCode) is not null || p.Node(newCode) is not null)
                     throw new DomainException($"Il codice {newCode} esiste già nel piano.");
                 CheckParent(p, current.Level, newCode, parent);

@@ -7,7 +7,8 @@ namespace PerformancePlan.Domain.Plans;
 /// </summary>
 public static class Definitions
 {
-    /// <summary>The event that defines an objective of <paramref name="level"/> named <paramref name="levelName"/>.</summary>
+    /// <summary>The event that defines an objective of <paramref name="level"/> named <paramref
+    /// name="levelName"/>.</summary>
     public static INodeDefined Node(Level level, string levelName, string code, string parent, string description,
         IReadOnlyList<Perspective> perspectives, decimal? budget, IReadOnlyList<string> offices,
         IReadOnlyList<string> holders, decimal? weight) => level switch
@@ -35,6 +36,7 @@ public static class Definitions
         Lineage = i.Lineage, LevelName = NameIfNotSeed(i.Level, i.LevelName), Weight = i.Weight,
     };
 
-    /// <summary>The level's name when it is not the seed's name of the level (null keeps the stored JSON as it was).</summary>
+    /// <summary>The level's name when it is not the seed's name of the level (null keeps the stored JSON as it
+    /// was).</summary>
     public static string? NameIfNotSeed(Level level, string name) => name == Labels.Of(level) ? null : name;
 }

@@ -5,7 +5,8 @@ public enum RollUp
 {
     /// <summary>The plain mean of the measured children (seed, BRIEF §3).</summary>
     Mean,
-    /// <summary>The mean weighted by each child's <i>Peso</i> in its parent (a child without weight weighs 1).</summary>
+    /// <summary>The mean weighted by each child's <i>Peso</i> in its parent (a child without weight weighs
+    /// 1).</summary>
     WeightedMean,
 }
 
@@ -14,7 +15,8 @@ public enum HolderWeighting
 {
     /// <summary>Percentages that sum to 100 (seed).</summary>
     Percent,
-    /// <summary>Relative weights or points, in any scale: normalised to 100 when scored, the normalisation shown.</summary>
+    /// <summary>Relative weights or points, in any scale: normalised to 100 when scored, the normalisation
+    /// shown.</summary>
     Relative,
 }
 
@@ -32,12 +34,14 @@ public enum CalendarKind { Quadrimesters, Quarters, Semesters, Months }
 /// The share of a node's score from its child objectives when it also has its own indicators (seed 40).
 /// </param>
 /// <param name="RollUp">How the child objectives are gathered (mean or weighted mean).</param>
-/// <param name="OwnIndicators">Whether nodes of the level carry indicators of their own (null: as the file says).</param>
+/// <param name="OwnIndicators">Whether nodes of the level carry indicators of their own (null: as the file
+/// says).</param>
 public sealed record LevelRule(
     string Level, decimal? TolerancePercent = null, decimal? CriticalThresholdPercent = null,
     decimal? ChildObjectivesWeightPercent = null, RollUp? RollUp = null, bool? OwnIndicators = null)
 {
-    /// <summary>The name of the rule that applies to every level without one of its own (only its roll-up counts).</summary>
+    /// <summary>The name of the rule that applies to every level without one of its own (only its roll-up
+    /// counts).</summary>
     public const string EveryLevel = "*";
 }
 

@@ -37,7 +37,8 @@ public sealed record Methodology
     /// <param name="roundingDecimals">
     /// Decimals to which every realization is rounded before it is banded and shown (0–4; null: two).
     /// </param>
-    /// <param name="levels">The plan's own hierarchy of objective levels, top down (2–6 names; null: as the file).</param>
+    /// <param name="levels">The plan's own hierarchy of objective levels, top down (2–6 names; null: as the
+    /// file).</param>
     /// <param name="levelRules">Rules of single levels that override the general ones (null: none).</param>
     /// <param name="bands">A band table that replaces tolerance and threshold (null: the seed's three bands).</param>
     /// <param name="overAchievementCapPercent">The realization's cap, 100 to 1000 (null: 100).</param>
@@ -79,7 +80,8 @@ public sealed record Methodology
         Calendar = calendar == CalendarKind.Quadrimesters ? null : calendar;
     }
 
-    /// <summary>The plan's own hierarchy of objective levels, top down; null when the plan does not declare it.</summary>
+    /// <summary>The plan's own hierarchy of objective levels, top down; null when the plan does not declare
+    /// it.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Levels { get; }
 
@@ -91,7 +93,8 @@ public sealed record Methodology
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<BandRule>? Bands { get; }
 
-    /// <summary>The realization's cap in percent when above 100 (over-achievement counts up to it); null: 100.</summary>
+    /// <summary>The realization's cap in percent when above 100 (over-achievement counts up to it); null:
+    /// 100.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public decimal? OverAchievementCapPercent { get; }
 

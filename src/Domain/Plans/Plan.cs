@@ -241,7 +241,8 @@ public sealed record Plan(
         return count == 0 ? 0 : Math.Round(100m / count, 4);
     }
 
-    /// <summary>A seed-grammar code says the level (<c>S…</c> strategic, <c>O…</c> operational); others keep it.</summary>
+    /// <summary>A seed-grammar code says the level (<c>S…</c> strategic, <c>O…</c> operational); others keep
+    /// it.</summary>
     static Level RenumberedLevel(Indicator old, string code) =>
         Codes.TryParseIndicator(code, out var parsed, out _) ? parsed.Level : old.Level;
 

@@ -5,7 +5,8 @@ namespace PerformancePlan.Host.Application.Views;
 public static class PlanCounts
 {
     /// <summary>
-    /// <c>3 aree strategiche, 6 obiettivi strategici, 16 obiettivi operativi, 28 indicatori …</c>: the seed's levels with
+    /// <c>3 aree strategiche, 6 obiettivi strategici, 16 obiettivi operativi, 28 indicatori …</c>: the seed's levels
+    /// with
     /// their plurals; a level of the plan's own as <c>Programma: 4</c>, in the order the plan uses them.
     /// </summary>
     public static string Of(Plan plan) => string.Join(", ",
