@@ -37,6 +37,7 @@ public static partial class CodeLists
     {
         var what = kind == RegistryKind.Holder ? "titolare" : "ufficio";
         var whatPlural = kind == RegistryKind.Holder ? "titolari" : "uffici";
+        var thePlural = kind == RegistryKind.Holder ? "i titolari" : "gli uffici";
         var row = kind == RegistryKind.Holder ? "Titolare" : "Ufficio";
         var warnings = new List<string>();
         var t = text.Trim();
@@ -52,7 +53,7 @@ public static partial class CodeLists
             {
                 items = tokens;
                 foreach (var j in joined)
-                    warnings.Add($"«{j}» letto come un solo {what} (abbreviazioni); separare i {whatPlural} con la "
+                    warnings.Add($"«{j}» letto come un solo {what} (abbreviazioni); separare {thePlural} con la "
                         + "virgola per evitare ambiguità");
             }
             else

@@ -97,7 +97,7 @@ static class MeasurementRulesCheck
         var ok = sorted.Count >= 2 && sorted[0].FromPercent == 0 && sorted[^1].ToPercent >= 100
             && sorted.All(b => b.ToPercent > b.FromPercent && b.Label.Trim().Length > 0
                 && (b.ParametrataFrom is null) == (b.ParametrataTo is null)
-                && b.ParametrataFrom is null or >= 0 && b.ParametrataTo >= b.ParametrataFrom)
+                && (b.ParametrataFrom is null || (b.ParametrataFrom >= 0 && b.ParametrataTo >= b.ParametrataFrom)))
             && sorted.Zip(sorted.Skip(1)).All(p => p.First.ToPercent == p.Second.FromPercent);
         if (!ok)
             throw new DomainException("Metodologia non coerente: le fasce vanno da 0% ad almeno 100% senza buchi né "
