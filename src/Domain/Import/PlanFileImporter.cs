@@ -54,6 +54,10 @@ public static partial class PlanFileImporter
                 "l'intestazione è: "
                     + "Livello;Codice;Padre;Descrizione;Prospettiva;Budget;Algoritmo;Misura;Comparatore;Target "
                     + "2019;Target 2020;Target 2021;Uffici;Titolari;Pesi"));
+        foreach (var unreadable in sheet.Headers.Where(MeasureRowChecks.IsUnreadableTargetHeader))
+            errors.Add(new ImportIssue(IssueSeverity.Error, sheet.FileName, 1, unreadable, unreadable,
+                "colonna di target non leggibile", "scrivere «Target AAAA» per il target di un anno o «Target al "
+                    + "gg/mm/aaaa» per un target intermedio, es. «Target al 30/06/2019»"));
         var years = sheet.Headers.Select(h => TargetHeader().Match(h)).Where(m => m.Success)
             .Select(m => int.Parse(m.Groups[1].Value)).Order().ToList();
         if (years.Count == 0)
@@ -108,7 +112,10 @@ public static partial class PlanFileImporter
                 r.Holders),
         _ => new IndicatorDefined(r.Code, r.Level, r.Parent, r.Description, r.Algorithm, r.Measure!.Value,
             r.Comparator!.Value,
-            r.Targets, r.Offices, r.Holders),
+            r.Targets, r.Offices, r.Holders)
+        {
+            Unit = r.Unit, InterimTargets = r.InterimTargets.Count == 0 ? null : r.InterimTargets,
+        },
     };
 
     [GeneratedRegex(@"^Target\s+(\d{4})$", RegexOptions.IgnoreCase)] private static partial Regex TargetHeader();

@@ -9,6 +9,12 @@ public sealed record PlanRow(
 {
     public bool IsIndicator => Level is Level.StrategicIndicator or Level.OperationalIndicator;
 
+    /// <summary>The unit of an indicator's values (column «Unità», or an <i>Algoritmo</i> that is a unit word).</summary>
+    public string? Unit { get; init; }
+
+    /// <summary>An indicator's intermediate targets (<c>Target al gg/mm/aaaa</c>); empty when none.</summary>
+    public IReadOnlyList<YearTarget> InterimTargets { get; init; } = [];
+
     /// <summary>Reads a row the <see cref="PlanRowValidator"/> has passed (no cell can fail here).</summary>
     public static PlanRow From(RawRow raw, IReadOnlyList<int> horizon)
     {
@@ -28,6 +34,11 @@ public sealed record PlanRow(
                 CellParsers.Budget(raw[PlanColumns.Budget]).Value,
             raw[PlanColumns.Algorithm], measure, comparator, targets,
             CellParsers.Offices(raw[PlanColumns.Offices]).Value, CellParsers.Holders(raw[PlanColumns.Holders]).Value,
-            CellParsers.Weights(raw[PlanColumns.Weights]).Value);
+            CellParsers.Weights(raw[PlanColumns.Weights]).Value)
+        {
+            Unit = measure is null ? null : MeasureRowChecks.UnitOf(raw, measure.Value),
+            InterimTargets = measure is null || comparator is null ? []
+                : MeasureRowChecks.InterimTargets(raw, measure.Value, comparator.Value),
+        };
     }
 }

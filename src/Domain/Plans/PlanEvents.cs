@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace PerformancePlan.Domain.Plans;
 
 // Events of a plan's stream (stream id = plan id, e.g. "cciaa-ms-2019"). Past tense, unique names.
@@ -52,6 +54,14 @@ public sealed record IndicatorDefined(
 {
     /// <summary>The indicator's identity across plans; null means <c>{entity}:{code}</c> (a new indicator).</summary>
     public string? Lineage { get; init; }
+
+    /// <summary>The unit of its values (<c>mq</c>, <c>euro</c>, <c>giorni</c>), shown beside them; null when none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Unit { get; init; }
+
+    /// <summary>Intermediate targets (<c>Target al 30/06/2019</c>), each with its date; null when none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<YearTarget>? InterimTargets { get; init; }
 }
 
 /// <summary>The weights the plan gives to a holder's individual objectives (sum 100).</summary>
