@@ -82,8 +82,25 @@ public static partial class MeasureRowChecks
                     + $"solo se il target del {horizon[0]} è oltre 100% (un indice) o il comparatore è «<=»", true);
         if (comparator != Comparator.EqualTo) yield break;
         foreach (var (c, t, _) in targets)
-            if (t!.Amount is { } a && t.High is null && t.BaselineYear is null && EqualsWarning(measure, a) is { } w)
+            if (measure == MeasureKind.Percent && t!.Amount is { } a && t.High is null && t.BaselineYear is null
+                && EqualsWarning(measure, a) is { } w)
                 yield return new(c, row[c], w, "", false);
+    }
+
+    /// <summary>
+    /// Warnings on counts with <c>=</c>, in a plan that writes <c>=</c> as "the target value" on a percentage below
+    /// 100 (<c>=90%</c>): there a reader may expect the same of <c>=22</c>, which keeps the distance rule. A plan that
+    /// uses <c>=</c> only literally (the seed's <c>=100%</c>, <c>=2</c>) gets none.
+    /// </summary>
+    public static IEnumerable<ImportIssue> CountEqualsWarnings(IReadOnlyList<PlanRow> rows, string file)
+    {
+        var targetValue = rows.Any(r => r.Measure == MeasureKind.Percent && r.Comparator == Comparator.EqualTo
+            && r.Targets.Any(t => t.Amount is > 0 and < 100 && t.High is null && t.BaselineYear is null));
+        if (!targetValue) yield break;
+        foreach (var r in rows.Where(r => r.Measure == MeasureKind.Count && r.Comparator == Comparator.EqualTo))
+            foreach (var t in r.Targets.Where(t => t.Amount > 0 && t.High is null && t.BaselineYear is null))
+                yield return new ImportIssue(IssueSeverity.Warning, file, r.Number, PlanColumns.Target(t.Year),
+                    ItalianFormat.Decimal(t.Amount!.Value), EqualsWarning(MeasureKind.Count, t.Amount.Value)!, "");
     }
 
     /// <summary>How <c>=</c> will score, with an example figure; null where it says nothing new (<c>=100%</c>).</summary>

@@ -41,6 +41,7 @@ public static partial class PlanFileImporter
             Collect(new PlanTreeValidator().Validate(rows), sheet.FileName, f => ((int, string?))f.CustomState, errors,
                 warnings);
         if (errors.Count > 0) return new(null, errors, warnings);
+        warnings.AddRange(MeasureRowChecks.CountEqualsWarnings(rows, sheet.FileName));
 
         return new(Build(rows, entity, horizon, warnings, sheet.Rows.Count), errors, warnings);
     }
