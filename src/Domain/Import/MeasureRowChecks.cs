@@ -8,14 +8,16 @@ public sealed record MeasureFinding(string Column, string Value, string Message,
 
 /// <summary>
 /// The checks of an indicator row that look at its measure, comparator and targets together: percents above 100 only
-/// where the measure allows them, how <c>=</c> scores, the unit, the intermediate targets (<c>Target al gg/mm/aaaa</c>).
+/// where the measure allows them, how <c>=</c> scores, the unit, the intermediate targets
+/// (<c>Target al gg/mm/aaaa</c>).
 /// </summary>
 public static partial class MeasureRowChecks
 {
     /// <summary>The optional column of the unit of an indicator's values.</summary>
     public const string UnitColumn = "Unità";
 
-    /// <summary>Units recognised in <i>Algoritmo</i> when the cell is only the unit, and the name kept for each.</summary>
+    /// <summary>Units recognised in <i>Algoritmo</i> when the cell is only the unit, and the name kept for each.
+    /// </summary>
     static readonly IReadOnlyDictionary<string, string> UnitWords = new Dictionary<string, string>(
         StringComparer.OrdinalIgnoreCase)
     {
@@ -103,7 +105,8 @@ public static partial class MeasureRowChecks
                     ItalianFormat.Decimal(t.Amount!.Value), EqualsWarning(MeasureKind.Count, t.Amount.Value)!, "");
     }
 
-    /// <summary>How <c>=</c> will score, with an example figure; null where it says nothing new (<c>=100%</c>).</summary>
+    /// <summary>How <c>=</c> will score, with an example figure; null where it says nothing new (<c>=100%</c>).
+    /// </summary>
     static string? EqualsWarning(MeasureKind measure, decimal target)
     {
         if (measure == MeasureKind.Percent && target is > 0 and < 100)

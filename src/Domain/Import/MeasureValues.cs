@@ -9,7 +9,7 @@ namespace PerformancePlan.Domain.Import;
 /// </summary>
 public static partial class MeasureValues
 {
-    /// <summary>The largest percent a target or a result may carry (10 000%): beyond it a value is a typing error.</summary>
+    /// <summary>The largest percent a target or a result may carry (10 000%): beyond, a typing error.</summary>
     public const decimal MaxPercent = 10_000m;
 
     static Parsed<decimal?> Fail(string error, string fix) => new(null, error, fix);
@@ -21,8 +21,11 @@ public static partial class MeasureValues
         if (Ratio(t) is { } ratio) return ratio;
         if (!ItalianFormat.TryParsePercent(t, out var p))
             return Fail("percentuale non leggibile", "scrivere ad esempio «80%», «80,00%» o un rapporto «56/60»");
-        if (p is < 0 or > MaxPercent)
-            return Fail($"percentuale fuori da 0–{ItalianFormat.Percent(MaxPercent)}",
+        if (p < 0)
+            return Fail("percentuale negativa, fuori da 0–100", "una percentuale è tra 0% e 100% (una variazione "
+                + "negativa si scrive nel target, es. «-10% rispetto al 2018»)");
+        if (p > MaxPercent)
+            return Fail($"percentuale oltre {ItalianFormat.Percent(MaxPercent)}",
                 $"una percentuale è tra 0% e {ItalianFormat.Percent(MaxPercent)} (oltre 100% solo dove la misura lo "
                 + "consente, es. un tasso di affollamento)");
         return new(p);
@@ -40,7 +43,8 @@ public static partial class MeasureValues
         if (m.Groups[2].Value.StartsWith('0') && b != 0)
             return Fail($"«{text.Trim()}» sembra una data (giorno/mese), non un rapporto",
                 "scrivere la percentuale, es. «80%», o il rapporto senza zeri iniziali, es. «56/60»");
-        if (b == 0) return Fail("rapporto con denominatore zero", "un rapporto «56/60» ha un denominatore maggiore di 0");
+        if (b == 0)
+            return Fail("rapporto con denominatore zero", "un rapporto «56/60» ha un denominatore maggiore di 0");
         var p = 100 * a / b;
         return p > MaxPercent
             ? Fail($"il rapporto vale {ItalianFormat.Percent(Math.Round(p, 2))}, oltre "

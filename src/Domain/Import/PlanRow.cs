@@ -9,7 +9,8 @@ public sealed record PlanRow(
 {
     public bool IsIndicator => Level is Level.StrategicIndicator or Level.OperationalIndicator;
 
-    /// <summary>The unit of an indicator's values (column «Unità», or an <i>Algoritmo</i> that is a unit word).</summary>
+    /// <summary>The unit of an indicator's values (column «Unità», or an <i>Algoritmo</i> that is a unit word).
+    /// </summary>
     public string? Unit { get; init; }
 
     /// <summary>An indicator's intermediate targets (<c>Target al gg/mm/aaaa</c>); empty when none.</summary>

@@ -32,7 +32,7 @@ public static class MeasureLabels
     public static string Of(MeasureKind kind) => Names[kind];
     public static string Of(Comparator c) => Symbols[c];
 
-    /// <summary>Reads a <i>Misura</i> cell; <c>sì/no</c>, <c>SI/NO</c> and <c>si / no</c> are the same measure.</summary>
+    /// <summary>Reads a <i>Misura</i> cell; <c>sì/no</c>, <c>SI/NO</c>, <c>si / no</c> are the same measure.</summary>
     public static bool TryParseMeasure(string text, out MeasureKind kind)
     {
         var t = text.Trim();

@@ -50,7 +50,8 @@ public sealed record PlanDefinition(
     /// hash of a plan that uses none of them is unchanged.</summary>
     static string Canonical(YearTarget t) => $"{t.Year}:{N(t.Amount)}:{string.Join("+", t.Dates)}"
         + (t.High is null ? "" : $":high={N(t.High)}") + (t.BaselineYear is null ? "" : $":baseline={t.BaselineYear}")
-        + (t.Benchmark is null ? "" : $":benchmark={t.Benchmark}") + (t.Milestone is null ? "" : $":milestone={t.Milestone}")
+        + (t.Benchmark is null ? "" : $":benchmark={t.Benchmark}")
+        + (t.Milestone is null ? "" : $":milestone={t.Milestone}")
         + (t.At is null ? "" : $":at={t.At}");
 
     static string N(decimal? d) => d?.ToString("G29", CultureInfo.InvariantCulture) ?? "";

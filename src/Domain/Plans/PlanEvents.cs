@@ -55,7 +55,8 @@ public sealed record IndicatorDefined(
     /// <summary>The indicator's identity across plans; null means <c>{entity}:{code}</c> (a new indicator).</summary>
     public string? Lineage { get; init; }
 
-    /// <summary>The unit of its values (<c>mq</c>, <c>euro</c>, <c>giorni</c>), shown beside them; null when none.</summary>
+    /// <summary>The unit of its values (<c>mq</c>, <c>euro</c>, <c>giorni</c>), shown beside them; null when none.
+    /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Unit { get; init; }
 

@@ -51,7 +51,8 @@ public static class MeasureInput
                 if (!n.Ok) { Fail(n.Error!, n.Fix!); return null; }
                 var v = n.Value!.Value;
                 var decimals = indicator.Measure == MeasureKind.Count && (indicator.Unit is not null
-                    || indicator.Targets.Any(t => t.Amount is { } a && a != decimal.Truncate(a)) || refValue is not null);
+                    || indicator.Targets.Any(t => t.Amount is { } a && a != decimal.Truncate(a))
+                    || refValue is not null);
                 var negatives = indicator.Measure == MeasureKind.Count && (refValue is not null
                     || indicator.Targets.Any(t => t.Amount <= 0 || t.BaselineYear is not null));
                 if ((v < 0 && !negatives) || (v != decimal.Truncate(v) && !decimals))
@@ -102,13 +103,15 @@ public static class MeasureInput
         if (!read.Ok) return Fail("valore di riferimento non leggibile: " + read.Error, read.Fix ?? "");
         if (target?.BaselineYear is { } year && read.Value == 0)
             return Fail($"valore del {year} pari a zero: non se ne può calcolare la variazione",
-                $"indicare il valore del {year}, diverso da zero, o registrare direttamente la variazione (es. «-12%»)");
+                $"indicare il valore del {year}, diverso da zero, o registrare direttamente la variazione "
+                + "(es. «-12%»)");
         return read;
     }
 
     /// <summary>A variation in percent, as entered (<c>-12%</c>), within ±10 000%.</summary>
     static Parsed<decimal?> Variation(string text) =>
-        ItalianFormat.TryParsePercent(text.Trim().Replace('−', '-'), out var v) && Math.Abs(v) <= MeasureValues.MaxPercent
+        ItalianFormat.TryParsePercent(text.Trim().Replace('−', '-'), out var v)
+            && Math.Abs(v) <= MeasureValues.MaxPercent
             ? new(v)
             : new(null, "variazione non leggibile", "scrivere la variazione rispetto all'anno di riferimento in "
                 + "percentuale, es. «-12%», oppure il valore dell'anno con il valore di riferimento dell'anno base");

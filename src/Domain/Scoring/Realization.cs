@@ -3,12 +3,13 @@ using PerformancePlan.Domain.Results;
 namespace PerformancePlan.Domain.Scoring;
 
 /// <summary>
-/// How far an indicator's result realises its target, as a percentage capped to 0–100 (or to a cap given) (seed, section 4;
+/// How far an indicator's result realises its target, as a percentage capped to 0–100 or a given cap (seed, section 4;
 /// BRIEF §3). Pure arithmetic: which result counts, and when a missing one counts 0, is decided elsewhere.
 /// </summary>
 public static class Realization
 {
-    /// <summary>The default ceiling of a realization: 100 (the methodology may allow over-achievement above it).</summary>
+    /// <summary>The default ceiling of a realization: 100 (a methodology may allow over-achievement above it).
+    /// </summary>
     public const decimal DefaultCap = 100;
 
     /// <summary>

@@ -3,7 +3,8 @@ using PerformancePlan.Domain.Results;
 
 namespace PerformancePlan.Tests.Measures;
 
-/// <summary>The probes G02–G11 and G23 imported as written, their results read as users write them, and scored.</summary>
+/// <summary>The probes G02–G11 and G23 imported as written, their results read as users write them, scored.
+/// </summary>
 public class ProbeMeasureTests
 {
     static ProbeScoring Probe(string file)

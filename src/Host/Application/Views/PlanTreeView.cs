@@ -48,7 +48,8 @@ public sealed record IndicatorView(
         i.Targets.Select(t => TargetView.From(t, i)).ToList(), i.Offices, i.Holders)
     {
         Unit = i.Unit,
-        InterimTargets = i.InterimTargets.Count == 0 ? null : i.InterimTargets.Select(t => TargetView.From(t, i)).ToList(),
+        InterimTargets = i.InterimTargets.Count == 0 ? null
+            : i.InterimTargets.Select(t => TargetView.From(t, i)).ToList(),
     };
 
     /// <summary>The unit of the indicator's values (<c>mq</c>, <c>euro</c>, <c>giorni</c>); null when none.</summary>
