@@ -23,7 +23,7 @@ public class ProbeMeasureTests
     [Fact]
     public void G02_a_percent_beyond_10_000_is_refused() =>
         Probe("G02-percent-over-100.csv").Read("O1.1.1-a", "12000%").Issues.ShouldHaveSingleItem()
-            .Message.ShouldContain("fuori");
+            .Message.ShouldContain("oltre 10.000%");
 
     [Theory]
     [InlineData("-8", 100)]
