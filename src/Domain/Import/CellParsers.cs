@@ -112,25 +112,26 @@ public static partial class CellParsers
             t = t[lead.Length..].Trim();
         }
         t = LeadingWords().Replace(t, "").Trim();
+        if (ShapedTarget(text, t, measure, year) is { } shaped) return shaped;
         var looksLikeDate = t.Contains('/');
         var name = MeasureLabels.Of(measure);
         switch (measure)
         {
             case MeasureKind.Percent:
+                if (looksLikeDate && MeasureValues.Ratio(t) is null)
+                    return Mismatch(text, name, "una data", "«scadenza»");
+                return Amount(year, MeasureValues.Percent(t));
+            case MeasureKind.Count:
                 if (looksLikeDate) return Mismatch(text, name, "una data", "«scadenza»");
-                if (!ItalianFormat.TryParsePercent(t, out var p))
-                    return Fail<YearTarget?>("percentuale non leggibile", "scrivere ad esempio «80%» o «80,00%»");
-                if (p is < 0 or > 100)
-                    return Fail<YearTarget?>("percentuale fuori da 0–100", "una percentuale è tra 0% e 100%");
-                return new((YearTarget?)YearTarget.OfAmount(year, p));
-            case MeasureKind.Count or MeasureKind.DaysAfterPeriodClose:
+                if (t.EndsWith('%')) return Mismatch(text, name, "una percentuale", "«percentuale»");
+                return Amount(year, MeasureValues.Number(t));
+            case MeasureKind.DaysAfterPeriodClose:
                 if (looksLikeDate) return Mismatch(text, name, "una data", "«scadenza»");
                 if (t.EndsWith('%')) return Mismatch(text, name, "una percentuale", "«percentuale»");
                 if (!ItalianFormat.TryParseDecimal(t, out var n))
                     return Fail<YearTarget?>("numero non leggibile", "scrivere un numero intero, es. «12»");
                 if (n < 0 || n != decimal.Truncate(n))
-                    return Fail<YearTarget?>(measure == MeasureKind.Count
-                        ? "un conteggio è un intero non negativo" : "i giorni sono un intero non negativo",
+                    return Fail<YearTarget?>("i giorni sono un intero non negativo",
                         "scrivere un numero intero, es. «12»");
                 return new((YearTarget?)YearTarget.OfAmount(year, n));
             default:
@@ -156,6 +157,9 @@ public static partial class CellParsers
                 return new(YearTarget.OfDates(year, [.. dates.Distinct().Order()]), Warnings: warnings);
         }
     }
+
+    static Parsed<YearTarget?> Amount(int year, Parsed<decimal?> value) => value.Ok
+        ? new(YearTarget.OfAmount(year, value.Value!.Value)) : Fail<YearTarget?>(value.Error!, value.Fix ?? "");
 
     static Parsed<YearTarget?> Mismatch(string text, string measure, string what, string suggestion) =>
         Fail<YearTarget?>($"la misura è «{measure}» ma il target «{text}» è {what}",

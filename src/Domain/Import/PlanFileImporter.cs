@@ -50,6 +50,7 @@ public static partial class PlanFileImporter
             Collect(new PlanTreeValidator(methodology).Validate(rows), sheet.FileName,
                 f => ((int, string?))f.CustomState, errors, warnings);
         if (errors.Count > 0) return new(null, errors, warnings);
+        warnings.AddRange(MeasureRowChecks.CountEqualsWarnings(rows, sheet.FileName));
 
         return new(Build(rows, registry, entity, context, warnings, sheet.Rows.Count), errors, warnings);
     }
@@ -88,6 +89,10 @@ public static partial class PlanFileImporter
                 "l'intestazione è: "
                     + "Livello;Codice;Padre;Descrizione;Prospettiva;Budget;Algoritmo;Misura;Comparatore;Target "
                     + "2019;Target 2020;Target 2021;Uffici;Titolari;Pesi"));
+        foreach (var unreadable in sheet.Headers.Where(MeasureRowChecks.IsUnreadableTargetHeader))
+            errors.Add(new ImportIssue(IssueSeverity.Error, sheet.FileName, 1, unreadable, unreadable,
+                "colonna di target non leggibile", "scrivere «Target AAAA» per il target di un anno o «Target al "
+                    + "gg/mm/aaaa» per un target intermedio, es. «Target al 30/06/2019»"));
         var years = sheet.Headers.Select(h => TargetHeader().Match(h)).Where(m => m.Success)
             .Select(m => int.Parse(m.Groups[1].Value)).Order().ToList();
         if (years.Count == 0)
@@ -137,6 +142,7 @@ public static partial class PlanFileImporter
             r.Comparator!.Value, r.Targets, r.Offices, r.Holders)
         {
             LevelName = Definitions.NameIfNotSeed(r.Level, r.LevelName), Weight = r.NodeWeight,
+            Unit = r.Unit, InterimTargets = r.InterimTargets.Count == 0 ? null : r.InterimTargets,
         }
         : Definitions.Node(r.Level, r.LevelName, r.Code, r.Parent, r.Description, r.Perspectives, r.Budget, r.Offices,
             r.Holders, r.NodeWeight);

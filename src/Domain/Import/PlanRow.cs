@@ -18,6 +18,13 @@ public sealed record PlanRow(
     /// <summary>Reads a row of a file that declares nothing (the seed's measurement system).</summary>
     public static PlanRow From(RawRow raw, IReadOnlyList<int> horizon) => From(raw, PlanFileContext.Seed(horizon));
 
+    /// <summary>The unit of an indicator's values (column «Unità», or an <i>Algoritmo</i> that is a unit word).
+    /// </summary>
+    public string? Unit { get; init; }
+
+    /// <summary>An indicator's intermediate targets (<c>Target al gg/mm/aaaa</c>); empty when none.</summary>
+    public IReadOnlyList<YearTarget> InterimTargets { get; init; } = [];
+
     /// <summary>Reads a row the <see cref="PlanRowValidator"/> has passed (no cell can fail here).</summary>
     public static PlanRow From(RawRow raw, PlanFileContext context)
     {
@@ -44,6 +51,9 @@ public sealed record PlanRow(
                 context.Methodology.HolderWeightingInForce).Value)
         {
             LevelName = reading.Name, NodeWeight = CellParsers.NodeWeight(raw[PlanColumns.NodeWeight]).Value,
+            Unit = measure is null ? null : MeasureRowChecks.UnitOf(raw, measure.Value),
+            InterimTargets = measure is null || comparator is null ? []
+                : MeasureRowChecks.InterimTargets(raw, measure.Value, comparator.Value),
         };
     }
 }

@@ -82,14 +82,22 @@ public sealed class PlanRowValidator : AbstractValidator<RawRow>
         var comparator = ComparatorOf(row, measure);
         if (comparator is null)
         {
+            var only = measure == MeasureKind.YesNo ? "=" : "<=";
             Fail(ctx, PlanColumns.Comparator, comparatorText,
-                MeasureLabels.IsTimeBound(measure) ? $"la misura «{MeasureLabels.Of(measure)}» ammette solo «<=»" :
+                measure == MeasureKind.YesNo || MeasureLabels.IsTimeBound(measure)
+                    ? $"la misura «{MeasureLabels.Of(measure)}» ammette solo «{only}»" :
                 comparatorText.Length == 0 ? "comparatore mancante" : "comparatore sconosciuto",
-                MeasureLabels.IsTimeBound(measure) ? "scrivere «<=» o lasciare vuoto" : "usare «>=», «>», «=» o «<=»");
+                measure == MeasureKind.YesNo || MeasureLabels.IsTimeBound(measure)
+                    ? $"scrivere «{only}» o lasciare vuoto" : "usare «>=», «>», «=», «<=» o «<»");
             return;
         }
         foreach (var year in horizon)
             Check(ctx, PlanColumns.Target(year), row, t => CellParsers.Target(t, measure, comparator.Value, year));
+        foreach (var (column, at) in MeasureRowChecks.InterimColumns(row.Cells.Keys))
+            Check(ctx, column, row, t => CellParsers.Target(t, measure, comparator.Value, at.Year));
+        foreach (var f in MeasureRowChecks.Check(row, measure, comparator.Value, horizon))
+            (f.IsError ? (Action<ValidationContext<RawRow>, string, string, string, string>)Fail : Warn)(ctx,
+                f.Column, f.Value, f.Message, f.Fix);
         if (row[PlanColumns.Target(horizon[0])].Length == 0)
             Fail(ctx, PlanColumns.Target(horizon[0]), "", $"manca il target dell'anno del piano ({horizon[0]})",
                 "indicare il target dell'anno: senza target l'indicatore non si può misurare");
@@ -110,16 +118,22 @@ public sealed class PlanRowValidator : AbstractValidator<RawRow>
     {
         Check(ctx, PlanColumns.Budget, row, CellParsers.Budget);
         foreach (var column in new[] { PlanColumns.Measure, PlanColumns.Comparator, PlanColumns.Weights }
-                     .Concat(horizon.Select(PlanColumns.Target)))
+                     .Concat(horizon.Select(PlanColumns.Target))
+                     .Concat(MeasureRowChecks.InterimColumns(row.Cells.Keys).Select(c => c.Column)))
             if (row[column].Length > 0)
                 Fail(ctx, column, row[column], "valore ammesso solo sulle righe degli indicatori",
                     "spostare il valore sulla riga dell'indicatore o lasciare la cella vuota");
     }
 
-    /// <summary>The row's comparator; deadlines and days are «&lt;=» when the cell is empty.</summary>
+    /// <summary>
+    /// The row's comparator; deadlines and days are «&lt;=» when the cell is empty, sì/no is «=» (empty or «=»).
+    /// </summary>
     public static Comparator? ComparatorOf(RawRow row, MeasureKind measure)
     {
         var text = row[PlanColumns.Comparator];
+        if (measure == MeasureKind.YesNo)
+            return text.Length == 0 || (MeasureLabels.TryParseComparator(text, out var e) && e == Comparator.EqualTo)
+                ? Comparator.EqualTo : null;
         if (MeasureLabels.IsTimeBound(measure))
             return text.Length == 0 || (MeasureLabels.TryParseComparator(text, out var c) && c == Comparator.AtMost)
                 ? Comparator.AtMost : null;

@@ -29,12 +29,17 @@ public static class Definitions
     public static INodeDefined Of(PlanNode n) => Node(n.Level, n.LevelName, n.Code, n.Parent, n.Description,
         n.Perspectives, n.Budget, n.Offices, n.Holders, n.Weight);
 
-    /// <summary>The event that defines <paramref name="i"/> again, with <paramref name="targets"/>.</summary>
-    public static IndicatorDefined Of(Indicator i, IReadOnlyList<YearTarget> targets) => new(i.Code, i.Level,
-        i.Parent, i.Description, i.Algorithm, i.Measure, i.Comparator, targets, i.Offices, i.Holders)
-    {
-        Lineage = i.Lineage, LevelName = NameIfNotSeed(i.Level, i.LevelName), Weight = i.Weight,
-    };
+    /// <summary>
+    /// The event that defines <paramref name="i"/> again, with <paramref name="targets"/>; its intermediate targets
+    /// (dated in its plan's year) only when <paramref name="keepInterim"/> (a reversal, not a roll-forward).
+    /// </summary>
+    public static IndicatorDefined Of(Indicator i, IReadOnlyList<YearTarget> targets, bool keepInterim = true) =>
+        new(i.Code, i.Level, i.Parent, i.Description, i.Algorithm, i.Measure, i.Comparator, targets, i.Offices,
+            i.Holders)
+        {
+            Lineage = i.Lineage, LevelName = NameIfNotSeed(i.Level, i.LevelName), Weight = i.Weight, Unit = i.Unit,
+            InterimTargets = keepInterim && i.InterimTargets.Count > 0 ? i.InterimTargets : null,
+        };
 
     /// <summary>The level's name when it is not the seed's name of the level (null keeps the stored JSON as it
     /// was).</summary>

@@ -43,6 +43,13 @@ public sealed record Indicator(
     /// One identity across plans and renumberings (<c>cciaa-ms:S3.2.1-a</c>), carried by roll-forward.
     /// </summary>
     public string Lineage { get; init; } = "";
+
+    /// <summary>The unit of its values (<c>mq</c>, <c>euro</c>, <c>giorni</c>); null when none.</summary>
+    public string? Unit { get; init; }
+
+    /// <summary>Intermediate targets (<c>Target al 30/06/2019</c>), each with its date (<see cref="YearTarget.At"/>).
+    /// </summary>
+    public IReadOnlyList<YearTarget> InterimTargets { get; init; } = [];
 }
 
 /// <summary>
@@ -87,7 +94,7 @@ public sealed record Plan(
                 e.Measure, e.Comparator, e.Targets, e.Offices, e.Holders)
             {
                 Lineage = e.Lineage ?? $"{state.Entity}:{e.Code}", LevelName = e.LevelName ?? Labels.Of(e.Level),
-                Weight = e.Weight,
+                Weight = e.Weight, Unit = e.Unit, InterimTargets = e.InterimTargets ?? [],
             }),
         },
         (_, HolderWeightsAssigned e) =>

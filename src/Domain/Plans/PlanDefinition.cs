@@ -43,11 +43,21 @@ public sealed record PlanDefinition(
         RegistryEntryDefined r => string.Join('|', nameof(RegistryEntryDefined), r.Kind, r.Code, r.Name),
         IndicatorDefined i => string.Join('|', nameof(IndicatorDefined), i.Code, i.Level, i.Parent, i.Description,
             i.Algorithm, i.Measure, i.Comparator,
-            string.Join(",", i.Targets.Select(t => $"{t.Year}:{N(t.Amount)}:{string.Join("+", t.Dates)}")),
+            string.Join(",", i.Targets.Select(Canonical)),
             string.Join(",", i.Offices), string.Join(",", i.Holders))
+            + (i.Unit is null ? "" : "|unit=" + i.Unit)
+            + (i.InterimTargets is null ? "" : "|interim=" + string.Join(",", i.InterimTargets.Select(Canonical)))
             + (i.LevelName is { } l ? "|" + l : "") + (i.Weight is { } iw ? "|peso=" + N(iw) : ""),
         _ => throw new ArgumentException($"Not a definition: {d.GetType().Name}"),
     };
+
+    /// <summary>A target as the hash reads it; the parts added for new kinds of target only when present, so the
+    /// hash of a plan that uses none of them is unchanged.</summary>
+    static string Canonical(YearTarget t) => $"{t.Year}:{N(t.Amount)}:{string.Join("+", t.Dates)}"
+        + (t.High is null ? "" : $":high={N(t.High)}") + (t.BaselineYear is null ? "" : $":baseline={t.BaselineYear}")
+        + (t.Benchmark is null ? "" : $":benchmark={t.Benchmark}")
+        + (t.Milestone is null ? "" : $":milestone={t.Milestone}")
+        + (t.At is null ? "" : $":at={t.At}");
 
     static string N(decimal? d) => d?.ToString("G29", CultureInfo.InvariantCulture) ?? "";
 }

@@ -103,6 +103,15 @@ public sealed record IndicatorDefined(
     /// <summary>The indicator's weight in its objective (the plan's <i>Peso</i>; relative); null: 1.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public decimal? Weight { get; init; }
+
+    /// <summary>The unit of its values (<c>mq</c>, <c>euro</c>, <c>giorni</c>), shown beside them; null when none.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Unit { get; init; }
+
+    /// <summary>Intermediate targets (<c>Target al 30/06/2019</c>), each with its date; null when none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<YearTarget>? InterimTargets { get; init; }
 }
 
 /// <summary>The weights the plan gives to a holder's individual objectives (sum 100).</summary>

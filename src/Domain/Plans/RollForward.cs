@@ -26,7 +26,7 @@ public static class RollForwardDecider
         };
         foreach (var node in Ordered(p)) events.Add(Definitions.Of(node));
         foreach (var i in p.Indicators)
-            events.Add(Definitions.Of(i, horizon.Select(y => Carry(i, y)).OfType<YearTarget>().ToList()));
+            events.Add(Definitions.Of(i, horizon.Select(y => Carry(i, y)).OfType<YearTarget>().ToList(), false));
         events.AddRange(p.Weights);
         return events;
     }

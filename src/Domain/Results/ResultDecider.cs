@@ -86,7 +86,8 @@ public static class ResultDecider
         var old = results!.Entry(c.EntryId)!;
         var today = c.Now.InZone(ItalianFormat.Rome).Date;
         var (draft, issues) = ResultInput.Read(plan!, CurrentCode(plan!, results.Indicator), c.Value,
-            ItalianFormat.Date(old.ReferredTo), old.Period ?? "", $"correzione di {c.EntryId}: {c.Reason}", today);
+            ItalianFormat.Date(old.ReferredTo), old.Period ?? "", $"correzione di {c.EntryId}: {c.Reason}", today,
+            old.Value.Reference?.ToString(ItalianFormat.Culture) ?? "");
         if (draft is null) throw new InvalidResultException(issues);
         var recorded = Decide(new RecordResult(plan!.Id, draft, c.NewEntryId, c.By, c.Now), plan) with
         {

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace PerformancePlan.Domain.Results;
 
 // Events of an indicator's result stream (stream id "{plan}/{indicator}", e.g. "cciaa-ms-2019/O1.2.3-a"):
@@ -25,5 +27,17 @@ public sealed record ResultRecorded(
 public sealed record ResultReverted(
     string PlanId, string Indicator, Guid EntryId, string Reason, string RevertedBy, Instant RevertedAt) : IResultEvent;
 
-/// <summary>An amount (percent 0–100, count, days) or a completion date, as the indicator's measure types it.</summary>
-public sealed record ResultValue(decimal? Amount, LocalDate? Date);
+/// <summary>
+/// An amount (percent up to 10 000, count, days, 1 = sì / 0 = no, a completion percent) or a completion date, as the
+/// indicator's measure types it.
+/// </summary>
+public sealed record ResultValue(decimal? Amount, LocalDate? Date)
+{
+    /// <summary>
+    /// The value of reference entered with the result: a benchmark's value (<c>media nazionale</c>), or the baseline
+    /// year's value of a baseline-relative target (then <see cref="Amount"/> is the year's value, not the variation).
+    /// Null, and left out of the stored JSON, otherwise.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? Reference { get; init; }
+}

@@ -23,19 +23,28 @@ public static class ResultInput
     public const string NoteColumn = "Note";
 
     /// <summary>
+    /// Optional column: the value of reference entered with a result, the benchmark's (<c>media nazionale</c>) or the
+    /// baseline year's (<c>-10% rispetto al 2018</c>).
+    /// </summary>
+    public const string ReferenceColumn = "Valore di riferimento";
+
+    /// <summary>
     /// The largest count or number of days a result may carry (10^15 − 1): beyond it a value is a typing error, and
     /// the scores' arithmetic (decimal, up to 7,9 × 10^28) keeps far from its limit.
     /// </summary>
     public const decimal MaxAmount = 999_999_999_999_999m;
 
+    /// <param name="reference">The value of reference (<see cref="ReferenceColumn"/>): required for a benchmark
+    /// target, optional for a baseline-relative one, refused elsewhere; empty when not given.</param>
     public static (ResultDraft? Draft, IReadOnlyList<FieldIssue> Issues) Read(
-        Plan plan, string code, string value, string on, string period, string note, LocalDate today)
+        Plan plan, string code, string value, string on, string period, string note, LocalDate today,
+        string reference = "")
     {
         var issues = new List<FieldIssue>();
         var indicator = FindIndicator(plan, code, issues);
         var date = ReadDate(on, plan, today, issues);
         if (indicator is null) return (null, issues);
-        var typed = ReadValue(indicator, value, today, issues);
+        var typed = MeasureInput.ReadValue(plan, indicator, value, reference, today, issues);
         var p = ReadPeriod(plan, indicator, period, issues);
         if (p is not null && date is not null && indicator.Measure == MeasureKind.DaysAfterPeriodClose
             && date < MonitoringCalendar.Close(plan.Year, p))
@@ -91,48 +100,6 @@ public static class ResultInput
                 break;
         }
         return date;
-    }
-
-    static ResultValue? ReadValue(Indicator indicator, string text, LocalDate today, List<FieldIssue> issues)
-    {
-        var name = MeasureLabels.Of(indicator.Measure);
-        void Fail(string message, string fix) => issues.Add(new FieldIssue(ValueColumn, text, message, fix));
-        if (text.Trim().Length == 0) { Fail("valore mancante", "scrivere il valore misurato; «0» è uno zero misurato, "
-            + "una riga assente è «non rilevato»"); return null; }
-        var looksLikeDate = text.Contains('/');
-        switch (indicator.Measure)
-        {
-            case MeasureKind.Percent:
-                if (looksLikeDate) { Fail($"una data per la misura «{name}»",
-                    "scrivere una percentuale, es. «55,5%»"); return null; }
-                if (!ItalianFormat.TryParsePercent(text, out var p)) { Fail("percentuale non leggibile", "scrivere ad "
-                    + "esempio «55,5%»"); return null; }
-                if (p is < 0 or > 100) { Fail("percentuale fuori da 0–100",
-                    "una percentuale è tra 0% e 100%"); return null; }
-                return new ResultValue(p, null);
-            case MeasureKind.Count or MeasureKind.DaysAfterPeriodClose:
-                var what = indicator.Measure == MeasureKind.Count ? "un conteggio" : "un numero di giorni";
-                if (looksLikeDate) { Fail($"una data dove serve {what}",
-                    "scrivere un numero intero, es. «12»"); return null; }
-                if (!ItalianFormat.TryParseDecimal(text, out var n)) { Fail("numero non leggibile", "scrivere un "
-                    + "numero intero, es. «12»"); return null; }
-                if (n < 0 || n != decimal.Truncate(n)) { Fail($"{what} è un intero non negativo", "scrivere un numero "
-                    + "intero, es. «12»"); return null; }
-                if (n > MaxAmount) { Fail($"{what} fuori misura (oltre {ItalianFormat.Decimal(MaxAmount)})",
-                    "controllare il valore: probabilmente mancano una virgola o delle cifre in meno"); return null; }
-                return new ResultValue(n, null);
-            default:
-                if (!ItalianFormat.TryParseDate(text, out var d))
-                {
-                    Fail(looksLikeDate ? "non è una data esistente" : $"la misura «{name}» vuole la data di "
-                        + "completamento",
-                        "scrivere la data in cui l'attività è stata completata, come gg/mm/aaaa");
-                    return null;
-                }
-                if (d > today) { Fail($"data di completamento futura (oggi è {ItalianFormat.Date(today)})",
-                    "registrare il risultato quando l'attività è completata"); return null; }
-                return new ResultValue(null, d);
-        }
     }
 
     static string? ReadPeriod(Plan plan, Indicator indicator, string text, List<FieldIssue> issues)

@@ -141,8 +141,7 @@ public static class PlanScoring
                 decimal? r = entry is null ? null
                     : i.Measure == MeasureKind.Deadline ? (entry.Value.Date is { } c
                         && t.Dates.Count > 0 ? Realization.OfDeadline(t.Dates[0], c) : null)
-                    : entry.Value.Amount is { } a && t.Amount is { } target ? Realization.OfAmount(i.Comparator,
-                        target, a) : null;
+                    : Realization.Of(i.Measure, i.Comparator, t, entry.Value);
                 return [new PeriodRealization("", r)];
         }
     }

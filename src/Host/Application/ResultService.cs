@@ -28,7 +28,7 @@ public sealed class ResultService(IDocumentStore store, IClock clock)
     /// <exception cref="InvalidInputException">A field cannot be read (named by its command-line option).</exception>
     /// <exception cref="DomainException">A rule refuses the entry.</exception>
     public async Task<ResultRecorded> RecordAsync(PlanId planId, string indicator, string value, string on,
-        string? period, string? note, Actor by, long? expectedVersion, CancellationToken ct)
+        string? period, string? note, Actor by, long? expectedVersion, CancellationToken ct, string? reference = null)
     {
         await using var session = Open(by, "results record");
         // One round trip for the plan and the indicator's stream: the indicator code is as typed, normalised below.
@@ -41,7 +41,8 @@ public sealed class ResultService(IDocumentStore store, IClock clock)
             : batch.Events.FetchForWriting<IndicatorResults>(streamId);
         await batch.Execute(ct);
         var plan = await planLoad ?? throw new DomainException($"Piano «{planId}» non trovato.");
-        var (draft, issues) = ResultInput.Read(plan, indicator, value, on, period ?? "", note ?? "", Today);
+        var (draft, issues) = ResultInput.Read(plan, indicator, value, on, period ?? "", note ?? "", Today,
+            reference ?? "");
         if (draft is null) throw CommandLine(issues);
         var recorded = ResultDecider.Decide(
             new RecordResult(plan.Id, draft, Guid.NewGuid(), by, clock.GetCurrentInstant()), plan);
@@ -123,7 +124,8 @@ public sealed class ResultService(IDocumentStore store, IClock clock)
         foreach (var row in sheet.Rows.Where(r => r.Cells.Values.Any(v => !string.IsNullOrWhiteSpace(v))))
         {
             var (draft, issues) = ResultInput.Read(plan, row[ResultInput.Code], row[ResultInput.ValueColumn],
-                row[ResultInput.ReferredTo], row[ResultInput.PeriodColumn], row[ResultInput.NoteColumn], Today);
+                row[ResultInput.ReferredTo], row[ResultInput.PeriodColumn], row[ResultInput.NoteColumn], Today,
+                row[ResultInput.ReferenceColumn]);
             errors.AddRange(issues.Select(i => new ImportIssue(
                 IssueSeverity.Error, sheet.FileName, row.Number, i.Column, i.Value, i.Message, i.Fix)));
             if (draft is null) continue;
@@ -171,6 +173,7 @@ public sealed class ResultService(IDocumentStore store, IClock clock)
         ResultInput.ValueColumn => "--value",
         ResultInput.ReferredTo => "--on",
         ResultInput.PeriodColumn => "--period",
+        ResultInput.ReferenceColumn => "--reference",
         _ => "--note",
     };
 }

@@ -22,16 +22,21 @@ public static class ResultCommands
             Description = "Periodo: Q1, Q2, Q3 (giorni dalla chiusura) o la scadenza (1, 2 o la sua data)",
         };
         var note = new Option<string?>("--note") { Description = "Nota" };
+        var reference = new Option<string?>("--reference")
+        {
+            Description = "Valore di riferimento: della «media nazionale» (target di confronto) o dell'anno base "
+                + "(target «-10% rispetto al 2018»)",
+        };
         var (user, format) = (CommonOptions.As(), Formats.Option());
         return new Command("record", "Registra un risultato (non modifica i precedenti: li supera)")
         {
-            plan, indicator, value, on, period, note, user, format,
+            plan, indicator, value, on, period, note, reference, user, format,
         }.OnStore(cli, common, async (parse, store, ct) =>
         {
             var actor = common.Actor(parse, user);
             var e = await new ResultService(store, cli.Clock).RecordAsync(parse.GetValue(plan)!,
                 parse.GetValue(indicator)!, parse.GetValue(value)!, parse.GetValue(on)!, parse.GetValue(period),
-                parse.GetValue(note), actor, null, ct);
+                parse.GetValue(note), actor, null, ct, parse.GetValue(reference));
             if (parse.GetValue(format) == Formats.Json)
                 cli.WriteJson(new
                 {

@@ -44,3 +44,15 @@ public static class PerspectiveText
         : (perspectives.Count == 1 ? "Prospettiva: " : "Prospettive: ") + string.Join(", ",
             perspectives.Select(Labels.Of));
 }
+
+/// <summary>An indicator's measure as users read it: its name with the unit, and its intermediate targets.</summary>
+public static class MeasureText
+{
+    /// <summary><c>numero (mq)</c>, <c>percentuale</c>, <c>si/no</c>.</summary>
+    public static string Of(Indicator i) => MeasureLabels.Of(i.Measure) + (i.Unit is { } u ? $" ({u})" : "");
+
+    /// <summary><c>Target intermedi: ≥ 500 al 30/06/2019</c>; empty when the indicator has none.</summary>
+    public static string Interim(Indicator i) => i.InterimTargets.Count == 0 ? ""
+        : (i.InterimTargets.Count == 1 ? "Target intermedio: " : "Target intermedi: ")
+          + string.Join(", ", i.InterimTargets.Select(t => TargetText.Of(t, i)));
+}

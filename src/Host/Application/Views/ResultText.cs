@@ -3,10 +3,25 @@ namespace PerformancePlan.Host.Application.Views;
 /// <summary>A recorded value as users write it: <c>29/03/2019</c>, <c>55,5%</c>, <c>12</c>.</summary>
 public static class ResultText
 {
-    public static string Of(ResultValue v, Indicator? indicator = null) =>
-        v.Date is { } d ? ItalianFormat.Date(d)
-        : indicator?.Measure == MeasureKind.Percent ? ItalianFormat.Percent(v.Amount ?? 0)
-        : ItalianFormat.Decimal(v.Amount ?? 0);
+    public static string Of(ResultValue v, Indicator? indicator = null)
+    {
+        if (v.Date is { } d) return ItalianFormat.Date(d);
+        var amount = v.Amount ?? 0;
+        var target = indicator?.Targets.FirstOrDefault();
+        if (indicator?.Measure == MeasureKind.YesNo) return amount == 1 ? "sì" : "no";
+        if (target?.Milestone is not null) return ItalianFormat.Percent(amount) + " completato";
+        if (target?.BaselineYear is { } year)
+            return v.Reference is { } b
+                ? $"{Plain(amount, indicator)} (nel {year}: {Plain(b, indicator)})"
+                : $"{(amount > 0 ? "+" : "")}{ItalianFormat.Percent(amount)} rispetto al {year}";
+        var text = indicator?.Measure == MeasureKind.DaysAfterPeriodClose ? ItalianFormat.Decimal(amount)
+            : TargetText.Value(amount, indicator);
+        return v.Reference is { } r && target?.Benchmark is { } name
+            ? $"{text} ({name}: {TargetText.Value(r, indicator)})" : text;
+    }
+
+    static string Plain(decimal amount, Indicator? indicator) =>
+        ItalianFormat.Decimal(amount) + (indicator?.Unit is { } u ? " " + u : "");
 
     /// <summary>
     /// An entry's note as a report prints it: a correction says which value it corrects, when that value was recorded

@@ -61,8 +61,9 @@ public static class PlanTable
         foreach (var indicator in plan.IndicatorsOf(node.Code))
             table.AddRow([
                 new Markup($"{indent}  {Markup.Escape(indicator.Code)}"),
-                new Text(Short(indicator.Description)),
-                new Text(MeasureLabels.Of(indicator.Measure)),
+                new Markup(Markup.Escape(Short(indicator.Description)) + (MeasureText.Interim(indicator) is
+                    { Length: > 0 } interim ? $"\n[dim]{Markup.Escape(interim)}[/]" : "")),
+                new Text(MeasureText.Of(indicator)),
                 .. plan.Horizon.Select(y => new Text(TargetText.Of(indicator.TargetFor(y), indicator))),
                 new Text(""),
                 new Text(string.Join(' ', indicator.Offices)),

@@ -34,7 +34,7 @@ public static class ScoresTable
             {
                 var score = indicatorScores[i.Code];
                 table.AddRow(new Text($"{new string(' ', depth * 2 + 2)}{i.Code}"),
-                    new Text(TargetText.Of(score.Target, i)), new Text(Actual(score)),
+                    new Text(TargetText.Of(score.Target, i)), new Text(Actual(score, i)),
                     new Text(ScoreText.Of(score.Score.ShownRaw)), new Text(ScoreText.Of(score.Score.ShownParametrata)),
                     Band(score.Score.Band));
             }
@@ -66,11 +66,9 @@ public static class ScoresTable
             : "Punteggio: [dim]non rilevato[/] (nessun indicatore misurato)");
     }
 
-    static string Actual(IndicatorScore s) => s.Used.Count == 0 ? "" : string.Join(", ", s.Used.Select(e =>
+    static string Actual(IndicatorScore s, Indicator i) => s.Used.Count == 0 ? "" : string.Join(", ", s.Used.Select(e =>
         (e.Period is { Length: > 0 } p ? (s.Measure == MeasureKind.Deadlines ? $"scad. {p}: " : $"{p}: ") : "") +
-        (e.Value.Date is { } d ? ItalianFormat.Date(d)
-            : s.Measure == MeasureKind.Percent ? ItalianFormat.Percent(e.Value.Amount!.Value)
-            : ItalianFormat.Decimal(e.Value.Amount!.Value))));
+        ResultText.Of(e.Value, i)));
 
     static IRenderable Band(Band band) => new Markup(band switch
     {

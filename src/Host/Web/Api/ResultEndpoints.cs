@@ -52,7 +52,8 @@ public static class ResultEndpoints
             return TypedResults.ValidationProblem(check.ToDictionary(),
                 title: "Dati non validi: nessun evento scritto");
         var e = await new ResultService(store, clock).RecordAsync(id, request.Indicator, request.Value, request.On,
-            request.Period, request.Note, JwtSettings.ActorOf(user), RequestParsing.ExpectedVersion(http), ct);
+            request.Period, request.Note, JwtSettings.ActorOf(user), RequestParsing.ExpectedVersion(http), ct,
+            request.Reference);
         return TypedResults.Created($"/api/plans/{id}/indicators/{e.Indicator}/results", RecordedResult.Of(e));
     }
 
