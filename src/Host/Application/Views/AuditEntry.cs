@@ -76,7 +76,8 @@ public sealed record AuditEntry(
                 $"soglia {m.Methodology.CriticalThresholdPercent}%, " +
                 $"pesi {m.Methodology.OperationalObjectivesWeightPercent}/" +
                 $"{m.Methodology.StrategicIndicatorsWeightPercent}, " +
-                MethodologyText.Rounding(m.Methodology)),
+                MethodologyText.Rounding(m.Methodology) + (m.Methodology.HasMeasurementSystem
+                    ? "; " + MethodologyText.Beyond(m.Methodology) : "")),
             PlanClosed c => Entry("Anno chiuso", c.PlanId, $"chiuso il {ItalianFormat.Date(c.On)}"),
             PlanReopened r => Entry("Piano riaperto", r.PlanId, $"riaperto il {ItalianFormat.Date(r.On)}", r.Act,
                 r.Reason),

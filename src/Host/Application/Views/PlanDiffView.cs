@@ -14,15 +14,6 @@ public static class PlanDiffView
     const string MethodologyCode = "metodologia";
     const string Rules = "regole di misurazione";
 
-    /// <summary>The rules of a methodology as users name them; values are percentages.</summary>
-    static readonly (string Name, Func<Methodology, decimal> Value)[] RuleNames =
-    [
-        ("tolleranza", m => m.TolerancePercent),
-        ("soglia critica", m => m.CriticalThresholdPercent),
-        ("peso degli obiettivi operativi negli obiettivi strategici", m => m.OperationalObjectivesWeightPercent),
-        ("peso degli indicatori strategici negli obiettivi strategici", m => m.StrategicIndicatorsWeightPercent),
-    ];
-
     /// <summary>What changed from <paramref name="from"/> to <paramref name="to"/>, one row per change.</summary>
     public static IReadOnlyList<PlanDifferenceView> Of(Plan from, Plan to) =>
         PlanHistory.Diff(from, to).SelectMany(d => d.Code == MethodologyCode
@@ -32,16 +23,15 @@ public static class PlanDiffView
     /// <summary>Each rule that changed, as <c>Tolleranza: 10% → 5%</c>.</summary>
     public static IEnumerable<PlanDifferenceView> MethodologyChanges(Methodology from, Methodology to)
     {
-        var changed = RuleNames.Where(r => r.Value(from) != r.Value(to)).ToList();
-        foreach (var (name, value) in changed)
+        var before = MethodologyText.Rules(from).ToDictionary(r => r.Name, r => r.Value);
+        var after = MethodologyText.Rules(to).ToDictionary(r => r.Name, r => r.Value);
+        foreach (var name in before.Keys.Concat(after.Keys).Distinct())
         {
-            var (a, b) = (ItalianFormat.Percent(value(from)), ItalianFormat.Percent(value(to)));
+            var (a, b) = (before.GetValueOrDefault(name, "—"), after.GetValueOrDefault(name, "—"));
+            if (a == b) continue;
             yield return new("modificato", MethodologyCode, Rules, $"{name} {a}", $"{name} {b}",
                 $"{char.ToUpperInvariant(name[0])}{name[1..]}: {a} → {b}");
         }
-        if (changed.Count == 0 && from != to)   // a rule this view does not name yet: say so, never print the type
-            yield return new("modificato", MethodologyCode, Rules, "", "",
-                "Regole di misurazione modificate: vedere «perfplan plan show» delle due versioni");
     }
 
     static string SentenceOf(PlanDifference d) => d.Kind switch

@@ -33,6 +33,64 @@ public static class MethodologyText
     /// <summary><c>figure arrotondate a 2 decimali prima della fascia</c> (the rounding rule, BRIEF §3).</summary>
     public static string Rounding(Methodology m) =>
         $"figure arrotondate a {ItalianFormat.Count(m.Decimals, "decimale", "decimali")} prima di attribuire la fascia";
+
+    /// <summary>
+    /// Every rule of the measurement system by its Italian name with its value (<c>tolleranza</c> → <c>10%</c>): the
+    /// seed's four, the rounding, then only the rules the plan states beyond them (levels, rules of a level, band
+    /// table, over-achievement cap, holder weights, calendar). Used to describe and to compare methodologies.
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Value)> Rules(Methodology m)
+    {
+        var rules = new List<(string, string)>
+        {
+            ("tolleranza", ItalianFormat.Percent(m.TolerancePercent)),
+            ("soglia critica", ItalianFormat.Percent(m.CriticalThresholdPercent)),
+            ("peso degli obiettivi operativi negli obiettivi strategici",
+                ItalianFormat.Percent(m.OperationalObjectivesWeightPercent)),
+            ("peso degli indicatori strategici negli obiettivi strategici",
+                ItalianFormat.Percent(m.StrategicIndicatorsWeightPercent)),
+            ("decimali", m.Decimals.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        };
+        if (m.Levels is { } levels) rules.Add(("livelli", string.Join(" > ", levels)));
+        foreach (var r in m.LevelRules ?? [])
+        {
+            var of = r.Level == LevelRule.EveryLevel ? "" : $" di «{r.Level}»";
+            if (r.TolerancePercent is { } t) rules.Add(($"tolleranza{of}", ItalianFormat.Percent(t)));
+            if (r.CriticalThresholdPercent is { } c) rules.Add(($"soglia critica{of}", ItalianFormat.Percent(c)));
+            if (r.ChildObjectivesWeightPercent is { } w)
+                rules.Add(($"peso degli obiettivi figli{of}", ItalianFormat.Percent(w)));
+            if (r.RollUp is { } u)
+                rules.Add(($"aggregazione{of}", u == RollUp.WeightedMean ? "media ponderata per Peso" : "media"));
+            if (r.OwnIndicators is { } own) rules.Add(($"indicatori propri{of}", own ? "sì" : "no"));
+        }
+        if (m.Bands is { } bands)
+            rules.Add(("fasce", string.Join("; ", bands.Select(b =>
+                $"{ItalianFormat.Decimal(b.FromPercent)}–{ItalianFormat.Percent(b.ToPercent)} {b.Label}"
+                + (b.ParametrataFrom is { } pf ? $" ({ItalianFormat.Decimal(pf)}–"
+                    + $"{ItalianFormat.Decimal(b.ParametrataTo!.Value)} punti)" : "")))));
+        if (m.OverAchievementCapPercent is { } cap)
+            rules.Add(("tetto di sovraperformance", ItalianFormat.Percent(cap)));
+        if (m.HolderWeighting == HolderWeighting.Relative) rules.Add(("pesi dei titolari", "relativi (normalizzati)"));
+        if (m.Calendar is { } k) rules.Add(("calendario", CalendarName(k)));
+        return rules;
+    }
+
+    /// <summary>
+    /// The rules the plan states beyond the seed's (<c>livelli: Missione &gt; Programma; calendario: trimestri</c>);
+    /// empty for a seed-shaped methodology.
+    /// </summary>
+    public static string Beyond(Methodology m) =>
+        string.Join("; ", Rules(m).Skip(5).Select(r => $"{r.Name}: {r.Value}"));
+
+    /// <summary>The Italian name of a calendar: <c>quadrimestri</c>, <c>trimestri</c>, <c>semestri</c>,
+    /// <c>mesi</c>.</summary>
+    public static string CalendarName(CalendarKind k) => k switch
+    {
+        CalendarKind.Quarters => "trimestri",
+        CalendarKind.Semesters => "semestri",
+        CalendarKind.Months => "mesi",
+        _ => "quadrimestri",
+    };
 }
 
 /// <summary>The balanced-scorecard perspectives of an objective (<i>Prospettiva</i>), as the plan file names them.

@@ -25,7 +25,8 @@ public static class PlanTable
             $"obiettivo strategico = {ItalianFormat.Percent(m.OperationalObjectivesWeightPercent)} " +
             "obiettivi operativi" +
             $" + {ItalianFormat.Percent(m.StrategicIndicatorsWeightPercent)} indicatori strategici, " +
-            MethodologyText.Rounding(m));
+            MethodologyText.Rounding(m) + (m.HasMeasurementSystem
+                ? "; " + Markup.Escape(MethodologyText.Beyond(m)) : ""));
 
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn(new TableColumn("Codice").NoWrap());
