@@ -15,6 +15,9 @@ public static class BandNames
         _ => "Sterilizzato",
     };
 
+    /// <summary>The outcome users read: the plan's band-table label when it has one, else the band's name.</summary>
+    public static string Italian(Score s) => s.Label ?? Italian(s.Band);
+
     public static string Code(Band b) => b switch
     {
         Band.Achieved => "achieved",

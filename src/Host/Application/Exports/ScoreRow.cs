@@ -20,7 +20,7 @@ public sealed record ScoreRow(
     }
 
     static ScoreRow Of(string code, string level, string target, string result, Score s) => new(
-        code, level, target, result, s.ShownRaw, s.ShownParametrata, BandNames.Italian(s.Band));
+        code, level, target, result, s.ShownRaw, s.ShownParametrata, BandNames.Italian(s));
 
     /// <inheritdoc />
     public IReadOnlyDictionary<string, object?> Cells() => new Dictionary<string, object?>

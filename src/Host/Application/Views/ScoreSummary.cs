@@ -10,7 +10,7 @@ public sealed record HeadlineView(string Label, decimal? Value, string Band, str
     public const string Name = "Performance parametrata dell'Ente";
 
     public static HeadlineView From(ObjectiveScores s) => new(Name, s.Entity.Score.ShownParametrata,
-        BandNames.Code(s.Entity.Score.Band), BandNames.Italian(s.Entity.Score.Band));
+        BandNames.Code(s.Entity.Score.Band), BandNames.Italian(s.Entity.Score));
 
     /// <summary>The name inside a sentence: <c>performance parametrata dell'Ente</c>.</summary>
     [System.Text.Json.Serialization.JsonIgnore]

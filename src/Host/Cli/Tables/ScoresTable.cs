@@ -29,14 +29,14 @@ public static class ScoresTable
             var s = nodeScores[node.Code];
             table.AddRow(new Markup($"{new string(' ', depth * 2)}[bold]{Markup.Escape(node.Code)}[/]"),
                 Text.Empty, Text.Empty, new Text(ScoreText.Of(s.ShownRaw)), new Text(ScoreText.Of(s.ShownParametrata)),
-                Band(s.Band));
+                Band(s));
             foreach (var i in plan.IndicatorsOf(node.Code))
             {
                 var score = indicatorScores[i.Code];
                 table.AddRow(new Text($"{new string(' ', depth * 2 + 2)}{i.Code}"),
                     new Text(TargetText.Of(score.Target, i)), new Text(Actual(score, i)),
                     new Text(ScoreText.Of(score.Score.ShownRaw)), new Text(ScoreText.Of(score.Score.ShownParametrata)),
-                    Band(score.Score.Band));
+                    Band(score.Score));
             }
             foreach (var child in plan.Children(node.Code)) Node(child, depth + 1);
         }
@@ -49,7 +49,8 @@ public static class ScoresTable
     public static void WriteScorecard(IAnsiConsole console, Plan plan, HolderScorecard card)
     {
         console.Write(new Rule(
-            $"[bold]Scheda obiettivi individuali {Markup.Escape(card.Holder)}[/] — piano {plan.Id}").LeftJustified());
+            $"[bold]Scheda obiettivi individuali {Markup.Escape(HolderName(plan, card.Holder))}[/] — piano {plan.Id}")
+            .LeftJustified());
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("Indicatore");
         table.AddColumn("Descrizione");
@@ -59,23 +60,28 @@ public static class ScoresTable
         foreach (var item in card.Items)
             table.AddRow(new Text(item.Indicator), new Text(plan.IndicatorOf(item.Indicator)!.Description),
                 new Text(ItalianFormat.Percent(Math.Round(item.Weight, 2))),
-                new Text(ScoreText.Of(item.Score.ShownParametrata)), Band(item.Score.Band));
+                new Text(ScoreText.Of(item.Score.ShownParametrata)), Band(item.Score));
         console.Write(table);
         console.MarkupLine(card.ShownScore is { } s
             ? $"Punteggio: [bold]{ScoreText.Of(s)}[/] (media dei pesi sugli indicatori misurati)"
             : "Punteggio: [dim]non rilevato[/] (nessun indicatore misurato)");
     }
 
+    /// <summary><c>DG — Direttore generale</c> when the plan's registry names the holder, else the code.</summary>
+    static string HolderName(Plan plan, string holder) => plan.NameOf(RegistryKind.Holder, holder) is var name
+        && name != holder ? $"{holder} — {name}" : holder;
+
     static string Actual(IndicatorScore s, Indicator i) => s.Used.Count == 0 ? "" : string.Join(", ", s.Used.Select(e =>
         (e.Period is { Length: > 0 } p ? (s.Measure == MeasureKind.Deadlines ? $"scad. {p}: " : $"{p}: ") : "") +
         ResultText.Of(e.Value, i)));
 
-    static IRenderable Band(Band band) => new Markup(band switch
+    /// <summary>The outcome in its band's colour; a band table's label stands for the band's name.</summary>
+    static IRenderable Band(Score score) => new Markup(score.Band switch
     {
-        Domain.Scoring.Band.Achieved => "[green]Raggiunto[/]",
-        Domain.Scoring.Band.Partial => "[yellow]Parzialmente raggiunto[/]",
-        Domain.Scoring.Band.NotAchieved => "[red]Assolutamente non raggiunto[/]",
-        Domain.Scoring.Band.Neutralized => "[blue]Sterilizzato[/]",
-        _ => "[dim]Non rilevato[/]",
-    });
+        Domain.Scoring.Band.Achieved => "[green]",
+        Domain.Scoring.Band.Partial => "[yellow]",
+        Domain.Scoring.Band.NotAchieved => "[red]",
+        Domain.Scoring.Band.Neutralized => "[blue]",
+        _ => "[dim]",
+    } + Markup.Escape(BandNames.Italian(score)) + "[/]");
 }
