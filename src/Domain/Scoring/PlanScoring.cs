@@ -102,7 +102,7 @@ public static class PlanScoring
             return new IndicatorScore(i.Code, i.Level, i.Parent, i.Measure, i.Comparator, target, used, [],
                 Scoring.Score.Neutralized);
         var m = plan.Methodology;
-        var periods = target is null ? [] : Realize(i, target, used, plan.IsClosed);
+        var periods = target is null ? [] : Realize(i, target, used, plan.IsClosed, m.RealizationCap);
         var r = Realization.Mean(periods.Where(p => p.Realization is not null).Select(p => p.Realization!.Value));
         if (r is null && plan.IsClosed) r = 0;
         // At the close a per-period measure realises 0 for each missing period; with no entry, the 0 is the rule's.
@@ -116,7 +116,7 @@ public static class PlanScoring
 
     /// <summary>One realization per deadline or period (the whole indicator is one period otherwise).</summary>
     static IReadOnlyList<PeriodRealization> Realize(Indicator i, YearTarget t, IReadOnlyList<ResultEntry> used,
-        bool closed)
+        bool closed, decimal cap)
     {
         decimal? Missing() => closed ? 0 : null;
         switch (i.Measure)
@@ -141,7 +141,7 @@ public static class PlanScoring
                 decimal? r = entry is null ? null
                     : i.Measure == MeasureKind.Deadline ? (entry.Value.Date is { } c
                         && t.Dates.Count > 0 ? Realization.OfDeadline(t.Dates[0], c) : null)
-                    : Realization.Of(i.Measure, i.Comparator, t, entry.Value);
+                    : Realization.Of(i.Measure, i.Comparator, t, entry.Value, cap);
                 return [new PeriodRealization("", r)];
         }
     }

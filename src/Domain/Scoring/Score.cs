@@ -29,7 +29,8 @@ public sealed record Score(decimal? Raw, Band Band, decimal? Parametrata)
     public static Score Of(decimal raw, Methodology m, string? level = null)
     {
         if (m.Bands is { } bands) return OfTable(raw, bands);
-        return raw >= 100 - m.ToleranceOf(level) ? new(raw, Band.Achieved, 100)
+        // Above 100 only when the plan allows over-achievement (its cap): then the excess counts in the parametrata.
+        return raw >= 100 - m.ToleranceOf(level) ? new(raw, Band.Achieved, Math.Max(100, raw))
             : raw < m.CriticalThresholdOf(level) ? new(raw, Band.NotAchieved, 0)
             : new(raw, Band.Partial, raw);
     }

@@ -129,4 +129,22 @@ public class OwnHierarchyTests
         (error.Column, error.Value).ShouldBe(("Padre", "011.005.01"));
         error.Message.ShouldContain("non può stare sotto");
     }
+
+    [Fact]
+    public void An_over_achievement_cap_lets_a_result_beyond_the_target_count_beyond_100()
+    {
+        var lines = File.ReadAllLines(SeedFiles.Case("probes", "G02-percent-over-100.csv"))
+            .Append("Metodologia;tetto;;Sovraperformance fino al 120%;;;;;;120%;;;;;");
+        var plan = Approved(PlanText.Import(lines).Plan!);
+        static ResultRecorded Of(string code, decimal v) => new("prova-2019", code, Guid.NewGuid(),
+            new ResultValue(v, null), new LocalDate(2019, 12, 31), null, "", "admin", Instant.FromUtc(2020, 1, 10, 9, 0));
+
+        var s = PlanScoring.Score(plan, SeedPlan.Given(Of("O1.1.1-a", 132), Of("S1.1.1-a", 100)));
+
+        s.Indicators.Single(i => i.Code == "O1.1.1-a").Score.ShouldBe(new Score(110, Band.Achieved, 110));
+        s.Indicators.Single(i => i.Code == "S1.1.1-a").Score.ShouldBe(new Score(120, Band.Achieved, 120));
+        PlanScoring.Score(Approved(PlanText.Import(File.ReadAllLines(
+                SeedFiles.Case("probes", "G02-percent-over-100.csv"))).Plan!), SeedPlan.Given(Of("O1.1.1-a", 132)))
+            .Indicators.Single(i => i.Code == "O1.1.1-a").Score.ShouldBe(new Score(100, Band.Achieved, 100));
+    }
 }
