@@ -137,7 +137,8 @@ public class OwnHierarchyTests
             .Append("Metodologia;tetto;;Sovraperformance fino al 120%;;;;;;120%;;;;;");
         var plan = Approved(PlanText.Import(lines).Plan!);
         static ResultRecorded Of(string code, decimal v) => new("prova-2019", code, Guid.NewGuid(),
-            new ResultValue(v, null), new LocalDate(2019, 12, 31), null, "", "admin", Instant.FromUtc(2020, 1, 10, 9, 0));
+            new ResultValue(v, null), new LocalDate(2019, 12, 31), null, "", "admin",
+            Instant.FromUtc(2020, 1, 10, 9, 0));
 
         var s = PlanScoring.Score(plan, SeedPlan.Given(Of("O1.1.1-a", 132), Of("S1.1.1-a", 100)));
 
