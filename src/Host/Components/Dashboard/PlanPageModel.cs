@@ -9,6 +9,9 @@ public sealed record PlanPageModel(
     IReadOnlyList<ChartPoint> YearTrend,
     IReadOnlyList<TreeRow> Tree)
 {
+    /// <summary>The level the bars show, as the plan names it (<c>Obiettivo strategico</c> in the seed).</summary>
+    public string BarsLevel { get; init; } = Labels.Of(Level.StrategicObjective);
+
     /// <summary>The page of a plan and its scores at the time asked, with the entity's score in the year.</summary>
     public static PlanPageModel From(
         Plan plan, ObjectiveScores scores, IReadOnlyList<ChartPoint> trend, TimeTravel time)
@@ -35,10 +38,13 @@ public sealed record PlanPageModel(
         var barDepth = plan.Nodes.Any(n => plan.DepthOf(n.Code) == 2) ? 2 : 1;
         var objectives = scores.Areas.Concat(scores.Objectives).Where(o => plan.DepthOf(o.Code) == barDepth)
             .Select(o => new Bar(o.Code, o.Score.ShownParametrata, o.Score.Band)).ToList();
-        return new(plan.Id, plan.EntityName, plan.Year, StatusNames.Of(plan.Status), plan.CurrentVersion,
+        return new PlanPageModel(plan.Id, plan.EntityName, plan.Year, StatusNames.Of(plan.Status), plan.CurrentVersion,
             plan.Versions.Count > 0 ? plan.Versions[^1].Act : null, time, scores.Entity.Score,
             HeadlineView.From(scores), IndicatorCountsView.From(scores.Counts).Text(scores.Closed), plan.HolderCodes,
-            objectives, trend, rows);
+            objectives, trend, rows) with
+        {
+            BarsLevel = plan.Nodes.FirstOrDefault(n => plan.DepthOf(n.Code) == barDepth)?.LevelName ?? "",
+        };
     }
 }
 
