@@ -137,6 +137,7 @@ public static partial class PlanFileImporter
             r.Comparator!.Value, r.Targets, r.Offices, r.Holders)
         {
             LevelName = Definitions.NameIfNotSeed(r.Level, r.LevelName), Weight = r.NodeWeight,
+            Calendar = r.Calendar,
         }
         : Definitions.Node(r.Level, r.LevelName, r.Code, r.Parent, r.Description, r.Perspectives, r.Budget, r.Offices,
             r.Holders, r.NodeWeight);

@@ -1,3 +1,5 @@
+using PerformancePlan.Domain.Calendar;
+
 namespace PerformancePlan.Domain.Import;
 
 /// <summary>A row of a plan file once every cell has been read and typed.</summary>
@@ -15,6 +17,9 @@ public sealed record PlanRow(
     /// <summary>The row's weight in its parent (<i>Peso</i>), or null.</summary>
     public decimal? NodeWeight { get; init; }
 
+    /// <summary>The calendar its <i>Misura</i> names (<c>giorni dalla chiusura del trimestre</c>), or null.</summary>
+    public CalendarKind? Calendar { get; init; }
+
     /// <summary>Reads a row of a file that declares nothing (the seed's measurement system).</summary>
     public static PlanRow From(RawRow raw, IReadOnlyList<int> horizon) => From(raw, PlanFileContext.Seed(horizon));
 
@@ -26,7 +31,8 @@ public sealed record PlanRow(
         var level = reading.Level;
         var code = raw[PlanColumns.Code];
         if (Codes.TryParseIndicator(code, out var ic, out _)) code = ic.Value;
-        MeasureKind? measure = MeasureLabels.TryParseMeasure(raw[PlanColumns.Measure], out var m) ? m : null;
+        var (measureText, calendar) = PeriodMeasure.Split(raw[PlanColumns.Measure]);
+        MeasureKind? measure = MeasureLabels.TryParseMeasure(measureText, out var m) ? m : null;
         Comparator? comparator = null;
         if (measure is not null) comparator = PlanRowValidator.ComparatorOf(raw, measure.Value);
         var targets = measure is null || comparator is null
@@ -44,6 +50,7 @@ public sealed record PlanRow(
                 context.Methodology.HolderWeightingInForce).Value)
         {
             LevelName = reading.Name, NodeWeight = CellParsers.NodeWeight(raw[PlanColumns.NodeWeight]).Value,
+            Calendar = calendar,
         };
     }
 }

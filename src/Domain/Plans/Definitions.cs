@@ -34,6 +34,7 @@ public static class Definitions
         i.Parent, i.Description, i.Algorithm, i.Measure, i.Comparator, targets, i.Offices, i.Holders)
     {
         Lineage = i.Lineage, LevelName = NameIfNotSeed(i.Level, i.LevelName), Weight = i.Weight,
+        Calendar = i.Calendar,
     };
 
     /// <summary>The level's name when it is not the seed's name of the level (null keeps the stored JSON as it

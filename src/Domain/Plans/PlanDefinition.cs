@@ -45,7 +45,8 @@ public sealed record PlanDefinition(
             i.Algorithm, i.Measure, i.Comparator,
             string.Join(",", i.Targets.Select(t => $"{t.Year}:{N(t.Amount)}:{string.Join("+", t.Dates)}")),
             string.Join(",", i.Offices), string.Join(",", i.Holders))
-            + (i.LevelName is { } l ? "|" + l : "") + (i.Weight is { } iw ? "|peso=" + N(iw) : ""),
+            + (i.LevelName is { } l ? "|" + l : "") + (i.Weight is { } iw ? "|peso=" + N(iw) : "")
+            + (i.Calendar is { } c ? "|calendario=" + c : ""),
         _ => throw new ArgumentException($"Not a definition: {d.GetType().Name}"),
     };
 

@@ -103,6 +103,13 @@ public sealed record IndicatorDefined(
     /// <summary>The indicator's weight in its objective (the plan's <i>Peso</i>; relative); null: 1.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public decimal? Weight { get; init; }
+
+    /// <summary>
+    /// The calendar of its per-period measure when the row names one (<c>giorni dalla chiusura del trimestre</c>);
+    /// null: the plan's.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CalendarKind? Calendar { get; init; }
 }
 
 /// <summary>The weights the plan gives to a holder's individual objectives (sum 100).</summary>

@@ -38,8 +38,15 @@ public sealed record PlanPageModel(
         return new(plan.Id, plan.EntityName, plan.Year, StatusNames.Of(plan.Status), plan.CurrentVersion,
             plan.Versions.Count > 0 ? plan.Versions[^1].Act : null, time, scores.Entity.Score,
             HeadlineView.From(scores), IndicatorCountsView.From(scores.Counts).Text(scores.Closed), plan.HolderCodes,
-            objectives, trend, rows);
+            objectives, trend, rows)
+        {
+            PeriodName = Domain.Calendar.MonitoringCalendar.PeriodName(plan.Methodology.CalendarInForce),
+        };
     }
+
+    /// <summary>The name of one monitoring period of the plan's calendar (<c>quadrimestre</c>, <c>trimestre</c>…).
+    /// </summary>
+    public string PeriodName { get; init; } = "quadrimestre";
 }
 
 /// <summary>
