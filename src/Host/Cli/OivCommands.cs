@@ -63,6 +63,10 @@ public static class OivCommands
                         {
                             entryId = u.EntryId, reason = u.Reversal!.Reason, by = u.Reversal.By, at = u.Reversal.At,
                         }),
+                        periods = i.Periods.Where(p => p.Period.Length > 0).Select(p => new
+                        {
+                            period = p.Period, realization = ScoreView.R(p.Realization),
+                        }),
                         realization = ScoreView.R(i.Score.Raw), parametrata = ScoreView.R(i.Score.Parametrata),
                         band = BandNames.Code(i.Score.Band),
                     }),
