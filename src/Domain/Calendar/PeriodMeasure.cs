@@ -60,5 +60,6 @@ public static partial class PeriodMeasure
 
     [GeneratedRegex(@"(?<![a-z])semestr", RegexOptions.IgnoreCase)] private static partial Regex Semester();
 
-    [GeneratedRegex(@"mensil|(?<![a-z])mes[ei](?![a-z])", RegexOptions.IgnoreCase)] private static partial Regex Month();
+    [GeneratedRegex(@"mensil|(?<![a-z])mes[ei](?![a-z])", RegexOptions.IgnoreCase)]
+    private static partial Regex Month();
 }

@@ -11,8 +11,9 @@ public sealed record FieldIssue(string Column, string Value, string Message, str
 
 /// <summary>
 /// Reads a result as people write it (<c>55,5%</c>, <c>12</c>, <c>29/03/2019</c>, period <c>Q1</c>, <c>T3</c> (by
-/// the calendar in force, <see cref="MonitoringCalendar"/>) or <c>30/06/2019</c>) against the plan: the indicator's measure types the value; the plan's year and its monitoring
-/// (<see cref="MonitoringCalendar.CheckReferenceDate"/>) bound the date.
+/// the calendar in force, <see cref="MonitoringCalendar"/>) or <c>30/06/2019</c>) against the plan: the indicator's
+/// measure types the value; the plan's year and its monitoring (<see cref="MonitoringCalendar.CheckReferenceDate"/>)
+/// bound the date.
 /// </summary>
 public static class ResultInput
 {

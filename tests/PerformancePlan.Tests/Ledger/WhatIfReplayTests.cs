@@ -158,7 +158,8 @@ public class WhatIfApiTests(PostgresCluster cluster) : IAsyncLifetime
 
         var response = await oiv.PostAsync("/api/plans/cciaa-ms-2019/oiv/what-if",
             Form("Codice;Padre;Descrizione;Valore\nsoglia critica;;;alta\n"), Ct);
-        var missing = await oiv.PostAsync("/api/plans/cciaa-ms-2019/oiv/what-if", new MultipartFormDataContent { { new StringContent("x"), "nota" } }, Ct);
+        var missing = await oiv.PostAsync("/api/plans/cciaa-ms-2019/oiv/what-if",
+            new MultipartFormDataContent { { new StringContent("x"), "nota" } }, Ct);
         var unknown = await oiv.PostAsync("/api/plans/nessuno-2019/oiv/what-if", Form("tolleranza;;;5%"), Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
