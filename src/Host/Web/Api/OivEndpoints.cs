@@ -27,7 +27,10 @@ public sealed record OivReplayResponse(
         ScoresView.From(r.Scores));
 }
 
-/// <summary>Form of <c>POST /api/plans/{id}/oiv/what-if</c> (multipart/form-data): the methodology file.</summary>
+/// <summary>
+/// Form of <c>POST /api/plans/{id}/oiv/what-if</c> (multipart/form-data): the methodology file; <c>asOf</c> and
+/// <c>knownAt</c>, when given, are fields of the same form.
+/// </summary>
 public sealed record WhatIfForm(IFormFile? File);
 
 /// <summary>The methodology file must be there and not empty.</summary>
@@ -56,10 +59,10 @@ public static class OivEndpoints
             oiv.MapPost("/what-if", WhatIf).DisableAntiforgery().Document(Policies.OivOrAdmin, "WhatIfPlan",
                 "Simulazione con un'altra metodologia", "Come `perfplan oiv replay --methodology FILE`: ricalcola "
                 + "l'anno dagli eventi con le regole del file di metodologia (CSV separato da «;» o .xlsx, campo "
-                + "«file» in multipart/form-data; righe «Codice;Padre;Descrizione;Valore», es. «tolleranza;;;0%») "
-                + "lette sopra quelle in vigore, e restituisce regole ed esiti affiancati. Non scrive nulla. "
-                + "`asOf` e `knownAt` come per il ricalcolo. 400 con riga, colonna e correzione se il file è "
-                + "sbagliato. Per l'OIV e gli amministratori.", 400, 404);
+                + "«file» in multipart/form-data, con `asOf` e `knownAt` facoltativi come per il ricalcolo; righe "
+                + "«Codice;Padre;Descrizione;Valore», es. «tolleranza;;;0%») lette sopra quelle in vigore, e "
+                + "restituisce regole ed esiti affiancati. Non scrive nulla. 400 con riga, colonna e correzione se "
+                + "il file è sbagliato. Per l'OIV e gli amministratori.", 400, 404);
             oiv.MapPost("/validate", Validate).Document(Policies.OivOrAdmin, "ValidatePlan", "Validazione dell'OIV",
                 "L'OIV valida la Relazione di un piano chiuso, con una nota; il registro ne fissa l'hash. "
                 + "Solo l'OIV (403), solo a piano chiuso (422).", 400, 409, 422);
@@ -71,10 +74,10 @@ public static class OivEndpoints
             RequestParsing.IsoInstant(knownAt), ct) is { } replay
             ? TypedResults.Ok(OivReplayResponse.Of(replay)) : ApiEndpoints.PlanNotFound(id);
 
-    // The form's file is bound on its own: the framework does not bind a file inside a form record.
+    // The form's fields are bound one by one: the framework does not bind a file inside a form record.
     static async Task<Results<Ok<WhatIfView>, ValidationProblem, ProblemHttpResult>> WhatIf(PlanId id,
-        IFormFile? file, string? asOf, string? knownAt, IDocumentStore store, [FromServices] IClock clock,
-        CancellationToken ct)
+        IFormFile? file, [FromForm] string? asOf, [FromForm] string? knownAt, IDocumentStore store,
+        [FromServices] IClock clock, CancellationToken ct)
     {
         if (ApiDocs.Refuse(new WhatIfFormValidator(), new WhatIfForm(file)) is { } refused) return refused;
         var (on, at) = (RequestParsing.IsoDate(asOf), RequestParsing.IsoInstant(knownAt));
