@@ -11,7 +11,8 @@ public static class ScoreTrendQueries
     /// <summary>
     /// The entity's parametrata (the headline figure) at the close of each monitoring period, as known at the
     /// instant, by the plan's <paramref name="calendar"/> (quadrimesters unless it says otherwise). With a business
-    /// date (<i>situazione al</i>) the line stops there: the periods closed by then, and a last point on that date (<c>al 15/05</c>) when it falls inside a period, so the chart agrees with the page.
+    /// date (<i>situazione al</i>) the line stops there: the periods closed by then, and a last point on that date
+    /// (<c>al 15/05</c>) when it falls inside a period, so the chart agrees with the page.
     /// </summary>
     public static async Task<IReadOnlyList<ChartPoint>> EntityByPeriodAsync(
         IQuerySession session, PlanId planId, int year, LocalDate? asOf, Instant? knownAt, CancellationToken ct,
