@@ -143,6 +143,7 @@ public static partial class PlanFileImporter
         {
             LevelName = Definitions.NameIfNotSeed(r.Level, r.LevelName), Weight = r.NodeWeight,
             Unit = r.Unit, InterimTargets = r.InterimTargets.Count == 0 ? null : r.InterimTargets,
+            Calendar = r.Calendar,
         }
         : Definitions.Node(r.Level, r.LevelName, r.Code, r.Parent, r.Description, r.Perspectives, r.Budget, r.Offices,
             r.Holders, r.NodeWeight);

@@ -1,3 +1,5 @@
+using PerformancePlan.Domain.Calendar;
+
 namespace PerformancePlan.Domain.Import;
 
 /// <summary>A row of a plan file once every cell has been read and typed.</summary>
@@ -14,6 +16,9 @@ public sealed record PlanRow(
 
     /// <summary>The row's weight in its parent (<i>Peso</i>), or null.</summary>
     public decimal? NodeWeight { get; init; }
+
+    /// <summary>The calendar its <i>Misura</i> names (<c>giorni dalla chiusura del trimestre</c>), or null.</summary>
+    public CalendarKind? Calendar { get; init; }
 
     /// <summary>Reads a row of a file that declares nothing (the seed's measurement system).</summary>
     public static PlanRow From(RawRow raw, IReadOnlyList<int> horizon) => From(raw, PlanFileContext.Seed(horizon));
@@ -33,7 +38,8 @@ public sealed record PlanRow(
         var level = reading.Level;
         var code = raw[PlanColumns.Code];
         if (Codes.TryParseIndicator(code, out var ic, out _)) code = ic.Value;
-        MeasureKind? measure = MeasureLabels.TryParseMeasure(raw[PlanColumns.Measure], out var m) ? m : null;
+        var (measureText, calendar) = PeriodMeasure.Split(raw[PlanColumns.Measure]);
+        MeasureKind? measure = MeasureLabels.TryParseMeasure(measureText, out var m) ? m : null;
         Comparator? comparator = null;
         if (measure is not null) comparator = PlanRowValidator.ComparatorOf(raw, measure.Value);
         var targets = measure is null || comparator is null
@@ -54,6 +60,7 @@ public sealed record PlanRow(
             Unit = measure is null ? null : MeasureRowChecks.UnitOf(raw, measure.Value),
             InterimTargets = measure is null || comparator is null ? []
                 : MeasureRowChecks.InterimTargets(raw, measure.Value, comparator.Value),
+            Calendar = calendar,
         };
     }
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using FluentValidation.Results;
+using PerformancePlan.Domain.Calendar;
 
 namespace PerformancePlan.Domain.Import;
 
@@ -71,7 +72,8 @@ public sealed class PlanRowValidator : AbstractValidator<RawRow>
     {
         var horizon = context.Horizon;
         var measureText = row[PlanColumns.Measure];
-        if (!MeasureLabels.TryParseMeasure(measureText, out var measure))
+        var (measureName, ownCalendar) = PeriodMeasure.Split(measureText);
+        if (!MeasureLabels.TryParseMeasure(measureName, out var measure))
         {
             Fail(ctx, PlanColumns.Measure, measureText,
                 measureText.Length == 0 ? "misura mancante" : "misura sconosciuta",
@@ -91,6 +93,9 @@ public sealed class PlanRowValidator : AbstractValidator<RawRow>
                     ? $"scrivere «{only}» o lasciare vuoto" : "usare «>=», «>», «=», «<=» o «<»");
             return;
         }
+        if (measure == MeasureKind.DaysAfterPeriodClose && PeriodMeasure.Mismatch(row[PlanColumns.Algorithm],
+                row[PlanColumns.Description], ownCalendar ?? context.Methodology.CalendarInForce) is { } hint)
+            Warn(ctx, PlanColumns.Measure, measureText, hint.Message, hint.Fix);
         foreach (var year in horizon)
             Check(ctx, PlanColumns.Target(year), row, t => CellParsers.Target(t, measure, comparator.Value, year));
         foreach (var (column, at) in MeasureRowChecks.InterimColumns(row.Cells.Keys))

@@ -39,6 +39,7 @@ public static class Definitions
         {
             Lineage = i.Lineage, LevelName = NameIfNotSeed(i.Level, i.LevelName), Weight = i.Weight, Unit = i.Unit,
             InterimTargets = keepInterim && i.InterimTargets.Count > 0 ? i.InterimTargets : null,
+            Calendar = i.Calendar,
         };
 
     /// <summary>The level's name when it is not the seed's name of the level (null keeps the stored JSON as it

@@ -39,6 +39,9 @@ public sealed record Indicator(
     /// <summary>The indicator's weight in its objective (relative; null: 1), used by a weighted roll-up.</summary>
     public decimal? Weight { get; init; }
 
+    /// <summary>The calendar of its per-period measure, when it has its own (null: the plan's).</summary>
+    public CalendarKind? Calendar { get; init; }
+
     /// <summary>
     /// One identity across plans and renumberings (<c>cciaa-ms:S3.2.1-a</c>), carried by roll-forward.
     /// </summary>
@@ -94,7 +97,7 @@ public sealed record Plan(
                 e.Measure, e.Comparator, e.Targets, e.Offices, e.Holders)
             {
                 Lineage = e.Lineage ?? $"{state.Entity}:{e.Code}", LevelName = e.LevelName ?? Labels.Of(e.Level),
-                Weight = e.Weight, Unit = e.Unit, InterimTargets = e.InterimTargets ?? [],
+                Weight = e.Weight, Unit = e.Unit, InterimTargets = e.InterimTargets ?? [], Calendar = e.Calendar,
             }),
         },
         (_, HolderWeightsAssigned e) =>

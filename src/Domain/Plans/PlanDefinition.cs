@@ -47,7 +47,8 @@ public sealed record PlanDefinition(
             string.Join(",", i.Offices), string.Join(",", i.Holders))
             + (i.Unit is null ? "" : "|unit=" + i.Unit)
             + (i.InterimTargets is null ? "" : "|interim=" + string.Join(",", i.InterimTargets.Select(Canonical)))
-            + (i.LevelName is { } l ? "|" + l : "") + (i.Weight is { } iw ? "|peso=" + N(iw) : ""),
+            + (i.LevelName is { } l ? "|" + l : "") + (i.Weight is { } iw ? "|peso=" + N(iw) : "")
+            + (i.Calendar is { } c ? "|calendario=" + c : ""),
         _ => throw new ArgumentException($"Not a definition: {d.GetType().Name}"),
     };
 

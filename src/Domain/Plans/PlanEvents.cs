@@ -112,6 +112,13 @@ public sealed record IndicatorDefined(
     /// <summary>Intermediate targets (<c>Target al 30/06/2019</c>), each with its date; null when none.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<YearTarget>? InterimTargets { get; init; }
+
+    /// <summary>
+    /// The calendar of its per-period measure when the row names one (<c>giorni dalla chiusura del trimestre</c>);
+    /// null: the plan's.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CalendarKind? Calendar { get; init; }
 }
 
 /// <summary>The weights the plan gives to a holder's individual objectives (sum 100).</summary>

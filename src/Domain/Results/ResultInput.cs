@@ -10,9 +10,10 @@ public sealed record ResultDraft(string Indicator, ResultValue Value, LocalDate 
 public sealed record FieldIssue(string Column, string Value, string Message, string Fix);
 
 /// <summary>
-/// Reads a result as people write it (<c>55,5%</c>, <c>12</c>, <c>29/03/2019</c>, period <c>Q1</c> or
-/// <c>30/06/2019</c>) against the plan: the indicator's measure types the value; the plan's year and its monitoring
-/// (<see cref="MonitoringCalendar.CheckReferenceDate"/>) bound the date.
+/// Reads a result as people write it (<c>55,5%</c>, <c>12</c>, <c>29/03/2019</c>, period <c>Q1</c>, <c>T3</c> (by
+/// the calendar in force, <see cref="MonitoringCalendar"/>) or <c>30/06/2019</c>) against the plan: the indicator's
+/// measure types the value; the plan's year and its monitoring (<see cref="MonitoringCalendar.CheckReferenceDate"/>)
+/// bound the date.
 /// </summary>
 public static class ResultInput
 {
@@ -46,12 +47,14 @@ public static class ResultInput
         if (indicator is null) return (null, issues);
         var typed = MeasureInput.ReadValue(plan, indicator, value, reference, today, issues);
         var p = ReadPeriod(plan, indicator, period, issues);
+        var calendar = MonitoringCalendar.Of(plan, indicator);
+        var name = MonitoringCalendar.PeriodName(calendar);
         if (p is not null && date is not null && indicator.Measure == MeasureKind.DaysAfterPeriodClose
-            && date < MonitoringCalendar.Close(plan.Year, p))
-            issues.Add(new FieldIssue(ReferredTo, on, $"il quadrimestre {p} si chiude il "
-                + $"{ItalianFormat.Date(MonitoringCalendar.Close(plan.Year, p))}: il risultato si riferisce a una "
-                + "data successiva",
-                "indicare come data di riferimento la chiusura del quadrimestre o una data successiva"));
+            && date < MonitoringCalendar.Close(plan.Year, p, calendar))
+            issues.Add(new FieldIssue(ReferredTo, on, $"il {name} {p} si chiude il "
+                + $"{ItalianFormat.Date(MonitoringCalendar.Close(plan.Year, p, calendar))}: il risultato si riferisce "
+                + "a una data successiva",
+                $"indicare come data di riferimento la chiusura del {name} o una data successiva"));
         // Control characters (NUL, escape sequences) are never part of a note: PostgreSQL refuses NUL, and an
         // escape sequence would act on the terminal of whoever reads the audit trail.
         if (note.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
@@ -109,10 +112,17 @@ public static class ResultInput
         switch (indicator.Measure)
         {
             case MeasureKind.DaysAfterPeriodClose:
-                if (MonitoringCalendar.IsPeriod(t)) return t;
+                var calendar = MonitoringCalendar.Of(plan, indicator);
+                if (MonitoringCalendar.Read(text, calendar) is { } code) return code;
+                var other = t.Length == 0 ? null : MonitoringCalendar.KindOf(text);
                 issues.Add(new FieldIssue(PeriodColumn, text,
-                    t.Length == 0 ? "periodo mancante" : "periodo sconosciuto",
-                    "indicare il quadrimestre: «Q1» (chiuso il 30/04), «Q2» (31/08) o «Q3» (31/12)"));
+                    t.Length == 0 ? "periodo mancante"
+                    : other is { } k ? $"«{text.Trim()}» è un periodo dei {MonitoringCalendar.Name(k)}, ma "
+                        + (indicator.Calendar is null ? $"il calendario del piano {plan.Id} è a "
+                            : $"l'indicatore {indicator.Code} si misura per ") + MonitoringCalendar.Name(calendar)
+                    : "periodo sconosciuto",
+                    $"indicare il {MonitoringCalendar.PeriodName(calendar)}: "
+                        + MonitoringCalendar.Describe(plan.Year, calendar)));
                 return null;
             case MeasureKind.Deadlines:
                 if (int.TryParse(t, out var position) && position >= 1 && position <= deadlines.Count)

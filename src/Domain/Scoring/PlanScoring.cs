@@ -102,7 +102,8 @@ public static class PlanScoring
             return new IndicatorScore(i.Code, i.Level, i.Parent, i.Measure, i.Comparator, target, used, [],
                 Scoring.Score.Neutralized);
         var m = plan.Methodology;
-        var periods = target is null ? [] : Realize(i, target, used, plan.IsClosed, m.RealizationCap);
+        var periods = target is null ? []
+            : Realize(i, target, used, plan.IsClosed, m.RealizationCap, m.CalendarInForce);
         var r = Realization.Mean(periods.Where(p => p.Realization is not null).Select(p => p.Realization!.Value));
         if (r is null && plan.IsClosed) r = 0;
         // At the close a per-period measure realises 0 for each missing period; with no entry, the 0 is the rule's.
@@ -116,7 +117,7 @@ public static class PlanScoring
 
     /// <summary>One realization per deadline or period (the whole indicator is one period otherwise).</summary>
     static IReadOnlyList<PeriodRealization> Realize(Indicator i, YearTarget t, IReadOnlyList<ResultEntry> used,
-        bool closed, decimal cap)
+        bool closed, decimal cap, CalendarKind calendar = CalendarKind.Quadrimesters)
     {
         decimal? Missing() => closed ? 0 : null;
         switch (i.Measure)
@@ -129,7 +130,7 @@ public static class PlanScoring
                         e?.Value.Date is { } c ? Realization.OfDeadline(d, c) : Missing());
                 }).ToList();
             case MeasureKind.DaysAfterPeriodClose:
-                return MonitoringCalendar.Quadrimesters.Select(q =>
+                return MonitoringCalendar.Codes(i.Calendar ?? calendar).Select(q =>
                 {
                     var e = used.FirstOrDefault(x => x.Period == q);
                     return new PeriodRealization(q,

@@ -60,6 +60,20 @@ public sealed class OivService(IDocumentStore store, IClock clock)
             objectives, indicators, asOf, knownAt);
     }
 
+    /// <summary>
+    /// The what-if replay: the year as <see cref="ReplayAsync"/> rebuilds it, scored again under the methodology of
+    /// the file at <paramref name="path"/> read over the rules in force (<see cref="OivWhatIfReplay"/>); writes
+    /// nothing. Null when there is no such plan.
+    /// </summary>
+    /// <exception cref="InvalidInputException">The methodology file is wrong (file, row, column, value, fix).
+    /// </exception>
+    public async Task<OivWhatIf?> WhatIfAsync(PlanId planId, string path, LocalDate? asOf, Instant? knownAt,
+        CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        return await OivWhatIfReplay.RunAsync(session, planId, path, asOf, knownAt, ct);
+    }
+
     /// <summary>The stored documents must be exactly what the events give today.</summary>
     async Task<IReadOnlyList<string>> CompareWithStoredAsync(IQuerySession session, PlanId planId, CancellationToken ct)
     {

@@ -10,13 +10,15 @@ public static class ScoreTrendQueries
 {
     /// <summary>
     /// The entity's parametrata (the headline figure) at the close of each monitoring period, as known at the
-    /// instant. With a business date (<i>situazione al</i>) the line stops there: the periods closed by then, and a
-    /// last point on that date (<c>al 15/05</c>) when it falls inside a period, so the chart agrees with the page.
+    /// instant, by the plan's <paramref name="calendar"/> (quadrimesters unless it says otherwise). With a business
+    /// date (<i>situazione al</i>) the line stops there: the periods closed by then, and a last point on that date
+    /// (<c>al 15/05</c>) when it falls inside a period, so the chart agrees with the page.
     /// </summary>
     public static async Task<IReadOnlyList<ChartPoint>> EntityByPeriodAsync(
-        IQuerySession session, PlanId planId, int year, LocalDate? asOf, Instant? knownAt, CancellationToken ct)
+        IQuerySession session, PlanId planId, int year, LocalDate? asOf, Instant? knownAt, CancellationToken ct,
+        CalendarKind calendar = CalendarKind.Quadrimesters)
     {
-        var dates = MonitoringCalendar.Periods(year).Select(p => (Label: p.Code, Date: p.Close))
+        var dates = MonitoringCalendar.Periods(year, calendar).Select(p => (Label: p.Code, Date: p.Close))
             .Where(p => asOf is null || p.Date <= asOf).ToList();
         if (asOf is { } on && on.Year == year && dates.All(p => p.Date != on))
             dates.Add(($"al {ItalianFormat.Date(on)[..5]}", on));

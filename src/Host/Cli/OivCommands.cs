@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace PerformancePlan.Host.Cli;
 
-/// <summary><c>perfplan oiv replay|validate</c>.</summary>
+/// <summary><c>perfplan oiv replay [--methodology FILE]|validate</c>.</summary>
 public static class OivCommands
 {
     /// <summary><c>perfplan oiv replay|validate</c>.</summary>
@@ -18,13 +18,21 @@ public static class OivCommands
     {
         var (plan, asOf, knownAt) = (CommonOptions.Plan(), CommonOptions.AsOf(), CommonOptions.KnownAt());
         var report = new Option<FileInfo?>("--report") { Description = "Rapporto HTML stampabile (in italiano)" };
+        var methodology = new Option<FileInfo?>("--methodology")
+        {
+            Description = "Simulazione: ricalcola l'anno con le regole di questo file di metodologia (CSV o .xlsx, "
+                + "righe «Codice;Padre;Descrizione;Valore») accanto a quelle in vigore, senza scrivere eventi",
+        };
         var format = Formats.Option();
         return new Command(
             "replay", "Ricostruisce l'anno dai soli eventi, verifica il registro e confronta con le proiezioni")
         {
-            plan, asOf, knownAt, report, format,
+            plan, asOf, knownAt, report, methodology, format,
         }.OnStore(cli, common, async (parse, store, ct) =>
         {
+            if (parse.GetValue(methodology) is { } rules)
+                return await WhatIfAsync(cli, store, parse.GetValue(plan)!, rules, parse.GetValue(asOf),
+                    parse.GetValue(knownAt), parse.GetValue(format) == Formats.Json, ct);
             var r = await cli.StepAsync("Ricostruzione dell'anno dai soli eventi…", () =>
                 new OivService(store, cli.Clock)
                     .ReplayAsync(parse.GetValue(plan)!, parse.GetValue(asOf), parse.GetValue(knownAt), ct));
@@ -55,6 +63,10 @@ public static class OivCommands
                         {
                             entryId = u.EntryId, reason = u.Reversal!.Reason, by = u.Reversal.By, at = u.Reversal.At,
                         }),
+                        periods = i.Periods.Where(p => p.Period.Length > 0).Select(p => new
+                        {
+                            period = p.Period, realization = ScoreView.R(p.Realization),
+                        }),
                         realization = ScoreView.R(i.Score.Raw), parametrata = ScoreView.R(i.Score.Parametrata),
                         band = BandNames.Code(i.Score.Band),
                     }),
@@ -80,6 +92,22 @@ public static class OivCommands
             }
             return r.Ledger.Verified && r.MatchesStored ? ExitCodes.Ok : LedgerCommands.NotVerified;
         });
+    }
+
+    /// <summary>The what-if replay: scores under the file's rules beside those in force; exit 2 on a bad file.
+    /// </summary>
+    static async Task<int> WhatIfAsync(CliContext cli, IDocumentStore store, PlanId plan, FileInfo file,
+        LocalDate? asOf, Instant? knownAt, bool json, CancellationToken ct)
+    {
+        if (!file.Exists)
+            return cli.Fail($"File di metodologia «{file.Name}» non trovato: indicare il percorso di un file CSV o "
+                + ".xlsx esistente.", ExitCodes.InvalidInput);
+        var w = await cli.StepAsync("Simulazione dell'anno con le regole del file…", () =>
+            new OivService(store, cli.Clock).WhatIfAsync(plan, file.FullName, asOf, knownAt, ct));
+        if (w is null) return cli.Fail($"Piano «{plan}» non trovato.", ExitCodes.InvalidInput);
+        if (json) cli.WriteJson(WhatIfView.From(w));
+        else WhatIfTable.Write(cli.Console, w);
+        return ExitCodes.Ok;
     }
 
     static Command Validate(CliContext cli, CommonOptions common)

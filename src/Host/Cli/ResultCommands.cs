@@ -19,7 +19,8 @@ public static class ResultCommands
         var on = CommonOptions.Required<string>("--on", "Data a cui il risultato si riferisce (gg/mm/aaaa)");
         var period = new Option<string?>("--period")
         {
-            Description = "Periodo: Q1, Q2, Q3 (giorni dalla chiusura) o la scadenza (1, 2 o la sua data)",
+            Description = "Periodo: Q1–Q3, T1–T4, S1–S2 o M1–M12 secondo il calendario (giorni dalla chiusura) "
+                + "o la scadenza (1, 2 o la sua data)",
         };
         var note = new Option<string?>("--note") { Description = "Nota" };
         var reference = new Option<string?>("--reference")

@@ -41,11 +41,16 @@ public sealed record PlanPageModel(
         return new PlanPageModel(plan.Id, plan.EntityName, plan.Year, StatusNames.Of(plan.Status), plan.CurrentVersion,
             plan.Versions.Count > 0 ? plan.Versions[^1].Act : null, time, scores.Entity.Score,
             HeadlineView.From(scores), IndicatorCountsView.From(scores.Counts).Text(scores.Closed), plan.HolderCodes,
-            objectives, trend, rows) with
+            objectives, trend, rows)
         {
             BarsLevel = plan.Nodes.FirstOrDefault(n => plan.DepthOf(n.Code) == barDepth)?.LevelName ?? "",
+            PeriodName = Domain.Calendar.MonitoringCalendar.PeriodName(plan.Methodology.CalendarInForce),
         };
     }
+
+    /// <summary>The name of one monitoring period of the plan's calendar (<c>quadrimestre</c>, <c>trimestre</c>…).
+    /// </summary>
+    public string PeriodName { get; init; } = "quadrimestre";
 }
 
 /// <summary>

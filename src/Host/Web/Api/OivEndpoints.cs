@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using PerformancePlan.Domain.Ledger;
@@ -26,7 +27,25 @@ public sealed record OivReplayResponse(
         ScoresView.From(r.Scores));
 }
 
-/// <summary>The independent auditor's doors: replay a year from the raw events, and validate a closed plan.</summary>
+/// <summary>
+/// Form of <c>POST /api/plans/{id}/oiv/what-if</c> (multipart/form-data): the methodology file; <c>asOf</c> and
+/// <c>knownAt</c>, when given, are fields of the same form.
+/// </summary>
+public sealed record WhatIfForm(IFormFile? File);
+
+/// <summary>The methodology file must be there and not empty.</summary>
+public sealed class WhatIfFormValidator : AbstractValidator<WhatIfForm>
+{
+    /// <summary>A non-empty file.</summary>
+    public WhatIfFormValidator() => RuleFor(f => f.File).Must(f => f is { Length: > 0 })
+        .WithMessage("allegare il file di metodologia (campo «file»): CSV separato da ; oppure .xlsx, con righe "
+            + "«Codice;Padre;Descrizione;Valore»");
+}
+
+/// <summary>
+/// The independent auditor's doors: replay a year from the raw events, replay it under another methodology (what-if),
+/// and validate a closed plan.
+/// </summary>
 public static class OivEndpoints
 {
     /// <summary>Maps the OIV group (tag «OIV e registro»), for the OIV and administrators.</summary>
@@ -36,6 +55,14 @@ public static class OivEndpoints
             oiv.MapGet("/replay", Replay).Document(Policies.OivOrAdmin, "ReplayPlan", "Ricalcolo indipendente dell'OIV",
                 "Ricalcola i punteggi dagli eventi grezzi, verifica la catena di hash e confronta con i punteggi "
                 + "memorizzati. Per l'OIV e gli amministratori.", 400, 404);
+            // The token travels in the Authorization header, never in a cookie: no CSRF.
+            oiv.MapPost("/what-if", WhatIf).DisableAntiforgery().Document(Policies.OivOrAdmin, "WhatIfPlan",
+                "Simulazione con un'altra metodologia", "Come `perfplan oiv replay --methodology FILE`: ricalcola "
+                + "l'anno dagli eventi con le regole del file di metodologia (CSV separato da «;» o .xlsx, campo "
+                + "«file» in multipart/form-data, con `asOf` e `knownAt` facoltativi come per il ricalcolo; righe "
+                + "«Codice;Padre;Descrizione;Valore», es. «tolleranza;;;0%») lette sopra quelle in vigore, e "
+                + "restituisce regole ed esiti affiancati. Non scrive nulla. 400 con riga, colonna e correzione se "
+                + "il file è sbagliato. Per l'OIV e gli amministratori.", 400, 404);
             oiv.MapPost("/validate", Validate).Document(Policies.OivOrAdmin, "ValidatePlan", "Validazione dell'OIV",
                 "L'OIV valida la Relazione di un piano chiuso, con una nota; il registro ne fissa l'hash. "
                 + "Solo l'OIV (403), solo a piano chiuso (422).", 400, 409, 422);
@@ -46,6 +73,18 @@ public static class OivEndpoints
         await new OivService(store, clock).ReplayAsync(id, RequestParsing.IsoDate(asOf),
             RequestParsing.IsoInstant(knownAt), ct) is { } replay
             ? TypedResults.Ok(OivReplayResponse.Of(replay)) : ApiEndpoints.PlanNotFound(id);
+
+    // The form's fields are bound one by one: the framework does not bind a file inside a form record.
+    static async Task<Results<Ok<WhatIfView>, ValidationProblem, ProblemHttpResult>> WhatIf(PlanId id,
+        IFormFile? file, [FromForm] string? asOf, [FromForm] string? knownAt, IDocumentStore store,
+        [FromServices] IClock clock, CancellationToken ct)
+    {
+        if (ApiDocs.Refuse(new WhatIfFormValidator(), new WhatIfForm(file)) is { } refused) return refused;
+        var (on, at) = (RequestParsing.IsoDate(asOf), RequestParsing.IsoInstant(knownAt));
+        using var upload = await UploadedFile.SaveAsync(file!, ct);
+        return await new OivService(store, clock).WhatIfAsync(id, upload.Path, on, at, ct) is { } w
+            ? TypedResults.Ok(WhatIfView.From(w)) : ApiEndpoints.PlanNotFound(id);
+    }
 
     static async Task<Ok<PlanValidated>> Validate(PlanId id, ValidateRequest request, ClaimsPrincipal user,
         IDocumentStore store, [FromServices] IClock clock, CancellationToken ct) =>

@@ -4,8 +4,9 @@ namespace PerformancePlan.Host.Web.Api;
 
 /// <summary>
 /// Body of <c>POST /api/plans/{id}/results</c>: indicator code, measured value as written (<c>55,5%</c>, <c>12</c>,
-/// <c>29/03/2019</c>), reference date <c>gg/mm/aaaa</c>, optional period (<c>Q1</c>…) and note, and the value of
-/// reference (<c>Valore di riferimento</c>: a benchmark's value, or the baseline year's) where the target needs it.
+/// <c>29/03/2019</c>), reference date <c>gg/mm/aaaa</c>, optional period (<c>Q1</c>, <c>T3</c>… by the plan's
+/// calendar) and note, and the value of reference (<c>Valore di riferimento</c>: a benchmark's value, or the baseline
+/// year's) where the target needs it.
 /// </summary>
 public sealed record RecordResultRequest(string Indicator, string Value, string On, string? Period, string? Note,
     string? Reference = null);

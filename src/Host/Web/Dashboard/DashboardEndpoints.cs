@@ -52,7 +52,8 @@ public static class DashboardEndpoints
         var (asOf, knownAt) = (DashboardTime.AsOf(al), DashboardTime.KnownAt(noto));
         if (await PlanHistoryQueries.ScoresAsync(s, id, asOf, knownAt, ct) is not var (plan, scores))
             return Results.NotFound();
-        var trend = await ScoreTrendQueries.EntityByPeriodAsync(s, id, plan.Year, asOf, knownAt, ct);
+        var trend = await ScoreTrendQueries.EntityByPeriodAsync(s, id, plan.Year, asOf, knownAt, ct,
+            plan.Methodology.CalendarInForce);
         return Page<PlanPage>(PlanPageModel.From(plan, scores, trend, new TimeTravel($"/piani/{id}", al, noto)));
     }
 
