@@ -66,13 +66,20 @@ public static class ResultInput
             : (null, issues);
     }
 
+    /// <summary>
+    /// The indicator a code names: as written (any plan's code), else corrected by the seed's grammar
+    /// (<c>01.2.4-a</c> → <c>O1.2.4-a</c>), else the same code in other letter case.
+    /// </summary>
     static Indicator? FindIndicator(Plan plan, string code, List<FieldIssue> issues)
     {
-        if (Codes.TryParseIndicator(code, out var parsed, out _) && plan.IndicatorOf(parsed.Value) is { } found)
-            return found;
+        var t = code.Trim();
+        var found = plan.IndicatorOf(t)
+            ?? (Codes.TryParseIndicator(t, out var parsed, out _) ? plan.IndicatorOf(parsed.Value) : null)
+            ?? plan.Indicators.FirstOrDefault(i => string.Equals(i.Code, t, StringComparison.OrdinalIgnoreCase));
+        if (found is not null) return found;
         issues.Add(new FieldIssue(Code, code, code.Length == 0 ? "codice mancante" : $"indicatore sconosciuto nel "
             + $"piano {plan.Id}",
-            "usare il codice di un indicatore del piano, es. «O1.2.3-a»"));
+            $"usare il codice di un indicatore del piano, es. «{plan.Indicators.FirstOrDefault()?.Code ?? "O1.2.3-a"}»"));
         return null;
     }
 
