@@ -79,7 +79,8 @@ public static class ResultInput
         if (found is not null) return found;
         issues.Add(new FieldIssue(Code, code, code.Length == 0 ? "codice mancante" : $"indicatore sconosciuto nel "
             + $"piano {plan.Id}",
-            $"usare il codice di un indicatore del piano, es. «{plan.Indicators.FirstOrDefault()?.Code ?? "O1.2.3-a"}»"));
+            "usare il codice di un indicatore del piano, es. "
+                + $"«{plan.Indicators.FirstOrDefault()?.Code ?? "O1.2.3-a"}»"));
         return null;
     }
 
