@@ -19,7 +19,12 @@ public sealed record PlanImportResult(PlanDefinition? Plan, IReadOnlyList<Import
 /// </summary>
 public static partial class PlanFileImporter
 {
-    public static PlanImportResult Read(RawSheet sheet, string entity)
+    /// <summary>
+    /// Reads <paramref name="sheet"/> as the plan of <paramref name="entity"/>; its measurement system is the seed's,
+    /// or the one of a methodology file of its own (<paramref name="methodology"/>, <see cref="MethodologyReader"/>),
+    /// then the plan file's own <c>Metodologia</c> rows over it.
+    /// </summary>
+    public static PlanImportResult Read(RawSheet sheet, string entity, RawSheet? methodology = null)
     {
         var errors = new List<ImportIssue>();
         var warnings = new List<ImportIssue>();
@@ -28,12 +33,20 @@ public static partial class PlanFileImporter
 
         var filled = sheet.Rows.Where(r => r.Cells.Values.Any(v => !string.IsNullOrWhiteSpace(v))).ToList();
         // The file's own measurement system first (its Metodologia rows) and its registry: every row is read with them.
-        var (methodology, methodologyErrors) = MethodologyReader.Read(sheet.FileName,
-            filled.Where(MethodologyReader.IsRule).ToList(), Methodology.Default);
+        var basis = Methodology.Default;
+        if (methodology is not null)
+        {
+            var (fromFile, fileErrors) = MethodologyReader.ReadFile(methodology, Methodology.Default);
+            errors.AddRange(fileErrors);
+            if (fromFile is null) return new(null, errors, warnings);
+            basis = fromFile;
+        }
+        var (rules, methodologyErrors) = MethodologyReader.Read(sheet.FileName,
+            filled.Where(MethodologyReader.IsRule).ToList(), basis);
         errors.AddRange(methodologyErrors);
         var registry = ReadRegistry(sheet.FileName, filled.Where(IsRegistryRow).ToList(), errors);
-        if (errors.Count > 0 || methodology is null) return new(null, errors, warnings);
-        var context = new PlanFileContext(horizon, methodology, registry);
+        if (errors.Count > 0 || rules is null) return new(null, errors, warnings);
+        var context = new PlanFileContext(horizon, rules, registry);
 
         var rowValidator = new PlanRowValidator(context);
         var rows = new List<PlanRow>();
@@ -47,7 +60,7 @@ public static partial class PlanFileImporter
             errors.Add(new ImportIssue(IssueSeverity.Error, sheet.FileName, 0, "", "", "il file non contiene righe",
                 "aggiungere le righe del piano sotto l'intestazione"));
         if (errors.Count == 0)
-            Collect(new PlanTreeValidator(methodology).Validate(rows), sheet.FileName,
+            Collect(new PlanTreeValidator(rules).Validate(rows), sheet.FileName,
                 f => ((int, string?))f.CustomState, errors, warnings);
         if (errors.Count > 0) return new(null, errors, warnings);
         warnings.AddRange(MeasureRowChecks.CountEqualsWarnings(rows, sheet.FileName));

@@ -15,27 +15,37 @@ public sealed record PlanImportOutcome(ImportStatus Status, string? PlanId, int 
 /// </summary>
 public sealed class PlanImportService(IDocumentStore store, IClock clock)
 {
+    /// <summary>
+    /// Imports the plan file at <paramref name="path"/>, with the measurement system of the methodology file at
+    /// <paramref name="methodologyPath"/> when given (its rows under the plan file's own <c>Metodologia</c> rows).
+    /// </summary>
     public async Task<PlanImportOutcome> ImportAsync(string path, EntityId entity, string user, bool dryRun,
-        CancellationToken ct)
+        CancellationToken ct, string? methodologyPath = null)
     {
         RawSheet sheet;
-        try { sheet = SheetReader.Read(path); }
+        RawSheet? methodology = null;
+        var reading = path;
+        try
+        {
+            sheet = SheetReader.Read(path);
+            if (methodologyPath is not null) methodology = SheetReader.Read(reading = methodologyPath);
+        }
         catch (FormatException e)
         {
             return new(ImportStatus.Invalid, null, 0,
-                [new ImportIssue(IssueSeverity.Error, Path.GetFileName(path), 0, "", "", e.Message, "")], [], null);
+                [new ImportIssue(IssueSeverity.Error, Path.GetFileName(reading), 0, "", "", e.Message, "")], [], null);
         }
-        return await ImportAsync(sheet, entity, user, dryRun, ct);
+        return await ImportAsync(sheet, entity, user, dryRun, ct, methodology);
     }
 
     /// <summary>
     /// Imports a sheet already read (the demo loads the seed as it was approved, before its amendment).
     /// </summary>
     public async Task<PlanImportOutcome> ImportAsync(RawSheet sheet, EntityId entity, string user, bool dryRun,
-        CancellationToken ct)
+        CancellationToken ct, RawSheet? methodology = null)
     {
         var path = sheet.FileName;
-        var result = PlanFileImporter.Read(sheet, entity.Value);
+        var result = PlanFileImporter.Read(sheet, entity.Value, methodology);
         if (!result.Ok) return new(ImportStatus.Invalid, null, 0, result.Errors, result.Warnings, null);
         var definition = result.Plan!;
         if (dryRun) return new(ImportStatus.Validated, definition.PlanId, 0, [], result.Warnings, definition);

@@ -29,16 +29,23 @@ public static class PlanCommands
             Description = "Utente che esegue l'importazione", DefaultValueFactory = _ => "admin",
         };
         var dryRun = new Option<bool>("--dry-run") { Description = "Verifica il file senza scrivere nulla" };
+        var methodology = new Option<FileInfo?>("--methodology")
+        {
+            Description = "File della metodologia (SMVP) dell'ente: righe Codice;Padre;Descrizione;Valore",
+        };
         return new Command("import", "Importa un piano da file (tutto o niente)")
         {
-            file, entity, user, dryRun,
+            file, entity, user, dryRun, methodology,
         }.OnStore(cli, common, async (parse, store, ct) =>
         {
             var path = parse.GetValue(file)!.FullName;
-            if (!File.Exists(path)) return cli.Fail($"File non trovato: {path}", ExitCodes.InvalidInput);
+            var rules = parse.GetValue(methodology)?.FullName;
+            foreach (var needed in new[] { path, rules }.OfType<string>().Where(p => !File.Exists(p)))
+                return cli.Fail($"File non trovato: {needed}", ExitCodes.InvalidInput);
             var outcome = await cli.StepAsync($"Importazione di {Path.GetFileName(path)}…", () =>
                 new PlanImportService(store, cli.Clock)
-                    .ImportAsync(path, parse.GetValue(entity)!, parse.GetValue(user)!, parse.GetValue(dryRun), ct));
+                    .ImportAsync(path, parse.GetValue(entity)!, parse.GetValue(user)!, parse.GetValue(dryRun), ct,
+                        rules));
             return Report(cli, outcome);
         });
     }

@@ -97,4 +97,24 @@ public class OtherAdministrationsCliTests(PostgresCluster cluster) : IAsyncLifet
         using var scores = await ScoresAsync(plan);
         scores.RootElement.GetProperty("entity").GetProperty("band").GetString().ShouldBe("pending");
     }
+
+    [Fact]
+    public async Task Points_not_summing_to_100_import_with_a_methodology_file_that_says_they_are_relative()
+    {
+        var probe = SeedFiles.Case("probes", "G17-weights-not-100.csv");
+        (await Run("plan", "import", probe, "--entity", "ater")).ExitCode.ShouldBe(2);
+        var rules = PlanText.Write(["Codice;Padre;Descrizione;Valore", "pesi titolari;;Pesi in punti (SMVP);relativi"],
+            "smvp.csv");
+
+        (await Ok("plan", "import", probe, "--entity", "ater", "--methodology", rules)).Output
+            .ShouldContain("Piano ater-2019");
+        await Ok("plan", "approve", "--plan", "ater-2019", "--act", "Delibera n. 1", "--on", "31/01/2019",
+            "--as", "giunta");
+        await Ok("results", "record", "--plan", "ater-2019", "--indicator", "O1.1.1-a", "--value", "30/04/2019",
+            "--on", "30/04/2019", "--as", "admin");
+        var card = await Ok("scorecard", "--plan", "ater-2019", "--holder", "SG", "--as", "admin");
+        card.Output.ShouldContain("1,54 → 100%");
+        (await Run("plan", "import", probe, "--entity", "ater2", "--methodology", probe + ".manca")).ExitCode
+            .ShouldBe(2);
+    }
 }

@@ -59,12 +59,25 @@ public static class ScoresTable
         table.AddColumn("Esito");
         foreach (var item in card.Items)
             table.AddRow(new Text(item.Indicator), new Text(plan.IndicatorOf(item.Indicator)!.Description),
-                new Text(ItalianFormat.Percent(Math.Round(item.Weight, 2))),
+                new Text(WeightText(plan, card.Holder, item)),
                 new Text(ScoreText.Of(item.Score.ShownParametrata)), Band(item.Score));
         console.Write(table);
         console.MarkupLine(card.ShownScore is { } s
             ? $"Punteggio: [bold]{ScoreText.Of(s)}[/] (media dei pesi sugli indicatori misurati)"
             : "Punteggio: [dim]non rilevato[/] (nessun indicatore misurato)");
+    }
+
+    /// <summary>
+    /// The weight as a percentage; with relative weights (points) the plan's figure and its normalisation:
+    /// <c>3 → 60%</c>.
+    /// </summary>
+    static string WeightText(Plan plan, string holder, ScorecardItem item)
+    {
+        var percent = ItalianFormat.Percent(Math.Round(item.Weight, 2));
+        var given = plan.Weights.FirstOrDefault(w => w.Holder == holder)?.Weights
+            .FirstOrDefault(w => w.Indicator == item.Indicator)?.Weight;
+        return plan.Methodology.HolderWeightingInForce == HolderWeighting.Relative && given is { } g
+            ? $"{ItalianFormat.Decimal(g)} → {percent}" : percent;
     }
 
     /// <summary><c>DG — Direttore generale</c> when the plan's registry names the holder, else the code.</summary>
