@@ -38,7 +38,14 @@ public static class EventStore
         opts.DatabaseSchemaName = schema;
         opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
         opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase,
-            json => json.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
+            json =>
+            {
+                json.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+                json.TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver
+                {
+                    Modifiers = { OptionalMembers.OmitWhenUnset },
+                };
+            });
 
         opts.Events.StreamIdentity = StreamIdentity.AsString;
         opts.Events.MetadataConfig.EnableAll();

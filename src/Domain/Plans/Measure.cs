@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace PerformancePlan.Domain.Plans;
 
 /// <summary>What an indicator measures, and so how its target and results are typed (<i>Misura</i>).</summary>
@@ -70,32 +68,27 @@ public sealed record YearTarget(int Year, decimal? Amount, IReadOnlyList<LocalDa
     public static YearTarget OfDates(int year, params LocalDate[] dates) => new(year, null, dates);
 
     /// <summary>A range (<c>tra 80% e 90%</c>): <see cref="Amount"/> is its low end, this its high end.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public decimal? High { get; init; }
 
     /// <summary>
     /// Baseline-relative (<c>-10% rispetto al 2018</c>): the baseline year; <see cref="Amount"/> is the variation in
     /// percent the target asks for (negative for a reduction).
     /// </summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? BaselineYear { get; init; }
 
     /// <summary>
     /// A benchmark (<c>media nazionale</c>), as the plan names it; its value comes with each result
     /// (<see cref="Results.ResultValue.Reference"/>). <see cref="Amount"/> is null.
     /// </summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Benchmark { get; init; }
 
     /// <summary>
     /// A milestone written as text (<c>realizzazione progetto</c>): results are a completion percent or
     /// fatto/non fatto. <see cref="Amount"/> is null.
     /// </summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Milestone { get; init; }
 
     /// <summary>An intermediate target (<c>Target al 30/06/2019</c>): the date it is due; null for a year's.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public LocalDate? At { get; init; }
 
     public bool Equals(YearTarget? other) =>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace PerformancePlan.Domain.Plans;
 
 // Events of a plan's stream (stream id = plan id, e.g. "cciaa-ms-2019"). Past tense, unique names.
@@ -39,7 +37,6 @@ public sealed record StrategicAreaDefined(
     IReadOnlyList<string> Offices, IReadOnlyList<string> Holders) : INodeDefined
 {
     /// <inheritdoc/>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public decimal? Weight { get; init; }
 }
 
@@ -48,7 +45,6 @@ public sealed record StrategicObjectiveDefined(
     IReadOnlyList<string> Offices, IReadOnlyList<string> Holders) : INodeDefined
 {
     /// <inheritdoc/>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public decimal? Weight { get; init; }
 }
 
@@ -57,7 +53,6 @@ public sealed record OperationalObjectiveDefined(
     IReadOnlyList<string> Offices, IReadOnlyList<string> Holders) : INodeDefined
 {
     /// <inheritdoc/>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public decimal? Weight { get; init; }
 }
 
@@ -71,7 +66,6 @@ public sealed record ObjectiveDefined(
     decimal? Budget, IReadOnlyList<string> Offices, IReadOnlyList<string> Holders) : INodeDefined
 {
     /// <inheritdoc/>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public decimal? Weight { get; init; }
 }
 
@@ -97,27 +91,22 @@ public sealed record IndicatorDefined(
     public string? Lineage { get; init; }
 
     /// <summary>The level's name as the plan writes it when it is not the seed's name of <see cref="Level"/>.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? LevelName { get; init; }
 
     /// <summary>The indicator's weight in its objective (the plan's <i>Peso</i>; relative); null: 1.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public decimal? Weight { get; init; }
 
     /// <summary>The unit of its values (<c>mq</c>, <c>euro</c>, <c>giorni</c>), shown beside them; null when none.
     /// </summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Unit { get; init; }
 
     /// <summary>Intermediate targets (<c>Target al 30/06/2019</c>), each with its date; null when none.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<YearTarget>? InterimTargets { get; init; }
 
     /// <summary>
     /// The calendar of its per-period measure when the row names one (<c>giorni dalla chiusura del trimestre</c>);
     /// null: the plan's.
     /// </summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public CalendarKind? Calendar { get; init; }
 }
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace PerformancePlan.Domain.Results;
 
 // Events of an indicator's result stream (stream id "{plan}/{indicator}", e.g. "cciaa-ms-2019/O1.2.3-a"):
@@ -38,6 +36,5 @@ public sealed record ResultValue(decimal? Amount, LocalDate? Date)
     /// year's value of a baseline-relative target (then <see cref="Amount"/> is the year's value, not the variation).
     /// Null, and left out of the stored JSON, otherwise.
     /// </summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public decimal? Reference { get; init; }
 }

@@ -19,6 +19,10 @@ public static class AppJson
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         json.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
         json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        json.TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver
+        {
+            Modifiers = { Projections.OptionalMembers.OmitWhenUnset },
+        };
         json.MakeReadOnly(populateMissingResolver: true);
         return json;
     }

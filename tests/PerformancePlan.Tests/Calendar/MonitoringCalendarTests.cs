@@ -114,8 +114,8 @@ public class MonitoringCalendarTests
     {
         var plan = PlanFileImporter.Read(SeedFiles.PlanSheet(), "cciaa-ms").Plan!;
         plan.Definitions.OfType<IndicatorDefined>().ShouldAllBe(d => d.Calendar == null);
-        System.Text.Json.JsonSerializer.Serialize(plan.Definitions.OfType<IndicatorDefined>().First())
-            .ShouldNotContain("Calendar");
+        System.Text.Json.JsonSerializer.Serialize(plan.Definitions.OfType<IndicatorDefined>().First(),
+            PerformancePlan.Host.Application.AppJson.Options).ShouldNotContain("calendar");
     }
 
     [Fact]
