@@ -1,5 +1,6 @@
 // The namespaces every layer of the host may use (the domain and the application layer); a transport's own
 // namespaces (Cli, Web, Components) are never global, so a file that reaches across layers still says so.
+global using System.Security.Claims;
 global using Marten;
 global using NodaTime;
 global using PerformancePlan.Domain.Access;

@@ -3,18 +3,12 @@ namespace PerformancePlan.Domain.Import;
 /// <summary>The header of a plan file (order free, extra columns ignored).</summary>
 public static class PlanColumns
 {
-    public const string Level = "Livello";
-    public const string Code = "Codice";
-    public const string Parent = "Padre";
-    public const string Description = "Descrizione";
-    public const string Perspective = "Prospettiva";
-    public const string Budget = "Budget";
-    public const string Algorithm = "Algoritmo";
-    public const string Measure = "Misura";
-    public const string Comparator = "Comparatore";
-    public const string Offices = "Uffici";
-    public const string Holders = "Titolari";
-    public const string Weights = "Pesi";
+    /// <summary>The columns every plan file has, as users write them (Italian).</summary>
+    public const string Level = "Livello", Code = "Codice", Parent = "Padre", Description = "Descrizione",
+        Perspective = "Prospettiva", Budget = "Budget", Algorithm = "Algoritmo", Measure = "Misura",
+        Comparator = "Comparatore", Offices = "Uffici", Holders = "Titolari", Weights = "Pesi";
+
+    /// <summary>The start of a target column's header: <c>Target 2019</c>.</summary>
     public const string TargetPrefix = "Target ";
 
     /// <summary>Optional: the node's weight in its parent, for a weighted roll-up (relative, any scale).</summary>

@@ -15,25 +15,22 @@ public enum Perspective { BusinessesConsumersTerritory, InternalProcesses, Innov
 
 public static class Labels
 {
-    public static readonly IReadOnlyDictionary<Level, string> LevelNames = new Dictionary<Level, string>
-    {
-        [Level.Entity] = "Ente",
-        [Level.StrategicArea] = "Area strategica",
-        [Level.StrategicObjective] = "Obiettivo strategico",
-        [Level.OperationalObjective] = "Obiettivo operativo",
-        [Level.StrategicIndicator] = "Indicatore strategico",
-        [Level.OperationalIndicator] = "Indicatore operativo",
-    };
+    /// <summary>The seed's levels by their Italian names (a plan may name levels of its own).</summary>
+    public static readonly IReadOnlyDictionary<Level, string> LevelNames = Table(
+        (Level.Entity, "Ente"), (Level.StrategicArea, "Area strategica"),
+        (Level.StrategicObjective, "Obiettivo strategico"), (Level.OperationalObjective, "Obiettivo operativo"),
+        (Level.StrategicIndicator, "Indicatore strategico"), (Level.OperationalIndicator, "Indicatore operativo"));
 
-    public static readonly IReadOnlyDictionary<Perspective, string> PerspectiveNames = new Dictionary<Perspective,
-        string>
-    {
-        [Perspective.BusinessesConsumersTerritory] = "Imprese Consumatori Territorio",
-        [Perspective.InternalProcesses] = "Processi Interni",
-        [Perspective.InnovationAndGrowth] = "Innovazione e Crescita",
-        [Perspective.EconomicFinancial] = "Economico Finanziaria",
-        [Perspective.PublicValue] = "Valore pubblico",
-    };
+    /// <summary>The perspectives by their Italian names, as the <i>Prospettiva</i> column writes them.</summary>
+    public static readonly IReadOnlyDictionary<Perspective, string> PerspectiveNames = Table(
+        (Perspective.BusinessesConsumersTerritory, "Imprese Consumatori Territorio"),
+        (Perspective.InternalProcesses, "Processi Interni"),
+        (Perspective.InnovationAndGrowth, "Innovazione e Crescita"),
+        (Perspective.EconomicFinancial, "Economico Finanziaria"), (Perspective.PublicValue, "Valore pubblico"));
+
+    /// <summary>A table of names from its pairs, in the order given.</summary>
+    public static IReadOnlyDictionary<T, string> Table<T>(params (T Key, string Name)[] pairs) where T : notnull =>
+        pairs.ToDictionary(p => p.Key, p => p.Name);
 
     public static string Of(Level level) => LevelNames.GetValueOrDefault(level, "Obiettivo");
     public static string Of(Perspective p) => PerspectiveNames[p];

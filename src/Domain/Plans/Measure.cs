@@ -8,24 +8,16 @@ public enum Comparator { AtLeast, GreaterThan, EqualTo, AtMost, LessThan }
 
 public static class MeasureLabels
 {
-    public static readonly IReadOnlyDictionary<MeasureKind, string> Names = new Dictionary<MeasureKind, string>
-    {
-        [MeasureKind.Percent] = "percentuale",
-        [MeasureKind.Count] = "numero",
-        [MeasureKind.Deadline] = "scadenza",
-        [MeasureKind.Deadlines] = "scadenze",
-        [MeasureKind.DaysAfterPeriodClose] = "giorni dalla chiusura",
-        [MeasureKind.YesNo] = "si/no",
-    };
+    /// <summary>The Italian name of each measure, as the <i>Misura</i> column writes it.</summary>
+    public static readonly IReadOnlyDictionary<MeasureKind, string> Names = Labels.Table(
+        (MeasureKind.Percent, "percentuale"), (MeasureKind.Count, "numero"), (MeasureKind.Deadline, "scadenza"),
+        (MeasureKind.Deadlines, "scadenze"), (MeasureKind.DaysAfterPeriodClose, "giorni dalla chiusura"),
+        (MeasureKind.YesNo, "si/no"));
 
-    public static readonly IReadOnlyDictionary<Comparator, string> Symbols = new Dictionary<Comparator, string>
-    {
-        [Comparator.AtLeast] = ">=",
-        [Comparator.GreaterThan] = ">",
-        [Comparator.EqualTo] = "=",
-        [Comparator.AtMost] = "<=",
-        [Comparator.LessThan] = "<",
-    };
+    /// <summary>The symbol of each comparator, as the <i>Comparatore</i> column writes it.</summary>
+    public static readonly IReadOnlyDictionary<Comparator, string> Symbols = Labels.Table(
+        (Comparator.AtLeast, ">="), (Comparator.GreaterThan, ">"), (Comparator.EqualTo, "="), (Comparator.AtMost, "<="),
+        (Comparator.LessThan, "<"));
 
     public static string Of(MeasureKind kind) => Names[kind];
     public static string Of(Comparator c) => Symbols[c];

@@ -17,11 +17,10 @@ public sealed record FieldIssue(string Column, string Value, string Message, str
 /// </summary>
 public static class ResultInput
 {
-    public const string Code = "Codice";
-    public const string ValueColumn = "Valore";
-    public const string ReferredTo = "Riferito al";
-    public const string PeriodColumn = "Periodo";
-    public const string NoteColumn = "Note";
+    /// <summary>The columns of a results file, as users write them: <c>Codice;Valore;Riferito
+    /// al;Periodo;Note</c>.</summary>
+    public const string Code = "Codice", ValueColumn = "Valore", ReferredTo = "Riferito al", PeriodColumn = "Periodo",
+        NoteColumn = "Note";
 
     /// <summary>
     /// Optional column: the value of reference entered with a result, the benchmark's (<c>media nazionale</c>) or the
