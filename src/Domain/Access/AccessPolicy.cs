@@ -25,6 +25,13 @@ public static class AccessPolicy
     /// <summary>The OIV's replay and report (with every entry and who made it): OIV and admin.</summary>
     public static bool MayReadOivReplay(Actor actor) => actor.Is(Role.Oiv) || actor.Is(Role.Admin);
 
+    /// <summary>Loading a plan file writes the plan: admin (Controllo di gestione) only, as over HTTP.</summary>
+    public static bool MayImportPlan(Actor actor) => actor.Is(Role.Admin);
+
+    /// <summary>The Italian sentence a refused plan import shows.</summary>
+    public static string ImportRefusal(Actor actor) =>
+        $"L'utente «{actor.User}» non può importare un piano: serve il ruolo di amministratore (Controllo di gestione).";
+
     /// <summary>The Italian sentence a refused scorecard read shows, without transport words.</summary>
     public static string ScorecardRefusal(string holder) =>
         $"La scheda di {holder} è un dato personale: la vedono solo l'OIV, l'amministratore, il SG e il titolare.";

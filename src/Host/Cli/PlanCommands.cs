@@ -38,6 +38,11 @@ public static class PlanCommands
             file, entity, user, dryRun, methodology,
         }.OnStore(cli, common, async (parse, store, ct) =>
         {
+            // The importing user is an actor of the users' directory like every other command's: an unknown user is
+            // refused (exit 3), and only an admin loads a plan.
+            var actor = common.Actor(parse, user);
+            if (!AccessPolicy.MayImportPlan(actor))
+                return cli.Fail(AccessPolicy.ImportRefusal(actor), ExitCodes.RefusedByRule);
             var path = parse.GetValue(file)!.FullName;
             var rules = parse.GetValue(methodology)?.FullName;
             foreach (var needed in new[] { path, rules }.OfType<string>().Where(p => !File.Exists(p)))
