@@ -30,7 +30,8 @@ public static class AccessPolicy
 
     /// <summary>The Italian sentence a refused plan import shows.</summary>
     public static string ImportRefusal(Actor actor) =>
-        $"L'utente «{actor.User}» non può importare un piano: serve il ruolo di amministratore (Controllo di gestione).";
+        $"L'utente «{actor.User}» non può importare un piano: serve il ruolo di amministratore "
+            + "(Controllo di gestione).";
 
     /// <summary>The Italian sentence a refused scorecard read shows, without transport words.</summary>
     public static string ScorecardRefusal(string holder) =>
