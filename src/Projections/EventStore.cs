@@ -55,6 +55,20 @@ public static class EventStore
         opts.Projections.Add(new PlanTreeProjection(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new IndicatorResultsProjection(), ProjectionLifecycle.Inline);
         opts.Schema.For<IndicatorResults>().Index(r => r.PlanId);
+        opts.Schema.For<Plan>().Index(p => p.Entity);
+        AddReadIndexes(opts);
+    }
+
+    /// <summary>
+    /// The indexes that keep one plan's reads off the rest of the store (ADR 0022): its streams by prefix, an entry
+    /// by id. Marten creates them with its schema and leaves them in place on every later migration.
+    /// </summary>
+    static void AddReadIndexes(StoreOptions opts)
+    {
+        var indexes = new ReadIndexes(opts);
+        opts.Storage.Add(indexes);
+        opts.Events.IgnoreIndex(indexes.Indexes[0].Name);
+        opts.Schema.For<IndicatorResults>().IgnoreIndex(indexes.Indexes[1].Name);
     }
 
     public static DocumentStore Create(string connectionString, string schema = DefaultSchema) =>

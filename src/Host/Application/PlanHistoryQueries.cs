@@ -18,9 +18,12 @@ public static class PlanHistoryQueries
     public static async Task<IReadOnlyList<IEvent>> EventsAsync(
         IQuerySession session, PlanId planId, Instant? knownAt, bool withResults, CancellationToken ct)
     {
-        var events = await session.Events.QueryAllRawEvents()
-            .Where(e => e.StreamKey == planId.Value || (withResults && e.StreamKey!.StartsWith(planId.Value + "/")))
-            .OrderBy(e => e.Sequence).ToListAsync(ct);
+        // Its results' streams by their prefix, a range of the stream-prefix index (ADR 0022): no other plan is read.
+        var (id, prefix) = (planId.Value, planId.Value + "/");
+        var query = withResults
+            ? session.Events.QueryAllRawEvents().Where(e => e.StreamKey == id || e.StreamKey!.StartsWith(prefix))
+            : session.Events.QueryAllRawEvents().Where(e => e.StreamKey == id);
+        var events = await query.OrderBy(e => e.Sequence).ToListAsync(ct);
         // "Known at" goes by the instant each command sealed into its events, not by a database column nobody seals.
         return knownAt is { } t ? events.Where(e => SealedAt(e) <= t).ToList() : events;
     }

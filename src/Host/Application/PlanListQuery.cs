@@ -1,9 +1,41 @@
 namespace PerformancePlan.Host.Application;
 
-/// <summary>"Which plans are there?": every stored plan, by id.</summary>
+/// <summary>One plan in a list: status in lower case (<c>draft</c>, <c>approved</c>…), version 0 for a draft.
+/// </summary>
+public sealed record PlanSummary(
+    string Id, string Entity, string EntityName, int Year, IReadOnlyList<int> Horizon, string Status, int Version)
+{
+    /// <summary>The summary of a plan in a list.</summary>
+    public static PlanSummary Of(PlanListEntry p) => new(p.Id, p.Entity, p.EntityName, p.Year, p.Horizon,
+        p.Status.ToString().ToLowerInvariant(), p.Version);
+}
+
+/// <summary>A plan as a list shows it: no tree, no methodology; <see cref="Version"/> 0 for a draft.</summary>
+public sealed record PlanListEntry(
+    string Id, string Entity, string EntityName, int Year, IReadOnlyList<int> Horizon, PlanStatus Status, int Version);
+
+/// <summary>A page of plans, and how many there are in all.</summary>
+public sealed record PlanListPage(IReadOnlyList<PlanListEntry> Plans, Paging Paging, int Total)
+{
+    /// <summary>Pages the whole list fills (at least 1).</summary>
+    public int Pages => Paging.PagesFor(Total);
+}
+
+/// <summary>
+/// "Which plans are there?": one page of the stored plans by id, each read as the few fields a list shows (ADR 0022),
+/// never the whole plan tree.
+/// </summary>
 public static class PlanListQuery
 {
-    /// <summary>The stored plans ordered by id.</summary>
-    public static async Task<IReadOnlyList<Plan>> AllAsync(IQuerySession session, CancellationToken ct) =>
-        await session.Query<Plan>().OrderBy(p => p.Id).ToListAsync(ct);
+    /// <summary>The plans of <paramref name="paging"/>'s page, ordered by id, and the count of all plans.</summary>
+    public static async Task<PlanListPage> PageAsync(IQuerySession session, Paging paging, CancellationToken ct)
+    {
+        var rows = await session.Query<Plan>().OrderBy(p => p.Id).Skip(paging.Skip).Take(paging.Size)
+            .Select(p => new { p.Id, p.Entity, p.EntityName, p.Year, p.Horizon, p.Status, p.Versions })
+            .ToListAsync(ct);
+        var total = await session.Query<Plan>().CountAsync(ct);
+        var plans = rows.Select(p => new PlanListEntry(p.Id, p.Entity, p.EntityName, p.Year, p.Horizon,
+            p.Status, p.Versions.Count == 0 ? 0 : p.Versions[^1].Number)).ToList();
+        return new PlanListPage(plans, paging, total);
+    }
 }

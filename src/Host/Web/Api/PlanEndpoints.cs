@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using PerformancePlan.Host.Auth;
@@ -16,16 +17,6 @@ public sealed record CloseRequest(string On);
 /// </summary>
 public sealed record ReopenRequest(string Act, string Reason, string On);
 
-/// <summary>One plan in the list: status in lower case (<c>draft</c>, <c>approved</c>…), version 0 for a draft.
-/// </summary>
-public sealed record PlanSummary(
-    string Id, string Entity, string EntityName, int Year, IReadOnlyList<int> Horizon, string Status, int Version)
-{
-    /// <summary>The summary of a plan's current state.</summary>
-    public static PlanSummary Of(Plan p) => new(p.Id, p.Entity, p.EntityName, p.Year, p.Horizon,
-        p.Status.ToString().ToLowerInvariant(), p.CurrentVersion);
-}
-
 /// <summary><c>/api/plans</c>: the plans, each tree (at a date, as known at an instant), versions, lifecycle.
 /// </summary>
 public static class PlanEndpoints
@@ -35,7 +26,9 @@ public static class PlanEndpoints
         app.MapResource("/api/plans", "Piani", plans =>
         {
             plans.MapGet("/", List).Document(Policies.PublicRead, "ListPlans", "Elenco dei piani",
-                "Ogni piano con ente, anno, triennio, stato e versione.");
+                "Una pagina dei piani per identificativo, ciascuno con ente, anno, triennio, stato e versione: "
+                + $"`page` da 1, `pageSize` da 1 a {Paging.MaxSize} (predefinito {Paging.DefaultSize}). "
+                + "Il totale è nell'intestazione `X-Total-Count`, le pagine vicine in `Link`.", 400);
             plans.MapGet("/{id}", Tree).Document(Policies.PublicRead, "GetPlan", "Albero del piano", "Aree, obiettivi, "
                 + "indicatori, target e responsabili; con `asOf` (aaaa-mm-gg) la versione in vigore a quella data, con "
                 + "`knownAt` (ISO 8601) come era noto.", 400, 404);
@@ -52,9 +45,26 @@ public static class PlanEndpoints
                 + "validazione dell'OIV (422).", 400, 409, 422);
         });
 
-    static async Task<Ok<List<PlanSummary>>> List(IQuerySession session, CancellationToken ct) =>
-        TypedResults.Ok((await session.Query<Plan>().OrderBy(p => p.Id).ToListAsync(ct))
-            .Select(PlanSummary.Of).ToList());
+    static async Task<Ok<List<PlanSummary>>> List(
+        string? page, string? pageSize, HttpContext http, IQuerySession session, CancellationToken ct)
+    {
+        var list = await PlanListQuery.PageAsync(session, Paging.Parse(page, pageSize), ct);
+        http.Response.Headers["X-Total-Count"] = list.Total.ToString(CultureInfo.InvariantCulture);
+        if (PageLinks(http.Request, list) is { Length: > 0 } links) http.Response.Headers.Link = links;
+        return TypedResults.Ok(list.Plans.Select(PlanSummary.Of).ToList());
+    }
+
+    /// <summary>RFC 8288 links to the first, previous, next and last pages, as far as they exist.</summary>
+    static string PageLinks(HttpRequest request, PlanListPage list)
+    {
+        var (number, size, last) = (list.Paging.Number, list.Paging.Size, list.Pages);
+        string Link(int n, string rel) => $"<{request.PathBase}{request.Path}?page={n}&pageSize={size}>; rel=\"{rel}\"";
+        var links = new List<string> { Link(1, "first") };
+        if (number > 1) links.Add(Link(Math.Min(number - 1, last), "prev"));
+        if (number < last) links.Add(Link(number + 1, "next"));
+        links.Add(Link(last, "last"));
+        return string.Join(", ", links);
+    }
 
     static async Task<Results<Ok<PlanTreeView>, ProblemHttpResult>> Tree(
         PlanId id, string? asOf, string? knownAt, IQuerySession session, CancellationToken ct) =>

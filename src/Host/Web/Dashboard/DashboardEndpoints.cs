@@ -24,8 +24,9 @@ public static class DashboardEndpoints
             Page<Login>(new LoginModel(u.Identity?.IsAuthenticated == true ? u.Identity.Name ?? "" : null)));
         // A pasted bearer token, validated: nothing for a forged form to gain.
         pages.MapPost("/accesso", LogInAsync).DisableAntiforgery();
-        pages.MapGet("/", async (IQuerySession s, CancellationToken ct) =>
-            Page<PlanList>((await PlanListQuery.AllAsync(s, ct)).Select(PlanListItem.From).ToList()))
+        pages.MapGet("/", async (string? pagina, string? per, IQuerySession s, CancellationToken ct) =>
+            Page<PlanList>(PlanListModel.From(
+                await PlanListQuery.PageAsync(s, Paging.Parse(pagina, per, "pagina", "per"), ct))))
             .RequireAuthorization(Policies.PublicRead);
         pages.MapGet("/piani/{id}", PlanAsync).RequireAuthorization(Policies.PublicRead);
         pages.MapGet("/piani/{id}/indicatori/{code}", IndicatorAsync);

@@ -1,0 +1,69 @@
+using System.Data.Common;
+using Weasel.Core;
+using Weasel.Core.Migrations;
+using Marten;
+using Weasel.Postgresql;
+using DbCommandBuilder = Weasel.Core.DbCommandBuilder;
+
+namespace PerformancePlan.Projections;
+
+/// <summary>
+/// An index that one of our reads needs on a table Marten owns (<c>mt_events</c>, a document table), created with
+/// Marten's own schema objects (ADR 0022): Marten creates it after its table, and is told to leave it alone.
+/// </summary>
+/// <param name="Schema">The store's schema.</param>
+/// <param name="Table">The table it indexes, e.g. <c>mt_events</c>.</param>
+/// <param name="Name">The index's name, unique in the schema.</param>
+/// <param name="Definition">What follows <c>on table</c>, e.g. <c>(stream_id text_pattern_ops)</c>.</param>
+public sealed record ReadIndex(string Schema, string Table, string Name, string Definition)
+    : ISchemaObject
+{
+    /// <summary>The index of one plan's streams: <c>stream_id LIKE 'plan/%'</c> is a range on it, in any locale.
+    /// </summary>
+    public static ReadIndex StreamPrefix(string schema) =>
+        new(schema, "mt_events", "pp_events_stream_prefix", "(stream_id text_pattern_ops)");
+
+    /// <summary>The index that finds a result entry by its id (<c>data -> 'entries' @> [{entryId}]</c>).</summary>
+    public static ReadIndex ResultEntries(string schema) =>
+        new(schema, "mt_doc_indicatorresults", "pp_results_entries", "using gin ((data -> 'entries') jsonb_path_ops)");
+
+    public DbObjectName Identifier => new PostgresqlObjectName(Schema, Name, SchemaUtils.IdentifierUsage.General);
+
+    public void WriteCreateStatement(Migrator migrator, TextWriter writer) =>
+        writer.WriteLine($"create index if not exists {Name} on {Schema}.{Table} {Definition};");
+
+    public void WriteDropStatement(Migrator rules, TextWriter writer) =>
+        writer.WriteLine($"drop index if exists {Schema}.{Name};");
+
+    public void ConfigureQueryCommand(DbCommandBuilder builder)
+    {
+        builder.Append("select indexname from pg_indexes where schemaname = ");
+        builder.AppendParameter(Schema);
+        builder.Append(" and indexname = ");
+        builder.AppendParameter(Name);
+        builder.Append(";");
+    }
+
+    public async Task<ISchemaObjectDelta> CreateDeltaAsync(DbDataReader reader, CancellationToken ct) =>
+        new SchemaObjectDelta(this,
+            await reader.ReadAsync(ct) ? SchemaPatchDifference.None : SchemaPatchDifference.Create);
+
+    public IEnumerable<DbObjectName> AllNames() => [Identifier];
+}
+
+/// <summary>
+/// Our read indexes as one Marten storage feature: Marten applies custom features after its own tables, so the
+/// indexes are created with the schema (and by any later migration) once <c>mt_events</c> and the documents exist.
+/// </summary>
+public sealed class ReadIndexes(StoreOptions options) : FeatureSchemaBase("perfplan-read-indexes",
+    options.Advanced.Migrator)
+{
+    /// <summary>The stream-prefix index on the events, the entry index on the results.</summary>
+    public IReadOnlyList<ReadIndex> Indexes { get; } =
+    [
+        ReadIndex.StreamPrefix(options.Events.DatabaseSchemaName),
+        ReadIndex.ResultEntries(options.DatabaseSchemaName),
+    ];
+
+    protected override IEnumerable<ISchemaObject> schemaObjects() => Indexes;
+}
