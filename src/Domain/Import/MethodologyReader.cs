@@ -54,9 +54,12 @@ public static partial class MethodologyReader
         }
         catch (DomainException e)
         {
-            var last = rows[^1];
-            return (null, [new ImportIssue(IssueSeverity.Error, file, last.Number, PlanColumns.Code,
-                last[PlanColumns.Code], e.Message,
+            // Point at the rule that made it incoherent: the last tolerance, threshold or weight row, else the last.
+            var culprit = rows.LastOrDefault(r => r[PlanColumns.Code].Trim().ToLowerInvariant() is "tolleranza"
+                or "soglia critica" or "peso obiettivi" or "peso obiettivi operativi" or "peso indicatori strategici"
+                or "fascia" or "livelli" or "tetto") ?? rows[^1];
+            return (null, [new ImportIssue(IssueSeverity.Error, file, culprit.Number, PlanColumns.Code,
+                culprit[PlanColumns.Code], e.Message.TrimEnd('.'),
                 "correggere le righe «Metodologia» perché le regole siano coerenti")]);
         }
     }

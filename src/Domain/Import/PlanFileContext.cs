@@ -40,7 +40,11 @@ public static class LevelNames
     {
         var t = string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         if (t.Length == 0) return Fail("livello mancante", Known(m));
-        if (Labels.TryParseLevel(t, out var level)) return new(new LevelReading(level, Labels.Of(level)));
+        if (Labels.TryParseLevel(t, out var level))
+            return m.Levels is { } levels && level is not (Level.Entity or Level.StrategicIndicator
+                    or Level.OperationalIndicator) && !levels.Any(d => Labels.SameName(d, t))
+                ? Fail($"livello «{t}» non dichiarato nella metodologia del piano", Known(m))
+                : new(new LevelReading(level, Labels.Of(level)));
         if (t.StartsWith("Indicatore", StringComparison.OrdinalIgnoreCase))
             return new(new LevelReading(Level.OperationalIndicator, t));
         if (m.Levels is { } declared)
@@ -49,15 +53,16 @@ public static class LevelNames
                 : Fail($"livello «{t}» non dichiarato nella metodologia del piano", Known(m));
         var near = Labels.LevelNames.Values.FirstOrDefault(v => Distance(v.ToLowerInvariant(), t.ToLowerInvariant())
             <= 2);
-        if (near is not null) return Fail("livello sconosciuto", $"forse «{near}»? Usare {Known(m)}");
+        if (near is not null) return Fail("livello sconosciuto", $"forse «{near}»? Altrimenti {Known(m)}");
         return new(new LevelReading(Level.Objective, t));
     }
 
     static Parsed<LevelReading?> Fail(string error, string fix) => new(null, error, fix);
 
     static string Known(Methodology m) => "usare " + string.Join(", ",
-        Labels.LevelNames.Values.Concat(m.Levels ?? []).Distinct().Select(v => $"«{v}»"))
-        + (m.Levels is null ? " o il nome di un livello del proprio sistema di misurazione" : "");
+        (m.Levels is { } declared ? declared.Prepend(Labels.Of(Level.Entity)) : Labels.LevelNames.Values)
+            .Distinct().Select(v => $"«{v}»"))
+        + (m.Levels is null ? " o il nome di un livello del proprio sistema di misurazione" : " o un «Indicatore …»");
 
     /// <summary>Levenshtein distance, for the few short names of levels.</summary>
     static int Distance(string a, string b)

@@ -60,6 +60,13 @@ public static partial class PlanFileImporter
             errors.Add(new ImportIssue(IssueSeverity.Error, sheet.FileName, 0, "", "", "il file non contiene righe",
                 "aggiungere le righe del piano sotto l'intestazione"));
         if (errors.Count == 0)
+            foreach (var misfit in MethodologyFit.Problems(rules, rows.Where(r => !r.IsIndicator
+                         && r.Level != Level.Entity).Select(r => r.LevelName),
+                         rows.Where(r => r.IsIndicator).Select(r => r.LevelName)))
+                errors.Add(new ImportIssue(IssueSeverity.Error, sheet.FileName,
+                    filled.LastOrDefault(MethodologyReader.IsRule)?.Number ?? 0, PlanColumns.Parent, "", misfit,
+                    "correggere il livello nella colonna Padre delle righe «Metodologia» o il Livello delle righe"));
+        if (errors.Count == 0)
             Collect(new PlanTreeValidator(rules).Validate(rows), sheet.FileName,
                 f => ((int, string?))f.CustomState, errors, warnings);
         if (errors.Count > 0) return new(null, errors, warnings);

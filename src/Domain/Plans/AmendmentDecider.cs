@@ -149,7 +149,18 @@ public static class AmendmentDecider
                         + "invece di 100%.");
                 return new HolderWeightsAssigned(kept.Holder, kept.Weights);
             case ChangeMethodology m:   // coherent by construction: Methodology checks itself
-                return m.Methodology == p.Methodology ? null : new MethodologyChanged(p.Id, m.Methodology);
+                if (m.Methodology == p.Methodology) return null;
+                if (MethodologyFit.Problems(m.Methodology, p.Nodes.Select(n => n.LevelName),
+                        p.Indicators.Select(i => i.LevelName)).FirstOrDefault() is { } misfit)
+                    throw new DomainException($"Metodologia non applicabile al piano {p.Id}: {misfit}.");
+                var periodic = p.Indicators.Where(i => i.Measure == MeasureKind.DaysAfterPeriodClose
+                    && i.Calendar is null).Select(i => i.Code).ToList();
+                if (m.Methodology.CalendarInForce != p.Methodology.CalendarInForce && periodic.Count > 0)
+                    throw new DomainException($"Il calendario del piano {p.Id} non si cambia in corso d'anno: gli "
+                        + $"indicatori a periodi ({string.Join(", ", periodic)}) perderebbero i periodi già "
+                        + "misurati. Cambiarlo nel piano dell'anno successivo, o indicare il calendario del singolo "
+                        + "indicatore nella Misura (es. «giorni dalla chiusura del trimestre»).");
+                return new MethodologyChanged(p.Id, m.Methodology);
             default:
                 throw new DomainException($"Modifica non riconosciuta: {change}");
         }

@@ -49,7 +49,8 @@ public sealed record LevelRule(
 /// One row of a band table (<i>fasce</i>): realizations from <paramref name="FromPercent"/> (included) up to
 /// <paramref name="ToPercent"/> get the outcome <paramref name="Label"/> and a parametrata that runs linearly from
 /// <paramref name="ParametrataFrom"/> to <paramref name="ParametrataTo"/> inside the band (e.g. 76–90% → 15–18
-/// points). Without a parametrata range the realization itself is the parametrata.
+/// points). Without a parametrata range a band gives what the seed's bands give: the top band 100, the bottom one 0,
+/// the others the realization itself.
 /// </summary>
 public sealed record BandRule(
     decimal FromPercent, decimal ToPercent, string Label, decimal? ParametrataFrom = null,
@@ -103,5 +104,34 @@ static class MeasurementRulesCheck
             throw new DomainException("Metodologia non coerente: le fasce vanno da 0% ad almeno 100% senza buchi né "
                 + "sovrapposizioni (es. «0-60», «60-90», «90-100»), ognuna con il suo esito.");
         return sorted;
+    }
+}
+
+/// <summary>
+/// Whether a measurement system fits a plan's tree: a rule of a level names a level the plan has (or declares), and
+/// declared levels name every level the plan's objectives use. Messages in Italian; none when it fits.
+/// </summary>
+public static class MethodologyFit
+{
+    /// <summary>
+    /// The problems of <paramref name="m"/> for a plan whose objectives use <paramref name="objectiveLevels"/> and
+    /// whose indicators use <paramref name="indicatorLevels"/> (names as written).
+    /// </summary>
+    public static IReadOnlyList<string> Problems(Methodology m, IEnumerable<string> objectiveLevels,
+        IEnumerable<string> indicatorLevels)
+    {
+        var objectives = objectiveLevels.Distinct().ToList();
+        var known = objectives.Concat(indicatorLevels).Concat(m.Levels ?? []).Append(Labels.Of(Level.Entity))
+            .ToList();
+        var problems = new List<string>();
+        foreach (var rule in m.LevelRules ?? [])
+            if (rule.Level != LevelRule.EveryLevel && !known.Any(k => Labels.SameName(k, rule.Level)))
+                problems.Add($"la regola vale per il livello «{rule.Level}», che il piano non ha (livelli del piano: "
+                    + $"{string.Join(", ", known.Distinct())})");
+        if (m.Levels is { } declared)
+            foreach (var level in objectives.Where(o => !declared.Any(d => Labels.SameName(d, o))))
+                problems.Add($"i livelli dichiarati ({string.Join(" > ", declared)}) non comprendono «{level}», "
+                    + "usato dagli obiettivi del piano");
+        return problems;
     }
 }

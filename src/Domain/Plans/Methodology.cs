@@ -60,6 +60,7 @@ public sealed record Methodology
         if (tolerancePercent is < 0 or > 50
             || criticalThresholdPercent is < 0 or > 100
             || criticalThresholdPercent >= 100 - tolerancePercent
+            || operationalObjectivesWeightPercent is < 0 or > 100
             || operationalObjectivesWeightPercent + strategicIndicatorsWeightPercent != 100)
             throw new DomainException(Incoherent);
         if (roundingDecimals is < 0 or > 4) throw new DomainException(BadRounding);

@@ -92,7 +92,7 @@ public static class MeasureInput
         if (target?.Benchmark is { } benchmark && t.Length == 0)
             return Fail($"manca il valore di riferimento: il target è «{benchmark}»",
                 $"indicare il valore di «{benchmark}» dell'anno nella colonna «{ResultInput.ReferenceColumn}» (da riga "
-                + "di comando --riferimento), es. «75%»");
+                + "di comando --reference), es. «75%»");
         if (t.Length == 0) return null;
         if (target?.Benchmark is null && target?.BaselineYear is null)
             return Fail("valore di riferimento non previsto per questo indicatore",
