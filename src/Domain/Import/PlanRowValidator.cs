@@ -57,7 +57,8 @@ public sealed class PlanRowValidator : AbstractValidator<RawRow>
         if (!Codes.IsPlanCode(code))
         {
             Fail(ctx, PlanColumns.Code, code, "codice non valido: sono ammessi lettere, cifre, «.», «-» e «_», senza "
-                + "spazi", "scrivere il codice senza spazi né simboli, es. «1.2», «011.005», «S1.1.1-a», «KPI01»");
+                + $"spazi, al massimo {Codes.MaxCodeLength} caratteri",
+                "scrivere il codice senza spazi né simboli, es. «1.2», «011.005», «S1.1.1-a», «KPI01»");
             return;
         }
         if (level is Level.StrategicIndicator or Level.OperationalIndicator

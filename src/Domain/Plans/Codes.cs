@@ -53,7 +53,11 @@ public static partial class Codes
     /// Any code a plan may give a row: letters, digits, <c>.</c>, <c>-</c>, <c>_</c>, no spaces, starting with a letter
     /// or digit (<c>011.005</c>, <c>149.1</c>, <c>DAG</c>, <c>KPI01</c>; leading zeros are part of the code).
     /// </summary>
-    public static bool IsPlanCode(string code) => PlanCodeRx().IsMatch(code.Trim());
+    public static bool IsPlanCode(string code) =>
+        code.Trim().Length <= MaxCodeLength && PlanCodeRx().IsMatch(code.Trim());
+
+    /// <summary>The longest code a plan may give a row (characters): codes are cited in tables and URLs.</summary>
+    public const int MaxCodeLength = 64;
 
     [GeneratedRegex(@"^\d+$")] private static partial Regex AreaRx();
     [GeneratedRegex(@"^\d+\.\d+$")] private static partial Regex StrategicRx();
