@@ -26,25 +26,21 @@ public sealed class ProjectionRebuild(IDocumentStore store)
     public async Task<RebuildReport> RebuildAsync(Action<long>? progress, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
-        await store.Advanced.Clean.DeleteDocumentsByTypeAsync(typeof(Plan));
-        await store.Advanced.Clean.DeleteDocumentsByTypeAsync(typeof(IndicatorResults));
-        var plans = new List<Plan>();
-        var results = new List<IndicatorResults>();
+        await DeleteDocumentsAsync(ct);
+        var documentsToWrite = new List<object>();
         long events = 0, documents = 0;
         string? stream = null;
         Plan? plan = null;
         IndicatorResults? result = null;
         async Task CloseAsync(bool last)
         {
-            if (plan is not null) plans.Add(plan);
-            if (result is not null) results.Add(result);
+            if (plan is not null) documentsToWrite.Add(plan);
+            if (result is not null) documentsToWrite.Add(result);
             (plan, result) = (null, null);
-            if (plans.Count + results.Count < Batch && !last) return;
-            documents += plans.Count + results.Count;
-            if (plans.Count > 0) await store.BulkInsertAsync(plans, BulkInsertMode.OverwriteExisting, Batch, ct);
-            if (results.Count > 0) await store.BulkInsertAsync(results, BulkInsertMode.OverwriteExisting, Batch, ct);
-            plans.Clear();
-            results.Clear();
+            if (documentsToWrite.Count < Batch && !last || documentsToWrite.Count == 0) return;
+            documents += documentsToWrite.Count;
+            await store.BulkInsertDocumentsAsync(documentsToWrite, BulkInsertMode.InsertsOnly, Batch, ct);
+            documentsToWrite.Clear();
         }
         await using (var session = store.QuerySession())
             await foreach (var e in session.Events.QueryAllRawEvents().OrderBy(e => e.StreamKey)
@@ -60,6 +56,17 @@ public sealed class ProjectionRebuild(IDocumentStore store)
         progress?.Invoke(events);
         var (checkedPlans, differences) = await CheckAsync(ct);
         return new RebuildReport(events, documents, elapsed, checkedPlans, differences);
+    }
+
+    /// <summary>Both projections' tables emptied in one statement.</summary>
+    async Task DeleteDocumentsAsync(CancellationToken ct)
+    {
+        var tables = new[] { typeof(Plan), typeof(IndicatorResults) }
+            .Select(t => store.Options.Schema.For(t));
+        await using var conn = store.Options.Tenancy.Default.Database.CreateConnection();
+        await conn.OpenAsync(ct);
+        await using var cmd = new Npgsql.NpgsqlCommand($"truncate {string.Join(", ", tables)}", conn);
+        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Rebuild equals live: every plan's documents against what its events give.</summary>
