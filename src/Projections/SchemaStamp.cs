@@ -17,7 +17,8 @@ public static class SchemaStamp
     /// <summary>The stamp's table, one row.</summary>
     public const string Table = "pp_schema_version";
 
-    /// <summary>The version of the schema this build creates: SHA-256 of Marten's script and the ledger's DDL.</summary>
+    /// <summary>The version of the schema this build creates: SHA-256 of Marten's script and the ledger's DDL.
+    /// </summary>
     public static string Version(IDocumentStore store)
     {
         var schema = store.Options.Events.DatabaseSchemaName;

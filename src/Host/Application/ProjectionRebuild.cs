@@ -3,7 +3,7 @@ using Weasel.Core;
 
 namespace PerformancePlan.Host.Application;
 
-/// <summary>What a rebuild did: events folded, documents written, how long, and the rebuild-equals-live check.</summary>
+/// <summary>What a rebuild did: events folded, documents written, how long, the rebuild-equals-live check.</summary>
 /// <param name="Differences">Per plan, what the documents and the events still disagree on (empty: equal).</param>
 public sealed record RebuildReport(
     long Events, long Documents, TimeSpan Elapsed, int PlansChecked, IReadOnlyList<string> Differences)
