@@ -32,11 +32,14 @@ public static class EventStore
         typeof(RegistryEntryDefined),
     ];
 
-    public static void Configure(StoreOptions opts, string connectionString, string schema = DefaultSchema)
+    /// <param name="autoCreate">Whether Marten checks and creates its tables on first use in this process: yes for
+    /// tests and migrations; <see cref="AutoCreate.None"/> for verbs on a stamped schema (ADR 0023).</param>
+    public static void Configure(StoreOptions opts, string connectionString, string schema = DefaultSchema,
+        AutoCreate autoCreate = AutoCreate.CreateOrUpdate)
     {
         opts.Connection(connectionString);
         opts.DatabaseSchemaName = schema;
-        opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        opts.AutoCreateSchemaObjects = autoCreate;
         opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase,
             json =>
             {
@@ -71,16 +74,11 @@ public static class EventStore
         opts.Schema.For<IndicatorResults>().IgnoreIndex(indexes.Indexes[1].Name);
     }
 
-    public static DocumentStore Create(string connectionString, string schema = DefaultSchema) =>
-        DocumentStore.For(opts => Configure(opts, connectionString, schema));
+    public static DocumentStore Create(string connectionString, string schema = DefaultSchema,
+        AutoCreate autoCreate = AutoCreate.CreateOrUpdate) =>
+        DocumentStore.For(opts => Configure(opts, connectionString, schema, autoCreate));
 
-    /// <summary>
-    /// Creates Marten's tables and the ledger's before the first write (every entry point calls this).
-    /// </summary>
-    public static async Task PrepareAsync(IDocumentStore store, CancellationToken ct = default)
-    {
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        await using var conn = store.Options.Tenancy.Default.Database.CreateConnection();
-        await LedgerSchema.ApplyAsync(conn, store.Options.Events.DatabaseSchemaName, ct);
-    }
+    /// <summary>Creates or upgrades the schema (<see cref="SchemaStamp.MigrateAsync"/>).</summary>
+    public static Task PrepareAsync(IDocumentStore store, CancellationToken ct = default) =>
+        SchemaStamp.MigrateAsync(store, ct);
 }

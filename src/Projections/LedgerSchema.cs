@@ -41,7 +41,8 @@ public static class LedgerSchema
         await tx.CommitAsync(ct);
     }
 
-    static string Sql(string s) => $$"""
+    /// <summary>The DDL of the ledger's tables in <paramref name="s"/> (part of the schema's version).</summary>
+    public static string Sql(string s) => $$"""
         select pg_advisory_xact_lock(hashtext('{{s}}.pp_ledger'));
         create table if not exists {{s}}.pp_ledger (stream_id varchar not null, version bigint not null,
             hash char(64) not null, sealed_at timestamptz not null default now(), primary key (stream_id, version));

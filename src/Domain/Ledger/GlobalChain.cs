@@ -1,67 +1,90 @@
 namespace PerformancePlan.Domain.Ledger;
 
 /// <summary>
-/// The rules of the global chain and its signed checkpoints (ADR 0016): every seal of every stream has a position
-/// 1…N and a link over the previous link and the event's columns; the head row must be the last link; each checkpoint
-/// must be authentic and still in the chain. What these find, the per-stream chains cannot: whole streams deleted with
-/// their seals, a truncated tail, columns the stream hash does not cover, history rewritten before a checkpoint.
+/// The rules of the global chain and its signed checkpoints (ADR 0016), as a fold over the seals in position order
+/// (ADR 0023): every seal of every stream has a position 1…N and a link over the previous link and the event's
+/// columns; the head row must be the last link; each checkpoint (and each digest that names a link) must be authentic
+/// and still in the chain. Only the links at the positions checkpoints and digests name are kept. What these find,
+/// the per-stream chains cannot: whole streams deleted with their seals, a truncated tail, columns the stream hash
+/// does not cover, history rewritten before a checkpoint.
 /// </summary>
-public static class GlobalChain
+/// <param name="inScope">Streams whose row-level problems are reported (a plan's); gaps and the head always are.
+/// </param>
+public sealed class GlobalChain(
+    LedgerChainHead? head, IReadOnlyList<CheckedCheckpoint> checkpoints, IReadOnlyList<DigestRoot> digests,
+    Func<string, bool> inScope)
 {
     /// <summary>What the global chain found: problems, its count, the last proved checkpoint.</summary>
     public sealed record Result(
         IReadOnlyList<LedgerProblem> Problems, long Position, LedgerCheckpoint? LastCheckpoint, int Unchecked);
 
-    /// <param name="inScope">Streams whose row-level problems are reported (a plan's); gaps and the head always are.
-    /// </param>
-    public static Result Check(
-        IReadOnlyList<LedgerSeal> seals, LedgerChainHead? head, IEnumerable<CheckedCheckpoint> checkpoints,
-        Func<string, bool> inScope)
+    readonly HashSet<long> _wanted = checkpoints.Select(c => c.Checkpoint.Position)
+        .Concat(digests.Select(d => d.Position)).ToHashSet();
+    readonly Dictionary<long, string> _links = [];
+    readonly List<LedgerProblem> _problems = [];
+    LedgerProblem? _unlinked;
+    string _previous = "";
+    long _expected = 1;
+
+    /// <summary>Adds the next seal: linked ones by ascending position; unlinked ones (no position) at any time.
+    /// </summary>
+    public void Add(LedgerSeal s)
+    {
+        if (s.Position is not { } position)
+        {
+            if (_unlinked is null && inScope(s.Stream))
+                _unlinked = new(s.Stream, s.Version, s.Sequence,
+                    "sigillo fuori dalla catena globale: inserito o scollegato fuori dall'applicazione");
+            return;
+        }
+        var gap = position != _expected;
+        if (gap)
+            _problems.Add(new(s.Stream, s.Version, s.Sequence, position > _expected
+                ? $"mancano le posizioni {_expected}–{position - 1} della catena globale: eventi cancellati"
+                : $"posizione {position} ripetuta nella catena globale: sigillo duplicato"));
+        if (s.EventText is null)
+        {
+            if (inScope(s.Stream))
+                _problems.Add(new(s.Stream, s.Version, null,
+                    "la catena globale sigilla un evento che non esiste più: evento cancellato"));
+        }
+        else if (!gap && inScope(s.Stream)
+            && LedgerHash.Next(_previous, LedgerHash.GlobalCanonical(position, s.Hash, s.EventText)) != s.Link)
+            _problems.Add(new(s.Stream, s.Version, s.Sequence,
+                "colonne dell'evento (sequenza, id, tipo, tenant, tipo .NET, intestazioni, correlazione, "
+                + "causazione, data di scrittura) o sigillo diversi da quelli della catena globale"));
+        _previous = s.Link ?? "";
+        if (_wanted.Contains(position)) _links[position] = _previous;
+        _expected = position + 1;
+    }
+
+    /// <summary>The head, the checkpoints and the digests' links judged against the chain as read.</summary>
+    public Result Complete()
     {
         var problems = new List<LedgerProblem>();
-        var links = new Dictionary<long, string>();
-        var unlinked = seals.FirstOrDefault(s => s.Position is null && inScope(s.Stream));
-        if (unlinked is not null)
-            problems.Add(new(unlinked.Stream, unlinked.Version, unlinked.Sequence,
-                "sigillo fuori dalla catena globale: inserito o scollegato fuori dall'applicazione"));
-        var previous = "";
-        long expected = 1;
-        foreach (var s in seals.Where(s => s.Position is not null).OrderBy(s => s.Position))
-        {
-            var position = s.Position!.Value;
-            var gap = position != expected;
-            if (gap)
-                problems.Add(new(s.Stream, s.Version, s.Sequence, position > expected
-                    ? $"mancano le posizioni {expected}–{position - 1} della catena globale: eventi cancellati"
-                    : $"posizione {position} ripetuta nella catena globale: sigillo duplicato"));
-            if (s.EventText is null)
-            {
-                if (inScope(s.Stream))
-                    problems.Add(new(s.Stream, s.Version, null,
-                        "la catena globale sigilla un evento che non esiste più: evento cancellato"));
-            }
-            else if (!gap && inScope(s.Stream)
-                && LedgerHash.Next(previous, LedgerHash.GlobalCanonical(position, s.Hash, s.EventText)) != s.Link)
-                problems.Add(new(s.Stream, s.Version, s.Sequence,
-                    "colonne dell'evento (sequenza, id, tipo, tenant, tipo .NET, intestazioni, correlazione, "
-                    + "causazione, data di scrittura) o sigillo diversi da quelli della catena globale"));
-            previous = s.Link ?? "";
-            links[position] = previous;
-            expected = position + 1;
-        }
-        var count = expected - 1;
-        if (head is not null && (head.Position != count || head.Link.Trim() != previous))
+        if (_unlinked is not null) problems.Add(_unlinked);
+        problems.AddRange(_problems);
+        var count = _expected - 1;
+        if (head is not null && (head.Position != count || head.Link.Trim() != _previous))
             problems.Add(new("registro", head.Position, null, head.Position > count
                 ? $"la testa del registro conta {head.Position} sigilli ma la catena finisce al {count}: "
                     + "eventi cancellati in coda"
                 : $"la testa del registro ({head.Position} sigilli) non è l'ultimo anello della catena ({count})"));
-        var (proved, uncheckedCount) = Checkpoints(checkpoints, links, count, problems);
+        var (proved, uncheckedCount) = Checkpoints(count, problems);
+        foreach (var d in digests.Where(d => d.Link is not null && LinkAt(d.Position) != d.Link))
+            problems.Add(new("digest", d.Position, null, d.Position > count
+                ? $"il {d.Which} copre {d.Position} sigilli ma la catena ne ha {count}: eventi cancellati"
+                : $"la catena non estende il {d.Which}: storia riscritta fino alla posizione {d.Position}"));
         return new Result(problems, count, proved, uncheckedCount);
     }
 
-    static (LedgerCheckpoint? Proved, int Unchecked) Checkpoints(
-        IEnumerable<CheckedCheckpoint> checkpoints, Dictionary<long, string> links, long count,
-        List<LedgerProblem> problems)
+    /// <summary>The link after <paramref name="position"/> seals, as the chain reads now.</summary>
+    public string? LinkAt(long position) => position == 0 ? "" : _links.GetValueOrDefault(position);
+
+    /// <summary>The chain's last link as read.</summary>
+    public string Link => _previous;
+
+    (LedgerCheckpoint? Proved, int Unchecked) Checkpoints(long count, List<LedgerProblem> problems)
     {
         LedgerCheckpoint? proved = null;
         var uncheckedCount = 0;
@@ -75,31 +98,11 @@ public static class GlobalChain
             else if (c.Position > count)
                 problems.Add(new("checkpoint", c.Position, null,
                     $"il {name} copre {c.Position} sigilli ma la catena ne ha {count}: eventi cancellati"));
-            else if ((c.Position == 0 ? "" : links.GetValueOrDefault(c.Position)) != c.Link)
+            else if (LinkAt(c.Position) != c.Link)
                 problems.Add(new("checkpoint", c.Position, null,
                     $"la catena non estende il {name}: storia riscritta fino alla posizione {c.Position}"));
             else if (proved is null || c.Position >= proved.Position) proved = c;
         }
         return (proved, uncheckedCount);
-    }
-
-    /// <summary>
-    /// <c>mt_streams</c> must agree with the events: the version writers check is the last event's (else every later
-    /// write conflicts forever), no stream is archived (hidden from reads), and every stream with events has a row.
-    /// </summary>
-    public static IEnumerable<LedgerProblem> Streams(
-        IEnumerable<LedgerHead> heads, IReadOnlyList<LedgerStreamState> streams)
-    {
-        var byId = streams.ToDictionary(s => s.Stream, StringComparer.Ordinal);
-        foreach (var h in heads)
-        {
-            if (!byId.TryGetValue(h.Stream, out var s))
-                yield return new(h.Stream, h.Version, null, "lo stream non ha più la sua riga in mt_streams");
-            else if (s.Version != h.Version)
-                yield return new(h.Stream, s.Version, null, $"mt_streams dichiara la versione {s.Version} ma gli "
-                    + $"eventi finiscono alla {h.Version}: stato dello stream alterato");
-            else if (s.Archived)
-                yield return new(h.Stream, h.Version, null, "stream marcato come archiviato: nascosto alle letture");
-        }
     }
 }

@@ -35,9 +35,3 @@ public sealed record LedgerCheckpoint(
 /// <param name="Authentic">True: signed by the trusted key; false: not; null: no public key to check it with.</param>
 /// <param name="Source">Where it came from, for messages: «registro» or «file».</param>
 public sealed record CheckedCheckpoint(LedgerCheckpoint Checkpoint, bool? Authentic, string Source);
-
-/// <summary>Everything <see cref="LedgerVerification.Verify(LedgerSnapshot, KeptDigest?, string?)"/> reads, taken in
-/// one snapshot of the database.</summary>
-public sealed record LedgerSnapshot(
-    IReadOnlyList<LedgerRow> Rows, IReadOnlyList<LedgerSeal> Seals, IReadOnlyList<LedgerDigested> Recorded,
-    LedgerChainHead? Head, IReadOnlyList<LedgerStreamState> Streams, IReadOnlyList<CheckedCheckpoint> Checkpoints);

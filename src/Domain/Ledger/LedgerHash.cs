@@ -58,13 +58,19 @@ public static class LedgerHash
     /// </summary>
     public static string MerkleRoot(IEnumerable<LedgerHead> heads)
     {
-        var level = heads.OrderBy(h => h.Stream, StringComparer.Ordinal)
-            .Select(h => Sha($"{h.Stream}\n{h.Version}\n{h.Hash}")).ToList();
-        if (level.Count == 0) return Sha("");
-        while (level.Count > 1)
-            level = level.Chunk(2).Select(pair => Sha(pair[0] + (pair.Length > 1 ? pair[1] : pair[0]))).ToList();
-        return level[0];
+        var builder = new MerkleBuilder();
+        foreach (var h in heads.OrderBy(h => h.Stream, StringComparer.Ordinal)) builder.Add(h);
+        return builder.Root();
     }
+
+    /// <summary>A head as a leaf of the Merkle tree.</summary>
+    public static string Leaf(LedgerHead h) => Sha($"{h.Stream}\n{h.Version}\n{h.Hash}");
+
+    /// <summary>Two nodes of the Merkle tree joined into their parent.</summary>
+    public static string Pair(string left, string right) => Sha(left + right);
+
+    /// <summary>The root of no heads at all.</summary>
+    public static readonly string Empty = Sha("");
 
     static string Sha(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

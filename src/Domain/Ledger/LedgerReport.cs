@@ -17,7 +17,8 @@ public sealed record LedgerProblem(string Stream, long Version, long? Sequence, 
 /// <param name="Verified">True when no problem was found.</param>
 /// <param name="Head">The Merkle root of every stream's head but the ledger's own: what the OIV keeps outside.</param>
 /// <param name="FirstBad">The earliest problem by global sequence (problems without a row come last).</param>
-/// <param name="Heads">Every stream's recomputed head, the ledger's own included, sorted by stream.</param>
+/// <param name="Heads">The recomputed heads collected (every stream's, the ledger's own included, or those written
+/// since a position: <see cref="LedgerVerifier"/>), sorted by stream.</param>
 public sealed record LedgerReport(
     bool Verified, long Events, string Head, LedgerProblem? FirstBad, IReadOnlyList<LedgerProblem> Problems,
     IReadOnlyList<LedgerHead> Heads)
@@ -33,7 +34,17 @@ public sealed record LedgerReport(
 
     /// <summary>Checkpoints that could not be checked because no public key was given.</summary>
     public int UncheckedCheckpoints { get; init; }
+
+    /// <summary>Streams with events that were verified.</summary>
+    public long Streams { get; init; }
+
+    /// <summary>The global chain's last link as read (after <see cref="Position"/> seals).</summary>
+    public string Link { get; init; } = "";
 }
 
-/// <summary>A digest kept outside the system (a file the OIV holds): the root and every head it commits to.</summary>
-public sealed record KeptDigest(string Root, IReadOnlyList<LedgerHead> Heads);
+/// <summary>
+/// A digest kept outside the system (a file the OIV holds): the root, the heads it lists, and (since ADR 0023) the
+/// global chain's count and link when it was taken, against which the root is recomputed.
+/// </summary>
+public sealed record KeptDigest(string Root, IReadOnlyList<LedgerHead> Heads, long? Position = null,
+    string? Link = null);

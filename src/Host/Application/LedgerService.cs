@@ -6,8 +6,12 @@ using PerformancePlan.Projections;
 
 namespace PerformancePlan.Host.Application;
 
-/// <summary>A digest as exported to a file: the root and every head it commits to.</summary>
-public sealed record LedgerDigestFile(string Root, IReadOnlyList<LedgerHead> Heads, Instant At);
+/// <summary>
+/// A digest as exported to a file: the root, the heads of the streams written since the previous digest (every
+/// stream's, in files before ADR 0023), and the global chain's count and link the root was taken at.
+/// </summary>
+public sealed record LedgerDigestFile(string Root, IReadOnlyList<LedgerHead> Heads, Instant At, long? Position = null,
+    string? Link = null);
 
 /// <summary>
 /// A signed checkpoint as exported to a file the OIV keeps (ADR 0016): the global chain's count and link, when, by
@@ -47,13 +51,8 @@ public sealed partial class LedgerService(IDocumentStore store, IClock clock)
         VerifyWithAsync(planId, new LedgerEvidence(digest), ct);
 
     /// <summary>Verifies one plan's streams (or all), the global chain and every checkpoint.</summary>
-    public async Task<LedgerReport> VerifyWithAsync(PlanId? planId, LedgerEvidence evidence, CancellationToken ct)
-    {
-        var snapshot = await ReadAsync(evidence, ct);
-        var recorded = (await RecordedDigestsAsync(planId, ct)).ToList();
-        var kept = evidence.Digest is { } d ? new KeptDigest(d.Root, d.Heads) : null;
-        return LedgerVerification.Verify(snapshot with { Recorded = recorded }, kept, planId?.Value);
-    }
+    public Task<LedgerReport> VerifyWithAsync(PlanId? planId, LedgerEvidence evidence, CancellationToken ct) =>
+        ReadAsync(planId, evidence, null, ct);
 
     /// <summary>True when the plan has events (verification of an unknown plan is a mistake, not "0 events").
     /// </summary>
@@ -63,35 +62,37 @@ public sealed partial class LedgerService(IDocumentStore store, IClock clock)
         return await session.Events.FetchStreamStateAsync(planId.Value, ct) is not null;
     }
 
-    /// <summary>Records a digest of the whole ledger in its stream and returns it, for the OIV to keep.</summary>
+    /// <summary>
+    /// Records a digest of the whole ledger in its stream and returns it, for the OIV to keep: the root of every
+    /// stream's head, the global chain's count and link, and the heads written since the previous digest (ADR 0023).
+    /// </summary>
     /// <exception cref="DomainException">The ledger does not verify: no digest of an altered history.</exception>
     public async Task<LedgerDigestFile> DigestAsync(string by, CancellationToken ct)
     {
-        var report = await VerifyAsync(null, null, ct);
+        var since = await LastDigestPositionAsync(ct);
+        var report = await ReadAsync(null, new LedgerEvidence(), since, ct);
         if (report.FirstBad is { } bad && !report.Verified)
             throw new DomainException($"Il registro non è integro ({bad.Reason}, {bad.Stream} v{bad.Version}): "
                 + "nessun digest su una storia alterata.");
         var heads = report.Heads.Where(h => h.Stream != LedgerStream).ToList();
-        var root = LedgerHash.MerkleRoot(heads);
         var at = clock.GetCurrentInstant();
         await using var session = CommandSession.Open(store, by, "ledger digest", at);
         // Appended without an aggregate: two digests at once collide on the ledger's (stream, version) key instead.
-        session.Events.Append(LedgerStream, new LedgerDigested(root, heads, by, at));
+        session.Events.Append(LedgerStream,
+            new LedgerDigested(report.Head, heads, by, at, report.Position, report.Link));
         await session.SaveChangesAsync(ct);
-        return new LedgerDigestFile(root, heads, at);
+        return new LedgerDigestFile(report.Head, heads, at, report.Position, report.Link);
     }
 
-    async Task<IReadOnlyList<LedgerDigested>> RecordedDigestsAsync(PlanId? planId, CancellationToken ct)
+    /// <summary>The global position of the last digest that names one; 0 when none does (every head is listed).
+    /// </summary>
+    async Task<long> LastDigestPositionAsync(CancellationToken ct)
     {
-        await using var session = store.QuerySession();
-        var events = await session.Events.FetchStreamAsync(LedgerStream, token: ct);
-        return events.Select(e => e.Data).OfType<LedgerDigested>()
-            .Select(d => d with
-            {
-                Heads = d.Heads.Where(h => planId is null || LedgerVerification.InPlan(h.Stream, planId.Value))
-                    .ToList(),
-            })
-            .ToList();
+        await using var conn = store.Options.Tenancy.Default.Database.CreateConnection();
+        await conn.OpenAsync(ct);
+        await using var cmd = new NpgsqlCommand("select coalesce(max((data->>'position')::bigint), 0) "
+            + $"from {Schema}.mt_events where stream_id = '{LedgerStream}' and type = 'ledger_digested'", conn);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct));
     }
 
     /// <summary>The JSON of digest and checkpoint files (<see cref="AppJson"/>).</summary>

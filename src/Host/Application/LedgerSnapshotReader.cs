@@ -7,44 +7,122 @@ namespace PerformancePlan.Host.Application;
 
 public sealed partial class LedgerService
 {
+    /// <summary>Streams read per round trip; seals of the global chain per fetch.</summary>
+    const int StreamBatch = 1000, SealBatch = 5000;
+
     /// <summary>
-    /// Every row the verification needs, in one repeatable-read snapshot, so a write committing meanwhile cannot look
-    /// like a deleted event; checkpoints come with their signatures checked against the trusted public key.
+    /// Streams every row the verification needs into the domain's <see cref="LedgerVerifier"/>, in one
+    /// repeatable-read snapshot (a write committing meanwhile cannot look like a deleted event) and in batches, so
+    /// memory does not grow with the store (ADR 0023): streams in stream order (their rows, seals, <c>mt_streams</c>
+    /// row and digested heads), then the global chain's seals in position order. Checkpoints come with their
+    /// signatures checked against the trusted public key.
     /// </summary>
-    async Task<LedgerSnapshot> ReadAsync(LedgerEvidence evidence, CancellationToken ct)
+    /// <param name="headsSince">Collect the heads of streams written after this position (for a digest).</param>
+    async Task<LedgerReport> ReadAsync(PlanId? planId, LedgerEvidence evidence, long? headsSince,
+        CancellationToken ct)
     {
         await using var conn = store.Options.Tenancy.Default.Database.CreateConnection();
         await conn.OpenAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
-        var rows = await QueryAsync(conn, tx,
-            "select seq_id, coalesce(stream_id, ''), version, type, data::text, coalesce(headers->>'user', ''), "
-            + "coalesce(headers->>'at', ''), coalesce(correlation_id, ''), coalesce(is_archived, false) "
-            + $"from {Schema}.mt_events",
-            r => new LedgerRow(r.GetInt64(0), r.GetString(1), r.GetInt64(2), r.GetString(3), r.GetString(4),
-                r.GetString(5), r.GetString(6), r.GetString(7), r.GetBoolean(8)), ct);
-        var seals = await QueryAsync(conn, tx,
-            "select l.stream_id, l.version, l.hash, l.position, l.link, e.seq_id, "
-            + $"case when e.seq_id is null then null else {LedgerSchema.EventText("e")} end "
-            + $"from {Schema}.{LedgerListener.Table} l left join {Schema}.mt_events e "
-            + "on e.stream_id = l.stream_id and e.version = l.version",
-            r => new LedgerSeal(r.GetString(0), r.GetInt64(1), r.GetString(2).Trim(), Nullable<long>(r, 3),
-                r.IsDBNull(4) ? null : r.GetString(4).Trim(), Nullable<long>(r, 5),
-                r.IsDBNull(6) ? null : r.GetString(6)),
-            ct);
+        var scope = new Scope(planId?.Value);
         var head = (await QueryAsync(conn, tx, $"select position, link from {Schema}.{LedgerSchema.HeadTable}",
             r => new LedgerChainHead(r.GetInt64(0), r.GetString(1)), ct)).FirstOrDefault();
-        var streams = await QueryAsync(conn, tx,
-            $"select id, version, coalesce(is_archived, false) from {Schema}.mt_streams",
-            r => new LedgerStreamState(r.GetString(0), r.GetInt64(1), r.GetBoolean(2)), ct);
+        var kept = evidence.Digest is { } d ? new KeptDigest(d.Root, d.Heads, d.Position, d.Link) : null;
+        var verifier = new LedgerVerifier(planId?.Value, head, await CheckpointsAsync(conn, tx, evidence, ct),
+            await DigestRootsAsync(conn, tx, ct), kept, headsSince);
+        await StreamsAsync(conn, tx, scope, verifier, ct);
+        await SealsAsync(conn, tx, scope, verifier, ct);
+        return verifier.Complete();
+    }
+
+    async Task StreamsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Scope scope, LedgerVerifier verifier,
+        CancellationToken ct)
+    {
+        var digested = $"from {Schema}.mt_events d cross join jsonb_array_elements(d.data->'heads') h "
+            + $"where d.stream_id = '{LedgerStream}' and d.type = 'ledger_digested'";
+        await ExecuteAsync(conn, tx, "declare pp_streams no scroll cursor for select s from ("
+            + $"select id as s from {Schema}.mt_streams union select stream_id from {Schema}.mt_events "
+            + $"union select stream_id from {Schema}.{LedgerListener.Table} "
+            + $"union select h->>'stream' {digested}) u where s is not null and {scope.On("s")} "
+            + "order by s collate \"C\"", scope, ct);
+        await ExecuteAsync(conn, tx, "declare pp_expected no scroll cursor for select h->>'stream', "
+            + $"(h->>'version')::bigint, h->>'hash', d.data->>'digestedAt' {digested} and {scope.On("h->>'stream'")} "
+            + "order by h->>'stream' collate \"C\", d.version", scope, ct);
+        var expected = new Peeking<(string Stream, DigestedHead Head)>(conn, tx, "pp_expected",
+            r => (r.GetString(0), new DigestedHead(r.GetInt64(1), r.GetString(2),
+                LedgerVerification.Recorded(r.GetString(3)))));
+        while (true)
+        {
+            var ids = await QueryAsync(conn, tx, $"fetch {StreamBatch} from pp_streams", r => r.GetString(0), ct);
+            if (ids.Count == 0) break;
+            var rows = (await BatchAsync(conn, tx,
+                "select seq_id, stream_id, version, type, data::text, coalesce(headers->>'user', ''), "
+                + "coalesce(headers->>'at', ''), coalesce(correlation_id, ''), coalesce(is_archived, false) "
+                + $"from {Schema}.mt_events where stream_id = any($1) order by stream_id, version", ids,
+                r => new LedgerRow(r.GetInt64(0), r.GetString(1), r.GetInt64(2), r.GetString(3), r.GetString(4),
+                    r.GetString(5), r.GetString(6), r.GetString(7), r.GetBoolean(8)), ct)).ToLookup(x => x.Stream);
+            var seals = (await BatchAsync(conn, tx, "select stream_id, version, hash, position "
+                + $"from {Schema}.{LedgerListener.Table} where stream_id = any($1) order by stream_id, version", ids,
+                r => (Stream: r.GetString(0), Seal: new StreamSeal(r.GetInt64(1), r.GetString(2).Trim(),
+                    Nullable<long>(r, 3))), ct)).ToLookup(x => x.Stream, x => x.Seal);
+            var declared = (await BatchAsync(conn, tx, "select id, version, coalesce(is_archived, false) "
+                + $"from {Schema}.mt_streams where id = any($1)", ids,
+                r => new LedgerStreamState(r.GetString(0), r.GetInt64(1), r.GetBoolean(2)), ct))
+                .ToDictionary(s => s.Stream, StringComparer.Ordinal);
+            var heads = (await expected.UpToAsync(x => string.CompareOrdinal(x.Stream, ids[^1]) <= 0, ct))
+                .ToLookup(x => x.Stream, x => x.Head);
+            foreach (var id in ids)
+                verifier.Add(new StreamHistory(id, rows[id].ToList(), seals[id].ToList(),
+                    declared.GetValueOrDefault(id), heads[id].ToList()));
+        }
+        await ExecuteAsync(conn, tx, "close pp_streams; close pp_expected", scope, ct);
+    }
+
+    async Task SealsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Scope scope, LedgerVerifier verifier,
+        CancellationToken ct)
+    {
+        // Out of scope only whether the event still exists matters: its columns are not read.
+        var columns = "select l.stream_id, l.version, l.hash, l.position, l.link, e.seq_id, case when e.seq_id is "
+            + $"null then null when {scope.On("l.stream_id")} then {LedgerSchema.EventText("e")} else '' end "
+            + $"from {Schema}.{LedgerListener.Table} l left join {Schema}.mt_events e "
+            + "on e.stream_id = l.stream_id and e.version = l.version ";
+        LedgerSeal Read(NpgsqlDataReader r) => new(r.GetString(0), r.GetInt64(1), r.GetString(2).Trim(),
+            Nullable<long>(r, 3), r.IsDBNull(4) ? null : r.GetString(4).Trim(), Nullable<long>(r, 5),
+            r.IsDBNull(6) ? null : r.GetString(6));
+        foreach (var unlinked in await QueryAsync(conn, tx, columns
+            + $"where l.position is null and {scope.On("l.stream_id")} limit 1", Read, ct, scope))
+            verifier.Add(unlinked);
+        await ExecuteAsync(conn, tx, "declare pp_seals no scroll cursor for " + columns
+            + "where l.position is not null order by l.position", scope, ct);
+        while (true)
+        {
+            var seals = await QueryAsync(conn, tx, $"fetch {SealBatch} from pp_seals", Read, ct);
+            foreach (var s in seals) verifier.Add(s);
+            if (seals.Count < SealBatch) break;
+        }
+        await ExecuteAsync(conn, tx, "close pp_seals", scope, ct);
+    }
+
+    /// <summary>The recorded digests that name a position (ADR 0023): their roots and links are checked.</summary>
+    async Task<IReadOnlyList<DigestRoot>> DigestRootsAsync(NpgsqlConnection conn, NpgsqlTransaction tx,
+        CancellationToken ct) =>
+        await QueryAsync(conn, tx, "select data->>'digestedAt', (data->>'position')::bigint, data->>'root', "
+            + $"data->>'link' from {Schema}.mt_events where stream_id = '{LedgerStream}' "
+            + "and type = 'ledger_digested' and data ? 'position' and data->'position' <> 'null' order by version",
+            r => new DigestRoot(LedgerVerification.Recorded(r.GetString(0)), r.GetInt64(1), r.GetString(2),
+                r.IsDBNull(3) ? null : r.GetString(3)), ct);
+
+    async Task<IReadOnlyList<CheckedCheckpoint>> CheckpointsAsync(NpgsqlConnection conn, NpgsqlTransaction tx,
+        LedgerEvidence evidence, CancellationToken ct)
+    {
         var stored = await QueryAsync(conn, tx,
             "select number, position, link, taken_at, taken_by, reason, key_id, public_key, signature "
             + $"from {Schema}.{LedgerSchema.CheckpointTable}",
             r => new LedgerCheckpointFile(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3),
                 r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7), r.GetString(8)), ct);
         var publicKey = TrustedPublicKey(evidence);
-        var checkpoints = stored.Select(c => Check(c, publicKey, "registro"))
+        return stored.Select(c => Check(c, publicKey, "registro"))
             .Concat(evidence.Checkpoint is { } kept ? [Check(kept, publicKey, "file")] : []).ToList();
-        return new LedgerSnapshot(rows, seals, [], head, streams, checkpoints);
     }
 
     /// <summary>
@@ -63,12 +141,73 @@ public sealed partial class LedgerService
     static long? Nullable<T>(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt64(i);
 
     static async Task<List<T>> QueryAsync<T>(NpgsqlConnection conn, NpgsqlTransaction tx, string sql,
-        Func<NpgsqlDataReader, T> read, CancellationToken ct)
+        Func<NpgsqlDataReader, T> read, CancellationToken ct, Scope? scope = null)
     {
         await using var cmd = new NpgsqlCommand(sql, conn, tx);
+        scope?.Bind(cmd);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         var list = new List<T>();
         while (await r.ReadAsync(ct)) list.Add(read(r));
         return list;
+    }
+
+    static async Task<List<T>> BatchAsync<T>(NpgsqlConnection conn, NpgsqlTransaction tx, string sql,
+        List<string> ids, Func<NpgsqlDataReader, T> read, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(sql, conn, tx);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = ids.ToArray() });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<T>();
+        while (await r.ReadAsync(ct)) list.Add(read(r));
+        return list;
+    }
+
+    static async Task ExecuteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, Scope scope,
+        CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(sql, conn, tx);
+        scope.Bind(cmd);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The plan's streams in SQL (<c>$1</c> the plan, <c>$2</c> its prefix as a LIKE pattern), or all.
+    /// </summary>
+    sealed record Scope(string? Plan)
+    {
+        public string On(string column) => Plan is null ? "true" : $"({column} = $1 or {column} like $2)";
+
+        public void Bind(NpgsqlCommand cmd)
+        {
+            if (Plan is null || !cmd.CommandText.Contains("$1")) return;
+            cmd.Parameters.Add(new NpgsqlParameter { Value = Plan });
+            cmd.Parameters.Add(new NpgsqlParameter
+            {
+                Value = Plan.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "/%",
+            });
+        }
+    }
+
+    /// <summary>A cursor read ahead in batches, handing out its rows up to a key.</summary>
+    sealed class Peeking<T>(NpgsqlConnection conn, NpgsqlTransaction tx, string cursor,
+        Func<NpgsqlDataReader, T> read)
+    {
+        readonly Queue<T> _buffer = new();
+        bool _done;
+
+        public async Task<List<T>> UpToAsync(Func<T, bool> within, CancellationToken ct)
+        {
+            var taken = new List<T>();
+            while (true)
+            {
+                if (_buffer.Count == 0 && !_done)
+                {
+                    var next = await QueryAsync(conn, tx, $"fetch {SealBatch} from {cursor}", read, ct);
+                    _done = next.Count < SealBatch;
+                    foreach (var x in next) _buffer.Enqueue(x);
+                }
+                if (_buffer.Count == 0 || !within(_buffer.Peek())) return taken;
+                taken.Add(_buffer.Dequeue());
+            }
+        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using PerformancePlan.Domain.Ledger;
 
 namespace PerformancePlan.Host.Application;
@@ -37,7 +36,7 @@ public sealed class OivService(IDocumentStore store, IClock clock)
         await using var session = store.QuerySession();
         if (await PlanHistoryQueries.ReplayAsync(session, planId, asOf, knownAt, ct) is not { } replay) return null;
         var ledger = await new LedgerService(store, clock).VerifyAsync(planId, null, ct);
-        var differences = await CompareWithStoredAsync(session, planId, ct);
+        var differences = await ProjectionComparison.CompareWithStoredAsync(store, session, planId, ct);
         var plan = replay.Plan;
         var byCode = replay.Results.ToDictionary(r => r.Indicator);
         var indicators = replay.Scores.Indicators.Select(s =>
@@ -72,34 +71,6 @@ public sealed class OivService(IDocumentStore store, IClock clock)
     {
         await using var session = store.QuerySession();
         return await OivWhatIfReplay.RunAsync(session, planId, path, asOf, knownAt, ct);
-    }
-
-    /// <summary>The stored documents must be exactly what the events give today.</summary>
-    async Task<IReadOnlyList<string>> CompareWithStoredAsync(IQuerySession session, PlanId planId, CancellationToken ct)
-    {
-        var differences = new List<string>();
-        var now = (await PlanHistoryQueries.ReplayAsync(session, planId, null, null, ct))!;
-        var serializer = store.Options.Serializer();
-        string Json(object? o) => o is null ? "null" : LedgerHash.CanonicalJson(serializer.ToJson(o));
-        var storedPlan = await session.LoadAsync<Plan>(planId.Value, ct);
-        if (Json(storedPlan) != Json(now.Plan))
-            differences.Add($"il documento del piano {planId} non coincide con la ricostruzione dagli eventi");
-        var stored = (await session.Query<IndicatorResults>().Where(r => r.PlanId == planId.Value).ToListAsync(ct))
-            .ToDictionary(r => r.Id);
-        foreach (var replayed in now.Results)
-            if (!stored.TryGetValue(replayed.Id, out var doc))
-                differences.Add($"manca il documento dei risultati di {replayed.Indicator}");
-            else if (Json(doc) != Json(replayed))
-                differences.Add($"i risultati memorizzati di {replayed.Indicator} non coincidono con gli eventi");
-        foreach (var extra in stored.Keys.Except(now.Results.Select(r => r.Id)))
-            differences.Add($"documento di risultati {extra} senza eventi");
-        if (storedPlan is not null)
-        {
-            var storedScores = PlanScoring.Score(storedPlan, stored.Values);
-            if (Json(storedScores) != Json(now.Scores))
-                differences.Add("i punteggi calcolati dalle proiezioni differiscono da quelli ricostruiti");
-        }
-        return differences;
     }
 
     public async Task<PlanValidated> ValidateAsync(PlanId planId, string note, Actor by, CancellationToken ct)

@@ -24,15 +24,22 @@ public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock
     public void WriteJson<T>(T value) =>
         Console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(value, AppJson.Options));
 
-    /// <summary>Opens the database (embedded default or configured), runs the action, and always closes both.</summary>
-    public async Task<int> WithStoreAsync(string? db, Func<IDocumentStore, Task<int>> action, CancellationToken ct)
+    /// <summary>
+    /// Opens the database (embedded default or configured), runs the action, and always closes both. The schema is
+    /// checked with one query and created or upgraded only when fresh or older (<see cref="SchemaStamp"/>); Marten
+    /// does not introspect its tables (ADR 0023).
+    /// </summary>
+    /// <param name="prepare">False for <c>db migrate</c>, which migrates itself.</param>
+    public async Task<int> WithStoreAsync(string? db, Func<IDocumentStore, Task<int>> action, CancellationToken ct,
+        bool prepare = true)
     {
         try
         {
             await using var connection = await this.StepAsync("Apertura dell'archivio eventi (PostgreSQL)…",
                 () => DatabaseConnection.OpenAsync(db, ct));
-            using var store = EventStore.Create(connection.ConnectionString);
-            await this.StepAsync("Preparazione dell'archivio eventi…", () => EventStore.PrepareAsync(store, ct));
+            using var store = EventStore.Create(connection.ConnectionString, autoCreate: AutoCreate.None);
+            if (prepare)
+                await this.StepAsync("Preparazione dell'archivio eventi…", () => SchemaStamp.EnsureAsync(store, ct));
             return await action(store);
         }
         catch (PostgresUnavailableException e) { return Fail(e.Message, ExitCodes.Failure); }

@@ -61,8 +61,10 @@ public static class LedgerCommands
                     return cli.Fail($"{cp.FullName} non è un checkpoint esportato da perfplan ledger checkpoint.",
                         ExitCodes.InvalidInput);
             }
-            var report = await ledger.VerifyWithAsync(parse.GetValue(plan),
-                new LedgerEvidence(kept, keptCheckpoint, parse.GetValue(publicKey)), ct);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var report = await cli.StepAsync("Verifica del registro…", () => ledger.VerifyWithAsync(
+                parse.GetValue(plan), new LedgerEvidence(kept, keptCheckpoint, parse.GetValue(publicKey)), ct));
+            var perSecond = report.Events / Math.Max(watch.Elapsed.TotalSeconds, 0.001);
             if (parse.GetValue(format) == Formats.Json)
                 cli.WriteJson(new
                 {
@@ -76,12 +78,15 @@ public static class LedgerCommands
                         : null,
                     sealedSinceCheckpoint = report.SealedSinceCheckpoint,
                     uncheckedCheckpoints = report.UncheckedCheckpoints,
+                    streams = report.Streams, seconds = Math.Round(watch.Elapsed.TotalSeconds, 3),
+                    eventsPerSecond = Math.Round(perSecond),
                 });
             else if (report.Verified)
             {
                 cli.Console.MarkupLine($"[green]Registro integro[/]: {report.Events} eventi in " +
-                    $"{report.Heads.Count} stream, testa {report.Head}" +
+                    $"{report.Streams} stream, testa {report.Head}" +
                     (kept is null ? "." : ", estende il digest indicato."));
+                cli.Console.MarkupLine($"Verificati in {watch.Elapsed.TotalSeconds:0.0} s ({perSecond:0} eventi/s).");
                 cli.Console.MarkupLine(Markup.Escape(LedgerCheckpointCommand.Describe(report)));
             }
             else
@@ -116,7 +121,8 @@ public static class LedgerCommands
             var json = JsonSerializer.Serialize(digest, AppJson.Options);
             if (parse.GetValue(output) is { } file) await File.WriteAllTextAsync(file.FullName, json, ct);
             else cli.Console.Profile.Out.Writer.WriteLine(json);
-            cli.Errors.MarkupLine($"[green]Digest registrato[/]: radice {digest.Root} su {digest.Heads.Count} stream" +
+            cli.Errors.MarkupLine($"[green]Digest registrato[/]: radice {digest.Root} alla posizione " +
+                $"{digest.Position} della catena globale, {digest.Heads.Count} stream scritti dal digest precedente" +
                 (parse.GetValue(output) is { } f ? $", esportato in {Markup.Escape(f.FullName)}." : "."));
             return ExitCodes.Ok;
         });

@@ -16,7 +16,11 @@ public static class ServeCommands
     {
         var url = UrlOption(web);
         return new Command("serve", "Avvia il servizio HTTP") { url }
-            .OnStore(cli, common, (parse, store, ct) => RunAsync(cli, web, store, parse.GetValue(url)!, ct));
+            .OnStore(cli, common, async (parse, store, ct) =>
+            {
+                await DbCommands.MigrateAsync(cli, store, ct);
+                return await RunAsync(cli, web, store, parse.GetValue(url)!, ct);
+            }, prepare: false);
     }
 
     /// <summary><c>perfplan demo [--url URL] [--no-serve]</c>: loads the demo plan, shows it, then serves it.</summary>
@@ -31,10 +35,11 @@ public static class ServeCommands
             "Dimostrazione: carica il Piano 2019 della CCIAA di Massa-Carrara, lo mostra e lo serve") { url, noServe }
             .OnStore(cli, common, async (parse, store, ct) =>
             {
+                await DbCommands.MigrateAsync(cli, store, ct);
                 await LoadAndShowAsync(cli, store, ct);
                 return parse.GetValue(noServe) ? ExitCodes.Ok
                     : await RunAsync(cli, web, store, parse.GetValue(url)!, ct);
-            });
+            }, prepare: false);
     }
 
     static async Task LoadAndShowAsync(CliContext cli, IDocumentStore store, CancellationToken ct)

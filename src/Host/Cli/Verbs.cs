@@ -24,11 +24,12 @@ public static class Verbs
     /// Sets the action of <paramref name="command"/>: <paramref name="action"/> on the store of <c>--db</c>, with the
     /// parsed command line; its result is the exit code.
     /// </summary>
+    /// <param name="prepare">False for a verb that migrates the schema itself (<c>db migrate</c>).</param>
     public static Command OnStore(this Command command, CliContext cli, CommonOptions common,
-        Func<ParseResult, IDocumentStore, CancellationToken, Task<int>> action)
+        Func<ParseResult, IDocumentStore, CancellationToken, Task<int>> action, bool prepare = true)
     {
         command.SetAction((parse, ct) =>
-            cli.WithStoreAsync(parse.GetValue(common.Db), store => action(parse, store, ct), ct));
+            cli.WithStoreAsync(parse.GetValue(common.Db), store => action(parse, store, ct), ct, prepare));
         return command;
     }
 }

@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using System.Text;
+using JasperFx;
+using Marten;
+using Npgsql;
+
+namespace PerformancePlan.Projections;
+
+/// <summary>
+/// Schema creation once (ADR 0023): <see cref="MigrateAsync"/> creates or upgrades Marten's tables and the ledger's
+/// and stamps the schema with its version (a hash of the DDL this build would create); an ordinary command checks the
+/// stamp with one query (<see cref="EnsureAsync"/>) instead of Marten's introspection of every table, and migrates
+/// only a fresh or older schema.
+/// </summary>
+public static class SchemaStamp
+{
+    /// <summary>The stamp's table, one row.</summary>
+    public const string Table = "pp_schema_version";
+
+    /// <summary>The version of the schema this build creates: SHA-256 of Marten's script and the ledger's DDL.
+    /// </summary>
+    public static string Version(IDocumentStore store)
+    {
+        var schema = store.Options.Events.DatabaseSchemaName;
+        var ddl = store.Storage.ToDatabaseScript() + "\n" + LedgerSchema.Sql(schema);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ddl)))[..16];
+    }
+
+    /// <summary>Creates or upgrades every table, then stamps the schema with <see cref="Version"/>.</summary>
+    public static async Task MigrateAsync(IDocumentStore store, CancellationToken ct = default)
+    {
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync(AutoCreate.CreateOrUpdate);
+        var schema = store.Options.Events.DatabaseSchemaName;
+        await using var conn = store.Options.Tenancy.Default.Database.CreateConnection();
+        await LedgerSchema.ApplyAsync(conn, schema, ct);
+        await using (var create = new NpgsqlCommand($"create table if not exists {schema}.{Table} (id int primary key "
+            + "check (id = 1), version text not null, migrated_at timestamptz not null default now())", conn))
+            await create.ExecuteNonQueryAsync(ct);
+        await using var stamp = new NpgsqlCommand($"insert into {schema}.{Table} (id, version) values (1, $1) "
+            + "on conflict (id) do update set version = excluded.version, migrated_at = now()", conn);
+        stamp.Parameters.Add(new NpgsqlParameter { Value = Version(store) });
+        await stamp.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>True when the schema is stamped with this build's version: one query, no introspection.</summary>
+    public static async Task<bool> IsCurrentAsync(IDocumentStore store, CancellationToken ct = default)
+    {
+        var schema = store.Options.Events.DatabaseSchemaName;
+        await using var conn = store.Options.Tenancy.Default.Database.CreateConnection();
+        await conn.OpenAsync(ct);
+        await using var cmd = new NpgsqlCommand($"select version from {schema}.{Table} where id = 1", conn);
+        try { return await cmd.ExecuteScalarAsync(ct) is string v && v == Version(store); }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UndefinedTable
+            or PostgresErrorCodes.InvalidSchemaName) { return false; }
+    }
+
+    /// <summary>Migrates a fresh or older schema (true), or does nothing when the stamp matches (false).</summary>
+    public static async Task<bool> EnsureAsync(IDocumentStore store, CancellationToken ct = default)
+    {
+        if (await IsCurrentAsync(store, ct)) return false;
+        await MigrateAsync(store, ct);
+        return true;
+    }
+}
