@@ -1,16 +1,24 @@
 using System.CommandLine;
+using PerformancePlan.Projections;
+using System.Diagnostics;
 using System.Text.Json;
 using Spectre.Console;
 
 namespace PerformancePlan.Host.Cli;
 
-/// <summary><c>perfplan ledger verify|digest|checkpoint</c>.</summary>
+/// <summary>
+/// The store's integrity and upkeep: <c>perfplan ledger verify|digest|checkpoint</c>, <c>perfplan rebuild</c> (the
+/// projections rebuilt from the events and checked) and <c>perfplan db migrate</c> (the schema, once; ADR 0023).
+/// </summary>
 public static class LedgerCommands
 {
     /// <summary>Exit code when the ledger (or the OIV's replay) finds an altered event.</summary>
     public const int NotVerified = 4;
 
-    /// <summary><c>perfplan ledger verify|digest|checkpoint</c>.</summary>
+    /// <summary>
+/// The store's integrity and upkeep: <c>perfplan ledger verify|digest|checkpoint</c>, <c>perfplan rebuild</c> (the
+/// projections rebuilt from the events and checked) and <c>perfplan db migrate</c> (the schema, once; ADR 0023).
+/// </summary>
     public static Command Build(CliContext cli, CommonOptions common)
     {
         return new Command("ledger", "Registro a prova di manomissione: verifica, digest e checkpoint firmati")
@@ -127,4 +135,60 @@ public static class LedgerCommands
             return ExitCodes.Ok;
         });
     }
+
+    /// <summary>
+    /// <c>perfplan rebuild [--format json]</c>: exit 0 when the rebuilt documents equal what the events give, 4
+    /// otherwise.
+    /// </summary>
+    public static Command Rebuild(CliContext cli, CommonOptions common)
+    {
+        var format = Formats.Option();
+        return new Command("rebuild",
+            "Ricostruisce dagli eventi i documenti dei piani e dei risultati e verifica che coincidano con gli eventi "
+            + "(da eseguire a servizio fermo)") { format }
+            .OnStore(cli, common, async (parse, store, ct) =>
+            {
+                var report = await cli.StepAsync("Ricostruzione delle proiezioni…", step =>
+                    new ProjectionRebuild(store).RebuildAsync(
+                        n => step($"Ricostruzione delle proiezioni: {n:N0} eventi…"), ct));
+                if (parse.GetValue(format) == Formats.Json)
+                    cli.WriteJson(new
+                    {
+                        events = report.Events, documents = report.Documents,
+                        seconds = Math.Round(report.Elapsed.TotalSeconds, 3),
+                        eventsPerSecond = Math.Round(report.EventsPerSecond), plansChecked = report.PlansChecked,
+                        equalsEvents = report.Differences.Count == 0, differences = report.Differences,
+                    });
+                else
+                {
+                    cli.Console.MarkupLine($"Proiezioni ricostruite: {report.Events} eventi, {report.Documents} "
+                        + $"documenti in {report.Elapsed.TotalSeconds:0.0} s ({report.EventsPerSecond:0} eventi/s).");
+                    if (report.Differences.Count == 0)
+                        cli.Console.MarkupLine($"[green]Verifica superata[/]: i documenti di {report.PlansChecked} "
+                            + "piani coincidono con quanto dicono gli eventi.");
+                }
+                foreach (var d in report.Differences) cli.Errors.MarkupLine($"[red]{Markup.Escape(d)}[/]");
+                return report.Differences.Count == 0 ? ExitCodes.Ok : LedgerCommands.NotVerified;
+            });
+    }
+
+    /// <summary><c>perfplan db migrate</c>.</summary>
+    public static Command Db(CliContext cli, CommonOptions common) =>
+        new Command("db", "Archivio eventi: creazione e aggiornamento dello schema").With(cli, common, Migrate);
+
+    static Command Migrate(CliContext cli, CommonOptions common) =>
+        new Command("migrate", "Crea o aggiorna le tabelle dell'archivio eventi e del registro (eseguito anche "
+            + "all'avvio di serve e demo e al primo uso di un database nuovo)")
+            .OnStore(cli, common, async (_, store, ct) =>
+            {
+                var watch = Stopwatch.StartNew();
+                await MigrateAsync(cli, store, ct);
+                return cli.Ok($"Schema dell'archivio eventi aggiornato (versione {SchemaStamp.Version(store)}) "
+                    + $"in {watch.Elapsed.TotalSeconds:0.0} s.");
+            }, prepare: false);
+
+    /// <summary>Creates or upgrades the schema and stamps it, while the status line says so.</summary>
+    public static Task MigrateAsync(CliContext cli, IDocumentStore store, CancellationToken ct) =>
+        cli.StepAsync("Creazione o aggiornamento dello schema dell'archivio eventi…",
+            () => SchemaStamp.MigrateAsync(store, ct));
 }

@@ -18,7 +18,7 @@ public static class ServeCommands
         return new Command("serve", "Avvia il servizio HTTP") { url }
             .OnStore(cli, common, async (parse, store, ct) =>
             {
-                await DbCommands.MigrateAsync(cli, store, ct);
+                await LedgerCommands.MigrateAsync(cli, store, ct);
                 return await RunAsync(cli, web, store, parse.GetValue(url)!, ct);
             }, prepare: false);
     }
@@ -35,7 +35,7 @@ public static class ServeCommands
             "Dimostrazione: carica il Piano 2019 della CCIAA di Massa-Carrara, lo mostra e lo serve") { url, noServe }
             .OnStore(cli, common, async (parse, store, ct) =>
             {
-                await DbCommands.MigrateAsync(cli, store, ct);
+                await LedgerCommands.MigrateAsync(cli, store, ct);
                 await LoadAndShowAsync(cli, store, ct);
                 return parse.GetValue(noServe) ? ExitCodes.Ok
                     : await RunAsync(cli, web, store, parse.GetValue(url)!, ct);
