@@ -42,8 +42,9 @@ public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock
             return Fail("Nessun evento scritto.", ExitCodes.InvalidInput);
         }
         catch (DomainException e) { return Fail(e.Message, ExitCodes.RefusedByRule); }
-        catch (ConcurrencyException)
+        catch (Exception e) when (e is ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException)
         {
+            // Two first writes of one new stream collide as an existing stream id: the same conflict as any other.
             return Fail("Un'altra operazione ha modificato gli stessi dati nello stesso momento: " +
                 "nessun evento scritto. Ripetere il comando.", ExitCodes.RefusedByRule);
         }
