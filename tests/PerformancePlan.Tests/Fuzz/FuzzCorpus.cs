@@ -21,6 +21,8 @@ public sealed record FuzzFile(string Name, byte[] Bytes, Expect Expect, string? 
 /// </summary>
 public static class FuzzCorpus
 {
+    static FuzzCorpus() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
     /// <summary>Values put into a number or date cell: each must be refused or read as what it says.</summary>
     public static readonly string[] HostileValues =
     [
