@@ -74,7 +74,8 @@ public class FuzzCorpusCliTests(PostgresCluster cluster) : ApprovedPlanCli(clust
         return null;
     }
 
-    /// <summary>A file that takes seconds to refuse is a way to stop the service: each answers within 15 s, even on a busy machine.</summary>
+    /// <summary>A file that takes seconds to refuse is a way to stop the service: each answers within 15 s, even on
+    /// a busy machine.</summary>
     static string? Slow(System.Diagnostics.Stopwatch clock) =>
         clock.Elapsed > TimeSpan.FromSeconds(15) ? $"took {clock.Elapsed.TotalSeconds:0.0} s" : null;
 
