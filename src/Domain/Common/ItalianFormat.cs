@@ -42,12 +42,14 @@ public static partial class ItalianFormat
         return TryParseDecimal(t, out value);
     }
 
-    /// <summary>Parses <c>80%</c>, <c>55,5%</c>, <c>80,00 %</c>; the percent sign is optional.</summary>
+    /// <summary>Parses <c>80%</c>, <c>55,5%</c>, <c>80,00 %</c>; the percent sign is optional, and one only
+    /// (<c>80%%</c> is refused).</summary>
     public static bool TryParsePercent(string? text, out decimal value)
     {
         value = 0;
         if (string.IsNullOrWhiteSpace(text)) return false;
-        return TryParseDecimal(text.Trim().TrimEnd('%').Trim(), out value);
+        var t = text.Trim();
+        return TryParseDecimal(t.EndsWith('%') ? t[..^1].Trim() : t, out value);
     }
 
     /// <summary>
@@ -156,16 +158,17 @@ public static partial class ItalianFormat
     public static string Euro(decimal d) => "€ " + d.ToString("#,0.00", Culture);
     public static string Percent(decimal d) => Decimal(d) + "%";
 
-    [GeneratedRegex(@"^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$")]
+    [GeneratedRegex(@"^[+-]?([0-9]{1,3}(\.[0-9]{3})+|[0-9]+)(,[0-9]+)?$")]
     private static partial Regex ItalianNumber();
-    [GeneratedRegex(@"^(\d{1,2})/(\d{1,2})$")]
+    [GeneratedRegex(@"^([0-9]{1,2})/([0-9]{1,2})$")]
     private static partial Regex ShortDate();
-    [GeneratedRegex(@"^(\d{1,2})/(\d{1,2})/(\d{4})$")]
+    [GeneratedRegex(@"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$")]
     private static partial Regex LongDate();
-    [GeneratedRegex(@"^(?<date>\d{1,2}/\d{1,2}/\d{4}),?\s+(?:(?:ore|alle)\s+)?"
-        + @"(?<h>\d{1,2})[:.](?<m>\d{2})(?:[:.](?<s>\d{2}))?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<date>[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}),?\s+(?:(?:ore|alle)\s+)?"
+        + @"(?<h>[0-9]{1,2})[:.](?<m>[0-9]{2})(?:[:.](?<s>[0-9]{2}))?$", RegexOptions.IgnoreCase)]
     private static partial Regex ItalianDateTime();
-    [GeneratedRegex(@"^(?<date>\d{4}-\d{2}-\d{2})[T ](?<time>\d{2}:\d{2}(?<s>:\d{2}(?:\.\d{1,9})?)?)"
-        + @"(?<offset>Z|[+ -]\d{2}(?::?\d{2})?)?$")]
+    [GeneratedRegex(@"^(?<date>[0-9]{4}-[0-9]{2}-[0-9]{2})[T ]"
+        + @"(?<time>[0-9]{2}:[0-9]{2}(?<s>:[0-9]{2}(?:\.[0-9]{1,9})?)?)"
+        + @"(?<offset>Z|[+ -][0-9]{2}(?::?[0-9]{2})?)?$")]
     private static partial Regex IsoDateTime();
 }

@@ -166,7 +166,8 @@ public static partial class CellParsers
             $"correggere il target oppure la Misura (ad esempio {suggestion})");
 
 
-    [GeneratedRegex(@"\s*([^:\s][^:]*?)\s*:\s*(\d+(?:[.,]\d+)?\s*%?)")] private static partial Regex WeightPair();
+    [GeneratedRegex(@"\s*([^:\s][^:]*?)\s*:\s*([0-9]+(?:[.,][0-9]+)?\s*%?)")]
+    private static partial Regex WeightPair();
     [GeneratedRegex(@"^(>=|<=|=>|=<|≥|≤|>|<|=)")] private static partial Regex LeadingComparator();
     [GeneratedRegex(@"^(entro\s+(il\s+)?|n\.\s*)",
         RegexOptions.IgnoreCase)] private static partial Regex LeadingWords();

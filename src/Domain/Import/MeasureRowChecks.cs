@@ -125,5 +125,5 @@ public static partial class MeasureRowChecks
     }
 
     [GeneratedRegex(@"^Target\s+al\s+(\S+)$", RegexOptions.IgnoreCase)] private static partial Regex InterimHeader();
-    [GeneratedRegex(@"^Target\s+\d{4}$", RegexOptions.IgnoreCase)] private static partial Regex YearHeader();
+    [GeneratedRegex(@"^Target\s+[0-9]{4}$", RegexOptions.IgnoreCase)] private static partial Regex YearHeader();
 }

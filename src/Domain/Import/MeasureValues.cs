@@ -87,5 +87,5 @@ public static partial class MeasureValues
         return p.Value > 100 ? Fail("completamento oltre 100%", "un traguardo è completato al più al 100%") : p;
     }
 
-    [GeneratedRegex(@"^([\d.,]+)\s*/\s*([\d.,]+)$")] private static partial Regex RatioShape();
+    [GeneratedRegex(@"^([0-9.,]+)\s*/\s*([0-9.,]+)$")] private static partial Regex RatioShape();
 }

@@ -245,7 +245,8 @@ public static partial class MethodologyReader
 
     [GeneratedRegex(@"\s*(?:>|→|»)\s*")] private static partial Regex LevelSeparator();
 
-    [GeneratedRegex(@"^\s*(?:da\s+)?(\d+(?:,\d+)?)\s*%?\s*(?:-|–|a)\s*(\d+(?:,\d+)?)\s*%?\s*(?:(?::|→|=)\s*"
-        + @"(\d+(?:,\d+)?)\s*(?:-|–|a)\s*(\d+(?:,\d+)?)\s*(?:punti)?)?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:da\s+)?([0-9]+(?:,[0-9]+)?)\s*%?\s*(?:-|–|a)\s*([0-9]+(?:,[0-9]+)?)\s*%?\s*"
+        + @"(?:(?::|→|=)\s*"
+        + @"([0-9]+(?:,[0-9]+)?)\s*(?:-|–|a)\s*([0-9]+(?:,[0-9]+)?)\s*(?:punti)?)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex BandRx();
 }

@@ -168,5 +168,5 @@ public static partial class PlanFileImporter
         : Definitions.Node(r.Level, r.LevelName, r.Code, r.Parent, r.Description, r.Perspectives, r.Budget, r.Offices,
             r.Holders, r.NodeWeight);
 
-    [GeneratedRegex(@"^Target\s+(\d{4})$", RegexOptions.IgnoreCase)] private static partial Regex TargetHeader();
+    [GeneratedRegex(@"^Target\s+([0-9]{4})$", RegexOptions.IgnoreCase)] private static partial Regex TargetHeader();
 }

@@ -149,7 +149,8 @@ public sealed class PlanRowValidator : AbstractValidator<RawRow>
     static string SuggestCode(RawRow row, Level level)
     {
         var parent = row[PlanColumns.Parent];
-        var described = System.Text.RegularExpressions.Regex.Match(row[PlanColumns.Description], @"^(\d+(\.\d+)*)");
+        var described = System.Text.RegularExpressions.Regex.Match(row[PlanColumns.Description],
+            @"^([0-9]+(\.[0-9]+)*)");
         var basis = parent.Length > 0 ? parent : described.Success ? described.Groups[1].Value : "1.1.1";
         return level switch
         {

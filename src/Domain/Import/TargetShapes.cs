@@ -52,7 +52,8 @@ public static partial class CellParsers
     }
 
     [GeneratedRegex(@"^tra\s+(.+?)\s+e\s+(.+)$", RegexOptions.IgnoreCase)] private static partial Regex RangeShape();
-    [GeneratedRegex(@"^([+\-−]?\s*[\d.,]+)\s*%\s+rispetto\s+(?:al|all'|a)\s*(\d{4})$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^([+\-−]?\s*[0-9.,]+)\s*%\s+rispetto\s+(?:al|all'|a)\s*([0-9]{4})$",
+        RegexOptions.IgnoreCase)]
     private static partial Regex BaselineShape();
     [GeneratedRegex(@"^[\p{L}][\p{L}\s'’]*$")] private static partial Regex TextShape();
     [GeneratedRegex(@"\b(realizzazion\w*|realizzar\w*|complet\w*|attuazion\w*|adozion\w*|avvio|progett\w*|"

@@ -59,11 +59,11 @@ public static partial class Codes
     /// <summary>The longest code a plan may give a row (characters): codes are cited in tables and URLs.</summary>
     public const int MaxCodeLength = 64;
 
-    [GeneratedRegex(@"^\d+$")] private static partial Regex AreaRx();
-    [GeneratedRegex(@"^\d+\.\d+$")] private static partial Regex StrategicRx();
-    [GeneratedRegex(@"^\d+\.\d+\.\d+$")] private static partial Regex OperationalRx();
-    [GeneratedRegex(@"^([SsOo0])(\d+\.\d+\.\d+)-([A-Za-z0-9]+)$")] private static partial Regex IndicatorRx();
-    [GeneratedRegex(@"^P([O0])(\d+)$")] private static partial Regex HolderRx();
+    [GeneratedRegex(@"^[0-9]+$")] private static partial Regex AreaRx();
+    [GeneratedRegex(@"^[0-9]+\.[0-9]+$")] private static partial Regex StrategicRx();
+    [GeneratedRegex(@"^[0-9]+\.[0-9]+\.[0-9]+$")] private static partial Regex OperationalRx();
+    [GeneratedRegex(@"^([SsOo0])([0-9]+\.[0-9]+\.[0-9]+)-([A-Za-z0-9]+)$")] private static partial Regex IndicatorRx();
+    [GeneratedRegex(@"^P([O0])([0-9]+)$")] private static partial Regex HolderRx();
     [GeneratedRegex(@"^[A-Z][A-Z0-9]*(\.[0-9]+)?$")] private static partial Regex OfficeRx();
     [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N}._\-]*$")] private static partial Regex PlanCodeRx();
 }

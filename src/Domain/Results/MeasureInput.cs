@@ -72,6 +72,8 @@ public static class MeasureInput
                 }
                 if (d > today) { Fail($"data di completamento futura (oggi è {ItalianFormat.Date(today)})",
                     "registrare il risultato quando l'attività è completata"); return null; }
+                if (d.Year < plan.Year) { Fail($"data di completamento anteriore all'anno del piano ({plan.Year})",
+                    $"scrivere la data, nel {plan.Year} o dopo, in cui l'attività è stata completata"); return null; }
                 return new ResultValue(null, d);
         }
     }

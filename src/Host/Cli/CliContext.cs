@@ -11,11 +11,12 @@ namespace PerformancePlan.Host.Cli;
 /// </summary>
 public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock clock)
 {
-    /// <summary>Standard output: tables, messages, JSON.</summary>
-    public IAnsiConsole Console { get; } = console;
+    /// <summary>Standard output: tables, messages, JSON; control characters of printed text are shown, not obeyed.
+    /// </summary>
+    public IAnsiConsole Console { get; } = new TerminalSafeConsole(console);
 
-    /// <summary>Standard error: refusals and warnings, one a line.</summary>
-    public IAnsiConsole Errors { get; } = errors;
+    /// <summary>Standard error: refusals and warnings, one a line; control characters shown, not obeyed.</summary>
+    public IAnsiConsole Errors { get; } = new TerminalSafeConsole(errors);
 
     /// <summary>The clock every verb stamps its events with.</summary>
     public IClock Clock { get; } = clock;
@@ -49,8 +50,9 @@ public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock
             return Fail("Nessun evento scritto.", ExitCodes.InvalidInput);
         }
         catch (DomainException e) { return Fail(e.Message, ExitCodes.RefusedByRule); }
-        catch (ConcurrencyException)
+        catch (Exception e) when (e is ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException)
         {
+            // Two first writes of one new stream collide as an existing stream id: the same conflict as any other.
             return Fail("Un'altra operazione ha modificato gli stessi dati nello stesso momento: " +
                 "nessun evento scritto. Ripetere il comando.", ExitCodes.RefusedByRule);
         }

@@ -29,14 +29,17 @@ public sealed record EmbeddedPostgresOptions(string Root, bool Durable = true, s
 
 /// <summary>
 /// A private PostgreSQL cluster started from the machine's binaries: created on first use, started on a free
-/// loopback port, reused when already running, stopped by whoever started it. As root, every PostgreSQL program
-/// runs as the <c>postgres</c> user (PostgreSQL refuses root), in folders that user owns.
+/// loopback port, reused when already running. Many <c>perfplan</c> processes may use it at once: start-up is
+/// serialised by <c>.lock</c>, each user holds a shared lock on <c>run/users.lock</c> while it works, and the last
+/// one out stops a cluster that a <c>perfplan</c> process started (never one found running without it). As root,
+/// every PostgreSQL program runs as the <c>postgres</c> user (PostgreSQL refuses root), in folders that user owns.
 /// </summary>
 public sealed class EmbeddedPostgres : IAsyncDisposable
 {
     readonly EmbeddedPostgresOptions _options;
     readonly string _bin;
     readonly bool _asPostgres = Environment.IsPrivilegedProcess;
+    FileStream? _lease;
 
     EmbeddedPostgres(EmbeddedPostgresOptions options, string bin) { _options = options; _bin = bin; }
 
@@ -47,6 +50,10 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     string RunDir => Path.Combine(_options.Root, "run");
     string LogFile => Path.Combine(RunDir, "postgres.log");
     string PasswordFile => Path.Combine(_options.Root, "password");
+    string StartLock => Path.Combine(_options.Root, ".lock");
+    string UsersLock => Path.Combine(RunDir, "users.lock");
+    /// <summary>Present while the running cluster is one a perfplan process started: the last user stops it.</summary>
+    string StartedByPerfplan => Path.Combine(RunDir, "started-by-perfplan");
 
     public static async Task<EmbeddedPostgres> StartAsync(
         EmbeddedPostgresOptions options, CancellationToken ct = default)
@@ -59,13 +66,19 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     async Task StartAsync(CancellationToken ct)
     {
         Directory.CreateDirectory(_options.Root);
-        using (await FileLock.AcquireAsync(Path.Combine(_options.Root, ".lock"), ct))
+        using (await FileLock.AcquireAsync(StartLock, ct))
         {
             PrepareFolders();
             if (!File.Exists(Path.Combine(DataDir, "PG_VERSION"))) InitCluster();
             var password = (await File.ReadAllTextAsync(PasswordFile, ct)).Trim();
             if (RunningPort() is { } running) Port = running;
-            else { StartOnAFreePort(); StartedHere = true; }
+            else
+            {
+                StartOnAFreePort();
+                StartedHere = true;
+                await File.WriteAllTextAsync(StartedByPerfplan, Environment.ProcessId.ToString(), ct);
+            }
+            _lease = FileLock.Shared(UsersLock);
             var admin = Connection(password, "postgres");
             await EnsureDatabaseAsync(admin, ct);
             ConnectionString = Connection(password, _options.Database);
@@ -217,14 +230,23 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the cluster if this process started it; a cluster found running is left running.</summary>
-    public Task StopAsync()
+    /// <summary>
+    /// Ends this process's use of the cluster; the last user out stops it if a perfplan process started it. A
+    /// cluster another process still uses, or one found running without perfplan, is left running.
+    /// </summary>
+    public async Task StopAsync()
     {
-        if (!StartedHere) return Task.CompletedTask;
+        if (_lease is null) return;
+        _lease.Dispose();
+        _lease = null;
         NpgsqlConnection.ClearAllPools();
-        Pg("pg_ctl", ["-D", DataDir, "-m", "fast", "-w", "stop"], TimeSpan.FromSeconds(60), check: false);
+        using (await FileLock.AcquireAsync(StartLock, CancellationToken.None))
+        {
+            if (!File.Exists(StartedByPerfplan) || !FileLock.NobodyElseHolds(UsersLock)) return;
+            Pg("pg_ctl", ["-D", DataDir, "-m", "fast", "-w", "stop"], TimeSpan.FromSeconds(60), check: false);
+            File.Delete(StartedByPerfplan);
+        }
         StartedHere = false;
-        return Task.CompletedTask;
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();

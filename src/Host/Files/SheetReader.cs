@@ -42,10 +42,16 @@ public static class SheetReader
         }
     }
 
+    /// <summary>The longest cell read (characters): a plan's longest description is far shorter; a longer cell is
+    /// pasted by mistake, and would only slow every check of the file.</summary>
+    public const int MaxCellLength = 10_000;
+
     static RawSheet ToSheet(string fileName, IReadOnlyList<IReadOnlyList<string>> records)
     {
         if (records.Count == 0) return new RawSheet(fileName, [], []);
+        RefuseUnreadableCells(records);
         var headers = records[0].Select(NormaliseHeader).ToList();
+        RefuseDuplicateHeaders(headers);
         var rows = records.Skip(1).Select((cells, i) => new RawRow(i + 2, ToCells(headers, cells))).ToList();
         return new RawSheet(fileName, headers, rows);
     }
@@ -57,6 +63,56 @@ public static class SheetReader
             if (headers[i].Length > 0) map.TryAdd(headers[i], i < cells.Count ? cells[i] : "");
         return map;
     }
+
+    /// <summary>
+    /// Cells no one means: too long, holding control characters (NUL, ESC: PostgreSQL refuses NUL, and an escape
+    /// sequence would act on the terminal of whoever reads the text back), or digits of another script (fullwidth
+    /// «３０», Arabic «٣٠»): those look like 0–9 but are not, so they are refused, never guessed (ADR 0021).
+    /// </summary>
+    static void RefuseUnreadableCells(IReadOnlyList<IReadOnlyList<string>> records)
+    {
+        for (var r = 0; r < records.Count; r++)
+            for (var c = 0; c < records[r].Count; c++)
+            {
+                var (cell, text, where) = ($"la cella {Letter(c)}{r + 1}", records[r][c], Shown(records[r][c]));
+                if (text.Length > MaxCellLength)
+                    throw new FormatException($"{cell} contiene {text.Length} caratteri, oltre il massimo di "
+                        + $"{MaxCellLength}. Come correggere: accorciare il testo della cella (forse vi è stato "
+                        + "incollato altro per errore)");
+                if (text.Any(IsControl))
+                    throw new FormatException($"{cell} contiene caratteri di controllo (mostrati come ·): {where}. "
+                        + "Come correggere: riscrivere la cella come testo semplice, senza caratteri speciali "
+                        + "copiati da altri programmi");
+                if (text.Any(c => char.IsDigit(c) && c > '\u007f'))
+                    throw new FormatException($"{cell} contiene cifre che non sono 0–9 (ad esempio a larghezza "
+                        + $"intera, «３»): {where}. Come correggere: riscrivere i numeri con le cifre 0–9");
+            }
+    }
+
+    static bool IsControl(char c) => char.IsControl(c) && c is not ('\t' or '\r' or '\n');
+
+    static string Shown(string text) =>
+        "«" + new string(text.Take(60).Select(c => IsControl(c) ? '·' : c).ToArray())
+        + (text.Length > 60 ? "…" : "") + "»";
+
+    /// <summary>
+    /// Two columns with one name (as the reader compares them: case and spacing aside) would leave one unread:
+    /// refused, naming both, instead of reading the first.
+    /// </summary>
+    static void RefuseDuplicateHeaders(IReadOnlyList<string> headers)
+    {
+        for (var i = 0; i < headers.Count; i++)
+            for (var j = 0; j < i; j++)
+                if (headers[i].Length > 0 && string.Equals(headers[i], headers[j], StringComparison.OrdinalIgnoreCase))
+                    throw new FormatException($"le colonne {Letter(j)} «{headers[j]}» e {Letter(i)} «{headers[i]}» "
+                        + "hanno la stessa intestazione: non si sa quale delle due leggere. Come correggere: "
+                        + "eliminare la colonna in più o rinominarla");
+    }
+
+    /// <summary>The column's letter as a spreadsheet shows it: A, …, Z, AA, AB, ….</summary>
+    static string Letter(int index) => index < 26
+        ? ((char)('A' + index)).ToString()
+        : Letter(index / 26 - 1) + (char)('A' + index % 26);
 
     /// <summary>«Target  2019» and «Target\u00A02019» are «Target 2019».</summary>
     static string NormaliseHeader(string h) =>
