@@ -33,6 +33,23 @@ public static class AccessPolicy
         $"L'utente «{actor.User}» non può importare un piano: serve il ruolo di amministratore "
             + "(Controllo di gestione).";
 
+    /// <summary>
+    /// The plan as <paramref name="actor"/> may read it: who holds which indicator, and with which weight, is part of a
+    /// holder's personal data (with the public scores it recomputes the scorecard), so the assignments and weights of
+    /// holders whose scorecard the actor may not read are left out; anonymous readers see none.
+    /// </summary>
+    public static Plan Redacted(Plan plan, Actor actor)
+    {
+        bool May(string holder) => MayReadScorecard(actor, holder);
+        if (plan.HolderCodes.All(May)) return plan;
+        return plan with
+        {
+            Nodes = [.. plan.Nodes.Select(n => n with { Holders = [.. n.Holders.Where(May)] })],
+            Indicators = [.. plan.Indicators.Select(i => i with { Holders = [.. i.Holders.Where(May)] })],
+            Weights = [.. plan.Weights.Where(w => May(w.Holder))],
+        };
+    }
+
     /// <summary>The Italian sentence a refused scorecard read shows, without transport words.</summary>
     public static string ScorecardRefusal(string holder) =>
         $"La scheda di {holder} è un dato personale: la vedono solo l'OIV, l'amministratore, il SG e il titolare.";

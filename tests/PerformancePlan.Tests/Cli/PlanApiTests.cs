@@ -50,7 +50,29 @@ public class PlanApiTests(PostgresCluster cluster) : IAsyncLifetime
         using var json = JsonDocument.Parse(body);
         json.RootElement.GetProperty("entityName").GetString().ShouldBe("Camera di Commercio di Massa-Carrara");
         json.RootElement.GetProperty("areas").GetArrayLength().ShouldBe(3);
-        json.RootElement.GetProperty("holders")[0].GetProperty("holder").GetString().ShouldBe("SG");
+        // Issue #14, privacy by arithmetic: who holds which indicator, and with which weight, is a holder's personal
+        // data (with the public scores it recomputes the scorecard): an anonymous reader gets none of it...
+        json.RootElement.GetProperty("holders").GetArrayLength().ShouldBe(0);
+        body.ShouldNotContain("\"PO2\"");
+        // ...the OIV, who may read every scorecard, gets them all.
+        var settings = new PerformancePlan.Host.Auth.JwtSettings("perfplan", "perfplan-api",
+            PerformancePlan.Host.Auth.JwtSettings.DevelopmentKey);
+        using var oiv = new HttpClient { BaseAddress = _http.BaseAddress };
+        oiv.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            settings.Issue("oiv", [PerformancePlan.Domain.Access.Role.Oiv], [], null, DateTime.UtcNow,
+                TimeSpan.FromMinutes(10)));
+        using var full = JsonDocument.Parse(await oiv.GetStringAsync("/api/plans/cciaa-ms-2019",
+            TestContext.Current.CancellationToken));
+        full.RootElement.GetProperty("holders")[0].GetProperty("holder").GetString().ShouldBe("SG");
+        // ...and a holder sees their own assignments only.
+        using var po2 = new HttpClient { BaseAddress = _http.BaseAddress };
+        po2.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            settings.Issue("po2", [PerformancePlan.Domain.Access.Role.Holder], [], "PO2", DateTime.UtcNow,
+                TimeSpan.FromMinutes(10)));
+        using var own = JsonDocument.Parse(await po2.GetStringAsync("/api/plans/cciaa-ms-2019",
+            TestContext.Current.CancellationToken));
+        own.RootElement.GetProperty("holders").EnumerateArray().Select(h => h.GetProperty("holder").GetString())
+            .ShouldBe(["PO2"]);
     }
 
     [Theory]

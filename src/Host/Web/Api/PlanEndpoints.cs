@@ -66,11 +66,15 @@ public static class PlanEndpoints
         return string.Join(", ", links);
     }
 
+    /// <summary>The plan tree as the caller may read it (<see cref="AccessPolicy.Redacted"/>: no holders for
+    /// anonymous).
+    /// </summary>
     static async Task<Results<Ok<PlanTreeView>, ProblemHttpResult>> Tree(
-        PlanId id, string? asOf, string? knownAt, IQuerySession session, CancellationToken ct) =>
+        PlanId id, string? asOf, string? knownAt, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
         await PlanHistoryQueries.PlanAsync(session, id, RequestParsing.IsoDate(asOf),
             RequestParsing.IsoInstant(knownAt), ct) is { } plan
-            ? TypedResults.Ok(PlanTreeView.From(plan)) : ApiEndpoints.PlanNotFound(id);
+            ? TypedResults.Ok(PlanTreeView.From(AccessPolicy.Redacted(plan, JwtSettings.ActorOf(user))))
+            : ApiEndpoints.PlanNotFound(id);
 
     static async Task<Results<Ok<IReadOnlyList<PlanVersionInfo>>, ProblemHttpResult>> Versions(
         PlanId id, IQuerySession session, CancellationToken ct) =>

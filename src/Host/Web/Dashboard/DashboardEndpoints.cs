@@ -72,7 +72,10 @@ public static class DashboardEndpoints
         var lineage = await PlanHistoryQueries.TargetHistoryAsync(
             s, EntityId.Parse(plan.Entity), code, plan.Year, plan.Year + 2, ct);
         var time = new TimeTravel($"/piani/{id}/indicatori/{code}", al, noto);
-        return Page<IndicatorPage>(IndicatorPageModel.From(detail, lineage, time));
+        // Holders of an indicator are personal data: shown only to who may read their scorecards.
+        var visible = AccessPolicy.Redacted(plan, JwtSettings.ActorOf(u));
+        return Page<IndicatorPage>(IndicatorPageModel.From(
+            detail with { Indicator = visible.IndicatorOf(code) ?? detail.Indicator }, lineage, time));
     }
 
     static async Task<IResult> ScorecardAsync(
