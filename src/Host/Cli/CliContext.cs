@@ -25,6 +25,9 @@ public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock
     public void WriteJson<T>(T value) =>
         Console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(value, AppJson.Options));
 
+    /// <summary>The database connection of the running verb (for <c>serve</c>, which keeps it alive).</summary>
+    public DatabaseConnection? Connection { get; private set; }
+
     /// <summary>
     /// Opens the database (embedded default or configured), runs the action, and always closes both. The schema is
     /// checked with one query and created or upgraded only when fresh or older (<see cref="SchemaStamp"/>); Marten
@@ -38,6 +41,7 @@ public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock
         {
             await using var connection = await this.StepAsync("Apertura dell'archivio eventi (PostgreSQL)…",
                 () => DatabaseConnection.OpenAsync(db, ct));
+            Connection = connection;
             using var store = EventStore.Create(connection.ConnectionString, autoCreate: AutoCreate.None);
             if (prepare)
                 await this.StepAsync("Preparazione dell'archivio eventi…", () => SchemaStamp.EnsureAsync(store, ct));

@@ -89,12 +89,21 @@ public static class ServeCommands
     static async Task<int> RunAsync(CliContext cli, IWebServer web, IDocumentStore store, string url,
         CancellationToken ct)
     {
+        // The embedded PostgreSQL is watched while serving: killed or crashed, it is started again (ADR 0021).
+        using var serving = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var keepAlive = cli.Connection?.KeepAliveAsync(TimeSpan.FromSeconds(5),
+            said => cli.Errors.MarkupLine($"[yellow]{Markup.Escape(said)}[/]"), serving.Token) ?? Task.CompletedTask;
         try
         {
             await web.RunAsync(store, url, () => cli.Console.MarkupLine($"In ascolto su [link]{url}[/]: " +
                 $"cruscotto [bold]{url}/[/], API [bold]{url}/scalar[/]. Ctrl+C per fermare."), ct);
         }
         catch (ServiceStartException e) { return cli.Fail(e.Message, ExitCodes.Failure); }
+        finally
+        {
+            await serving.CancelAsync();
+            await keepAlive;
+        }
         cli.Console.MarkupLine("Servizio fermato.");
         return ExitCodes.Ok;
     }

@@ -28,6 +28,37 @@ public sealed class DatabaseConnection : IAsyncDisposable
         return new DatabaseConnection(embedded.ConnectionString, embedded);
     }
 
+    /// <summary>
+    /// While <paramref name="ct"/> runs, every <paramref name="every"/> checks that the embedded cluster is up and
+    /// starts it again if it died (a <c>kill -9</c>, an out-of-memory kill), so a long-running <c>serve</c> recovers
+    /// without a restart. Nothing to do for a configured server: its own supervisor restarts it.
+    /// </summary>
+    public async Task KeepAliveAsync(TimeSpan every, Action<string> said, CancellationToken ct)
+    {
+        if (_embedded is null) return;
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(every, ct);
+                if (await _embedded.EnsureRunningAsync(ct))
+                {
+                    Npgsql.NpgsqlConnection.ClearAllPools();
+                    said($"PostgreSQL incorporato riavviato (porta {_embedded.Port}).");
+                }
+            }
+            catch (OperationCanceledException) { return; }
+            catch (PostgresUnavailableException e) { said(e.Message); }
+        }
+    }
+
+    /// <summary>A connection to an embedded cluster under <paramref name="root"/> (tests and tools).</summary>
+    public static async Task<DatabaseConnection> OpenEmbeddedAsync(string root, CancellationToken ct)
+    {
+        var embedded = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions(root), ct);
+        return new DatabaseConnection(embedded.ConnectionString, embedded);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_embedded is not null) await _embedded.DisposeAsync();

@@ -85,6 +85,23 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts the cluster again when it is gone (killed, crashed): under the start lock, on the port it had when that
+    /// port is free (so connection strings stay valid); PostgreSQL recovers from its write-ahead log. True when it had
+    /// to start it.
+    /// </summary>
+    public async Task<bool> EnsureRunningAsync(CancellationToken ct)
+    {
+        using (await FileLock.AcquireAsync(StartLock, ct))
+        {
+            if (RunningPort() is not null) return false;
+            StartOnAFreePort();
+            StartedHere = true;
+            await File.WriteAllTextAsync(StartedByPerfplan, Environment.ProcessId.ToString(), ct);
+            return true;
+        }
+    }
+
     void PrepareFolders()
     {
         Directory.CreateDirectory(DataDir);
