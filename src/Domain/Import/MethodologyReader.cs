@@ -37,8 +37,21 @@ public static partial class MethodologyReader
     {
         var state = new Draft(basis);
         var errors = new List<ImportIssue>();
+        var seen = new Dictionary<(string, string), int>();
         foreach (var row in rows)
         {
+            // A rule stated twice for the same level is a contradiction to resolve, not a silent "the last wins";
+            // bands are many rows by nature.
+            var key = (row[PlanColumns.Code].Trim().ToLowerInvariant(),
+                row[PlanColumns.Parent].Trim().ToLowerInvariant());
+            if (key.Item1 != "fascia" && seen.TryGetValue(key, out var first))
+            {
+                errors.Add(new ImportIssue(IssueSeverity.Error, file, row.Number, PlanColumns.Code,
+                    row[PlanColumns.Code], $"regola ripetuta (già alla riga {first})",
+                    "tenere una sola riga per regola e livello"));
+                continue;
+            }
+            seen[key] = row.Number;
             var (column, value) = ValueOf(row);
             var error = Apply(state, row[PlanColumns.Code].Trim().ToLowerInvariant(), row[PlanColumns.Parent].Trim(),
                 value, row[PlanColumns.Description].Trim());

@@ -115,17 +115,25 @@ public sealed partial class PlanTreeValidator : AbstractValidator<IReadOnlyList<
     {
         foreach (var row in rows.Where(r => r.Level != Level.Entity && !r.IsIndicator))
         {
-            var depth = 0;
+            var path = new List<string> { row.Code };
             var current = row;
-            while (current.Level != Level.Entity && depth <= MaxDepth
+            while (current.Level != Level.Entity && path.Count <= MaxDepth + 1
                    && byCode.TryGetValue(current.Parent, out var up))
             {
-                depth++;
+                if (path.Contains(up.Code, StringComparer.OrdinalIgnoreCase))
+                {
+                    Fail(ctx, row.Number, PlanColumns.Parent, row.Parent,
+                        $"ciclo di padri: {string.Join(" → ", path.Append(up.Code))}",
+                        "ogni obiettivo discende dall'ente: correggere il Padre");
+                    path.Clear();
+                    break;
+                }
+                path.Add(up.Code);
                 current = up;
             }
-            if (depth > MaxDepth)
+            if (path.Count - 1 > MaxDepth)
                 Fail(ctx, row.Number, PlanColumns.Parent, row.Parent, $"oltre {MaxDepth} livelli di obiettivi sotto "
-                    + "l'ente (o un ciclo di padri)", "ridurre la profondità dell'albero o correggere il Padre");
+                    + "l'ente", "ridurre la profondità dell'albero o correggere il Padre");
         }
     }
 

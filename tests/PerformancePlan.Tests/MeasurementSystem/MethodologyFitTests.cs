@@ -66,4 +66,26 @@ public class MethodologyFitTests
         error.Message.ShouldContain("non dichiarato");
         error.Fix.ShouldContain("«Azione»");
     }
+
+    [Fact]
+    public void A_rule_stated_twice_is_refused_naming_the_first_row()
+    {
+        var error = PlanText.Import(File.ReadAllLines(SeedFiles.Case("probes", "G00-baseline.csv"))
+            .Append("Metodologia;tolleranza;;;;;;;;5%;;;;;").Append("Metodologia;tolleranza;;;;;;;;8%;;;;;"))
+            .Errors.Single();
+
+        (error.Row, error.Column).ShouldBe((9, "Codice"));
+        error.Message.ShouldBe("regola ripetuta (già alla riga 8)");
+    }
+
+    [Fact]
+    public void A_cycle_of_parents_is_named_as_a_cycle()
+    {
+        var errors = PlanText.Import(File.ReadAllLines(SeedFiles.Case("probes", "G00-baseline.csv"))
+            .Append("Obiettivo individuale;X1;X2;Primo;;;;;;;;;;;")
+            .Append("Obiettivo individuale;X2;X1;Secondo;;;;;;;;;;;"))
+            .Errors;
+
+        errors.ShouldContain(e => e.Message == "ciclo di padri: X1 → X2 → X1");
+    }
 }
