@@ -6,17 +6,8 @@ namespace PerformancePlan.Tests.Cli;
 /// Issue #11, in part: the user who imports a plan is an actor of the users' directory like every other command's —
 /// an unknown user is refused and only an admin loads a plan; nothing is written either way.
 /// </summary>
-public class ImportActorCliTests(PostgresCluster cluster) : IAsyncLifetime
+public class ImportActorCliTests(PostgresCluster cluster) : CliDatabase(cluster, "imp_")
 {
-    readonly string _database = "imp_" + Guid.NewGuid().ToString("N")[..8];
-    string _db = "";
-
-    public async ValueTask InitializeAsync() => _db = await cluster.CreateDatabaseAsync(_database);
-
-    public async ValueTask DisposeAsync() => await cluster.DropDatabaseAsync(_database);
-
-    Task<CliRunner.Run> Run(params string[] args) => CliRunner.RunAsync([.. args, "--db", _db]);
-
     [Theory]
     [InlineData("nessuno", "Utente «nessuno» sconosciuto")]
     [InlineData("analista", "non può importare un piano")]

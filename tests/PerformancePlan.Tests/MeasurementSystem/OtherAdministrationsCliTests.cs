@@ -8,24 +8,8 @@ namespace PerformancePlan.Tests.MeasurementSystem;
 /// import as written, their results files import, and the scores are those their sources give — or the results file is
 /// refused with row, column, value and fix when it is the file that is wrong.
 /// </summary>
-public class OtherAdministrationsCliTests(PostgresCluster cluster) : IAsyncLifetime
+public class OtherAdministrationsCliTests(PostgresCluster cluster) : CliDatabase(cluster, "adm_")
 {
-    readonly string _database = "adm_" + Guid.NewGuid().ToString("N")[..8];
-    string _db = "";
-
-    public async ValueTask InitializeAsync() => _db = await cluster.CreateDatabaseAsync(_database);
-
-    public async ValueTask DisposeAsync() => await cluster.DropDatabaseAsync(_database);
-
-    Task<CliRunner.Run> Run(params string[] args) => CliRunner.RunAsync([.. args, "--db", _db]);
-
-    async Task<CliRunner.Run> Ok(params string[] args)
-    {
-        var run = await Run(args);
-        run.ExitCode.ShouldBe(0, run.Errors);
-        return run;
-    }
-
     async Task<string> ApprovedAsync(string file, string entity, int year)
     {
         await Ok("plan", "import", SeedFiles.Case("plans", file), "--entity", entity);

@@ -8,24 +8,9 @@ namespace PerformancePlan.Tests.MeasurementSystem;
 /// range, holders' weights in points and tolerances per level — imported, results recorded through the year, closed,
 /// and replayed by the OIV with the same scores as the stored projections.
 /// </summary>
-public class OwnSystemYearCliTests(PostgresCluster cluster) : IAsyncLifetime
+public class OwnSystemYearCliTests(PostgresCluster cluster) : CliDatabase(cluster, "own_")
 {
     const string Plan = "agenzia-2020";
-    readonly string _database = "own_" + Guid.NewGuid().ToString("N")[..8];
-    string _db = "";
-
-    public async ValueTask InitializeAsync() => _db = await cluster.CreateDatabaseAsync(_database);
-
-    public async ValueTask DisposeAsync() => await cluster.DropDatabaseAsync(_database);
-
-    Task<CliRunner.Run> Run(params string[] args) => CliRunner.RunAsync([.. args, "--db", _db]);
-
-    async Task<CliRunner.Run> Ok(params string[] args)
-    {
-        var run = await Run(args);
-        run.ExitCode.ShouldBe(0, run.Errors);
-        return run;
-    }
 
     static readonly string[] AgencyPlan =
     [

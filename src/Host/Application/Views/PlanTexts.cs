@@ -71,7 +71,7 @@ public static class MethodologyText
         if (m.OverAchievementCapPercent is { } cap)
             rules.Add(("tetto di sovraperformance", ItalianFormat.Percent(cap)));
         if (m.HolderWeighting == HolderWeighting.Relative) rules.Add(("pesi dei titolari", "relativi (normalizzati)"));
-        if (m.Calendar is { } k) rules.Add(("calendario", CalendarName(k)));
+        if (m.Calendar is { } k) rules.Add(("calendario", Domain.Calendar.MonitoringCalendar.Name(k)));
         return rules;
     }
 
@@ -81,16 +81,6 @@ public static class MethodologyText
     /// </summary>
     public static string Beyond(Methodology m) =>
         string.Join("; ", Rules(m).Skip(5).Select(r => $"{r.Name}: {r.Value}"));
-
-    /// <summary>The Italian name of a calendar: <c>quadrimestri</c>, <c>trimestri</c>, <c>semestri</c>,
-    /// <c>mesi</c>.</summary>
-    public static string CalendarName(CalendarKind k) => k switch
-    {
-        CalendarKind.Quarters => "trimestri",
-        CalendarKind.Semesters => "semestri",
-        CalendarKind.Months => "mesi",
-        _ => "quadrimestri",
-    };
 }
 
 /// <summary>The balanced-scorecard perspectives of an objective (<i>Prospettiva</i>), as the plan file names them.
