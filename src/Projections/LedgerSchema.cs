@@ -67,7 +67,8 @@ public static class LedgerSchema
           ent := substring(p_stream from '{{PerformancePlan.Domain.Ledger.LedgerEntities.SqlPattern}}');
           if ent is null then return; end if;
           insert into {{s}}.{{EntityHeadTable}} values (ent, 0, '') on conflict do nothing;
-          update {{s}}.{{EntityHeadTable}} set position = position + 1 where entity = ent returning position, link into h;
+          update {{s}}.{{EntityHeadTable}} set position = position + 1 where entity = ent
+            returning position, link into h;
           select encode(sha256(convert_to(h.link || E'\n' || h.position::text || E'\n' || l.hash || E'\n' || ev,
               'UTF8')), 'hex') into nxt
             from {{s}}.pp_ledger l where l.stream_id = p_stream and l.version = p_version;

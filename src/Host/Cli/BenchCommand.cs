@@ -26,7 +26,8 @@ public static class BenchCommand
         };
         var verifyMemory = new Option<string?>("--verify-memory")
         {
-            Description = "Memoria della verifica dell'intero registro a due dimensioni, in eventi (es. 100000,1000000)",
+            Description =
+                "Memoria della verifica dell'intero registro a due dimensioni, in eventi (es. 100000,1000000)",
         };
         var command = new Command("bench",
             "Misura le prestazioni rispetto a una linea di base nella stessa esecuzione")
@@ -38,7 +39,8 @@ public static class BenchCommand
                 return cli.Fail("--verify-memory vuole due numeri di eventi crescenti separati da virgola, "
                     + "es. --verify-memory 100000,1000000.", ExitCodes.InvalidInput);
             if (parse.GetValue(entities) is < 2 or > 100_000)
-                return cli.Fail("--entities vuole un numero di enti fra 2 e 100000, es. --entities 1000.", ExitCodes.InvalidInput);
+                return cli.Fail("--entities vuole un numero di enti fra 2 e 100000, es. --entities 1000.",
+                    ExitCodes.InvalidInput);
             if (parse.GetValue(rounds) is < 1 or > 1000)
                 return cli.Fail("--rounds vuole un numero di ripetizioni fra 1 e 1000.", ExitCodes.InvalidInput);
             await using var connection = await DatabaseConnection.OpenAsync(parse.GetValue(common.Db), ct);
