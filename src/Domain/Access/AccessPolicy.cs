@@ -33,7 +33,9 @@ public static class AccessPolicy
     public static bool Allows(Actor? actor, Capability capability, AccessResource? resource = null) =>
         Decide(actor, capability, resource).Allowed;
 
-    /// <summary>For the deciders of writes: the actor may, or a <see cref="ForbiddenException"/> says who may.</summary>
+    /// <summary>
+    /// For the deciders of writes: the actor may, or a <see cref="ForbiddenException"/> says who may.
+    /// </summary>
     /// <exception cref="ForbiddenException">The table does not allow it.</exception>
     public static void Require(Actor actor, Capability capability, AccessResource? resource = null)
     {

@@ -4,8 +4,9 @@ using PerformancePlan.Host.Auth;
 namespace PerformancePlan.Host.Web;
 
 /// <summary>
-/// The authorization policies of the API and the dashboard, generated from the access table (<see cref="AccessTable"/>):
-/// one policy per <see cref="Capability"/>, named by <see cref="For"/>. No role list is written here or at an endpoint.
+/// The authorization policies of the API and the dashboard, generated from the access table
+/// (<see cref="AccessTable"/>): one policy per <see cref="Capability"/>, named by <see cref="For"/>. No role list is
+/// written here or at an endpoint.
 /// </summary>
 public static class Policies
 {

@@ -19,7 +19,8 @@ public class CaseFilesTests
     {
         var result = Import(folder, name);
         result.Errors.ShouldBeEmpty();
-        return Plan.Replay(PlanDecider.Decide(new ImportPlan(result.Plan!, name, SeedPlan.Admin, SeedPlan.Approval), null))!;
+        return Plan.Replay(PlanDecider.Decide(new ImportPlan(result.Plan!, name, SeedPlan.Admin, SeedPlan.Approval),
+            null))!;
     }
 
     public static TheoryData<string, string> Importable => new()

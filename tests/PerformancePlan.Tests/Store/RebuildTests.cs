@@ -96,7 +96,8 @@ public class RebuildCliTests(PostgresCluster cluster) : IAsyncLifetime
     [Fact]
     public async Task Rebuild_reports_events_per_second_and_that_the_documents_equal_the_events()
     {
-        (await CliRunner.RunAsync("plan", "import", SeedFiles.PlanCsv, "--db", _db)).ExitCode.ShouldBe(0);
+        (await CliRunner.RunAsync("plan", "import", "--as", "admin", SeedFiles.PlanCsv, "--db",
+            _db)).ExitCode.ShouldBe(0);
 
         var run = await CliRunner.RunAsync("rebuild", "--format", "json", "--db", _db);
 
@@ -113,7 +114,8 @@ public class RebuildCliTests(PostgresCluster cluster) : IAsyncLifetime
     [Fact]
     public async Task The_first_command_on_a_fresh_database_creates_the_schema_and_stamps_it_and_db_migrate_restamps()
     {
-        (await CliRunner.RunAsync("plan", "import", SeedFiles.PlanCsv, "--db", _db)).ExitCode.ShouldBe(0);
+        (await CliRunner.RunAsync("plan", "import", "--as", "admin", SeedFiles.PlanCsv, "--db",
+            _db)).ExitCode.ShouldBe(0);
         var stamped = await ScalarAsync("select migrated_at from perfplan.pp_schema_version");
         stamped.ShouldNotBeNull();
 

@@ -48,8 +48,8 @@ public sealed record RelazioneModel(
 
     /// <summary>A change as the publishable edition prints it: who holds an indicator is left out.</summary>
     static AuditEntry Publishable(AuditEntry change) =>
-        change.What == "Uffici e titolari modificati" && change.Detail.IndexOf("; titolari", StringComparison.Ordinal) is
-            var cut and >= 0
+        change.What == "Uffici e titolari modificati"
+        && change.Detail.IndexOf("; titolari", StringComparison.Ordinal) is var cut and >= 0
             ? change with { Detail = change.Detail[..cut] + "; titolari non pubblicati (dato personale)" }
             : change;
 }

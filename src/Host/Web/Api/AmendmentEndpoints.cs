@@ -17,7 +17,8 @@ public static class AmendmentEndpoints
         app.MapResource("/api/plans/{id}", "Variazioni", plan =>
         {
             // The token travels in the Authorization header, never in a cookie: no CSRF.
-            plan.MapPost("/amendments", Amend).DisableAntiforgery().Write(Capability.AmendPlan, "AmendPlan", "Variazione del piano da file",
+            plan.MapPost("/amendments", Amend).DisableAntiforgery().Write(Capability.AmendPlan, "AmendPlan",
+                "Variazione del piano da file",
                 "Come `perfplan plan amend`: un file CSV/XLSX con le colonne del piano più «Operazione» (modifica, "
                 + "aggiungi, ritira), l'atto, la data da cui è in vigore (gg/mm/aaaa) e il motivo, in "
                 + "multipart/form-data. Tutto o niente: 201 con la nuova versione.");

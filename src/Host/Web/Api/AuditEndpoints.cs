@@ -8,7 +8,8 @@ public static class AuditEndpoints
 {
     /// <summary>Maps the audit trail (tag «Audit»), for auditors only.</summary>
     public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapResource("/api/plans/{id}", "Audit", audit => audit.MapGet("/audit", Trail).Document(Capability.ReadAudit,
+        app.MapResource("/api/plans/{id}", "Audit", audit => audit.MapGet("/audit", Trail)
+            .Document(Capability.ReadAudit,
             "GetAuditTrail", "Traccia di audit del piano",
             "Ogni evento del piano e dei risultati con chi, quando, atto e motivo.",
             400));

@@ -51,7 +51,8 @@ public static class OivEndpoints
     public static IEndpointRouteBuilder MapOivEndpoints(this IEndpointRouteBuilder app) =>
         app.MapResource("/api/plans/{id}/oiv", "OIV e registro", oiv =>
         {
-            oiv.MapGet("/replay", Replay).Document(Capability.ReadOivReplay, "ReplayPlan", "Ricalcolo indipendente dell'OIV",
+            oiv.MapGet("/replay", Replay).Document(Capability.ReadOivReplay, "ReplayPlan",
+                "Ricalcolo indipendente dell'OIV",
                 "Ricalcola i punteggi dagli eventi grezzi, verifica la catena di hash e confronta con i punteggi "
                 + "memorizzati.", 400, 404);
             // The token travels in the Authorization header, never in a cookie: no CSRF.

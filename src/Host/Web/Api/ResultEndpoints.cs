@@ -22,7 +22,8 @@ public static class ResultEndpoints
             results.MapPost("/plans/{id}/results", Record).Document(Capability.RecordResult, "RecordResult",
                 "Registra un risultato", "Come `perfplan results record`: valore come scritto (55,5% · 12 · "
                 + "29/03/2019), data di riferimento gg/mm/aaaa, periodo facoltativo. Con `If-Match` (l'ETag letto) "
-                + "una registrazione concorrente dà 412, senza dà 409. Il dominio verifica l'ufficio dell'indicatore (403).",
+                + "una registrazione concorrente dà 412, senza dà 409. Il dominio verifica l'ufficio "
+                + "dell'indicatore (403).",
                 409, 412, 422);
             results.MapPost("/results/{entryId:guid}/revert", Revert).Document(Capability.RevertResult, "RevertResult",
                 "Annulla un risultato", "Come `perfplan results revert`: la registrazione resta nel registro, "
