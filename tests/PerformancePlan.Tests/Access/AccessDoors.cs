@@ -143,11 +143,11 @@ public static class AccessMatrix
         new(Capability.AmendPlan, "- Y N N N N N N",
         [
             Door.Verb(["plan", "amend", "--plan", Missing, "--file", "{seed}", "--act", Act, "--on", "15/05/2019"],
-                3, "non trovato"),
+                3, Missing),
             Door.Verb(["plan", "revert-amendment", "--plan", Missing, "--version", "2", "--act", Act, "--on",
-                "15/05/2019", "--reason", "errore"], 3, "non trovato"),
+                "15/05/2019", "--reason", "errore"], 3, Missing),
             Door.Verb(["target", "revise", "--plan", Missing, "--indicator", "S3.2.1-a", "--year", "2019", "--value",
-                "80%", "--act", Act, "--reason", "r", "--on", "15/05/2019"], 3, "non trovato"),
+                "80%", "--act", Act, "--reason", "r", "--on", "15/05/2019"], 3, Missing),
             Door.Http("POST", "/api/plans/{id}/amendments", 422, "amendment") with { Id = Missing },
             Door.Http("POST", "/api/plans/{id}/indicators/{code}/target", 422,
                 """{"year":2019,"value":"80%","act":"Atto","on":"15/05/2019","reason":"r"}""") with { Id = Missing },
@@ -166,10 +166,10 @@ public static class AccessMatrix
         ], AccessResource.OfIndicator("O1.2.4-a", ["U1.1"])),
         new(Capability.RecordResult, "- Y N N N N N N",
         [
-            Door.Verb(["results", "record", "--plan", Plan, "--indicator", "O1.1.1-a", "--value", "3", "--on",
-                "30/04/2019"]),
+            Door.Verb(["results", "record", "--plan", Plan, "--indicator", "O1.1.1-a", "--value", "29/03/2019",
+                "--on", "29/03/2019"]),
             Door.Http("POST", "/api/plans/{id}/results", 201,
-                """{"indicator":"O1.1.1-a","value":"3","on":"30/04/2019"}"""),
+                """{"indicator":"O1.1.1-a","value":"29/03/2019","on":"29/03/2019"}"""),
         ], AccessResource.OfIndicator("O1.1.1-a", ["ISR"])),
         new(Capability.RevertResult, "- Y N N N N N N",
         [
