@@ -97,7 +97,7 @@ public static class PlanCommands
             var plan = await PlanHistoryQueries.PlanAsync(session, id, parse.GetValue(asOf),
                 parse.GetValue(knownAt), ct);
             if (plan is null)
-                return cli.Fail($"Piano «{id}» non trovato. Importarlo con «perfplan plan import FILE».",
+                return cli.Fail($"Piano «{id}» non trovato. Importarlo con «perfplan plan import FILE --as admin».",
                     ExitCodes.InvalidInput);
             // Who holds which indicator, with which weight, is personal data: shown as the access table allows.
             var visible = AccessPolicy.Redacted(plan, actor);

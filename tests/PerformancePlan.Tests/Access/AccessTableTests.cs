@@ -99,6 +99,8 @@ public class AccessTableTests
                     _ => "—",
                 });
             var named = verbs[rule.Capability].ToList();
+            // The full Relazione has no verb of its own: `report relazione` gives it to whom the table allows.
+            if (rule.Capability == Capability.ReadFullRelazione) named.Add("`report relazione` con `--as`");
             text.AppendLine($"| {rule.Action} | {(named.Count > 0 ? string.Join(", ", named) : "—")} | "
                 + $"{string.Join(" | ", cells)} | {(rule.Public ? "sì" : "—")} |");
         }
