@@ -27,10 +27,11 @@ public static class AmendmentCommands
             plan, file, act, on, reason, user,
         }.OnStore(cli, common, async (parse, store, ct) =>
         {
+            var actor = common.Actor(parse, user);
             var path = parse.GetValue(file)!.FullName;
             if (!File.Exists(path)) return cli.Fail($"File non trovato: {path}", ExitCodes.InvalidInput);
             var e = await new AmendmentService(store, cli.Clock).AmendFromFileAsync(parse.GetValue(plan)!, path,
-                parse.GetValue(act)!, parse.GetValue(on), parse.GetValue(reason)!, common.Actor(parse, user), ct);
+                parse.GetValue(act)!, parse.GetValue(on), parse.GetValue(reason)!, actor, ct);
             return cli.Ok($"[green]Piano {e.PlanId}: versione {e.Version}[/] " +
                 $"({Markup.Escape(e.Act)}, in vigore dal {ItalianFormat.Date(e.EffectiveOn)}).");
         });

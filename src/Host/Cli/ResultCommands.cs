@@ -99,9 +99,9 @@ public static class ResultCommands
             file, plan, user,
         }.OnStore(cli, common, async (parse, store, ct) =>
         {
+            var actor = common.Actor(parse, user);
             var path = parse.GetValue(file)!.FullName;
             if (!File.Exists(path)) return cli.Fail($"File non trovato: {path}", ExitCodes.InvalidInput);
-            var actor = common.Actor(parse, user);
             var outcome = await cli.StepAsync($"Registrazione dei risultati di {Path.GetFileName(path)}…", () =>
                 new ResultService(store, cli.Clock).ImportAsync(path, parse.GetValue(plan)!, actor, ct));
             foreach (var e in outcome.Errors) cli.Errors.MarkupLine($"[red]{Markup.Escape(e.ToString())}[/]");
