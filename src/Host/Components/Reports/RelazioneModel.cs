@@ -5,7 +5,7 @@ namespace PerformancePlan.Host.Components.Reports;
 /// organisational performance with deviations and their reasons, individual objectives, the in-year changes with
 /// their acts (art. 6 D.Lgs. 150/2009), and the measurement process with the ledger head.
 /// <para>
-/// Two editions (ADR 0024): the publishable one (<see cref="Full"/> false) gives individual performance only in
+/// Two editions (ADR 0025): the publishable one (<see cref="Full"/> false) gives individual performance only in
 /// aggregate, non-nominative form (<see cref="Individuals"/>; Garante privacy, provv. n. 204 of 10/04/2025) and names
 /// no holder and no user; the full one, for the OIV and the administration, lists each holder's scorecard
 /// (<see cref="Holders"/>) and is marked as not for publication.
