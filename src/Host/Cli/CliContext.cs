@@ -9,8 +9,14 @@ namespace PerformancePlan.Host.Cli;
 /// <summary>
 /// What every verb needs: the console, the clock, JSON settings, and a store opened on the right database.
 /// </summary>
-public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock clock)
+/// <param name="variables">Reads an environment variable (<c>PERFPLAN_USER</c>); the process's own by default,
+/// a test's in process.</param>
+public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock clock,
+    Func<string, string?>? variables = null)
 {
+    /// <summary>The environment variable <paramref name="name"/>, or null when unset.</summary>
+    public string? Variable(string name) => (variables ?? Environment.GetEnvironmentVariable)(name);
+
     /// <summary>Standard output: tables, messages, JSON; control characters of printed text are shown, not obeyed.
     /// </summary>
     public IAnsiConsole Console { get; } = new TerminalSafeConsole(console);
@@ -59,6 +65,7 @@ public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock
             foreach (var issue in e.Issues) Errors.MarkupLine($"[red]{Markup.Escape(issue.ToString())}[/]");
             return Fail("Nessun evento scritto.", ExitCodes.InvalidInput);
         }
+        catch (MissingUserException e) { return Fail(e.Message, ExitCodes.InvalidInput); }
         catch (DomainException e) { return Fail(e.Message, ExitCodes.RefusedByRule); }
         catch (Exception e) when (e is ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException)
         {
@@ -73,12 +80,6 @@ public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock
                 $"Indicare un percorso esistente e scrivibile. ({e.Message})", ExitCodes.InvalidInput);
         }
     }
-
-    /// <summary>
-    /// The acting user, from the users configuration (<c>--users</c>, <c>PERFPLAN_USERS</c>, or the demo file).
-    /// </summary>
-    public static PerformancePlan.Domain.Access.Actor Actor(string? usersFile, string user) =>
-        UserDirectory.Load(usersFile).Find(user);
 
     /// <summary>Writes <paramref name="markup"/> to standard output and returns <see cref="ExitCodes.Ok"/>.</summary>
     public int Ok(string markup)

@@ -22,7 +22,7 @@ public static class PerfplanCli
     /// </summary>
     public static RootCommand Build(CliContext cli, IWebServer web)
     {
-        var common = new CommonOptions();
+        var common = new CommonOptions(cli);
         var root = new RootCommand("perfplan — il Piano della Performance come storia verificabile di eventi")
         {
             common.Db, common.Users,

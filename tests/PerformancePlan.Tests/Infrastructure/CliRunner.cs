@@ -13,12 +13,21 @@ public static class CliRunner
 
     public static Task<Run> RunAsync(params string[] args) => RunCancellableAsync(args, CancellationToken.None);
 
+    /// <summary>
+    /// Runs <paramref name="args"/> with the environment variables <paramref name="environment"/> (e.g.
+    /// <c>PERFPLAN_USER</c>) as the CLI reads them; the test process's own are never read.
+    /// </summary>
+    public static Task<Run> RunWithAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunCancellableAsync(args, CancellationToken.None, environment);
+
     /// <summary>Runs <paramref name="args"/> until done or <paramref name="ct"/> is cancelled (Ctrl+C).</summary>
-    public static async Task<Run> RunCancellableAsync(string[] args, CancellationToken ct)
+    public static async Task<Run> RunCancellableAsync(string[] args, CancellationToken ct,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var output = new StringWriter();
         var errors = new StringWriter();
-        var cli = new CliContext(Console(output), Console(errors), new FakeClock(Instant.FromUtc(2022, 3, 1, 10, 0)));
+        var cli = new CliContext(Console(output), Console(errors), new FakeClock(Instant.FromUtc(2022, 3, 1, 10, 0)),
+            name => environment?.GetValueOrDefault(name));
         var code = await PerfplanCli.RunAsync(cli, new WebServer(), args, ct);
         return new Run(code, output.ToString(), errors.ToString());
     }
