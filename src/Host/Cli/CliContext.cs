@@ -9,8 +9,15 @@ namespace PerformancePlan.Host.Cli;
 /// <summary>
 /// What every verb needs: the console, the clock, JSON settings, and a store opened on the right database.
 /// </summary>
-public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock clock)
+/// <param name="input">Standard input (passwords for <c>perfplan user</c>); null for the process's own.</param>
+public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock clock, TextReader? input = null)
 {
+    /// <summary>Standard input: what a verb reads a password from when it is not typed at a terminal.</summary>
+    public TextReader Input { get; } = input ?? System.Console.In;
+
+    /// <summary>Whether standard input is a terminal (a password is then asked without echo).</summary>
+    public bool InputIsTerminal { get; } = input is null && !System.Console.IsInputRedirected;
+
     /// <summary>Standard output: tables, messages, JSON; control characters of printed text are shown, not obeyed.
     /// </summary>
     public IAnsiConsole Console { get; } = new TerminalSafeConsole(console);
@@ -28,6 +35,9 @@ public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock
     /// <summary>The database connection of the running verb (for <c>serve</c>, which keeps it alive).</summary>
     public DatabaseConnection? Connection { get; private set; }
 
+    /// <summary>The store of the running verb: <c>--as</c> also finds the local accounts in it.</summary>
+    public IDocumentStore? Store { get; private set; }
+
     /// <summary>
     /// Opens the database (embedded default or configured), runs the action, and always closes both. The schema is
     /// checked with one query and created or upgraded only when fresh or older (<see cref="SchemaStamp"/>); Marten
@@ -43,6 +53,7 @@ public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock
                 () => DatabaseConnection.OpenAsync(db, ct));
             Connection = connection;
             using var store = EventStore.Create(connection.ConnectionString, autoCreate: AutoCreate.None);
+            Store = store;
             if (prepare)
                 await this.StepAsync("Preparazione dell'archivio eventi…", () => SchemaStamp.EnsureAsync(store, ct));
             return await action(store);
@@ -69,10 +80,12 @@ public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock
     }
 
     /// <summary>
-    /// The acting user, from the users configuration (<c>--users</c>, <c>PERFPLAN_USERS</c>, or the demo file).
+    /// The acting user, from the local accounts of <paramref name="store"/> (a disabled one is refused) and the users
+    /// configuration (<c>--users</c>, <c>PERFPLAN_USERS</c>, or the demo file).
     /// </summary>
-    public static PerformancePlan.Domain.Access.Actor Actor(string? usersFile, string user) =>
-        UserDirectory.Load(usersFile).Find(user);
+    public static PerformancePlan.Domain.Access.Actor Actor(string? usersFile, string user,
+        IDocumentStore? store = null) =>
+        UserDirectory.Load(usersFile, store is null ? null : new Application.Accounts.StoredAccounts(store)).Find(user);
 
     /// <summary>Writes <paramref name="markup"/> to standard output and returns <see cref="ExitCodes.Ok"/>.</summary>
     public int Ok(string markup)

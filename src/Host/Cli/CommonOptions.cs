@@ -3,7 +3,8 @@ using System.CommandLine;
 namespace PerformancePlan.Host.Cli;
 
 /// <summary>Options shared by several verbs, and the factories every verb declares its options with.</summary>
-public sealed class CommonOptions
+/// <param name="cli">The context whose open store <c>--as</c> also looks up local accounts in.</param>
+public sealed class CommonOptions(CliContext? cli = null)
 {
     /// <summary><c>--db</c>: a PostgreSQL connection string, else <c>PERFPLAN_DB</c>, else the embedded one.
     /// </summary>
@@ -23,7 +24,7 @@ public sealed class CommonOptions
     /// <summary>The acting user named by <paramref name="user"/> (<see cref="As"/>), found in <see cref="Users"/>.
     /// </summary>
     public PerformancePlan.Domain.Access.Actor Actor(ParseResult parse, Option<string> user) =>
-        CliContext.Actor(parse.GetValue(Users), parse.GetValue(user)!);
+        CliContext.Actor(parse.GetValue(Users), parse.GetValue(user)!, cli?.Store);
 
     /// <summary>A required option with its description, e.g. <c>--indicator</c>.</summary>
     public static Option<T> Required<T>(string name, string description) =>

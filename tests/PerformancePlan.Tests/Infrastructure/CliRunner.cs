@@ -13,12 +13,18 @@ public static class CliRunner
 
     public static Task<Run> RunAsync(params string[] args) => RunCancellableAsync(args, CancellationToken.None);
 
+    /// <summary>Runs <paramref name="args"/> with <paramref name="input"/> on standard input (e.g. a password).
+    /// </summary>
+    public static Task<Run> RunWithInputAsync(string input, params string[] args) =>
+        RunCancellableAsync(args, CancellationToken.None, input);
+
     /// <summary>Runs <paramref name="args"/> until done or <paramref name="ct"/> is cancelled (Ctrl+C).</summary>
-    public static async Task<Run> RunCancellableAsync(string[] args, CancellationToken ct)
+    public static async Task<Run> RunCancellableAsync(string[] args, CancellationToken ct, string input = "")
     {
         var output = new StringWriter();
         var errors = new StringWriter();
-        var cli = new CliContext(Console(output), Console(errors), new FakeClock(Instant.FromUtc(2022, 3, 1, 10, 0)));
+        var cli = new CliContext(Console(output), Console(errors), new FakeClock(Instant.FromUtc(2022, 3, 1, 10, 0)),
+            new StringReader(input));
         var code = await PerfplanCli.RunAsync(cli, new WebServer(), args, ct);
         return new Run(code, output.ToString(), errors.ToString());
     }
