@@ -31,7 +31,8 @@ public sealed record UserAccount(
     /// <summary>Whether sign-in is refused at <paramref name="now"/> because of earlier failures.</summary>
     public bool IsLockedAt(Instant now) => LockedUntil is { } until && now < until;
 
-    /// <summary>After a wrong password at <paramref name="now"/>: one more failure; the last allowed locks it.</summary>
+    /// <summary>After a wrong password at <paramref name="now"/>: one more failure; the last allowed locks it.
+    /// </summary>
     public UserAccount FailedAt(Instant now) => FailedSignIns + 1 >= Lockout.MaxFailures
         ? this with { FailedSignIns = 0, LockedUntil = now + Lockout.Duration }
         : this with { FailedSignIns = FailedSignIns + 1 };

@@ -30,8 +30,9 @@ public static class PerfplanCli
         root.With(cli, common, PlanCommands.Build, IndicatorCommands.Build, AmendmentCommands.ReviseTarget,
             HistoryCommands.Targets, ResultCommands.Build, ScoreCommands.Scores, ScoreCommands.Scorecard,
             (c, o) => ServeCommands.Demo(c, o, web), (c, o) => ServeCommands.Serve(c, o, web), BenchCommand.Build,
-            LedgerCommands.Build, AuditCommands.Build, OivCommands.Build, (c, _) => TokenCommand.Build(c), UserCommands.Build,
-            ReportCommands.Report, ReportCommands.Export, LedgerCommands.Rebuild, LedgerCommands.Db);
+            LedgerCommands.Build, AuditCommands.Build, OivCommands.Build, (c, _) => TokenCommand.Build(c),
+            UserCommands.Build, ReportCommands.Report, ReportCommands.Export, LedgerCommands.Rebuild,
+            LedgerCommands.Db);
         return root;
     }
 }

@@ -42,15 +42,15 @@ public static class UserCommands
         {
             Admin(common.Actor(parse, user));
             var parsed = new List<Role>();
-            foreach (var r in parse.GetValue(roles)!.SelectMany(r => r.Split(',', StringSplitOptions.RemoveEmptyEntries)))
+            foreach (var r in Split(parse.GetValue(roles)))
                 parsed.Add(AccountInput.ParseRole(r) ?? throw new InvalidAccountException(
                     $"Ruolo «{r}» sconosciuto: {AccountInput.RoleNames}."));
             var input = new AccountInput(parse.GetValue(name)!, parse.GetValue(display), parsed,
-                [.. (parse.GetValue(offices) ?? []).SelectMany(o => o.Split(',', StringSplitOptions.RemoveEmptyEntries))],
-                parse.GetValue(holder));
+                Split(parse.GetValue(offices)), parse.GetValue(holder));
             input.ToAccount("", cli.Clock.GetCurrentInstant());   // refuses a bad name or role before the password
             var account = await new AccountService(store, cli.Clock).AddAsync(input, ReadPassword(cli), ct);
-            return cli.Ok($"[green]Account {Markup.Escape(account.Id)} creato[/] ({Markup.Escape(Describe(account))}).");
+            return cli.Ok($"[green]Account {Markup.Escape(account.Id)} creato[/] " +
+                $"({Markup.Escape(Describe(account))}).");
         }));
     }
 
@@ -121,6 +121,10 @@ public static class UserCommands
                 return cli.Ok($"[green]Account {Markup.Escape(target)} {done}.[/]");
             }));
     }
+
+    /// <summary>Repeated values, each possibly a comma-separated list (<c>--role admin,oiv</c>).</summary>
+    static List<string> Split(string[]? values) =>
+        [.. (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries))];
 
     static Argument<string> Name() => new("NOME") { Description = "Nome utente, es. u2.1 o mario.rossi" };
 
