@@ -55,6 +55,7 @@ public static class WebHost
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSignInTransport(loopback);
         if (oidc.Embedded) app.UseEmbeddedProvider();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.IdentityModel.JsonWebTokens;
 using PerformancePlan.Host.Application.Accounts;
 using PerformancePlan.Host.Auth;
@@ -86,6 +87,36 @@ public static class SignInSetup
         {
             Cookie(o.Cookie, AntiforgeryCookie, secure);
             o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+    }
+
+    /// <summary>
+    /// Behind a proxy on this machine (nginx, Apache) the original scheme and client come from its
+    /// <c>X-Forwarded-Proto</c>/<c>X-Forwarded-For</c> (trusted from loopback only, ASP.NET Core's default). Off
+    /// loopback, signing in over plain http is refused with an Italian page: passwords and session cookies travel on
+    /// https only.
+    /// </summary>
+    public static IApplicationBuilder UseSignInTransport(this IApplicationBuilder app, bool loopback)
+    {
+        app.UseForwardedHeaders(new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto,
+        });
+        if (loopback) return app;
+        return app.Use(async (c, next) =>
+        {
+            var path = c.Request.Path;
+            if (!c.Request.IsHttps && (path.StartsWithSegments("/accesso") || path.StartsWithSegments("/esci")
+                || path.StartsWithSegments("/connect") || path.StartsWithSegments("/signin-oidc")
+                || HttpMethods.IsPost(c.Request.Method) && !path.StartsWithSegments("/api")))
+            {
+                c.Response.StatusCode = StatusCodes.Status400BadRequest;
+                c.Response.ContentType = "text/plain; charset=utf-8";
+                await c.Response.WriteAsync("L'accesso richiede https: aprire il cruscotto dal suo indirizzo https "
+                    + "(un proxy su questa macchina inoltri X-Forwarded-Proto).");
+                return;
+            }
+            await next(c);
         });
     }
 
