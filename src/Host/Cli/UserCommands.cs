@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace PerformancePlan.Host.Cli;
 
 /// <summary>
-/// <c>perfplan user add|passwd|disable|enable|list</c>: the local accounts of the embedded sign-in (ADR 0024), kept
+/// <c>perfplan user add|passwd|disable|enable|list</c>: the local accounts of the embedded sign-in (ADR 0025), kept
 /// by an administrator (<c>--as</c>). A password is read from standard input — typed twice without echo at a terminal,
 /// else the first line (<c>printf '%s\n' "$PW" | perfplan user add …</c>) — never from the command line, where
 /// every user of the machine could read it.
