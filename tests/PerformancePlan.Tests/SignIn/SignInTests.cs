@@ -14,27 +14,43 @@ using PerformancePlan.Tests.Infrastructure;
 
 namespace PerformancePlan.Tests.SignIn;
 
+/// <summary>One host for the class, with an account of office U2.1 per test (tests change their account's state)
+/// and one of the OIV.</summary>
+public sealed class SignInHost(PostgresCluster cluster) : IAsyncLifetime
+{
+    /// <summary>The accounts' password.</summary>
+    public const string Password = "password-di-prova";
+
+    /// <summary>The office accounts, U2.1 each.</summary>
+    public static readonly string[] OfficeUsers = ["u2.1", "bloccato", "disabilitato", "uscita", "modulo", "api"];
+
+    /// <summary>The host, on a schema of its own with the seed plan approved.</summary>
+    public ApiHost Host { get; } = new(cluster);
+
+    public async ValueTask InitializeAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Host.StartAsync(approved: true, ct);
+        var accounts = new AccountService(Host.Store, Host.Clock);
+        foreach (var user in OfficeUsers)
+            await accounts.AddAsync(new AccountInput(user, "Registro imprese", [Role.OfficeStaff], ["U2.1"], null),
+                Password, ct);
+        await accounts.AddAsync(new AccountInput("oiv", null, [Role.Oiv], [], null), Password, ct);
+    }
+
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
+}
+
 /// <summary>
 /// The dashboard's sign-in through OpenID Connect against the embedded provider, as a browser does it (redirects and
 /// cookies, no script): session cookie flags, refusals that do not tell whether a user exists, lockout, disabled
 /// accounts, sign-out, antiforgery, and the provider's access token as the API's bearer token.
 /// </summary>
-public class SignInTests(PostgresCluster cluster) : IAsyncLifetime
+public class SignInTests(SignInHost fixture) : IClassFixture<SignInHost>
 {
-    const string Password = "password-di-prova";
-    readonly ApiHost _host = new(cluster);
+    const string Password = SignInHost.Password;
+    readonly ApiHost _host = fixture.Host;
     static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        await _host.StartAsync(approved: true, Ct);
-        var accounts = new AccountService(_host.Store, _host.Clock);
-        await accounts.AddAsync(new AccountInput("u2.1", "Registro imprese", [Role.OfficeStaff], ["U2.1"], null),
-            Password, Ct);
-        await accounts.AddAsync(new AccountInput("oiv", null, [Role.Oiv], [], null), Password, Ct);
-    }
-
-    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     WebSignIn Browser() => new(_host.Address);
 
@@ -74,31 +90,33 @@ public class SignInTests(PostgresCluster cluster) : IAsyncLifetime
     {
         using var browser = Browser();
         for (var i = 0; i < 5; i++)
-            (await browser.SignInAsync("oiv", "sbagliata-" + i)).Response.StatusCode
+            (await browser.SignInAsync("bloccato", "sbagliata-" + i)).Response.StatusCode
                 .ShouldBe(HttpStatusCode.Unauthorized);
 
-        var (locked, page) = await browser.SignInAsync("oiv", Password);
+        var (locked, page) = await browser.SignInAsync("bloccato", Password);
         locked.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         page.ShouldContain("Dopo 5 tentativi sbagliati l'accesso resta sospeso per 15 minuti");
 
         _host.Clock.Advance(Duration.FromMinutes(15));
-        (await browser.SignInAsync("oiv", Password)).Page.ShouldContain("oiv</b> (OIV)");
+        (await browser.SignInAsync("bloccato", Password)).Page.ShouldContain("bloccato</b> (personale d'ufficio");
+        using var other = Browser();   // the lock was that account's only
+        (await other.SignInAsync("oiv", Password)).Page.ShouldContain("oiv</b> (OIV)");
     }
 
     [Fact]
     public async Task A_disabled_account_cannot_sign_in_and_its_open_session_ends()
     {
         using var open = Browser();
-        (await open.SignInAsync("u2.1", Password)).Page.ShouldContain("u2.1</b>");
+        (await open.SignInAsync("disabilitato", Password)).Page.ShouldContain("disabilitato</b>");
 
-        await new AccountService(_host.Store, _host.Clock).SetDisabledAsync("u2.1", true, Ct);
+        await new AccountService(_host.Store, _host.Clock).SetDisabledAsync("disabilitato", true, Ct);
 
         using var another = Browser();
-        var (refused, page) = await another.SignInAsync("u2.1", Password);
+        var (refused, page) = await another.SignInAsync("disabilitato", Password);
         refused.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         Refusal(page).ShouldStartWith("Accesso non riuscito");
         var (_, now) = await open.GetAsync("/accesso");
-        now.ShouldNotContain("u2.1</b>");
+        now.ShouldNotContain("disabilitato</b>");
         now.ShouldContain("Nome utente");   // back at the provider's form
     }
 
@@ -106,7 +124,7 @@ public class SignInTests(PostgresCluster cluster) : IAsyncLifetime
     public async Task Signing_out_ends_the_session_here_and_at_the_provider()
     {
         using var browser = Browser();
-        var (_, session) = await browser.SignInAsync("u2.1", Password);
+        var (_, session) = await browser.SignInAsync("uscita", Password);
 
         var (done, home) = await browser.PostAsync("/esci",
             [new("__RequestVerificationToken", WebSignIn.Hidden(session, "__RequestVerificationToken"))]);
@@ -126,15 +144,15 @@ public class SignInTests(PostgresCluster cluster) : IAsyncLifetime
         (await browser.GetAsync("/accesso")).Page.ShouldContain("Nome utente");
 
         var (login, page) = await browser.PostAsync("/accesso/credenziali",
-            [new("utente", "u2.1"), new("password", Password)]);
+            [new("utente", "modulo"), new("password", Password)]);
         login.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         page.ShouldContain("Il modulo è scaduto o non viene da questa pagina");
 
-        await browser.SignInAsync("u2.1", Password);
-        var (record, _) = await browser.PostAsync("/piani/cciaa-ms-2019/indicatori/O2.2.1-e/risultati",
+        await browser.SignInAsync("modulo", Password);
+        var (record, _) = await browser.PostAsync("/piani/cciaa-ms-2019/indicatori/O2.2.1-d/risultati",
             [new("valore", "85%"), new("data", "30/04/2019")]);
         record.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await Entries("O2.2.1-e")).ShouldBe(0);
+        (await Entries("O2.2.1-d")).ShouldBe(0);
         (await browser.PostAsync("/esci", [])).Response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
@@ -164,7 +182,7 @@ public class SignInTests(PostgresCluster cluster) : IAsyncLifetime
     public async Task The_providers_access_token_from_the_code_flow_is_a_bearer_token_of_the_api()
     {
         using var browser = Browser();
-        await browser.SignInAsync("u2.1", Password);   // the provider's own session, as a browser keeps it
+        await browser.SignInAsync("api", Password);   // the provider's own session, as a browser keeps it
         var verifier = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
         var challenge = Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
         var redirect = new Uri(_host.Address, "/signin-oidc").ToString();
@@ -183,16 +201,17 @@ public class SignInTests(PostgresCluster cluster) : IAsyncLifetime
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", access);
 
         var recorded = await api.PostAsJsonAsync("/api/plans/cciaa-ms-2019/results",
-            new { indicator = "O2.2.1-e", value = "90%", on = "30/04/2019" }, Ct);
+            new { indicator = "O2.2.1-c", value = "90%", on = "30/04/2019" }, Ct);
         var foreign = await api.PostAsJsonAsync("/api/plans/cciaa-ms-2019/results",
             new { indicator = "O2.1.4-b", value = "90%", on = "30/04/2019" }, Ct);
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", access[..^4] + "AAAA");
         var forged = await api.PostAsJsonAsync("/api/plans/cciaa-ms-2019/results",
-            new { indicator = "O2.2.1-e", value = "90%", on = "30/04/2019" }, Ct);
+            new { indicator = "O2.2.1-c", value = "91%", on = "30/04/2019" }, Ct);
 
         recorded.StatusCode.ShouldBe(HttpStatusCode.Created, await recorded.Content.ReadAsStringAsync(Ct));
         foreign.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         forged.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await Entries("O2.2.1-c")).ShouldBe(1);
     }
 
     async Task<int> Entries(string indicator)
