@@ -134,10 +134,23 @@ public sealed class ProviderSetup(IServiceProvider services, Npgsql.NpgsqlDataSo
             if (_done) return;
             await using var scope = services.CreateAsyncScope();
             await ProviderTables.EnsureAsync(scope.ServiceProvider.GetRequiredService<ProviderDbContext>(), data,
-                () => RegisterClientAsync(scope.ServiceProvider, ct), ct);
+                async () =>
+                {
+                    await RegisterClientAsync(scope.ServiceProvider, ct);
+                    await PruneAsync(scope.ServiceProvider, ct);
+                }, ct);
             _done = true;
         }
         finally { _gate.Release(); }
+    }
+
+    /// <summary>Codes, tokens and authorizations expired or revoked more than two weeks ago leave the tables, once a
+    /// start: they would otherwise pile up with every sign-in.</summary>
+    static async Task PruneAsync(IServiceProvider scoped, CancellationToken ct)
+    {
+        var before = DateTimeOffset.UtcNow - TimeSpan.FromDays(14);
+        await scoped.GetRequiredService<IOpenIddictTokenManager>().PruneAsync(before, ct);
+        await scoped.GetRequiredService<IOpenIddictAuthorizationManager>().PruneAsync(before, ct);
     }
 
     /// <summary>
