@@ -3,7 +3,7 @@ using PerformancePlan.Domain.Access;
 namespace PerformancePlan.Domain.Accounts;
 
 /// <summary>
-/// A local account of the embedded sign-in (ADR 0025): who the person is to the policy (roles, offices, holder, as
+/// A local account of the embedded sign-in (ADR 0026): who the person is to the policy (roles, offices, holder, as
 /// in <c>users.json</c>), the hash of their password (never the password), whether an administrator disabled it, and
 /// the failed sign-ins that lock it (<see cref="Lockout"/>). Stored as a document, not as events: it is the host's
 /// configuration, not the plan's history. <see cref="Id"/> is the user name in lower case.

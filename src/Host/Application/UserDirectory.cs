@@ -7,7 +7,7 @@ namespace PerformancePlan.Host.Application;
 /// <summary>
 /// Users, their roles and offices, from configuration: <c>--users FILE</c>, else <c>PERFPLAN_USERS</c>, else the
 /// demonstration <c>users.json</c> shipped beside the executable (one user per role and per office); and, when given,
-/// the local accounts of the embedded sign-in (ADR 0025), which come first: an account names the user's roles,
+/// the local accounts of the embedded sign-in (ADR 0026), which come first: an account names the user's roles,
 /// offices and holder itself, and a disabled account is refused even if the file lists the same name.
 /// </summary>
 public sealed class UserDirectory(

@@ -9,14 +9,20 @@ namespace PerformancePlan.Host.Cli;
 /// <summary>
 /// What every verb needs: the console, the clock, JSON settings, and a store opened on the right database.
 /// </summary>
+/// <param name="variables">Reads an environment variable (<c>PERFPLAN_USER</c>); the process's own by default,
+/// a test's in process.</param>
 /// <param name="input">Standard input (passwords for <c>perfplan user</c>); null for the process's own.</param>
-public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock clock, TextReader? input = null)
+public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock clock,
+    Func<string, string?>? variables = null, TextReader? input = null)
 {
     /// <summary>Standard input: what a verb reads a password from when it is not typed at a terminal.</summary>
     public TextReader Input { get; } = input ?? System.Console.In;
 
     /// <summary>Whether standard input is a terminal (a password is then asked without echo).</summary>
     public bool InputIsTerminal { get; } = input is null && !System.Console.IsInputRedirected;
+
+    /// <summary>The environment variable <paramref name="name"/>, or null when unset.</summary>
+    public string? Variable(string name) => (variables ?? Environment.GetEnvironmentVariable)(name);
 
     /// <summary>Standard output: tables, messages, JSON; control characters of printed text are shown, not obeyed.
     /// </summary>
@@ -64,6 +70,7 @@ public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock
             foreach (var issue in e.Issues) Errors.MarkupLine($"[red]{Markup.Escape(issue.ToString())}[/]");
             return Fail("Nessun evento scritto.", ExitCodes.InvalidInput);
         }
+        catch (MissingUserException e) { return Fail(e.Message, ExitCodes.InvalidInput); }
         catch (DomainException e) { return Fail(e.Message, ExitCodes.RefusedByRule); }
         catch (Exception e) when (e is ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException)
         {
@@ -78,14 +85,6 @@ public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock
                 $"Indicare un percorso esistente e scrivibile. ({e.Message})", ExitCodes.InvalidInput);
         }
     }
-
-    /// <summary>
-    /// The acting user, from the local accounts of <paramref name="store"/> (a disabled one is refused) and the users
-    /// configuration (<c>--users</c>, <c>PERFPLAN_USERS</c>, or the demo file).
-    /// </summary>
-    public static PerformancePlan.Domain.Access.Actor Actor(string? usersFile, string user,
-        IDocumentStore? store = null) =>
-        UserDirectory.Load(usersFile, store is null ? null : new Application.Accounts.StoredAccounts(store)).Find(user);
 
     /// <summary>Writes <paramref name="markup"/> to standard output and returns <see cref="ExitCodes.Ok"/>.</summary>
     public int Ok(string markup)

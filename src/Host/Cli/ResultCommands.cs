@@ -28,7 +28,7 @@ public static class ResultCommands
             Description = "Valore di riferimento: della «media nazionale» (target di confronto) o dell'anno base "
                 + "(target «-10% rispetto al 2018»)",
         };
-        var (user, format) = (CommonOptions.As(), Formats.Option());
+        var (user, format) = (CommonOptions.As(Capability.RecordResult), Formats.Option());
         return new Command("record", "Registra un risultato (non modifica i precedenti: li supera)")
         {
             plan, indicator, value, on, period, note, reference, user, format,
@@ -56,7 +56,8 @@ public static class ResultCommands
     static Command Revert(CliContext cli, CommonOptions common)
     {
         var entry = new Argument<Guid>("ENTRY-ID") { Description = "Identificativo del risultato" };
-        var (reason, user) = (CommonOptions.Reason("Motivo dell'annullamento (resta agli atti)"), CommonOptions.As());
+        var reason = CommonOptions.Reason("Motivo dell'annullamento (resta agli atti)");
+        var user = CommonOptions.As(Capability.RevertResult);
         return new Command("revert", "Annulla un risultato errato: resta nella storia, non conta più")
         {
             entry, reason, user,
@@ -72,7 +73,8 @@ public static class ResultCommands
     {
         var entry = new Argument<Guid>("ENTRY-ID") { Description = "Identificativo del risultato da correggere" };
         var value = CommonOptions.Required<string>("--value", "Valore corretto");
-        var (reason, user) = (CommonOptions.Reason("Motivo della correzione"), CommonOptions.As());
+        var (reason, user) = (CommonOptions.Reason("Motivo della correzione"),
+            CommonOptions.As(Capability.RevertResult));
         return new Command("correct", "Corregge un risultato: lo annulla e registra il valore giusto, che lo cita")
         {
             entry, value, reason, user,
@@ -91,15 +93,15 @@ public static class ResultCommands
         {
             Description = "CSV (Codice;Valore;Riferito al;Periodo;Note) o .xlsx",
         };
-        var (plan, user) = (CommonOptions.Plan(), CommonOptions.As());
+        var (plan, user) = (CommonOptions.Plan(), CommonOptions.As(Capability.RecordResult));
         return new Command("import", "Importa risultati da file (tutto o niente)")
         {
             file, plan, user,
         }.OnStore(cli, common, async (parse, store, ct) =>
         {
+            var actor = common.Actor(parse, user);
             var path = parse.GetValue(file)!.FullName;
             if (!File.Exists(path)) return cli.Fail($"File non trovato: {path}", ExitCodes.InvalidInput);
-            var actor = common.Actor(parse, user);
             var outcome = await cli.StepAsync($"Registrazione dei risultati di {Path.GetFileName(path)}…", () =>
                 new ResultService(store, cli.Clock).ImportAsync(path, parse.GetValue(plan)!, actor, ct));
             foreach (var e in outcome.Errors) cli.Errors.MarkupLine($"[red]{Markup.Escape(e.ToString())}[/]");

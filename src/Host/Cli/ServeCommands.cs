@@ -67,7 +67,7 @@ public static class ServeCommands
     }
 
     /// <summary>
-    /// One local account per user of the users file, with the published demo password (ADR 0025): the dashboard's
+    /// One local account per user of the users file, with the published demo password (ADR 0026): the dashboard's
     /// sign-in page lists them. Existing accounts are left as they are.
     /// </summary>
     static async Task DemoAccountsAsync(CliContext cli, IDocumentStore store, UserDirectory users,

@@ -6,10 +6,11 @@ using Spectre.Console;
 namespace PerformancePlan.Host.Cli;
 
 /// <summary>
-/// <c>perfplan user add|passwd|disable|enable|list</c>: the local accounts of the embedded sign-in (ADR 0025), kept
-/// by an administrator (<c>--as</c>). A password is read from standard input — typed twice without echo at a terminal,
-/// else the first line (<c>printf '%s\n' "$PW" | perfplan user add …</c>) — never from the command line, where
-/// every user of the machine could read it.
+/// <c>perfplan user add|passwd|disable|enable|list</c>: the local accounts of the embedded sign-in (ADR 0026), kept
+/// by whom the access table lets manage users (<c>--as</c>, <see cref="Capability.ManageUsers"/>). A password is read
+/// from standard input — typed twice without echo at a terminal, else the first line
+/// (<c>printf '%s\n' "$PW" | perfplan user add …</c>) — never from the command line, where every user of the machine
+/// could read it.
 /// </summary>
 public static class UserCommands
 {
@@ -34,13 +35,13 @@ public static class UserCommands
         };
         var holder = new Option<string?>("--holder") { Description = "Codice del titolare (SG, PO2…)" };
         var display = new Option<string?>("--name") { Description = "Nome per esteso, es. \"Registro imprese\"" };
-        var user = CommonOptions.As();
+        var user = CommonOptions.As(Capability.ManageUsers);
         return new Command("add", "Crea un account; la password da standard input (mai sulla riga di comando)")
         {
             name, roles, offices, holder, display, user,
         }.OnStore(cli, common, (parse, store, ct) => Guarded(cli, async () =>
         {
-            Admin(common.Actor(parse, user));
+            common.Actor(parse, user);
             var parsed = new List<Role>();
             foreach (var r in Split(parse.GetValue(roles)))
                 parsed.Add(AccountInput.ParseRole(r) ?? throw new InvalidAccountException(
@@ -57,13 +58,15 @@ public static class UserCommands
     /// <summary><c>perfplan user passwd NAME --as USER</c>: a new password (an admin, or the user themself).</summary>
     public static Command Passwd(CliContext cli, CommonOptions common)
     {
-        var (name, user) = (Name(), CommonOptions.As());
+        var (name, user) = (Name(), CommonOptions.As(Capability.ManageUsers));
         return new Command("passwd", "Cambia la password di un account (e ne toglie il blocco)") { name, user }
             .OnStore(cli, common, (parse, store, ct) => Guarded(cli, async () =>
             {
-                var actor = common.Actor(parse, user);
                 var target = parse.GetValue(name)!.Trim().ToLowerInvariant();
-                if (!string.Equals(actor.User, target, StringComparison.OrdinalIgnoreCase)) Admin(actor);
+                // Their own password anyone may change; another's, whom the table lets manage users.
+                if (string.Equals(common.UserName(parse, user), target, StringComparison.OrdinalIgnoreCase))
+                    common.Find(parse, target);
+                else common.Actor(parse, user);
                 var service = new AccountService(store, cli.Clock);
                 if (await service.FindAsync(target, ct) is null)
                     throw new InvalidAccountException($"Nessun account «{target}»: vedere perfplan user list.");
@@ -83,11 +86,11 @@ public static class UserCommands
     /// <summary><c>perfplan user list --as ADMIN [--format table|json]</c>.</summary>
     public static Command List(CliContext cli, CommonOptions common)
     {
-        var (user, format) = (CommonOptions.As(), Formats.Option());
+        var (user, format) = (CommonOptions.As(Capability.ManageUsers), Formats.Option());
         return new Command("list", "Elenca gli account locali") { user, format }
             .OnStore(cli, common, (parse, store, ct) => Guarded(cli, async () =>
             {
-                Admin(common.Actor(parse, user));
+                common.Actor(parse, user);
                 var accounts = await new AccountService(store, cli.Clock).ListAsync(ct);
                 var now = cli.Clock.GetCurrentInstant();
                 if (parse.GetValue(format) == Formats.Json)
@@ -111,11 +114,11 @@ public static class UserCommands
 
     static Command Toggle(CliContext cli, CommonOptions common, string verb, bool disabled, string help, string done)
     {
-        var (name, user) = (Name(), CommonOptions.As());
+        var (name, user) = (Name(), CommonOptions.As(Capability.ManageUsers));
         return new Command(verb, help) { name, user }.OnStore(cli, common, (parse, store, ct) => Guarded(cli,
             async () =>
             {
-                Admin(common.Actor(parse, user));
+                common.Actor(parse, user);
                 var target = parse.GetValue(name)!.Trim().ToLowerInvariant();
                 await new AccountService(store, cli.Clock).SetDisabledAsync(target, disabled, ct);
                 return cli.Ok($"[green]Account {Markup.Escape(target)} {done}.[/]");
@@ -127,14 +130,6 @@ public static class UserCommands
         [.. (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries))];
 
     static Argument<string> Name() => new("NOME") { Description = "Nome utente, es. u2.1 o mario.rossi" };
-
-    /// <summary>Managing accounts is an administrator's task.</summary>
-    static void Admin(Actor actor)
-    {
-        if (!actor.Is(Role.Admin))
-            throw new ForbiddenException($"L'utente «{actor.User}» non può gestire gli account: serve il ruolo di "
-                + "amministratore.");
-    }
 
     static async Task<int> Guarded(CliContext cli, Func<Task<int>> action)
     {

@@ -108,7 +108,7 @@ public class DashboardBrowserTests(PostgresCluster cluster) : IAsyncLifetime
         var page = await browser.NewPageAsync();
 
         var refused = await page.GotoAsync(_base + "/piani/cciaa-ms-2019/schede/SG");
-        refused!.Status.ShouldBe(403);
+        refused!.Status.ShouldBe(401);   // nobody signed in: sign in first
         (await page.ContentAsync()).ShouldContain("Dato personale");
 
         await LoginAsync(page, "oiv");

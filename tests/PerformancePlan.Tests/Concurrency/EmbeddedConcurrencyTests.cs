@@ -21,7 +21,7 @@ public class EmbeddedConcurrencyTests
         try
         {
             var plan = Path.Combine(AppContext.BaseDirectory, "data", "cciaa-ms-2019.csv");
-            (await PerfplanAsync(home, "plan", "import", plan)).Code.ShouldBe(0);
+            (await PerfplanAsync(home, "plan", "import", "--as", "admin", plan)).Code.ShouldBe(0);
             (await PerfplanAsync(home, "plan", "approve", "--plan", "cciaa-ms-2019", "--act", "Delibera n. 7",
                 "--on", "31/01/2019", "--as", "giunta")).Code.ShouldBe(0);
 

@@ -18,7 +18,7 @@ public class FuzzCorpusCliTests(PostgresCluster cluster) : ApprovedPlanCli(clust
     {
         var small = Path.Combine(_dir, "piano-base.csv");
         await File.WriteAllLinesAsync(small, FuzzCorpus.SmallPlan(), TestContext.Current.CancellationToken);
-        (await Run("plan", "import", small, "--entity", "fzbase")).ExitCode.ShouldBe(0);
+        (await Run("plan", "import", "--as", "admin", small, "--entity", "fzbase")).ExitCode.ShouldBe(0);
         var baseline = Normalised((await Run("plan", "show", "--plan", "fzbase-2019", "--format", "json")).Output,
             "fzbase");
         var failures = new ConcurrentBag<string>();
@@ -27,7 +27,7 @@ public class FuzzCorpusCliTests(PostgresCluster cluster) : ApprovedPlanCli(clust
         {
             var (file, entity) = item;
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var run = await Run("plan", "import", Write(file), "--entity", entity);
+            var run = await Run("plan", "import", "--as", "admin", Write(file), "--entity", entity);
             var problem = Judge(file, run) ?? Slow(clock) ?? (run.ExitCode == 2 && await EventsOfAsync(entity) > 0
                 ? "refused but wrote events" : null);
             if (problem is null && run.ExitCode == 0 && file.Expect == Expect.Imported)

@@ -13,18 +13,26 @@ public static class CliRunner
 
     public static Task<Run> RunAsync(params string[] args) => RunCancellableAsync(args, CancellationToken.None);
 
+    /// <summary>
+    /// Runs <paramref name="args"/> with the environment variables <paramref name="environment"/> (e.g.
+    /// <c>PERFPLAN_USER</c>) as the CLI reads them; the test process's own are never read.
+    /// </summary>
+    public static Task<Run> RunWithAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunCancellableAsync(args, CancellationToken.None, environment);
+
     /// <summary>Runs <paramref name="args"/> with <paramref name="input"/> on standard input (e.g. a password).
     /// </summary>
     public static Task<Run> RunWithInputAsync(string input, params string[] args) =>
-        RunCancellableAsync(args, CancellationToken.None, input);
+        RunCancellableAsync(args, CancellationToken.None, input: input);
 
     /// <summary>Runs <paramref name="args"/> until done or <paramref name="ct"/> is cancelled (Ctrl+C).</summary>
-    public static async Task<Run> RunCancellableAsync(string[] args, CancellationToken ct, string input = "")
+    public static async Task<Run> RunCancellableAsync(string[] args, CancellationToken ct,
+        IReadOnlyDictionary<string, string>? environment = null, string input = "")
     {
         var output = new StringWriter();
         var errors = new StringWriter();
         var cli = new CliContext(Console(output), Console(errors), new FakeClock(Instant.FromUtc(2022, 3, 1, 10, 0)),
-            new StringReader(input));
+            name => environment?.GetValueOrDefault(name), new StringReader(input));
         var code = await PerfplanCli.RunAsync(cli, new WebServer(), args, ct);
         return new Run(code, output.ToString(), errors.ToString());
     }

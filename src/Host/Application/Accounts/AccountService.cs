@@ -4,7 +4,7 @@ using PerformancePlan.Domain.Accounts;
 namespace PerformancePlan.Host.Application.Accounts;
 
 /// <summary>
-/// The local accounts of the embedded sign-in (ADR 0025), stored as <see cref="UserAccount"/> documents: add, change
+/// The local accounts of the embedded sign-in (ADR 0026), stored as <see cref="UserAccount"/> documents: add, change
 /// the password, disable or enable, list, and check a sign-in with its lockout. Passwords are hashed with ASP.NET Core
 /// Identity's <see cref="PasswordHasher{TUser}"/> (PBKDF2, salted); the password itself is never stored or logged.
 /// </summary>

@@ -25,9 +25,8 @@ public static class ResultFormEndpoints
     public static ResultFormModel? FormFor(Indicator indicator, string plan, ClaimsPrincipal user, HttpContext http,
         IAntiforgery antiforgery)
     {
-        if (user.Identity?.IsAuthenticated != true) return null;
-        var actor = JwtSettings.ActorOf(user);
-        return actor.MayRecordFor(indicator.Offices)
+        var resource = AccessResource.OfIndicator(indicator.Code, indicator.Offices);
+        return AccessPolicy.Allows(WebActor.Of(user), Capability.RecordResult, resource)
             ? new ResultFormModel($"/piani/{plan}/indicatori/{indicator.Code}/risultati",
                 Forms.Token(http, antiforgery))
             : null;

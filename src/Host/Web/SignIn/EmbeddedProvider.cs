@@ -12,7 +12,7 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace PerformancePlan.Host.Web.SignIn;
 
 /// <summary>
-/// The embedded OpenID Connect provider (OpenIddict, ADR 0025): authorization code with PKCE only, for the
+/// The embedded OpenID Connect provider (OpenIddict, ADR 0026): authorization code with PKCE only, for the
 /// dashboard's client; sign-in with the local accounts at <c>/accesso/credenziali</c>; tokens signed and encrypted
 /// with <see cref="ProviderKeys"/>; applications and tokens in the provider's own schema
 /// (<see cref="ProviderDbContext"/>). Its access tokens, for audience <c>perfplan-api</c>, are the API's bearer tokens.

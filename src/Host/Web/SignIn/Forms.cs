@@ -14,9 +14,13 @@ public static class Forms
     public static string Token(HttpContext http, IAntiforgery antiforgery) =>
         antiforgery.GetAndStoreTokens(http).RequestToken!;
 
-    /// <summary>Null when the form carries a valid token; else the Italian 400 page (nothing done).</summary>
+    /// <summary>Null when the form carries a valid token (or the request a bearer token instead of the session
+    /// cookie); else the Italian 400 page (nothing done).</summary>
     public static async Task<IResult?> RefusedAsync(HttpContext http, IAntiforgery antiforgery)
     {
+        // Credentials in the Authorization header are never sent by a browser on its own: nothing to forge.
+        if (http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            return null;
         try
         {
             await antiforgery.ValidateRequestAsync(http);

@@ -7,7 +7,7 @@ namespace PerformancePlan.Host.Web.SignIn;
 
 /// <summary>
 /// OpenIddict's tables (applications, authorizations, scopes, tokens) through its Entity Framework Core stores, in a
-/// PostgreSQL schema of their own beside the event store's: <c>perfplan_oidc</c> for schema <c>perfplan</c> (ADR 0025).
+/// PostgreSQL schema of their own beside the event store's: <c>perfplan_oidc</c> for schema <c>perfplan</c> (ADR 0026).
 /// </summary>
 public sealed class ProviderDbContext(DbContextOptions<ProviderDbContext> options, ProviderSchema schema)
     : DbContext(options)

@@ -10,7 +10,7 @@ using PerformancePlan.Host.Auth;
 namespace PerformancePlan.Host.Web.SignIn;
 
 /// <summary>
-/// Who is signed in, by door (ADR 0025): the dashboard by a cookie session opened through OpenID Connect
+/// Who is signed in, by door (ADR 0026): the dashboard by a cookie session opened through OpenID Connect
 /// (authorization code + PKCE) with the embedded provider or the administration's; the API by bearer tokens of the
 /// same provider, and on loopback also by <c>perfplan token</c>'s development tokens. The cookie never authenticates
 /// <c>/api</c>, so a forged cross-site request cannot use it.
