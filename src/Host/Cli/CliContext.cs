@@ -11,9 +11,16 @@ namespace PerformancePlan.Host.Cli;
 /// </summary>
 /// <param name="variables">Reads an environment variable (<c>PERFPLAN_USER</c>); the process's own by default,
 /// a test's in process.</param>
+/// <param name="input">Standard input (passwords for <c>perfplan user</c>); null for the process's own.</param>
 public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock clock,
-    Func<string, string?>? variables = null)
+    Func<string, string?>? variables = null, TextReader? input = null)
 {
+    /// <summary>Standard input: what a verb reads a password from when it is not typed at a terminal.</summary>
+    public TextReader Input { get; } = input ?? System.Console.In;
+
+    /// <summary>Whether standard input is a terminal (a password is then asked without echo).</summary>
+    public bool InputIsTerminal { get; } = input is null && !System.Console.IsInputRedirected;
+
     /// <summary>The environment variable <paramref name="name"/>, or null when unset.</summary>
     public string? Variable(string name) => (variables ?? Environment.GetEnvironmentVariable)(name);
 
@@ -34,6 +41,9 @@ public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock
     /// <summary>The database connection of the running verb (for <c>serve</c>, which keeps it alive).</summary>
     public DatabaseConnection? Connection { get; private set; }
 
+    /// <summary>The store of the running verb: <c>--as</c> also finds the local accounts in it.</summary>
+    public IDocumentStore? Store { get; private set; }
+
     /// <summary>
     /// Opens the database (embedded default or configured), runs the action, and always closes both. The schema is
     /// checked with one query and created or upgraded only when fresh or older (<see cref="SchemaStamp"/>); Marten
@@ -52,6 +62,7 @@ public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock
             Connection = connection;
             using var store = EventStore.Create(connection.ConnectionString, autoCreate: AutoCreate.None);
             StartupTimings.Mark(this, "archivio configurato");
+            Store = store;
             if (prepare)
                 await this.StepAsync("Preparazione dell'archivio eventi…", () => SchemaStamp.EnsureAsync(store, ct));
             StartupTimings.Mark(this, "schema verificato");

@@ -59,10 +59,18 @@ public sealed class CommonOptions(CliContext cli)
     {
         if (UserName(parse, user) is not { } name)
             return user.Needed ? throw new MissingUserException(MissingUser(parse, user)) : null;
-        var actor = UserDirectory.Load(parse.GetValue(Users)).Find(name);
+        var actor = Find(parse, name);
         AccessPolicy.Require(actor, user.Capability);
         return actor;
     }
+
+    /// <summary>
+    /// The user <paramref name="name"/>: a local account of the open store first (a disabled one is refused), else the
+    /// users file (<see cref="UserDirectory.Find"/>); not checked against the access table.
+    /// </summary>
+    /// <exception cref="UnknownUserException">Unknown or disabled (exit 3).</exception>
+    public Actor Find(ParseResult parse, string name) => UserDirectory.Load(parse.GetValue(Users),
+        cli.Store is { } store ? new Application.Accounts.StoredAccounts(store) : null).Find(name);
 
     /// <summary>
     /// What a verb that needs a user says without one: the verb, what it does and who may, and the two ways to name

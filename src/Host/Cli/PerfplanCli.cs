@@ -31,7 +31,8 @@ public static class PerfplanCli
             HistoryCommands.Targets, ResultCommands.Build, ScoreCommands.Scores, ScoreCommands.Scorecard,
             (c, o) => ServeCommands.Demo(c, o, web), (c, o) => ServeCommands.Serve(c, o, web), BenchCommand.Build,
             LedgerCommands.Build, AuditCommands.Build, OivCommands.Build, (c, _) => TokenCommand.Build(c),
-            ReportCommands.Report, ReportCommands.Export, LedgerCommands.Rebuild, LedgerCommands.Db);
+            UserCommands.Build, ReportCommands.Report, ReportCommands.Export, LedgerCommands.Rebuild,
+            LedgerCommands.Db);
         return root;
     }
 }

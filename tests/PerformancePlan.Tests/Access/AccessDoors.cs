@@ -163,6 +163,7 @@ public static class AccessMatrix
             Door.Verb(["results", "import", "{results}", "--plan", Plan]),
             Door.Http("POST", "/api/plans/{id}/results", 201,
                 """{"indicator":"O1.2.4-a","value":"3","on":"30/04/2019"}"""),
+            Door.Http("POST", "/piani/{id}/indicatori/{code}/risultati", 302, "risultato"),   // the dashboard's form
         ], AccessResource.OfIndicator("O1.2.4-a", ["U1.1"])),
         new(Capability.RecordResult, "- Y N N N N N N",
         [
@@ -202,7 +203,15 @@ public static class AccessMatrix
             Door.Verb(["oiv", "validate", "--plan", Plan, "--note", "ok"], 3, "non è chiuso"),
             Door.Http("POST", "/api/plans/{id}/oiv/validate", 422, """{"note":"ok"}"""),
         ]),
-        new(Capability.ManageUsers, "- Y N N N N N N", []),
+        new(Capability.ManageUsers, "- Y N N N N N N",
+        [
+            // The user named is {entryId}, a fresh id: a valid name no account has; standard input is empty.
+            Door.Verb(["user", "list"]),
+            Door.Verb(["user", "add", "--name", "Prova", "{entryId}", "--role", "oiv"], 2, "Password mancante"),
+            Door.Verb(["user", "passwd", "{entryId}"], 2, "Nessun account"),
+            Door.Verb(["user", "disable", "{entryId}"], 2, "Nessun account"),
+            Door.Verb(["user", "enable", "{entryId}"], 2, "Nessun account"),
+        ]),
     ];
 
     /// <summary>
@@ -212,6 +221,7 @@ public static class AccessMatrix
     public static readonly string[] OperatorVerbs =
         ["demo", "serve", "bench", "rebuild", "db migrate", "token"];
 
-    /// <summary>Routes outside the table: health, the OpenAPI document and its reference, signing in.</summary>
-    public static readonly string[] OpenRoutes = ["/health", "/openapi/", "/scalar", "/accesso"];
+    /// <summary>Routes outside the table: health, the OpenAPI document and its reference, signing in and out (the
+    /// embedded provider's <c>/connect</c> endpoints and its form at <c>/accesso/credenziali</c>).</summary>
+    public static readonly string[] OpenRoutes = ["/health", "/openapi/", "/scalar", "/accesso", "/esci", "/connect/"];
 }

@@ -43,7 +43,7 @@ public sealed class AccessHost(PostgresCluster cluster) : IAsyncLifetime
         _store = EventStore.Create(Db);
         _app = WebHost.Build(_store, "http://127.0.0.1:0", new FakeClock(Instant.FromUtc(2022, 3, 1, 10, 0)));
         await _app.StartAsync();
-        _http = new HttpClient
+        _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false })   // a form answers 302
         {
             BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features
                 .Get<IServerAddressesFeature>()!.Addresses.First()),
@@ -102,6 +102,7 @@ public sealed class AccessHost(PostgresCluster cluster) : IAsyncLifetime
             "seed" => Form(("file", SeedFiles.PlanCsv)),
             "rules" => Form(("file", Path.Combine(_files, "regole.csv"))),
             "amendment" => Form(("file", SeedFiles.PlanCsv), ("act", "Atto"), ("on", "15/05/2019"), ("reason", "r")),
+            "risultato" => new FormUrlEncodedContent([new("valore", "3"), new("data", "30/04/2019")]),
             var json => new StringContent(json, Encoding.UTF8, "application/json"),
         };
         using var response = await _http.SendAsync(request);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PerformancePlan.Host.Components.Dashboard;
@@ -13,17 +14,10 @@ namespace PerformancePlan.Host.Web.Dashboard;
 /// </summary>
 public static class DashboardEndpoints
 {
-    /// <summary>The cookie keeping the token pasted at <c>/accesso</c>; it authenticates dashboard reads.</summary>
-    public const string TokenCookie = "perfplan_token";
-
     /// <summary>Maps every page of the dashboard, none of them in the OpenAPI document.</summary>
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("").ExcludeFromDescription();
-        pages.MapGet("/accesso", (ClaimsPrincipal u) =>
-            Page<Login>(new LoginModel(u.Identity?.IsAuthenticated == true ? u.Identity.Name ?? "" : null)));
-        // A pasted bearer token, validated: nothing for a forged form to gain.
-        pages.MapPost("/accesso", LogInAsync).DisableAntiforgery();
         pages.MapGet("/", async (string? pagina, string? per, IQuerySession s, CancellationToken ct) =>
             Page<PlanList>(PlanListModel.From(
                 await PlanListQuery.PageAsync(s, Paging.Parse(pagina, per, "pagina", "per"), ct))))
@@ -34,17 +28,6 @@ public static class DashboardEndpoints
         pages.MapGet("/piani/{id}/audit", AuditAsync);
         pages.MapGet("/piani/{id}/oiv", OivAsync);
         return app;
-    }
-
-    static async Task<IResult> LogInAsync(HttpContext h, JwtSettings jwt)
-    {
-        var token = (await h.Request.ReadFormAsync())["token"].ToString().Trim();
-        if (!await jwt.IsValidAsync(token))
-            return Page<Notice>(new NoticeModel("Accesso", "Accesso", "Token non valido o scaduto: nessun accesso.",
-                "Riprova"), StatusCodes.Status401Unauthorized);
-        h.Response.Cookies.Append(TokenCookie, token,
-            new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = h.Request.IsHttps });
-        return Results.Redirect("/accesso");
     }
 
     static async Task<IResult> PlanAsync(
@@ -61,8 +44,8 @@ public static class DashboardEndpoints
             with { Holders = holders });
     }
 
-    static async Task<IResult> IndicatorAsync(
-        PlanId id, string code, string? al, string? noto, ClaimsPrincipal u, IQuerySession s, CancellationToken ct)
+    static async Task<IResult> IndicatorAsync(PlanId id, string code, string? al, string? noto, ClaimsPrincipal u,
+        IQuerySession s, HttpContext http, IAntiforgery antiforgery, CancellationToken ct)
     {
         // The drill-down names who recorded what: any signed-in user, nobody anonymous.
         if (Gate(u, Capability.ReadEntries, code) is { } refused) return refused;
@@ -76,7 +59,10 @@ public static class DashboardEndpoints
         // Holders of an indicator are personal data: shown only to who may read their scorecards.
         var visible = AccessPolicy.Redacted(plan, WebActor.Of(u));
         return Page<IndicatorPage>(IndicatorPageModel.From(
-            detail with { Indicator = visible.IndicatorOf(code) ?? detail.Indicator }, lineage, time));
+            detail with { Indicator = visible.IndicatorOf(code) ?? detail.Indicator }, lineage, time) with
+        {
+            Form = ResultFormEndpoints.FormFor(detail.Indicator, plan.Id, u, http, antiforgery),
+        });
     }
 
     static async Task<IResult> ScorecardAsync(
