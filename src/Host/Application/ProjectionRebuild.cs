@@ -17,7 +17,8 @@ public sealed record RebuildReport(
 /// Rebuilds the inline projections (<see cref="Plan"/>, <see cref="IndicatorResults"/>) from the events (ADR 0023):
 /// the documents are deleted, the events read once in stream order with one cursor, each stream folded with the
 /// domain's own <c>Evolve</c> (the same the inline projections call), and the documents written with Marten's bulk
-/// copy in batches while the reading goes on — no round trip per event. Meant for a store nobody writes to meanwhile (the service stopped).
+/// copy in batches while the reading goes on — no round trip per event. Meant for a store nobody writes to meanwhile
+/// (the service stopped).
 /// </summary>
 public sealed class ProjectionRebuild(IDocumentStore store)
 {

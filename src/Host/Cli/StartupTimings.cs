@@ -4,9 +4,9 @@ using Spectre.Console;
 namespace PerformancePlan.Host.Cli;
 
 /// <summary>
-/// Where a verb's time goes before its first query, on standard error when <c>PERFPLAN_TIMINGS=1</c>: milliseconds since
-/// the process started at each milestone (runtime and parsing, database reached, store built, schema checked, verb
-/// done). The figure of issue #15 and docs/performance.md is measured with it; silent otherwise.
+/// Where a verb's time goes before its first query, on standard error when <c>PERFPLAN_TIMINGS=1</c>: milliseconds
+/// since the process started at each milestone (runtime and parsing, database reached, store built, schema checked,
+/// verb done). The figure of issue #15 and docs/performance.md is measured with it; silent otherwise.
 /// </summary>
 public static class StartupTimings
 {
