@@ -55,14 +55,20 @@ public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock
     {
         try
         {
+            StartupTimings.Mark(this, "comando letto");
             await using var connection = await this.StepAsync("Apertura dell'archivio eventi (PostgreSQL)…",
                 () => DatabaseConnection.OpenAsync(db, ct));
+            StartupTimings.Mark(this, "PostgreSQL raggiunto");
             Connection = connection;
             using var store = EventStore.Create(connection.ConnectionString, autoCreate: AutoCreate.None);
+            StartupTimings.Mark(this, "archivio configurato");
             Store = store;
             if (prepare)
                 await this.StepAsync("Preparazione dell'archivio eventi…", () => SchemaStamp.EnsureAsync(store, ct));
-            return await action(store);
+            StartupTimings.Mark(this, "schema verificato");
+            var code = await action(store);
+            StartupTimings.Mark(this, "comando eseguito");
+            return code;
         }
         catch (PostgresUnavailableException e) { return Fail(e.Message, ExitCodes.Failure); }
         catch (InvalidInputException e)
