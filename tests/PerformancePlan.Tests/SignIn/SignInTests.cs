@@ -22,7 +22,8 @@ public sealed class SignInHost(PostgresCluster cluster) : IAsyncLifetime
     public const string Password = "password-di-prova";
 
     /// <summary>The office accounts, U2.1 each.</summary>
-    public static readonly string[] OfficeUsers = ["u2.1", "bloccato", "disabilitato", "uscita", "modulo", "api"];
+    public static readonly string[] OfficeUsers = ["u2.1", "bloccato", "disabilitato", "uscita", "modulo", "api",
+        "raffica"];
 
     /// <summary>The host, on a schema of its own with the seed plan approved.</summary>
     public ApiHost Host { get; } = new(cluster);
@@ -101,6 +102,23 @@ public class SignInTests(SignInHost fixture) : IClassFixture<SignInHost>
         (await browser.SignInAsync("bloccato", Password)).Page.ShouldContain("bloccato</b> (personale d'ufficio");
         using var other = Browser();   // the lock was that account's only
         (await other.SignInAsync("oiv", Password)).Page.ShouldContain("oiv</b> (OIV)");
+    }
+
+    [Fact]
+    public async Task Ten_wrong_passwords_sent_at_once_lock_the_account_as_five_in_a_row_do()
+    {
+        using var browser = Browser();
+        var (_, form) = await browser.GetAsync("/accesso");
+        var token = WebSignIn.Hidden(form, "__RequestVerificationToken");
+
+        var refused = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => browser.PostAsync(
+            "/accesso/credenziali", [new("__RequestVerificationToken", token), new("utente", "raffica"),
+                new("password", "sbagliata-" + i)])));
+
+        refused.ShouldAllBe(r => r.Response.StatusCode == HttpStatusCode.Unauthorized);
+        var account = await new AccountService(_host.Store, _host.Clock).FindAsync("raffica", Ct);
+        account!.LockedUntil.ShouldBe(_host.Clock.GetCurrentInstant() + Duration.FromMinutes(15));
+        (await browser.SignInAsync("raffica", Password)).Response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
