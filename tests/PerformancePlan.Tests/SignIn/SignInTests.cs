@@ -23,7 +23,7 @@ public sealed class SignInHost(PostgresCluster cluster) : IAsyncLifetime
 
     /// <summary>The office accounts, U2.1 each.</summary>
     public static readonly string[] OfficeUsers = ["u2.1", "bloccato", "disabilitato", "uscita", "modulo", "api",
-        "raffica"];
+        "raffica", "revocato"];
 
     /// <summary>The host, on a schema of its own with the seed plan approved.</summary>
     public ApiHost Host { get; } = new(cluster);
@@ -200,21 +200,7 @@ public class SignInTests(SignInHost fixture) : IClassFixture<SignInHost>
     public async Task The_providers_access_token_from_the_code_flow_is_a_bearer_token_of_the_api()
     {
         using var browser = Browser();
-        await browser.SignInAsync("api", Password);   // the provider's own session, as a browser keeps it
-        var verifier = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
-        var challenge = Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
-        var redirect = new Uri(_host.Address, "/signin-oidc").ToString();
-
-        var authorize = await browser.Http.GetAsync("/connect/authorize?client_id=perfplan-cruscotto&response_type=code"
-            + $"&scope=openid&redirect_uri={Uri.EscapeDataString(redirect)}&code_challenge={challenge}"
-            + "&code_challenge_method=S256&state=s1", Ct);
-        var code = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(authorize.Headers.Location!.Query)["code"]
-            .ToString();
-        var tokens = await browser.Http.PostAsync("/connect/token", new FormUrlEncodedContent([
-            new("grant_type", "authorization_code"), new("code", code), new("redirect_uri", redirect),
-            new("client_id", "perfplan-cruscotto"), new("code_verifier", verifier)]), Ct);
-        var access = JsonDocument.Parse(await tokens.Content.ReadAsStringAsync(Ct)).RootElement
-            .GetProperty("access_token").GetString()!;
+        var access = await AccessTokenAsync(browser, "api");
         using var api = new HttpClient { BaseAddress = _host.Address };
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", access);
 
@@ -230,6 +216,46 @@ public class SignInTests(SignInHost fixture) : IClassFixture<SignInHost>
         foreign.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         forged.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await Entries("O2.2.1-c")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Disabling_an_account_ends_its_access_token_at_the_next_api_call()
+    {
+        using var browser = Browser();
+        using var api = new HttpClient { BaseAddress = _host.Address };
+        api.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Bearer", await AccessTokenAsync(browser, "revocato"));
+        var before = await api.PostAsJsonAsync("/api/plans/cciaa-ms-2019/results",
+            new { indicator = "O2.2.1-b", value = "90%", on = "30/04/2019" }, Ct);
+
+        await new AccountService(_host.Store, _host.Clock).SetDisabledAsync("revocato", true, Ct);
+        var after = await api.PostAsJsonAsync("/api/plans/cciaa-ms-2019/results",
+            new { indicator = "O2.2.1-b", value = "91%", on = "30/04/2019" }, Ct);
+
+        before.StatusCode.ShouldBe(HttpStatusCode.Created, await before.Content.ReadAsStringAsync(Ct));
+        after.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await Entries("O2.2.1-b")).ShouldBe(1);
+    }
+
+    /// <summary>The provider's access token for <paramref name="user"/>, through the code flow with PKCE as the
+    /// dashboard's client gets it.</summary>
+    async Task<string> AccessTokenAsync(WebSignIn browser, string user)
+    {
+        await browser.SignInAsync(user, Password);   // the provider's own session, as a browser keeps it
+        var verifier = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
+        var challenge = Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
+        var redirect = new Uri(_host.Address, "/signin-oidc").ToString();
+
+        var authorize = await browser.Http.GetAsync("/connect/authorize?client_id=perfplan-cruscotto&response_type=code"
+            + $"&scope=openid&redirect_uri={Uri.EscapeDataString(redirect)}&code_challenge={challenge}"
+            + "&code_challenge_method=S256&state=s1", Ct);
+        var code = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(authorize.Headers.Location!.Query)["code"]
+            .ToString();
+        var tokens = await browser.Http.PostAsync("/connect/token", new FormUrlEncodedContent([
+            new("grant_type", "authorization_code"), new("code", code), new("redirect_uri", redirect),
+            new("client_id", "perfplan-cruscotto"), new("code_verifier", verifier)]), Ct);
+        return JsonDocument.Parse(await tokens.Content.ReadAsStringAsync(Ct)).RootElement
+            .GetProperty("access_token").GetString()!;
     }
 
     async Task<int> Entries(string indicator)

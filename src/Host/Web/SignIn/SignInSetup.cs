@@ -39,6 +39,8 @@ public static class SignInSetup
         var secure = loopback ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         services.AddSingleton(oidc);
         services.AddSingleton(new SignInContext(oidc, loopback));
+        services.AddSingleton(sp => new BearerUsers(store, sp.GetRequiredService<IClock>(),
+            loopback ? BearerUsers.LoadFile(builder.Configuration) : null));
         var bearer = oidc.Embedded
             ? OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
             : ProviderBearer;
@@ -47,7 +49,8 @@ public static class SignInSetup
             o.DefaultScheme = Selector;
             o.DefaultChallengeScheme = Selector;
         });
-        auth.AddPolicyScheme(Selector, "perfplan", o => o.ForwardDefaultSelector = c => Select(c, bearer, loopback));
+        auth.AddPolicyScheme(Selector, "perfplan", o => o.ForwardDefaultSelector = c => Select(c, bearer,
+            loopback));
         // perfplan token's development tokens (HMAC, a key anyone may know): accepted on loopback only.
         if (loopback)
             auth.AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, o =>
