@@ -23,7 +23,7 @@ public sealed class SignInHost(PostgresCluster cluster) : IAsyncLifetime
 
     /// <summary>The office accounts, U2.1 each.</summary>
     public static readonly string[] OfficeUsers = ["u2.1", "bloccato", "disabilitato", "uscita", "modulo", "api",
-        "raffica", "revocato"];
+        "raffica", "revocato", "spento"];
 
     /// <summary>The host, on a schema of its own with the seed plan approved.</summary>
     public ApiHost Host { get; } = new(cluster);

@@ -51,12 +51,14 @@ public static class SignInSetup
         });
         auth.AddPolicyScheme(Selector, "perfplan", o => o.ForwardDefaultSelector = c => Select(c, bearer,
             loopback));
-        // perfplan token's development tokens (HMAC, a key anyone may know): accepted on loopback only.
+        // perfplan token's development tokens (HMAC, a key anyone may know): accepted on loopback only, for a user
+        // the directory knows (an enabled account, or the users file), with the directory's roles, not the token's.
         if (loopback)
             auth.AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, o =>
             {
                 o.MapInboundClaims = false;
                 o.TokenValidationParameters = jwt.ValidationParameters;
+                o.Events = new JwtBearerEvents { OnTokenValidated = DirectoryUserAsync };
             });
         auth.AddCookie(Session, o =>
         {
@@ -197,6 +199,16 @@ public static class SignInSetup
         c.HandleResponse();
         c.Response.Redirect("/accesso?errore=1");
         return Task.CompletedTask;
+    }
+
+    /// <summary>A development token authenticates the user it names as the directory has them now; a name the
+    /// directory does not know, or a disabled account, authenticates nobody (401).</summary>
+    static async Task DirectoryUserAsync(Microsoft.AspNetCore.Authentication.JwtBearer.TokenValidatedContext c)
+    {
+        var users = c.HttpContext.RequestServices.GetRequiredService<BearerUsers>();
+        if (await users.CurrentAsync(c.Principal!, fileUsers: true, c.HttpContext.RequestAborted) is { } actor)
+            c.Principal = BearerUsers.Principal(actor, JwtBearerDefaults.AuthenticationScheme);
+        else c.Fail("utente sconosciuto o disabilitato");
     }
 
     /// <summary>A session of the embedded provider ends at its next request once its account is disabled.</summary>
