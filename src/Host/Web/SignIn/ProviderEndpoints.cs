@@ -89,7 +89,7 @@ public static class ProviderEndpoints
         var form = await http.Request.ReadFormAsync();
         var returnUrl = Local(form["ReturnUrl"]);
         var account = await new AccountService(store, clock).SignInAsync(form["utente"].ToString().Trim(),
-            form["password"].ToString(), context.Loopback, http.RequestAborted);
+            form["password"].ToString(), context.Local(http), http.RequestAborted);
         if (account is null)
             return await FormAsync(http, antiforgery, store, clock, context, returnUrl, Refusal,
                 StatusCodes.Status401Unauthorized, form["utente"]);
@@ -102,7 +102,7 @@ public static class ProviderEndpoints
     static async Task<IResult> FormAsync(HttpContext http, IAntiforgery antiforgery, IDocumentStore store,
         IClock clock, SignInContext context, string? returnUrl, string? error, int status, string? user = null)
     {
-        var demo = context.Loopback
+        var demo = context.Local(http)
             ? (await new AccountService(store, clock).DemoAccountsAsync(http.RequestAborted))
                 .Select(a => new DemoUser(a.Id, a.DisplayName ?? "")).ToList()
             : [];

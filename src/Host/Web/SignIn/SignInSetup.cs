@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -127,13 +128,15 @@ public static class SignInSetup
 
     /// <summary>
     /// The scheme that authenticates a request: a bearer token by its kind (HMAC: <c>perfplan token</c>'s, on
-    /// loopback; else the provider's); <c>/api</c> without a token the bearer scheme (401); pages the session.
+    /// loopback from a caller on this machine; else the provider's, which refuses an HMAC token); <c>/api</c> without
+    /// a token the bearer scheme (401); pages the session.
     /// </summary>
     static string Select(HttpContext c, string bearer, bool loopback)
     {
         var header = c.Request.Headers.Authorization.ToString();
         if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-            return loopback && IsHmac(header[7..].Trim()) ? JwtBearerDefaults.AuthenticationScheme : bearer;
+            return loopback && Caller.IsLocal(c) && IsHmac(header[7..].Trim())
+                ? JwtBearerDefaults.AuthenticationScheme : bearer;
         return c.Request.Path.StartsWithSegments("/api")
             ? (loopback ? JwtBearerDefaults.AuthenticationScheme : bearer) : Session;
     }
@@ -225,5 +228,32 @@ public static class SignInSetup
 }
 
 /// <summary>What the sign-in pages need to know: the settings, and whether the host listens on loopback only (demo
-/// accounts and development tokens are accepted there only).</summary>
-public sealed record SignInContext(OidcSettings Settings, bool Loopback);
+/// accounts and development tokens are accepted there only, and from a caller on this machine).</summary>
+public sealed record SignInContext(OidcSettings Settings, bool Loopback)
+{
+    /// <summary>Whether demo accounts and development tokens may be used by this request: the host listens on
+    /// loopback and the caller is on this machine (<see cref="Caller.IsLocal"/>).</summary>
+    public bool Local(HttpContext http) => Loopback && Caller.IsLocal(http);
+}
+
+/// <summary>Where a request comes from, as far as the host can tell.</summary>
+public static class Caller
+{
+    /// <summary>
+    /// True when the request comes from this machine: its remote address (after a local proxy's
+    /// <c>X-Forwarded-For</c> has been applied) is loopback, and no address left in <c>X-Forwarded-For</c> or
+    /// replaced by it (<c>X-Original-For</c>) names another machine. A proxy on this machine passing on a remote
+    /// client's request is not a local caller, even when the host listens on 127.0.0.1.
+    /// </summary>
+    public static bool IsLocal(HttpContext http)
+    {
+        if (http.Connection.RemoteIpAddress is not { } remote || !IsLoopback(remote)) return false;
+        var headers = http.Request.Headers;
+        return headers["X-Forwarded-For"].Concat(headers["X-Original-For"])
+            .SelectMany(v => (v ?? "").Split(',',
+                StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .All(a => IPEndPoint.TryParse(a, out var e) && IsLoopback(e.Address));
+    }
+
+    static bool IsLoopback(IPAddress a) => IPAddress.IsLoopback(a.IsIPv4MappedToIPv6 ? a.MapToIPv4() : a);
+}
