@@ -23,7 +23,7 @@ public sealed class SignInHost(PostgresCluster cluster) : IAsyncLifetime
 
     /// <summary>The office accounts, U2.1 each.</summary>
     public static readonly string[] OfficeUsers = ["u2.1", "bloccato", "disabilitato", "uscita", "modulo", "api",
-        "raffica", "revocato", "spento"];
+        "raffica", "revocato", "spento", "copiato"];
 
     /// <summary>The host, on a schema of its own with the seed plan approved.</summary>
     public ApiHost Host { get; } = new(cluster);
@@ -153,6 +153,29 @@ public class SignInTests(SignInHost fixture) : IClassFixture<SignInHost>
         again.ShouldContain("Nome utente");   // the provider asks again: its session ended too
         (await browser.GetAsync("/piani/cciaa-ms-2019/indicatori/O2.2.1-e")).Response.StatusCode
             .ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session_on_the_server_so_a_copy_of_its_cookies_no_longer_works()
+    {
+        using var browser = Browser();
+        var (_, session) = await browser.SignInAsync("copiato", Password);
+        var cookies = browser.Cookies.GetCookieHeader(_host.Address);
+        using var copy = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false })
+            { BaseAddress = _host.Address };
+        copy.DefaultRequestHeaders.Add("Cookie", cookies);
+        const string page = "/piani/cciaa-ms-2019/indicatori/O2.2.1-e";
+        (await copy.GetAsync(page, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await browser.PostAsync("/esci",
+            [new("__RequestVerificationToken", WebSignIn.Hidden(session, "__RequestVerificationToken"))]);
+
+        (await copy.GetAsync(page, Ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var authorize = await copy.GetAsync("/connect/authorize?client_id=perfplan-cruscotto&response_type=code"
+            + "&scope=openid&code_challenge=" + new string('a', 43) + "&code_challenge_method=S256&redirect_uri="
+            + Uri.EscapeDataString(new Uri(_host.Address, "/signin-oidc").ToString()), Ct);
+        authorize.Headers.Location!.AbsolutePath.ShouldBe("/accesso/credenziali");   // the provider asks again
+        (await browser.SignInAsync("copiato", Password)).Page.ShouldContain("copiato</b>");   // a new session works
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class AccountService(IDocumentStore store, IClock clock)
         return created;
     }
 
-    /// <summary>Sets a new password (and lifts a lockout).</summary>
+    /// <summary>Sets a new password (and lifts a lockout, and ends the account's open sessions).</summary>
     /// <exception cref="InvalidAccountException">No such account, or the password is too short.</exception>
     public async Task SetPasswordAsync(string name, string password, CancellationToken ct)
     {
@@ -58,8 +58,15 @@ public sealed class AccountService(IDocumentStore store, IClock clock)
         await UpdateAsync(name, a => a with
         {
             PasswordHash = Hasher.HashPassword(a, password), FailedSignIns = 0, LockedUntil = null, Demo = false,
+            Sessions = a.Sessions + 1,
         }, ct);
     }
+
+    /// <summary>Ends every open session of the account (sign-out): a session cookie kept from before, even a copy,
+    /// is refused at its next request.</summary>
+    /// <exception cref="InvalidAccountException">No such account.</exception>
+    public Task EndSessionsAsync(string name, CancellationToken ct) =>
+        UpdateAsync(name, a => a with { Sessions = a.Sessions + 1 }, ct);
 
     /// <summary>Disables (or enables again) an account.</summary>
     /// <exception cref="InvalidAccountException">No such account.</exception>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.IdentityModel.JsonWebTokens;
+using PerformancePlan.Domain.Accounts;
 using PerformancePlan.Host.Application.Accounts;
 using PerformancePlan.Host.Auth;
 
@@ -27,6 +29,10 @@ public static class SignInSetup
     /// <summary>The cookies' names.</summary>
     public const string SessionCookie = "perfplan_sessione", ProviderCookie = "perfplan_fornitore",
         AntiforgeryCookie = "perfplan_af";
+
+    /// <summary>The claim of a session of the embedded provider naming the account's generation of sessions
+    /// (<see cref="UserAccount.Sessions"/>): a sign-out starts the next, and older sessions end.</summary>
+    public const string SessionsClaim = "sessioni";
 
     /// <summary>Idle time after which a session ends (sliding: each request renews it).</summary>
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
@@ -188,6 +194,8 @@ public static class SignInSetup
             OnTicketReceived = c =>
             {
                 var identity = ClaimMapping.Normalize(c.Principal!, oidc, Session);
+                if (oidc.Embedded && c.Principal!.FindFirst(SessionsClaim) is { } generation)
+                    identity.AddClaim(new Claim(SessionsClaim, generation.Value));
                 if (!ClaimMapping.OfRequiredEntity(identity, oidc)) c.Fail("ente non ammesso");
                 else c.Principal = new ClaimsPrincipal(identity);
                 return Task.CompletedTask;
@@ -214,14 +222,20 @@ public static class SignInSetup
         else c.Fail("utente sconosciuto o disabilitato");
     }
 
-    /// <summary>A session of the embedded provider ends at its next request once its account is disabled.</summary>
+    /// <summary>Whether a session of the embedded provider was opened in the account's current generation of
+    /// sessions, i.e. after its last sign-out.</summary>
+    public static bool OfCurrentSessions(ClaimsPrincipal session, UserAccount account) =>
+        session.FindFirst(SessionsClaim)?.Value == account.Sessions.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A session of the embedded provider ends at its next request once its account is disabled, or once
+    /// the account signed out (anywhere).</summary>
     static async Task StillEnabledAsync(CookieValidatePrincipalContext c, IDocumentStore store)
     {
         var name = c.Principal?.FindFirst("sub")?.Value;
         var clock = c.HttpContext.RequestServices.GetRequiredService<IClock>();
         var account = name is null ? null
             : await new AccountService(store, clock).FindAsync(name, c.HttpContext.RequestAborted);
-        if (account is { Disabled: false }) return;
+        if (account is { Disabled: false } && OfCurrentSessions(c.Principal!, account)) return;
         c.RejectPrincipal();
         await c.HttpContext.SignOutAsync(Session);
     }
