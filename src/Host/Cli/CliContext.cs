@@ -54,6 +54,7 @@ public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock
             return Fail("Nessun evento scritto.", ExitCodes.InvalidInput);
         }
         catch (DomainException e) { return Fail(e.Message, ExitCodes.RefusedByRule); }
+        catch (StaleVersionException e) { return Fail(e.Message, ExitCodes.RefusedByRule); }
         catch (Exception e) when (e is ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException)
         {
             // Two first writes of one new stream collide as an existing stream id: the same conflict as any other.
