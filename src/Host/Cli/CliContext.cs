@@ -9,7 +9,11 @@ namespace PerformancePlan.Host.Cli;
 /// <summary>
 /// What every verb needs: the console, the clock, JSON settings, and a store opened on the right database.
 /// </summary>
-public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock clock)
+/// <param name="store">A store already open on a prepared schema, used by every verb instead of opening the database
+/// named by <c>--db</c>: for a process that runs hundreds of verbs on one database (the fuzz corpus' tests), where
+/// opening a store and its first connection per verb would cost more than the verb. Null: each verb opens its own.
+/// </param>
+public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock clock, IDocumentStore? store = null)
 {
     /// <summary>Standard output: tables, messages, JSON; control characters of printed text are shown, not obeyed.
     /// </summary>
@@ -39,13 +43,14 @@ public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock
     {
         try
         {
+            if (store is not null) return await action(store);
             await using var connection = await this.StepAsync("Apertura dell'archivio eventi (PostgreSQL)…",
                 () => DatabaseConnection.OpenAsync(db, ct));
             Connection = connection;
-            using var store = EventStore.Create(connection.ConnectionString, autoCreate: AutoCreate.None);
+            using var opened = EventStore.Create(connection.ConnectionString, autoCreate: AutoCreate.None);
             if (prepare)
-                await this.StepAsync("Preparazione dell'archivio eventi…", () => SchemaStamp.EnsureAsync(store, ct));
-            return await action(store);
+                await this.StepAsync("Preparazione dell'archivio eventi…", () => SchemaStamp.EnsureAsync(opened, ct));
+            return await action(opened);
         }
         catch (PostgresUnavailableException e) { return Fail(e.Message, ExitCodes.Failure); }
         catch (InvalidInputException e)
