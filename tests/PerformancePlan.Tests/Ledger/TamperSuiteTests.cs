@@ -53,6 +53,7 @@ public class TamperSuiteTests(PostgresCluster cluster) : IAsyncLifetime
         { "edit mt_streams.version", false, Outcome.Verify, "mt_streams" },
         { "archive a stream in mt_streams", false, Outcome.Verify, "archiviato" },
         { "insert a checkpoint signed with another key", false, Outcome.Verify, "non è firmato" },
+        { "insert a key rotation to another key, signed by that key", false, Outcome.Verify, "non è firmato" },
     };
 
     public async ValueTask InitializeAsync()
@@ -230,6 +231,13 @@ public class TamperSuiteTests(PostgresCluster cluster) : IAsyncLifetime
                 await File.WriteAllTextAsync(other,
                     Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)), Ct);
                 await Ledger.CheckpointAsync("intruso", "ledger checkpoint", LedgerKey.Load(other), Ct);
+                break;
+            case "insert a key rotation to another key, signed by that key":
+                var own = Path.Combine(Directory.CreateTempSubdirectory("perfplan-key-").FullName, "key");
+                await File.WriteAllTextAsync(own,
+                    Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)), Ct);
+                var key = LedgerKey.Load(own);
+                await Ledger.CheckpointAsync("intruso", LedgerKeyRotation.Successor(key.PublicKey), key, Ct);
                 break;
             default: throw new ArgumentException(scenario);
         }
