@@ -12,6 +12,9 @@ public static class LedgerSchema
     /// <summary>The global chain's head row.</summary>
     public const string HeadTable = "pp_ledger_head";
 
+    /// <summary>Each administration's chain head: one row per entity (ADR 0024).</summary>
+    public const string EntityHeadTable = "pp_ledger_entity_head";
+
     /// <summary>Signed checkpoints of the head.</summary>
     public const string CheckpointTable = "pp_ledger_checkpoint";
 
@@ -33,7 +36,7 @@ public static class LedgerSchema
     public static async Task ApplyAsync(NpgsqlConnection conn, string schema, CancellationToken ct)
     {
         await conn.OpenAsync(ct);
-        var sql = $"select to_regclass('{schema}.{CheckpointTable}') is not null";
+        var sql = $"select to_regclass('{schema}.{EntityHeadTable}') is not null";
         await using (var done = new NpgsqlCommand(sql, conn))
             if ((bool)(await done.ExecuteScalarAsync(ct))!) return;
         await using var tx = await conn.BeginTransactionAsync(ct);
@@ -51,6 +54,28 @@ public static class LedgerSchema
         create table if not exists {{s}}.{{HeadTable}} (id int primary key check (id = 1), position bigint not null,
             link text not null);
         insert into {{s}}.{{HeadTable}} values (1, 0, '') on conflict do nothing;
+        alter table {{s}}.pp_ledger add column if not exists entity text,
+            add column if not exists entity_position bigint, add column if not exists entity_link text;
+        create index if not exists pp_ledger_stream_prefix on {{s}}.pp_ledger (stream_id text_pattern_ops);
+        create unique index if not exists pp_ledger_entity_position on {{s}}.pp_ledger (entity, entity_position);
+        create table if not exists {{s}}.{{EntityHeadTable}} (entity text primary key, position bigint not null,
+            link text not null);
+        create or replace function {{s}}.pp_ledger_link_entity(p_stream varchar, p_version bigint, ev text)
+        returns void language plpgsql as $f$
+        declare ent text; h record; nxt text;
+        begin
+          ent := substring(p_stream from '{{PerformancePlan.Domain.Ledger.LedgerEntities.SqlPattern}}');
+          if ent is null then return; end if;
+          insert into {{s}}.{{EntityHeadTable}} values (ent, 0, '') on conflict do nothing;
+          update {{s}}.{{EntityHeadTable}} set position = position + 1 where entity = ent
+            returning position, link into h;
+          select encode(sha256(convert_to(h.link || E'\n' || h.position::text || E'\n' || l.hash || E'\n' || ev,
+              'UTF8')), 'hex') into nxt
+            from {{s}}.pp_ledger l where l.stream_id = p_stream and l.version = p_version;
+          update {{s}}.pp_ledger set entity = ent, entity_position = h.position, entity_link = nxt
+            where stream_id = p_stream and version = p_version;
+          update {{s}}.{{EntityHeadTable}} set link = nxt where entity = ent;
+        end $f$;
         create or replace function {{s}}.pp_ledger_link(p_stream varchar, p_version bigint) returns void
         language plpgsql as $f$
         declare h record; ev text; nxt text;
@@ -67,6 +92,7 @@ public static class LedgerSchema
           update {{s}}.pp_ledger set position = h.position, link = nxt
             where stream_id = p_stream and version = p_version;
           update {{s}}.{{HeadTable}} set link = nxt where id = 1;
+          perform {{s}}.pp_ledger_link_entity(p_stream, p_version, ev);
         end $f$;
         create or replace function {{s}}.pp_ledger_chain() returns trigger language plpgsql as $f$
         begin perform {{s}}.pp_ledger_link(new.stream_id, new.version); return null; end $f$;
@@ -76,6 +102,13 @@ public static class LedgerSchema
             create constraint trigger pp_ledger_chain after insert on {{s}}.pp_ledger
               deferrable initially deferred for each row execute function {{s}}.pp_ledger_chain();
           end if;
+        end $d$;
+        do $d$ declare r record; begin
+          for r in select l.stream_id, l.version, {{EventText("e")}} as ev from {{s}}.pp_ledger l
+                   join {{s}}.mt_events e on e.stream_id = l.stream_id and e.version = l.version
+                   where l.position is not null and l.entity_position is null order by l.position loop
+            perform {{s}}.pp_ledger_link_entity(r.stream_id, r.version, r.ev);
+          end loop;
         end $d$;
         do $d$ declare r record; begin
           for r in select l.stream_id, l.version from {{s}}.pp_ledger l

@@ -23,6 +23,10 @@ public sealed record ReadIndex(string Schema, string Table, string Name, string 
     public static ReadIndex StreamPrefix(string schema) =>
         new(schema, "mt_events", "pp_events_stream_prefix", "(stream_id text_pattern_ops)");
 
+    /// <summary>The same range over the streams' table, for a plan's ledger verification (ADR 0024).</summary>
+    public static ReadIndex StreamRowPrefix(string schema) =>
+        new(schema, "mt_streams", "pp_streams_id_prefix", "(id text_pattern_ops)");
+
     /// <summary>The index that finds a result entry by its id (<c>data -> 'entries' @> [{entryId}]</c>).</summary>
     public static ReadIndex ResultEntries(string schema) =>
         new(schema, "mt_doc_indicatorresults", "pp_results_entries", "using gin ((data -> 'entries') jsonb_path_ops)");
@@ -58,11 +62,13 @@ public sealed record ReadIndex(string Schema, string Table, string Name, string 
 public sealed class ReadIndexes(StoreOptions options) : FeatureSchemaBase("perfplan-read-indexes",
     options.Advanced.Migrator)
 {
-    /// <summary>The stream-prefix index on the events, the entry index on the results.</summary>
+    /// <summary>The stream-prefix index on the events, the entry index on the results, the prefix of the streams.
+    /// </summary>
     public IReadOnlyList<ReadIndex> Indexes { get; } =
     [
         ReadIndex.StreamPrefix(options.Events.DatabaseSchemaName),
         ReadIndex.ResultEntries(options.DatabaseSchemaName),
+        ReadIndex.StreamRowPrefix(options.Events.DatabaseSchemaName),
     ];
 
     protected override IEnumerable<ISchemaObject> schemaObjects() => Indexes;

@@ -10,9 +10,12 @@ namespace PerformancePlan.Domain.Ledger;
 /// </summary>
 /// <param name="inScope">Streams whose row-level problems are reported (a plan's); gaps and the head always are.
 /// </param>
+/// <param name="sparse">Only the seals at <see cref="Wanted"/> positions and the last one are read (a plan's or an
+/// entity's verification, ADR 0024): their links are compared with the head, the checkpoints and the digests, and
+/// the chain between them is left to the entity chain and to the whole-store verification.</param>
 public sealed class GlobalChain(
     LedgerChainHead? head, IReadOnlyList<CheckedCheckpoint> checkpoints, IReadOnlyList<DigestRoot> digests,
-    Func<string, bool> inScope)
+    Func<string, bool> inScope, bool sparse = false)
 {
     /// <summary>What the global chain found: problems, its count, the last proved checkpoint.</summary>
     public sealed record Result(
@@ -20,6 +23,10 @@ public sealed class GlobalChain(
 
     readonly HashSet<long> _wanted = checkpoints.Select(c => c.Checkpoint.Position)
         .Concat(digests.Select(d => d.Position)).ToHashSet();
+
+    /// <summary>The positions whose links the checkpoints, the digests and the head name.</summary>
+    public IReadOnlyCollection<long> Wanted =>
+        head is { Position: > 0 } h ? [.. _wanted, h.Position] : [.. _wanted];
     readonly Dictionary<long, string> _links = [];
     readonly List<LedgerProblem> _problems = [];
     LedgerProblem? _unlinked;
@@ -35,6 +42,13 @@ public sealed class GlobalChain(
             if (_unlinked is null && inScope(s.Stream))
                 _unlinked = new(s.Stream, s.Version, s.Sequence,
                     "sigillo fuori dalla catena globale: inserito o scollegato fuori dall'applicazione");
+            return;
+        }
+        if (sparse)
+        {
+            _previous = s.Link ?? "";
+            _links[position] = _previous;
+            _expected = position + 1;
             return;
         }
         var gap = position != _expected;

@@ -10,8 +10,12 @@ namespace PerformancePlan.Domain.Ledger;
 /// <param name="Sequence">The event's global sequence, when its row exists.</param>
 /// <param name="EventText">Every column that gives the event its meaning, one per line, as PostgreSQL prints them.
 /// </param>
+/// <param name="Entity">The entity whose chain holds the seal (ADR 0024), null for streams of no plan.</param>
+/// <param name="EntityPosition">1, 2, 3… among the entity's seals.</param>
+/// <param name="EntityLink">SHA-256 of the entity chain's previous link and this row, as the global link.</param>
 public sealed record LedgerSeal(
-    string Stream, long Version, string Hash, long? Position, string? Link, long? Sequence, string? EventText);
+    string Stream, long Version, string Hash, long? Position, string? Link, long? Sequence, string? EventText,
+    string? Entity = null, long? EntityPosition = null, string? EntityLink = null);
 
 /// <summary>The global chain's head as the database keeps it: how many seals, and the last link.</summary>
 public sealed record LedgerChainHead(long Position, string Link);

@@ -13,6 +13,7 @@ public sealed class LedgerVerifier
     readonly Dictionary<string, List<DigestedHead>> _keptHeads;
     readonly StreamChains _chains;
     readonly GlobalChain _global;
+    readonly EntityChains _entities;
 
     /// <param name="planId">The plan whose streams are read, or null for the whole ledger.</param>
     /// <param name="head">The global chain's head row as read, if any.</param>
@@ -22,8 +23,10 @@ public sealed class LedgerVerifier
     /// <param name="kept">A digest kept outside the system, if the OIV brings one.</param>
     /// <param name="headsSince">Collect the heads of streams written after this position (0: all; null: none).</param>
     /// <param name="checkDeclared">Compare each stream with its <c>mt_streams</c> row.</param>
+    /// <param name="entityHeads">The entity chains' head rows (ADR 0024): all of them, or the plan's entity's.</param>
     public LedgerVerifier(string? planId, LedgerChainHead? head, IReadOnlyList<CheckedCheckpoint> checkpoints,
-        IReadOnlyList<DigestRoot> digests, KeptDigest? kept, long? headsSince, bool checkDeclared = true)
+        IReadOnlyList<DigestRoot> digests, KeptDigest? kept, long? headsSince, bool checkDeclared = true,
+        IReadOnlyDictionary<string, LedgerChainHead>? entityHeads = null)
     {
         _planId = planId;
         _kept = kept;
@@ -34,8 +37,20 @@ public sealed class LedgerVerifier
             ? digests.Append(new DigestRoot(LedgerVerification.Kept, p, kept.Root, kept.Link)).ToList()
             : digests;
         _chains = new StreamChains(planId is null ? all : [], headsSince, checkDeclared);
-        _global = new GlobalChain(head, checkpoints, all, InScope);
+        _global = new GlobalChain(head, checkpoints, all, InScope, sparse: planId is not null);
+        _entities = new EntityChains(entityHeads ?? new Dictionary<string, LedgerChainHead>(), InScope,
+            reportDeleted: planId is not null);
+        Entity = planId is null ? null : LedgerEntities.EntityOf(planId);
     }
+
+    /// <summary>The entity whose chain a plan's verification walks (null for the whole ledger).</summary>
+    public string? Entity { get; }
+
+    /// <summary>
+    /// The positions of the global chain a plan's verification reads (<see cref="GlobalChain.Wanted"/>); the whole
+    /// ledger's reads every seal.
+    /// </summary>
+    public IReadOnlyCollection<long> WantedPositions => _global.Wanted;
 
     /// <summary>Whether a stream's row-level problems are reported: the plan's streams, or every one.</summary>
     public bool InScope(string stream) => _planId is null || LedgerVerification.InPlan(stream, _planId);
@@ -48,8 +63,18 @@ public sealed class LedgerVerifier
         _chains.Add(stream);
     }
 
-    /// <summary>The next seal of the global chain, by ascending position (unlinked ones at any time).</summary>
-    public void Add(LedgerSeal seal) => _global.Add(seal);
+    /// <summary>
+    /// The next seal of the global chain, by ascending position (unlinked ones at any time); for the whole ledger it
+    /// also continues its entity's chain.
+    /// </summary>
+    public void Add(LedgerSeal seal)
+    {
+        _global.Add(seal);
+        if (_planId is null) _entities.Add(seal);
+    }
+
+    /// <summary>A plan's verification: the next seal of its entity's chain, by ascending entity position.</summary>
+    public void AddEntitySeal(LedgerSeal seal) => _entities.Add(seal);
 
     /// <summary>
     /// The report: the first bad event is the earliest per-stream problem, else the first the global chain found.
@@ -63,6 +88,7 @@ public sealed class LedgerVerifier
             streamProblems.Add(new("digest", 0, null,
                 "il file di digest non è integro: la radice non corrisponde alle teste"));
         streamProblems.AddRange(_chains.RootProblems());
+        streamProblems.AddRange(_entities.Complete());
         var global = _global.Complete();
         var firstBad = streamProblems.OrderBy(p => p.Sequence ?? long.MaxValue)
             .ThenBy(p => p.Stream, StringComparer.Ordinal).FirstOrDefault() ?? global.Problems.FirstOrDefault();

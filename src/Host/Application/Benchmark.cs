@@ -31,12 +31,12 @@ public sealed class Benchmark(string connectionString, string planFile, IClock c
             using var commandStore = await FreshStoreAsync(ct);
             using var bareStore = await FreshStoreAsync(ct);
             try { await RoundAsync(commandStore, bareStore); }
-            finally { foreach (var s in new[] { commandStore, bareStore }) await DropAsync(s, ct); }
+            finally { foreach (var s in new[] { commandStore, bareStore }) await BenchStore.DropAsync(s, ct); }
         }
         async Task RoundAsync(DocumentStore commandStore, DocumentStore bareStore)
         {
             var plan = (await commandStore.QuerySession().LoadAsync<Plan>("cciaa-ms-2019", ct))!;
-            var year = AYearOfResults(plan);
+            var year = BenchStore.AYearOfResults(plan);
 
             var service = new ResultService(commandStore, clock);
             var sw = Stopwatch.StartNew();
@@ -84,25 +84,9 @@ public sealed class Benchmark(string connectionString, string planFile, IClock c
     static async Task<(double Rebuild, double Read, int Events)> RebuildAsync(IDocumentStore store,
         CancellationToken ct)
     {
-        var sw = Stopwatch.StartNew();
-        var events = 0;
-        await using (var session = store.QuerySession())
-            await foreach (var _ in session.Events.QueryAllRawEvents().OrderBy(e => e.StreamKey)
-                .ThenBy(e => e.Version).ToAsyncEnumerable(ct))
-                events++;
-        var read = sw.Elapsed.TotalMilliseconds;
+        var (events, read) = await BenchStore.ReadEveryEventAsync(store, ct);
         var report = await new ProjectionRebuild(store).RebuildAsync(null, ct);
-        return (report.Elapsed.TotalMilliseconds, read, events);
-    }
-
-    /// <summary>Drops a bench schema with everything in it (Marten's tables and the ledger's).</summary>
-    static async Task DropAsync(DocumentStore store, CancellationToken ct)
-    {
-        await using var conn = store.Options.Tenancy.Default.Database.CreateConnection();
-        await conn.OpenAsync(ct);
-        await using var cmd = new Npgsql.NpgsqlCommand(
-            $"drop schema if exists {store.Options.Events.DatabaseSchemaName} cascade", conn);
-        await cmd.ExecuteNonQueryAsync(ct);
+        return (report.Elapsed.TotalMilliseconds, read, (int)events);
     }
 
     /// <summary>Reads every event of the plan's streams; then the same read plus folding and scoring.</summary>
@@ -152,48 +136,11 @@ public sealed class Benchmark(string connectionString, string planFile, IClock c
 
     async Task<DocumentStore> FreshStoreAsync(CancellationToken ct)
     {
-        var store = EventStore.Create(connectionString, "bench_" + Guid.NewGuid().ToString("N")[..8]);
-        await EventStore.PrepareAsync(store, ct);
+        var store = await BenchStore.CreateAsync(connectionString, ct);
         await new PlanImportService(store, clock).ImportAsync(planFile, EntityId.Default, "admin", false, ct);
         await new PlanLifecycleService(store, clock).ApproveAsync(PlanId.Parse("cciaa-ms-2019"),
             "Delibera di Giunta n. 7 del 31/01/2019", new LocalDate(2019, 1, 31), Giunta, ct);
         return store;
-    }
-
-    sealed record Row(string Indicator, string Value, string On, string? Period);
-
-    /// <summary>
-    /// Each indicator measured at each quadrimestre close; per-period measures once per period or deadline.
-    /// </summary>
-    static List<Row> AYearOfResults(Plan plan)
-    {
-        var closes = new[] { new LocalDate(2019, 4, 30), new LocalDate(2019, 8, 31), new LocalDate(2019, 12, 31) };
-        var rows = new List<Row>();
-        foreach (var i in plan.Indicators)
-        {
-            var target = i.TargetFor(plan.Year)!;
-            switch (i.Measure)
-            {
-                case MeasureKind.DaysAfterPeriodClose:
-                    rows.AddRange(closes.Select((d, q) => new Row(i.Code, "12", ItalianFormat.Date(d), $"Q{q + 1}")));
-                    break;
-                case MeasureKind.Deadlines:
-                    rows.AddRange(target.Dates.Select((d, k) =>
-                        new Row(i.Code, ItalianFormat.Date(d), ItalianFormat.Date(d), (k + 1).ToString())));
-                    break;
-                case MeasureKind.Deadline:
-                    var done = target.Dates[0] < closes[0] ? closes[0] : target.Dates[0];
-                    rows.Add(new Row(i.Code, ItalianFormat.Date(done), ItalianFormat.Date(done), null));
-                    break;
-                default:
-                    rows.AddRange(closes.Select((d, q) => new Row(i.Code,
-                        ItalianFormat.Decimal(Math.Round((target.Amount ?? 0) * (q + 2) / 4)) +
-                            (i.Measure == MeasureKind.Percent ? "%" : ""),
-                        ItalianFormat.Date(d), null)));
-                    break;
-            }
-        }
-        return rows;
     }
 
     static double Median(IEnumerable<double> values)

@@ -28,10 +28,17 @@ public sealed partial class LedgerService
         var head = (await QueryAsync(conn, tx, $"select position, link from {Schema}.{LedgerSchema.HeadTable}",
             r => new LedgerChainHead(r.GetInt64(0), r.GetString(1)), ct)).FirstOrDefault();
         var kept = evidence.Digest is { } d ? new KeptDigest(d.Root, d.Heads, d.Position, d.Link) : null;
+        var entity = planId is null ? null : LedgerEntities.EntityOf(planId.Value);
+        var entityHeads = (await QueryAsync(conn, tx, $"select entity, position, link from {Schema}."
+                + $"{LedgerSchema.EntityHeadTable} where {(entity is null ? "true" : "entity = $1")}",
+                r => (Entity: r.GetString(0), Head: new LedgerChainHead(r.GetInt64(1), r.GetString(2))), ct,
+                parameters: entity is null ? [] : [entity]))
+            .ToDictionary(x => x.Entity, x => x.Head, StringComparer.Ordinal);
         var verifier = new LedgerVerifier(planId?.Value, head, await CheckpointsAsync(conn, tx, evidence, ct),
-            await DigestRootsAsync(conn, tx, ct), kept, headsSince);
+            await DigestRootsAsync(conn, tx, ct), kept, headsSince, entityHeads: entityHeads);
         await StreamsAsync(conn, tx, scope, verifier, ct);
-        await SealsAsync(conn, tx, scope, verifier, ct);
+        if (entity is null) await SealsAsync(conn, tx, scope, verifier, ct);
+        else await EntitySealsAsync(conn, tx, scope, entity, verifier, ct);
         return verifier.Complete();
     }
 
@@ -40,10 +47,12 @@ public sealed partial class LedgerService
     {
         var digested = $"from {Schema}.mt_events d cross join jsonb_array_elements(d.data->'heads') h "
             + $"where d.stream_id = '{LedgerStream}' and d.type = 'ledger_digested'";
+        // The scope in every branch, so a plan's streams are found through each table's stream index (ADR 0022).
         await ExecuteAsync(conn, tx, "declare pp_streams no scroll cursor for select s from ("
-            + $"select id as s from {Schema}.mt_streams union select stream_id from {Schema}.mt_events "
-            + $"union select stream_id from {Schema}.{LedgerListener.Table} "
-            + $"union select h->>'stream' {digested}) u where s is not null and {scope.On("s")} "
+            + $"select id as s from {Schema}.mt_streams where {scope.On("id")} "
+            + $"union select stream_id from {Schema}.mt_events where {scope.On("stream_id")} "
+            + $"union select stream_id from {Schema}.{LedgerListener.Table} where {scope.On("stream_id")} "
+            + $"union select h->>'stream' {digested} and {scope.On("h->>'stream'")}) u where s is not null "
             + "order by s collate \"C\"", scope, ct);
         await ExecuteAsync(conn, tx, "declare pp_expected no scroll cursor for select h->>'stream', "
             + $"(h->>'version')::bigint, h->>'hash', d.data->>'digestedAt' {digested} and {scope.On("h->>'stream'")} "
@@ -78,17 +87,51 @@ public sealed partial class LedgerService
         await ExecuteAsync(conn, tx, "close pp_streams; close pp_expected", scope, ct);
     }
 
+    /// <summary>The columns of a seal as <see cref="ReadSeal"/> reads them; out of scope only whether the event
+    /// still exists matters: its columns are not read.</summary>
+    string SealColumns(Scope scope) =>
+        "select l.stream_id, l.version, l.hash, l.position, l.link, e.seq_id, case when e.seq_id is "
+        + $"null then null when {scope.On("l.stream_id")} then {LedgerSchema.EventText("e")} else '' end, "
+        + $"l.entity, l.entity_position, l.entity_link from {Schema}.{LedgerListener.Table} l "
+        + $"left join {Schema}.mt_events e on e.stream_id = l.stream_id and e.version = l.version ";
+
+    static LedgerSeal ReadSeal(NpgsqlDataReader r) => new(r.GetString(0), r.GetInt64(1), r.GetString(2).Trim(),
+        Nullable<long>(r, 3), r.IsDBNull(4) ? null : r.GetString(4).Trim(), Nullable<long>(r, 5),
+        r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), Nullable<long>(r, 8),
+        r.IsDBNull(9) ? null : r.GetString(9).Trim());
+
+    /// <summary>
+    /// A plan's verification (ADR 0024): its entity's chain in entity order, every event of the entity hashed; of the
+    /// global chain only the seals the head, the checkpoints and the digests name, and the plan's unlinked seals.
+    /// </summary>
+    async Task EntitySealsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Scope scope, string entity,
+        LedgerVerifier verifier, CancellationToken ct)
+    {
+        var all = new Scope(null);
+        await ExecuteAsync(conn, tx, "declare pp_entity no scroll cursor for " + SealColumns(all)
+            + "where l.entity = $1 order by l.entity_position", all, ct, [entity]);
+        while (true)
+        {
+            var seals = await QueryAsync(conn, tx, $"fetch {SealBatch} from pp_entity", ReadSeal, ct);
+            foreach (var s in seals) verifier.AddEntitySeal(s);
+            if (seals.Count < SealBatch) break;
+        }
+        await ExecuteAsync(conn, tx, "close pp_entity", all, ct);
+        foreach (var unlinked in await QueryAsync(conn, tx, SealColumns(scope)
+            + $"where l.position is null and {scope.On("l.stream_id")} limit 1", ReadSeal, ct, scope))
+            verifier.Add(unlinked);
+        var wanted = verifier.WantedPositions.ToArray();
+        foreach (var seal in await QueryAsync(conn, tx, SealColumns(all) + "where l.position = any(array_append($1, "
+            + $"(select max(position) from {Schema}.{LedgerListener.Table}))) order by l.position", ReadSeal, ct,
+            parameters: [wanted]))
+            verifier.Add(seal);
+    }
+
     async Task SealsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Scope scope, LedgerVerifier verifier,
         CancellationToken ct)
     {
-        // Out of scope only whether the event still exists matters: its columns are not read.
-        var columns = "select l.stream_id, l.version, l.hash, l.position, l.link, e.seq_id, case when e.seq_id is "
-            + $"null then null when {scope.On("l.stream_id")} then {LedgerSchema.EventText("e")} else '' end "
-            + $"from {Schema}.{LedgerListener.Table} l left join {Schema}.mt_events e "
-            + "on e.stream_id = l.stream_id and e.version = l.version ";
-        LedgerSeal Read(NpgsqlDataReader r) => new(r.GetString(0), r.GetInt64(1), r.GetString(2).Trim(),
-            Nullable<long>(r, 3), r.IsDBNull(4) ? null : r.GetString(4).Trim(), Nullable<long>(r, 5),
-            r.IsDBNull(6) ? null : r.GetString(6));
+        var columns = SealColumns(scope);
+        LedgerSeal Read(NpgsqlDataReader r) => ReadSeal(r);
         foreach (var unlinked in await QueryAsync(conn, tx, columns
             + $"where l.position is null and {scope.On("l.stream_id")} limit 1", Read, ct, scope))
             verifier.Add(unlinked);
@@ -142,10 +185,11 @@ public sealed partial class LedgerService
     static long? Nullable<T>(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt64(i);
 
     static async Task<List<T>> QueryAsync<T>(NpgsqlConnection conn, NpgsqlTransaction tx, string sql,
-        Func<NpgsqlDataReader, T> read, CancellationToken ct, Scope? scope = null)
+        Func<NpgsqlDataReader, T> read, CancellationToken ct, Scope? scope = null, object[]? parameters = null)
     {
         await using var cmd = new NpgsqlCommand(sql, conn, tx);
         scope?.Bind(cmd);
+        foreach (var p in parameters ?? []) cmd.Parameters.Add(new NpgsqlParameter { Value = p });
         await using var r = await cmd.ExecuteReaderAsync(ct);
         var list = new List<T>();
         while (await r.ReadAsync(ct)) list.Add(read(r));
@@ -164,10 +208,11 @@ public sealed partial class LedgerService
     }
 
     static async Task ExecuteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, Scope scope,
-        CancellationToken ct)
+        CancellationToken ct, object[]? parameters = null)
     {
         await using var cmd = new NpgsqlCommand(sql, conn, tx);
         scope.Bind(cmd);
+        foreach (var p in parameters ?? []) cmd.Parameters.Add(new NpgsqlParameter { Value = p });
         await cmd.ExecuteNonQueryAsync(ct);
     }
 

@@ -7,14 +7,17 @@ namespace PerformancePlan.Tests.Ledger;
 public static class LedgerAttacks
 {
     /// <summary>
-    /// Recomputes the whole global chain from the rows as they are now (positions 1…N in sequence order, every
-    /// link, the head): a consistent forgery, which only a checkpoint taken before it can expose.
+    /// Recomputes the whole global chain and every entity's chain (ADR 0024) from the rows as they are now (positions
+    /// 1…N in sequence order, every link, the heads): a consistent forgery, which only a checkpoint taken before it can
+    /// expose.
     /// </summary>
     public static async Task ReLinkGlobalChainAsync(NpgsqlConnection conn, string schema, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand($$"""
-            update {{schema}}.pp_ledger set position = null, link = null;
+            update {{schema}}.pp_ledger set position = null, link = null, entity = null, entity_position = null,
+                entity_link = null;
             update {{schema}}.pp_ledger_head set position = 0, link = '';
+            delete from {{schema}}.pp_ledger_entity_head;
             do $d$ declare r record; begin
               for r in select l.stream_id, l.version from {{schema}}.pp_ledger l
                        join {{schema}}.mt_events e on e.stream_id = l.stream_id and e.version = l.version

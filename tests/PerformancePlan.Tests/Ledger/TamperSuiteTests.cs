@@ -54,6 +54,9 @@ public class TamperSuiteTests(PostgresCluster cluster) : IAsyncLifetime
         { "archive a stream in mt_streams", false, Outcome.Verify, "archiviato" },
         { "insert a checkpoint signed with another key", false, Outcome.Verify, "non è firmato" },
         { "insert a key rotation to another key, signed by that key", false, Outcome.Verify, "non è firmato" },
+        { "edit an event, re-seal its stream and re-link the global chain but not the entity's", false,
+            Outcome.Verify, "catena dell'ente" },
+        { "move a seal into another entity's chain", false, Outcome.Verify, "catena dell'ente" },
     };
 
     public async ValueTask InitializeAsync()
@@ -100,6 +103,9 @@ public class TamperSuiteTests(PostgresCluster cluster) : IAsyncLifetime
                 report.SealedSinceCheckpoint.ShouldBeGreaterThan(0);
                 break;
         }
+        // The plan's own verification walks its entity's chain only (ADR 0024) and reaches the same verdict.
+        var plan = await Ledger.VerifyAsync(SeedPlan.Id, null, Ct);
+        plan.Verified.ShouldBe(outcome == Outcome.OutOfReach, string.Join("\n", plan.Problems));
     }
 
     [Fact]
@@ -170,6 +176,27 @@ public class TamperSuiteTests(PostgresCluster cluster) : IAsyncLifetime
                 await AttackAsync("edit an event and re-seal its stream only");
                 await ReLinkAsync();
                 break;
+            case "edit an event, re-seal its stream and re-link the global chain but not the entity's":
+                await AttackAsync("edit an event and re-seal its stream only");
+                await Sql("update {s}.pp_ledger set position = null, link = null; "
+                    + "update {s}.pp_ledger_head set position = 0, link = ''; "
+                    + "do $d$ declare r record; ev text; h record; nxt text; begin "
+                    + "for r in select l.stream_id, l.version from {s}.pp_ledger l join {s}.mt_events e "
+                    + "on e.stream_id = l.stream_id and e.version = l.version order by e.seq_id loop "
+                    + "select " + PerformancePlan.Projections.LedgerSchema.EventText("e") + " into ev "
+                    + "from {s}.mt_events e where e.stream_id = r.stream_id and e.version = r.version; "
+                    + "update {s}.pp_ledger_head set position = position + 1 where id = 1 "
+                    + "returning position, link into h; "
+                    + "select encode(sha256(convert_to(h.link || E'\\n' || h.position::text || E'\\n' || l.hash "
+                    + "|| E'\\n' || ev, 'UTF8')), 'hex') into nxt from {s}.pp_ledger l "
+                    + "where l.stream_id = r.stream_id and l.version = r.version; "
+                    + "update {s}.pp_ledger set position = h.position, link = nxt "
+                    + "where stream_id = r.stream_id and version = r.version; "
+                    + "update {s}.pp_ledger_head set link = nxt where id = 1; end loop; end $d$");
+                break;
+            case "move a seal into another entity's chain":
+                await Sql($"update {{s}}.pp_ledger set entity = 'cciaa-lu' where {where}");
+                break;
             case "edit an event after the last checkpoint and re-seal everything":
                 await AttackAsync("edit an event, re-seal its stream and re-link the global chain");
                 break;
@@ -182,7 +209,13 @@ public class TamperSuiteTests(PostgresCluster cluster) : IAsyncLifetime
             case "truncate the tail after the last checkpoint and rewrite the head":
                 await AttackAsync("truncate the tail");
                 await Sql("update {s}.pp_ledger_head h set position = l.position, link = l.link from "
-                    + "(select position, link from {s}.pp_ledger order by position desc limit 1) l");
+                    + "(select position, link from {s}.pp_ledger order by position desc limit 1) l; "
+                    // and every entity chain's head row (ADR 0024), as an attacker who knows the scheme does
+                    + "update {s}.pp_ledger_entity_head h set position = l.entity_position, link = l.entity_link "
+                    + "from (select distinct on (entity) entity, entity_position, entity_link from {s}.pp_ledger "
+                    + "where entity is not null order by entity, entity_position desc) l where h.entity = l.entity; "
+                    + "delete from {s}.pp_ledger_entity_head h "
+                    + "where not exists (select 1 from {s}.pp_ledger l where l.entity = h.entity)");
                 break;
             case "forged insert, sealed in its stream, after the last checkpoint":
                 await Sql("insert into {s}.mt_events (seq_id, id, stream_id, version, data, type, timestamp, "
