@@ -45,7 +45,7 @@ public static class LedgerCheckpointCommand
         });
     }
 
-    /// <summary><c>perfplan ledger key rotate [--key-file FILE] [--out FILE] [--as oiv]</c> (ADR 0024).</summary>
+    /// <summary><c>perfplan ledger key rotate [--key-file FILE] [--out FILE] [--as oiv]</c> (ADR 0025).</summary>
     public static Command Key(CliContext cli, CommonOptions common)
     {
         var keyFile = new Option<FileInfo?>("--key-file")

@@ -8,7 +8,7 @@ using PerformancePlan.Tests.Infrastructure;
 namespace PerformancePlan.Tests.Ledger;
 
 /// <summary>
-/// <c>perfplan ledger key rotate</c> (ADR 0024): a new signing key; the old key signs a checkpoint naming the new
+/// <c>perfplan ledger key rotate</c> (ADR 0025): a new signing key; the old key signs a checkpoint naming the new
 /// one and the new key one naming the old, so the OIV proves checkpoints of both with either public key — and with
 /// no key the database names by itself.
 /// </summary>

@@ -12,7 +12,7 @@ using PerformancePlan.Tests.Infrastructure;
 namespace PerformancePlan.Tests.Ledger;
 
 /// <summary>
-/// <c>serve</c> signs checkpoints on a schedule (ADR 0024): once <c>Ledger:CheckpointEvery</c> has passed by the
+/// <c>serve</c> signs checkpoints on a schedule (ADR 0025): once <c>Ledger:CheckpointEvery</c> has passed by the
 /// service's clock and the head has moved, a checkpoint is taken and exported to <c>Ledger:CheckpointDir</c>, where
 /// <c>ledger verify --checkpoint FILE --public-key KEY</c> proves it; none while the head stands still.
 /// </summary>
