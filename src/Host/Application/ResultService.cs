@@ -39,8 +39,8 @@ public sealed class ResultService(IDocumentStore store, IClock clock)
     /// </exception>
     public async Task<ResultRecorded> RecordAsync(PlanId planId, string indicator, string value, string on,
         string? period, string? note, Actor by, long? expectedVersion, CancellationToken ct,
-        string? reference = null) => (await RecordVersionedAsync(new(planId, indicator, value, on, period, note, reference), by, expectedVersion,
-            ct)).Entry;
+        string? reference = null) => (await RecordVersionedAsync(
+            new(planId, indicator, value, on, period, note, reference), by, expectedVersion, ct)).Entry;
 
     /// <summary>
     /// Records one entry and returns it with the version of the indicator's results it made: the version to give

@@ -39,8 +39,8 @@ public static class LedgerCommands
         };
         var publicKey = new Option<string[]>("--public-key")
         {
-            Description = "Chiave pubblica Ed25519 dei checkpoint (base64), ripetibile; per difetto quella della chiave "
-                + "in uso. Dopo una rotazione basta una delle chiavi: la rotazione firmata nomina l'altra",
+            Description = "Chiave pubblica Ed25519 dei checkpoint (base64), ripetibile; per difetto quella della "
+                + "chiave in uso. Dopo una rotazione basta una delle chiavi: la rotazione firmata nomina l'altra",
         };
         var format = Formats.Option();
         return new Command("verify",

@@ -8,10 +8,11 @@ namespace PerformancePlan.Tests.Fuzz;
 
 /// <summary>
 /// The fuzz corpus of #14 through <c>perfplan plan import</c> and <c>perfplan results import</c> (on the seed plan,
-/// imported and approved by the results' test), on a database of its own: every file is refused with exit 2 and no event, or imported as it says; never
-/// exit 1, never a stack trace. Plans run four at a time, each under its own entity code (so its own plan id).
-/// The corpus runs on one store opened once (<see cref="CliRunner.RunOnAsync"/>): parsing, the verb, its errors and
-/// exit codes are the user's; only opening the database per file, which every other CLI test does, is left out.
+/// imported and approved by the results' test), on a database of its own: every file is refused with exit 2 and no
+/// event, or imported as it says; never exit 1, never a stack trace. Plans run four at a time, each under its own
+/// entity code (so its own plan id). The corpus runs on one store opened once (<see cref="CliRunner.RunOnAsync"/>):
+/// parsing, the verb, its errors and exit codes are the user's; only opening the database per file, which every other
+/// CLI test does, is left out.
 /// </summary>
 public class FuzzCorpusCliTests(PostgresCluster cluster) : CliDatabase(cluster, "fuzz_")
 {

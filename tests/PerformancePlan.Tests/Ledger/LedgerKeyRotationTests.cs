@@ -89,7 +89,7 @@ public class LedgerKeyRotationTests(PostgresCluster cluster) : CliDatabase(clust
     static string PublicKeyIn(string file) =>
         JsonDocument.Parse(File.ReadAllText(file)).RootElement.GetProperty("publicKey").GetString()!;
 
-    /// <summary>A checkpoint row of the current head, signed by <paramref name="key"/>, inserted by plain SQL.</summary>
+    /// <summary>A checkpoint row of the current head signed by <paramref name="key"/>, inserted by plain SQL.</summary>
     async Task InsertSignedAsync(LedgerKey key, string reason)
     {
         await using var conn = new NpgsqlConnection(Db);
