@@ -124,8 +124,8 @@ public sealed class LedgerKey
         var path = file is { Length: > 0 } ? file
             : env is { Length: > 0 } && !File.Exists(env)
                 ? throw new DomainException("La chiave del registro è nella variabile PERFPLAN_LEDGER_KEY, che "
-                    + "perfplan non può riscrivere: indicare il file della chiave con --key-file, o metterla in un file e "
-                    + "scrivere in PERFPLAN_LEDGER_KEY il suo percorso.")
+                    + "perfplan non può riscrivere: indicare il file della chiave con --key-file, o metterla in un "
+                    + "file e scrivere in PERFPLAN_LEDGER_KEY il suo percorso.")
             : env is { Length: > 0 } ? env : DefaultPath();
         return File.Exists(path) ? path
             : throw new DomainException($"Nessuna chiave del registro da ruotare in {path}: la prima è creata dal "
