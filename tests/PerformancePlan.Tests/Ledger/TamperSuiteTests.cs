@@ -57,6 +57,8 @@ public class TamperSuiteTests(PostgresCluster cluster) : IAsyncLifetime
         { "edit an event, re-seal its stream and re-link the global chain but not the entity's", false,
             Outcome.Verify, "catena dell'ente" },
         { "move a seal into another entity's chain", false, Outcome.Verify, "catena dell'ente" },
+        { "hide a result as one of Marten's tombstones (mt_tombstone)", false, Outcome.Verify,
+            "eventi cancellati" },
     };
 
     public async ValueTask InitializeAsync()
@@ -106,6 +108,24 @@ public class TamperSuiteTests(PostgresCluster cluster) : IAsyncLifetime
         // The plan's own verification walks its entity's chain only (ADR 0024) and reaches the same verdict.
         var plan = await Ledger.VerifyAsync(SeedPlan.Id, null, Ct);
         plan.Verified.ShouldBe(outcome == Outcome.OutOfReach, string.Join("\n", plan.Problems));
+    }
+
+    [Theory]
+    [InlineData("tombstone", true)]
+    [InlineData("result_recorded", false)]
+    public async Task Marten_s_tombstones_of_a_failed_write_are_not_tampering_anything_else_in_their_stream_is(
+        string type, bool verified)
+    {
+        // What Marten writes after a write failed having drawn sequence numbers (PostgreSQL killed mid-commit).
+        await Sql("insert into {s}.mt_streams (id, version) values ('mt_tombstone', 0) on conflict do nothing; "
+            + "insert into {s}.mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, "
+            + $"mt_dotnet_type) select nextval('{{s}}.mt_events_sequence'), gen_random_uuid(), 'mt_tombstone', 1, "
+            + $"'{{}}', '{type}', timestamp, tenant_id, mt_dotnet_type from {{s}}.mt_events "
+            + $"where stream_id = '{Visits}' and version = 1");
+
+        var report = await Ledger.VerifyAsync(null, null, Ct);
+
+        report.Verified.ShouldBe(verified, string.Join("\n", report.Problems));
     }
 
     [Fact]
@@ -216,6 +236,13 @@ public class TamperSuiteTests(PostgresCluster cluster) : IAsyncLifetime
                     + "where entity is not null order by entity, entity_position desc) l where h.entity = l.entity; "
                     + "delete from {s}.pp_ledger_entity_head h "
                     + "where not exists (select 1 from {s}.pp_ledger l where l.entity = h.entity)");
+                break;
+            case "hide a result as one of Marten's tombstones (mt_tombstone)":
+                // Marten's gap fillers are left out of the check (after a failed write): one of ours dressed as one.
+                await Sql("insert into {s}.mt_streams (id, version) values ('mt_tombstone', 0) on conflict do nothing; "
+                    + "update {s}.mt_events set stream_id = 'mt_tombstone', version = 1, type = 'tombstone', "
+                    + $"data = '{{}}' where stream_id = '{Museum}' and version = 2; "
+                    + $"update {{s}}.mt_streams set version = 1 where id = '{Museum}'");
                 break;
             case "forged insert, sealed in its stream, after the last checkpoint":
                 await Sql("insert into {s}.mt_events (seq_id, id, stream_id, version, data, type, timestamp, "
