@@ -59,6 +59,7 @@ public static class EventStore
         opts.Projections.Add(new IndicatorResultsProjection(), ProjectionLifecycle.Inline);
         opts.Schema.For<IndicatorResults>().Index(r => r.PlanId);
         opts.Schema.For<Plan>().Index(p => p.Entity);
+        opts.Schema.For<PerformancePlan.Domain.Accounts.UserAccount>();   // local accounts of the sign-in (ADR 0026)
         AddReadIndexes(opts);
     }
 

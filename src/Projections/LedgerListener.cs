@@ -70,6 +70,6 @@ public sealed class LedgerListener : DocumentSessionListenerBase
             throw new DomainException($"Lo stream {stream} dichiara in mt_streams la versione {declared} "
                 + $"ma il registro ne sigilla {sealedVersion}: dati alterati fuori dall'applicazione, "
                 + "nessun evento scritto. "
-                + "Eseguire «perfplan ledger verify» e ripristinare il database da una copia integra.");
+                + "Eseguire «perfplan ledger verify --as oiv» e ripristinare il database da una copia integra.");
     }
 }

@@ -1,8 +1,9 @@
 namespace PerformancePlan.Domain.Access;
 
 /// <summary>
-/// Who may read what beyond the published plan and aggregate scores (BRIEF §4): the one rule every transport asks
-/// (CLI verbs, API endpoints, dashboard pages, reports). Pure: decided from the <see cref="Actor"/> alone.
+/// Who may do what (BRIEF §4, issue #11): the one function every door asks — CLI verbs, API endpoints and their
+/// authorization policies, dashboard pages, reports and exports, the deciders of every write. Pure: decided from the
+/// <see cref="Actor"/> (or its absence), the <see cref="Capability"/> and the resource, by <see cref="AccessTable"/>.
 /// </summary>
 public static class AccessPolicy
 {
@@ -10,35 +11,69 @@ public static class AccessPolicy
     public const string SecretaryGeneral = "SG";
 
     /// <summary>
-    /// Individual scorecards are personal data: the OIV, an admin, the SG and the holder themself only.
-    /// <paramref name="holder"/> is the holder code, compared case-insensitively.
+    /// May <paramref name="actor"/> (null: nobody named — an anonymous reader, a CLI verb without <c>--as</c>)
+    /// exercise <paramref name="capability"/> on <paramref name="resource"/>? Without a resource, a scoped capability
+    /// is allowed to whoever may exercise it on some resource (a holder, their own scorecard; office staff, their
+    /// offices' indicators): the resource is then checked where it is known.
     /// </summary>
-    public static bool MayReadScorecard(Actor actor, string holder) =>
-        actor.Is(Role.Oiv) || actor.Is(Role.Admin)
-        || string.Equals(actor.Holder, SecretaryGeneral, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(actor.Holder, holder, StringComparison.OrdinalIgnoreCase);
+    public static AccessDecision Decide(Actor? actor, Capability capability, AccessResource? resource = null)
+    {
+        var rule = AccessTable.Of(capability);
+        if (rule.Public) return new(AccessOutcome.Allowed, "");
+        var on = resource is null ? "" : " di " + resource.Name;
+        var why = rule.Why is { } w ? $"{w}; " : "";
+        if (actor is null)
+            return new(AccessOutcome.NeedsUser, $"Per {rule.Action}{on} serve un utente: {why}{rule.Need}.");
+        if (rule.Roles.Any(actor.Is) || InScope(actor, rule.Scope, resource)) return new(AccessOutcome.Allowed, "");
+        return new(AccessOutcome.Refused,
+            $"L'utente «{actor.User}» non può {rule.Action}{on}: {why}{rule.Need}.");
+    }
 
-    /// <summary>The audit trail names people and their notes: OIV, admin and analysts.</summary>
-    public static bool MayReadAudit(Actor actor) =>
-        actor.Is(Role.Oiv) || actor.Is(Role.Admin) || actor.Is(Role.Analyst);
+    /// <summary>True when <see cref="Decide"/> allows it.</summary>
+    public static bool Allows(Actor? actor, Capability capability, AccessResource? resource = null) =>
+        Decide(actor, capability, resource).Allowed;
 
-    /// <summary>The OIV's replay and report (with every entry and who made it): OIV and admin.</summary>
-    public static bool MayReadOivReplay(Actor actor) => actor.Is(Role.Oiv) || actor.Is(Role.Admin);
+    /// <summary>
+    /// For the deciders of writes: the actor may, or a <see cref="ForbiddenException"/> says who may.
+    /// </summary>
+    /// <exception cref="ForbiddenException">The table does not allow it.</exception>
+    public static void Require(Actor actor, Capability capability, AccessResource? resource = null)
+    {
+        if (Decide(actor, capability, resource) is { Allowed: false } refused)
+            throw new ForbiddenException(refused.Sentence);
+    }
 
-    /// <summary>Loading a plan file writes the plan: admin (Controllo di gestione) only, as over HTTP.</summary>
-    public static bool MayImportPlan(Actor actor) => actor.Is(Role.Admin);
+    static bool InScope(Actor actor, AccessScope scope, AccessResource? resource) => scope switch
+    {
+        AccessScope.OwnScorecard => actor.Holder is { } own && (resource?.Holder is not { } holder
+            || Same(own, SecretaryGeneral) || Same(own, holder)),
+        AccessScope.OwnOffices => actor.Is(Role.OfficeStaff) && (resource?.Offices is not { } offices
+            || offices.Any(o => o == Actor.AllOffices || actor.Offices.Contains(o))),
+        _ => false,
+    };
 
-    /// <summary>The Italian sentence a refused plan import shows.</summary>
-    public static string ImportRefusal(Actor actor) =>
-        $"L'utente «{actor.User}» non può importare un piano: serve il ruolo di amministratore "
-            + "(Controllo di gestione).";
+    static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Individual scorecards are personal data: <see cref="Capability.ReadScorecard"/> of
+    /// <paramref name="holder"/>.</summary>
+    public static bool MayReadScorecard(Actor? actor, string holder) =>
+        Allows(actor, Capability.ReadScorecard, AccessResource.OfHolder(holder));
+
+    /// <summary>The audit trail names people and their notes: <see cref="Capability.ReadAudit"/>.</summary>
+    public static bool MayReadAudit(Actor? actor) => Allows(actor, Capability.ReadAudit);
+
+    /// <summary>The OIV's replay and report: <see cref="Capability.ReadOivReplay"/>.</summary>
+    public static bool MayReadOivReplay(Actor? actor) => Allows(actor, Capability.ReadOivReplay);
+
+    /// <summary>Loading a plan file: <see cref="Capability.ImportPlan"/>.</summary>
+    public static bool MayImportPlan(Actor? actor) => Allows(actor, Capability.ImportPlan);
 
     /// <summary>
     /// The plan as <paramref name="actor"/> may read it: who holds which indicator, and with which weight, is part of a
     /// holder's personal data (with the public scores it recomputes the scorecard), so the assignments and weights of
-    /// holders whose scorecard the actor may not read are left out; anonymous readers see none.
+    /// holders whose scorecard the actor may not read are left out; anonymous readers (null) see none.
     /// </summary>
-    public static Plan Redacted(Plan plan, Actor actor)
+    public static Plan Redacted(Plan plan, Actor? actor)
     {
         bool May(string holder) => MayReadScorecard(actor, holder);
         if (plan.HolderCodes.All(May)) return plan;
@@ -49,8 +84,4 @@ public static class AccessPolicy
             Weights = [.. plan.Weights.Where(w => May(w.Holder))],
         };
     }
-
-    /// <summary>The Italian sentence a refused scorecard read shows, without transport words.</summary>
-    public static string ScorecardRefusal(string holder) =>
-        $"La scheda di {holder} è un dato personale: la vedono solo l'OIV, l'amministratore, il SG e il titolare.";
 }

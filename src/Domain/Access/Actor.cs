@@ -14,12 +14,6 @@ public sealed record Actor(string User, IReadOnlyList<Role> Roles, IReadOnlyList
 
     public bool Is(Role role) => Roles.Contains(role);
 
-    /// <summary>
-    /// An admin records anywhere; office staff record for indicators of their offices (or of all offices).
-    /// </summary>
-    public bool MayRecordFor(IReadOnlyList<string> indicatorOffices) =>
-        Is(Role.Admin) || (Is(Role.OfficeStaff) && indicatorOffices.Any(o => o == AllOffices || Offices.Contains(o)));
-
     public static string RoleName(Role r) => r switch
     {
         Role.Admin => "amministratore",

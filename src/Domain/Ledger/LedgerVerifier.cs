@@ -68,8 +68,8 @@ public sealed class LedgerVerifier
     /// Marten's own stream of «tombstones»: when a write fails after drawing sequence numbers (PostgreSQL killed
     /// mid-commit, a connection lost), Marten fills those numbers with empty events of type <c>tombstone</c> in the
     /// stream <c>mt_tombstone</c>, so that readers of the sequence do not wait for them. They are bookkeeping, never
-    /// sealed, and carry nothing of a plan: such a stream is left out — but only while it holds nothing else and no seal
-    /// or digest names it; anything else there is checked like any stream (and found unsealed).
+    /// sealed, and carry nothing of a plan: such a stream is left out — but only while it holds nothing else and no
+    /// seal or digest names it; anything else there is checked like any stream (and found unsealed).
     /// </summary>
     static bool IsMartenTombstones(StreamHistory stream) =>
         stream.Stream == MartenTombstoneStream && stream.Seals.Count == 0 && stream.Expected.Count == 0

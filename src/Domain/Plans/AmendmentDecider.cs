@@ -29,9 +29,7 @@ public static class AmendmentDecider
     public static IReadOnlyList<IPlanEvent> Decide(AmendPlan c, Plan? plan)
     {
         var p = plan ?? throw new DomainException($"Piano «{c.PlanId}» non trovato.");
-        if (!c.By.Is(Role.Admin))
-            throw new ForbiddenException($"L'utente «{c.By.User}» non può modificare il piano: serve il ruolo "
-                + "amministratore.");
+        AccessPolicy.Require(c.By, Capability.AmendPlan);
         if (p.Status == PlanStatus.Draft)
             throw new DomainException($"Il piano {p.Id} è in bozza: si corregge reimportandolo, le variazioni valgono "
                 + "dopo l'approvazione.");

@@ -1,7 +1,9 @@
+using PerformancePlan.Domain.Access;
+
 namespace PerformancePlan.Domain.Plans;
 
 /// <summary>Load a plan from a validated plan file.</summary>
-public sealed record ImportPlan(PlanDefinition Definition, string Source, string By, Instant Now);
+public sealed record ImportPlan(PlanDefinition Definition, string Source, Actor By, Instant Now);
 
 public static class PlanDecider
 {
@@ -11,6 +13,7 @@ public static class PlanDecider
     /// </summary>
     public static IReadOnlyList<IPlanEvent> Decide(ImportPlan command, Plan? state)
     {
+        AccessPolicy.Require(command.By, Capability.ImportPlan);
         var d = command.Definition;
         if (state is not null)
         {
@@ -23,11 +26,11 @@ public static class PlanDecider
         var events = new List<IPlanEvent>
         {
             new PlanDrafted(d.PlanId, d.Entity, d.EntityName, d.Year, d.Horizon, d.EntityBudget, d.Methodology,
-                command.By, command.Now),
+                command.By.User, command.Now),
         };
         events.AddRange(d.Definitions);
         events.AddRange(d.Weights);
-        events.Add(new PlanImported(d.PlanId, command.Source, d.ContentHash, d.Rows, d.Warnings, command.By,
+        events.Add(new PlanImported(d.PlanId, command.Source, d.ContentHash, d.Rows, d.Warnings, command.By.User,
             command.Now));
         return events;
     }

@@ -22,7 +22,7 @@ public static class PlanLifecycleDecider
     public static PlanApproved Decide(ApprovePlan c, Plan? plan)
     {
         var p = Existing(plan, c.PlanId);
-        Require(c.By, Role.Approver, "approvare un piano");
+        AccessPolicy.Require(c.By, Capability.ApprovePlan);
         if (p.Status != PlanStatus.Draft)
             throw new DomainException($"Il piano {p.Id} è già approvato ({p.ApprovalAct}).");
         RequireAct(c.Act);
@@ -39,7 +39,7 @@ public static class PlanLifecycleDecider
     public static PlanClosed Decide(ClosePlan c, Plan? plan)
     {
         var p = Existing(plan, c.PlanId);
-        Require(c.By, Role.Admin, "chiudere l'anno del piano");
+        AccessPolicy.Require(c.By, Capability.ClosePlan);
         if (p.Status == PlanStatus.Draft)
             throw new DomainException($"Il piano {p.Id} non è approvato: non si può chiudere.");
         if (p.IsClosed) throw new DomainException($"Il piano {p.Id} è già chiuso.");
@@ -67,7 +67,7 @@ public static class PlanLifecycleDecider
     public static PlanReopened Decide(ReopenPlan c, Plan? plan)
     {
         var p = Existing(plan, c.PlanId);
-        Require(c.By, Role.Admin, "riaprire il piano");
+        AccessPolicy.Require(c.By, Capability.ReopenPlan);
         if (p.Status == PlanStatus.Validated)
             throw new DomainException($"Il piano {p.Id} è validato dall'OIV: non si riapre più.");
         if (p.Status != PlanStatus.Closed)
@@ -86,7 +86,7 @@ public static class PlanLifecycleDecider
     public static PlanValidated Decide(ValidatePlan c, Plan? plan)
     {
         var p = Existing(plan, c.PlanId);
-        Require(c.By, Role.Oiv, "validare il piano");
+        AccessPolicy.Require(c.By, Capability.ValidatePlan);
         if (p.Status == PlanStatus.Validated) throw new DomainException($"Il piano {p.Id} è già validato.");
         if (p.Status != PlanStatus.Closed)
             throw new DomainException($"Il piano {p.Id} non è chiuso: si valida l'anno dopo la chiusura.");
@@ -99,7 +99,7 @@ public static class PlanLifecycleDecider
     public static IndicatorNeutralized Decide(NeutralizeIndicator c, Plan? plan)
     {
         var p = Existing(plan, c.PlanId);
-        Require(c.By, Role.Admin, "sterilizzare un indicatore");
+        AccessPolicy.Require(c.By, Capability.NeutralizeIndicator);
         if (p.IndicatorOf(c.Indicator) is null)
             throw new DomainException($"L'indicatore {c.Indicator} non esiste nel piano {p.Id}.");
         if (p.NeutralizationOf(c.Indicator) is { } n)
@@ -122,13 +122,6 @@ public static class PlanLifecycleDecider
     }
 
     static Plan Existing(Plan? plan, string id) => plan ?? throw new DomainException($"Piano «{id}» non trovato.");
-
-    static void Require(Actor by, Role role, string what)
-    {
-        if (!by.Is(role))
-            throw new ForbiddenException(
-                $"L'utente «{by.User}» non può {what}: serve il ruolo {Actor.RoleName(role)}.");
-    }
 
     static void RequireAct(string act)
     {

@@ -10,9 +10,7 @@ public static class RollForwardDecider
     public static IReadOnlyList<IPlanEvent> Decide(RollPlanForward c, Plan? from, Plan? existing)
     {
         var p = from ?? throw new DomainException($"Piano «{c.FromPlanId}» non trovato.");
-        if (!c.By.Is(Role.Admin))
-            throw new ForbiddenException($"L'utente «{c.By.User}» non può predisporre un piano: serve il ruolo "
-                + "amministratore.");
+        AccessPolicy.Require(c.By, Capability.RollForwardPlan);
         if (existing is not null) throw new DomainException($"Il piano {c.ToPlanId} esiste già.");
         var year = p.Year + 1;
         if (c.ToPlanId != $"{p.Entity}-{year}")

@@ -31,9 +31,7 @@ public static class ResultDecider
     {
         var entry = results?.Entry(c.EntryId)
             ?? throw new DomainException($"Nessun risultato con identificativo {c.EntryId}.");
-        if (!c.By.Is(Role.Admin))
-            throw new ForbiddenException(
-                $"L'utente «{c.By.User}» non può annullare risultati: serve il ruolo amministratore.");
+        AccessPolicy.Require(c.By, Capability.RevertResult);
         if (string.IsNullOrWhiteSpace(c.Reason))
             throw new DomainException("Indicare il motivo dell'annullamento: resta agli atti.");
         if (entry.Reversal is { } r)
@@ -63,11 +61,8 @@ public static class ResultDecider
                 + "i risultati sono congelati" + Reopen(plan));
         if (plan.NeutralizationOf(indicator.Code) is { } n)
             throw new DomainException($"L'indicatore {indicator.Code} è sterilizzato ({n.Act}): non si misura.");
-        if (!command.By.MayRecordFor(indicator.Offices))
-            throw new ForbiddenException(
-                $"L'utente «{command.By.User}» non può registrare risultati di {indicator.Code}: "
-                + $"l'indicatore è degli uffici {string.Join(", ", indicator.Offices)}; "
-                + "possono farlo il personale di quegli uffici o un amministratore.");
+        AccessPolicy.Require(command.By, Capability.RecordResult,
+            AccessResource.OfIndicator(indicator.Code, indicator.Offices));
         return new ResultRecorded(plan.Id, indicator.Code, command.EntryId, r.Value, r.ReferredTo, r.Period, r.Note,
             command.By.User, command.Now);
     }

@@ -62,7 +62,7 @@ public sealed class BenchStore(RawSheet planFile, IClock clock)
         if (!read.Ok) throw new InvalidOperationException(read.Errors[0].Message);
         var now = clock.GetCurrentInstant();
         var definition = read.Plan!;
-        var imported = PlanDecider.Decide(new ImportPlan(definition, planFile.FileName, Admin.User, now), null);
+        var imported = PlanDecider.Decide(new ImportPlan(definition, planFile.FileName, Admin, now), null);
         var draft = Plan.Replay(imported)!;
         var approved = PlanLifecycleDecider.Decide(new ApprovePlan(draft.Id, "Delibera di Giunta n. 7 del 31/01/2019",
             new LocalDate(2019, 1, 31), Giunta, now), draft);

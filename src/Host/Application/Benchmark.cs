@@ -137,7 +137,7 @@ public sealed class Benchmark(string connectionString, string planFile, IClock c
     async Task<DocumentStore> FreshStoreAsync(CancellationToken ct)
     {
         var store = await BenchStore.CreateAsync(connectionString, ct);
-        await new PlanImportService(store, clock).ImportAsync(planFile, EntityId.Default, "admin", false, ct);
+        await new PlanImportService(store, clock).ImportAsync(planFile, EntityId.Default, Admin, false, ct);
         await new PlanLifecycleService(store, clock).ApproveAsync(PlanId.Parse("cciaa-ms-2019"),
             "Delibera di Giunta n. 7 del 31/01/2019", new LocalDate(2019, 1, 31), Giunta, ct);
         return store;

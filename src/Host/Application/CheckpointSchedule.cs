@@ -7,7 +7,7 @@ using PerformancePlan.Projections;
 namespace PerformancePlan.Host.Application;
 
 /// <summary>
-/// Signed checkpoints on a schedule (ADR 0016, 0025): while <c>serve</c> runs, once <see cref="Every"/> has passed
+/// Signed checkpoints on a schedule (ADR 0016, 0027): while <c>serve</c> runs, once <see cref="Every"/> has passed
 /// since the last checkpoint (any: after an approval, on demand, scheduled) and the ledger's head has moved past the
 /// last one exported, the ledger is verified, its head signed and the checkpoint written to <see cref="Directory"/>
 /// — where the OIV collects them — as <c>perfplan-checkpoint-AAAA-MM-GG-POSIZIONE.json</c>. So every event is covered

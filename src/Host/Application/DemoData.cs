@@ -25,7 +25,7 @@ public sealed class DemoData(
         var seed = SheetReader.Read(Path.Combine(dataFolder, "cciaa-ms-2019.csv"));
         var asApproved = seed with { Rows = seed.Rows.Where(r => r[PlanColumns.Code] != "O2.1.4-g").ToList() };
         var imported = await new PlanImportService(store, clock)
-            .ImportAsync(asApproved, EntityId.Default, "admin", false, ct);
+            .ImportAsync(asApproved, EntityId.Default, _users.Find("admin"), false, ct);
         if (imported.Status == ImportStatus.Invalid) throw new InvalidInputException(imported.Errors);
         if (imported.Status == ImportStatus.Imported)
         {

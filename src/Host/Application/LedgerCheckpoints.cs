@@ -38,7 +38,7 @@ public sealed partial class LedgerService
     }
 
     /// <summary>
-    /// Replaces the signing key (ADR 0025): verifies the ledger with the old key (nothing happens on an altered one),
+    /// Replaces the signing key (ADR 0027): verifies the ledger with the old key (nothing happens on an altered one),
     /// has the old key sign the head naming the new public key, writes the new key over the old key's file, and has
     /// the new key sign the head naming the old one. Checkpoints of both keys stay provable with either public key.
     /// </summary>

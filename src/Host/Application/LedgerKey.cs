@@ -108,7 +108,7 @@ public sealed class LedgerKey
         }
         // Once per installation, whichever command signs first: the host's own output does not reach here.
         Console.Error.WriteLine($"Chiave di firma del registro creata in {path} (permessi 0600). La chiave pubblica "
-            + "per l'OIV è in ogni checkpoint esportato (perfplan ledger checkpoint --out FILE).");
+            + "per l'OIV è in ogni checkpoint esportato (perfplan ledger checkpoint --as oiv --out FILE).");
         return new LedgerKey(seed, path, true);
     }
 

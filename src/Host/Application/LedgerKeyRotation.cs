@@ -4,7 +4,7 @@ using PerformancePlan.Domain.Ledger;
 namespace PerformancePlan.Host.Application;
 
 /// <summary>
-/// A new signing key for the ledger's checkpoints, the old one's signatures still provable (ADR 0025). The rotation
+/// A new signing key for the ledger's checkpoints, the old one's signatures still provable (ADR 0027). The rotation
 /// is two checkpoints of the same head: the old key signs one whose reason names the new public key, the new key one
 /// that names the old; then the key file holds the new key only. Whoever trusts either key trusts the other through
 /// these signed statements (<see cref="Trusted"/>), so checkpoints of both stay verifiable with one public key.

@@ -19,9 +19,12 @@ public sealed class PlanImportService(IDocumentStore store, IClock clock)
     /// Imports the plan file at <paramref name="path"/>, with the measurement system of the methodology file at
     /// <paramref name="methodologyPath"/> when given (its rows under the plan file's own <c>Metodologia</c> rows).
     /// </summary>
-    public async Task<PlanImportOutcome> ImportAsync(string path, EntityId entity, string user, bool dryRun,
+    /// <exception cref="ForbiddenException">The actor may not import a plan (<see cref="Capability.ImportPlan"/>),
+    /// not even as a dry run.</exception>
+    public async Task<PlanImportOutcome> ImportAsync(string path, EntityId entity, Actor by, bool dryRun,
         CancellationToken ct, string? methodologyPath = null)
     {
+        AccessPolicy.Require(by, Capability.ImportPlan);
         RawSheet sheet;
         RawSheet? methodology = null;
         var reading = path;
@@ -35,15 +38,16 @@ public sealed class PlanImportService(IDocumentStore store, IClock clock)
             return new(ImportStatus.Invalid, null, 0,
                 [new ImportIssue(IssueSeverity.Error, Path.GetFileName(reading), 0, "", "", e.Message, "")], [], null);
         }
-        return await ImportAsync(sheet, entity, user, dryRun, ct, methodology);
+        return await ImportAsync(sheet, entity, by, dryRun, ct, methodology);
     }
 
     /// <summary>
     /// Imports a sheet already read (the demo loads the seed as it was approved, before its amendment).
     /// </summary>
-    public async Task<PlanImportOutcome> ImportAsync(RawSheet sheet, EntityId entity, string user, bool dryRun,
+    public async Task<PlanImportOutcome> ImportAsync(RawSheet sheet, EntityId entity, Actor by, bool dryRun,
         CancellationToken ct, RawSheet? methodology = null)
     {
+        AccessPolicy.Require(by, Capability.ImportPlan);
         var path = sheet.FileName;
         var result = PlanFileImporter.Read(sheet, entity.Value, methodology);
         if (!result.Ok) return new(ImportStatus.Invalid, null, 0, result.Errors, result.Warnings, null);
@@ -54,18 +58,18 @@ public sealed class PlanImportService(IDocumentStore store, IClock clock)
         // wrote (the same content is then a no-op, different content a refusal). Never two plans, never a lost event.
         for (var attempt = 1; ; attempt++)
         {
-            try { return await AppendAsync(definition, path, user, result.Warnings, ct); }
+            try { return await AppendAsync(definition, path, by, result.Warnings, ct); }
             catch (Exception e) when (attempt == 1
                 && e is ExistingStreamIdCollisionException or JasperFx.ConcurrencyException) { }
         }
     }
 
-    async Task<PlanImportOutcome> AppendAsync(PlanDefinition definition, string path, string user,
+    async Task<PlanImportOutcome> AppendAsync(PlanDefinition definition, string path, Actor by,
         IReadOnlyList<ImportIssue> warnings, CancellationToken ct)
     {
-        await using var session = CommandSession.Open(store, user, "plan import", clock.GetCurrentInstant());
+        await using var session = CommandSession.Open(store, by.User, "plan import", clock.GetCurrentInstant());
         var stream = await session.Events.FetchForWriting<Plan>(definition.PlanId, ct);
-        var events = PlanDecider.Decide(new ImportPlan(definition, Path.GetFileName(path), user,
+        var events = PlanDecider.Decide(new ImportPlan(definition, Path.GetFileName(path), by,
             clock.GetCurrentInstant()), stream.Aggregate);
         if (events.Count == 0) return new(ImportStatus.AlreadyImported, definition.PlanId, 0, [], warnings, definition);
         stream.AppendMany(events);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using Weasel.Core;
 
 namespace PerformancePlan.Host.Application;
@@ -16,42 +17,68 @@ public sealed record RebuildReport(
 /// Rebuilds the inline projections (<see cref="Plan"/>, <see cref="IndicatorResults"/>) from the events (ADR 0023):
 /// the documents are deleted, the events read once in stream order with one cursor, each stream folded with the
 /// domain's own <c>Evolve</c> (the same the inline projections call), and the documents written with Marten's bulk
-/// copy in batches — no round trip per event. Meant for a store nobody writes to meanwhile (the service stopped).
+/// copy in batches while the reading goes on — no round trip per event. Meant for a store nobody writes to meanwhile
+/// (the service stopped).
 /// </summary>
 public sealed class ProjectionRebuild(IDocumentStore store)
 {
-    const int Batch = 500;
+    const int Batch = 1000;
 
     /// <summary>Rebuilds; <paramref name="progress"/> hears the events folded so far, every few thousand.</summary>
     public async Task<RebuildReport> RebuildAsync(Action<long>? progress, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
         await DeleteDocumentsAsync(ct);
-        var documentsToWrite = new List<object>();
-        long events = 0, documents = 0;
-        string? stream = null;
-        Plan? plan = null;
-        IndicatorResults? result = null;
-        async Task CloseAsync(bool last)
+        // Folding and writing overlap: the reader hands full batches to one writer on a connection of its own, so the
+        // rebuild takes about as long as the read alone (a few batches in flight bound the memory).
+        var batches = Channel.CreateBounded<List<object>>(new BoundedChannelOptions(4) { SingleReader = true });
+        long documents = 0;
+        var writer = Task.Run(async () =>
         {
-            if (plan is not null) documentsToWrite.Add(plan);
-            if (result is not null) documentsToWrite.Add(result);
-            (plan, result) = (null, null);
-            if (documentsToWrite.Count < Batch && !last || documentsToWrite.Count == 0) return;
-            documents += documentsToWrite.Count;
-            await store.BulkInsertDocumentsAsync(documentsToWrite, BulkInsertMode.InsertsOnly, Batch, ct);
-            documentsToWrite.Clear();
-        }
-        await using (var session = store.QuerySession())
-            await foreach (var e in session.Events.QueryAllRawEvents().OrderBy(e => e.StreamKey)
-                .ThenBy(e => e.Version).ToAsyncEnumerable(ct))
+            try
             {
-                if (e.StreamKey != stream) { await CloseAsync(false); stream = e.StreamKey; }
-                if (e.Data is IPlanEvent p) plan = Plan.Evolve(plan, p);
-                if (e.Data is IResultEvent r) result = IndicatorResults.Evolve(result, r);
-                if (++events % 5000 == 0) progress?.Invoke(events);
+                await foreach (var batch in batches.Reader.ReadAllAsync(ct))
+                {
+                    await store.BulkInsertDocumentsAsync(batch, BulkInsertMode.InsertsOnly, batch.Count, ct);
+                    documents += batch.Count;
+                }
             }
-        await CloseAsync(true);
+            catch (Exception e)
+            {
+                batches.Writer.TryComplete(e);   // the reader stops at its next batch instead of waiting forever
+                throw;
+            }
+        }, ct);
+        long events = 0;
+        try
+        {
+            var pending = new List<object>(Batch);
+            string? stream = null;
+            Plan? plan = null;
+            IndicatorResults? result = null;
+            async Task CloseAsync(bool last)
+            {
+                if (plan is not null) pending.Add(plan);
+                if (result is not null) pending.Add(result);
+                (plan, result) = (null, null);
+                if (pending.Count < Batch && !last || pending.Count == 0) return;
+                await batches.Writer.WriteAsync(pending, ct);
+                pending = new List<object>(Batch);
+            }
+            await using (var session = store.QuerySession())
+                await foreach (var e in session.Events.QueryAllRawEvents().OrderBy(e => e.StreamKey)
+                    .ThenBy(e => e.Version).ToAsyncEnumerable(ct))
+                {
+                    if (e.StreamKey != stream) { await CloseAsync(false); stream = e.StreamKey; }
+                    if (e.Data is IPlanEvent p) plan = Plan.Evolve(plan, p);
+                    if (e.Data is IResultEvent r) result = IndicatorResults.Evolve(result, r);
+                    if (++events % 5000 == 0) progress?.Invoke(events);
+                }
+            await CloseAsync(true);
+        }
+        catch (ChannelClosedException) { }   // the writer failed: awaiting it below throws its error
+        finally { batches.Writer.TryComplete(); }
+        await writer;
         var elapsed = watch.Elapsed;
         progress?.Invoke(events);
         var (checkedPlans, differences) = await CheckAsync(ct);

@@ -19,6 +19,6 @@ public sealed class StaleVersionException(PlanId plan, string indicator, long ex
     static string Describe(PlanId plan, string indicator, long expected, long current) =>
         $"Risultato non registrato: i risultati di {indicator} sono alla versione {current}, non alla {expected} "
         + "attesa: un'altra registrazione è arrivata prima. Nessun evento scritto. Rileggere i risultati "
-        + $"(perfplan results list --plan {plan} --indicator {indicator}) e, se il valore è ancora da registrare, "
-        + $"ripetere il comando con --expected-version {current}.";
+        + $"(perfplan results list --plan {plan} --indicator {indicator} --as UTENTE) e, se il valore è ancora da "
+        + $"registrare, ripetere il comando con --expected-version {current}.";
 }

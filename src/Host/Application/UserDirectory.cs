@@ -1,17 +1,32 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using PerformancePlan.Host.Application.Accounts;
 
 namespace PerformancePlan.Host.Application;
 
 /// <summary>
 /// Users, their roles and offices, from configuration: <c>--users FILE</c>, else <c>PERFPLAN_USERS</c>, else the
-/// demonstration <c>users.json</c> shipped beside the executable (one user per role and per office).
+/// demonstration <c>users.json</c> shipped beside the executable (one user per role and per office); and, when given,
+/// the local accounts of the embedded sign-in (ADR 0026), which come first: an account names the user's roles,
+/// offices and holder itself, and a disabled account is refused even if the file lists the same name.
 /// </summary>
-public sealed class UserDirectory(string source, IReadOnlyDictionary<string, Actor> users)
+public sealed class UserDirectory(
+    string source, IReadOnlyDictionary<string, Actor> users, IReadOnlyDictionary<string, string?>? names = null,
+    IAccountLookup? accounts = null)
 {
+    /// <summary>The users file read.</summary>
     public string Source { get; } = source;
 
-    public static UserDirectory Load(string? path = null)
+    /// <summary>The users of the file, with their display names (<c>name</c>), in the file's order.</summary>
+    public IReadOnlyList<(Actor Actor, string? Name)> FileUsers { get; } =
+        [.. users.Values.Select(a => (a, names?.GetValueOrDefault(a.User)))];
+
+    /// <summary>
+    /// The users of <paramref name="path"/> (else <c>PERFPLAN_USERS</c>, else the demo file), and the local
+    /// <paramref name="accounts"/> if given.
+    /// </summary>
+    /// <exception cref="UnknownUserException">The file is missing or invalid.</exception>
+    public static UserDirectory Load(string? path = null, IAccountLookup? accounts = null)
     {
         path = path is { Length: > 0 } ? path
             : Environment.GetEnvironmentVariable("PERFPLAN_USERS") is { Length: > 0 } env ? env
@@ -29,6 +44,7 @@ public sealed class UserDirectory(string source, IReadOnlyDictionary<string, Act
                 "Ruoli ammessi: admin, officeStaff, approver, oiv, analyst, holder.");
         }
         var users = new Dictionary<string, Actor>(StringComparer.OrdinalIgnoreCase);
+        var names = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var u in file?.Users ?? [])
         {
             if (string.IsNullOrWhiteSpace(u.User) || u.Roles is not { Count: > 0 })
@@ -38,13 +54,29 @@ public sealed class UserDirectory(string source, IReadOnlyDictionary<string, Act
             if (!users.TryAdd(u.User, new Actor(u.User, u.Roles, offices, u.Holder?.ToUpperInvariant())))
                 throw new UnknownUserException(
                     $"File degli utenti non valido ({path}): l'utente «{u.User}» compare due volte.");
+            names[u.User] = u.Name;
         }
-        return new UserDirectory(path, users);
+        return new UserDirectory(path, users, names, accounts);
     }
 
-    public Actor Find(string user) => users.TryGetValue(user, out var actor) ? actor
-        : throw new UnknownUserException($"Utente «{user}» sconosciuto. " +
-            $"Utenti configurati in {Source}: {string.Join(", ", users.Keys)}.");
+    /// <summary>
+    /// The acting user named <paramref name="user"/>: the local account of that name if there is one (refused when
+    /// disabled), else the file's user.
+    /// </summary>
+    /// <exception cref="UnknownUserException">Neither an account nor the file knows the user, or the account is
+    /// disabled.</exception>
+    public Actor Find(string user)
+    {
+        if (accounts?.Find(user) is { } account)
+            return account.Disabled
+                ? throw new UnknownUserException($"L'utente «{account.Id}» è disabilitato: nessuna operazione. " +
+                    $"Un amministratore può riabilitarlo con perfplan user enable {account.Id}.")
+                : account.Actor;
+        return users.TryGetValue(user, out var actor) ? actor
+            : throw new UnknownUserException($"Utente «{user}» sconosciuto. " +
+                $"Utenti configurati in {Source}: {string.Join(", ", users.Keys)}" +
+                (accounts is null ? "." : "; account locali: perfplan user list."));
+    }
 
     sealed record UsersFile(IReadOnlyList<UserEntry> Users);
     sealed record UserEntry(

@@ -13,7 +13,7 @@ public static class AmendmentCommands
     /// an amendment from a file, all or nothing.</summary>
     public static Command Amend(CliContext cli, CommonOptions common)
     {
-        var (plan, user) = (CommonOptions.Plan(), CommonOptions.As());
+        var (plan, user) = (CommonOptions.Plan(), CommonOptions.As(Capability.AmendPlan));
         var file = CommonOptions.Required<FileInfo>("--file",
             "CSV/XLSX delle modifiche: colonne del piano più Operazione (modifica, aggiungi, ritira)");
         var act = CommonOptions.Act("Atto che dispone la variazione, es. \"Determinazione SG n. 115 del 15/05/2019\"");
@@ -27,10 +27,11 @@ public static class AmendmentCommands
             plan, file, act, on, reason, user,
         }.OnStore(cli, common, async (parse, store, ct) =>
         {
+            var actor = common.Actor(parse, user);
             var path = parse.GetValue(file)!.FullName;
             if (!File.Exists(path)) return cli.Fail($"File non trovato: {path}", ExitCodes.InvalidInput);
             var e = await new AmendmentService(store, cli.Clock).AmendFromFileAsync(parse.GetValue(plan)!, path,
-                parse.GetValue(act)!, parse.GetValue(on), parse.GetValue(reason)!, common.Actor(parse, user), ct);
+                parse.GetValue(act)!, parse.GetValue(on), parse.GetValue(reason)!, actor, ct);
             return cli.Ok($"[green]Piano {e.PlanId}: versione {e.Version}[/] " +
                 $"({Markup.Escape(e.Act)}, in vigore dal {ItalianFormat.Date(e.EffectiveOn)}).");
         });
@@ -43,7 +44,7 @@ public static class AmendmentCommands
         var version = CommonOptions.Required<int>("--version", "La variazione (versione) da annullare");
         var (plan, act) = (CommonOptions.Plan(), CommonOptions.Act("Atto che dispone l'annullamento"));
         var on = CommonOptions.Date("--on", "Data dell'atto, da cui l'annullamento è in vigore");
-        var (reason, user) = (CommonOptions.Reason("Motivo"), CommonOptions.As());
+        var (reason, user) = (CommonOptions.Reason("Motivo"), CommonOptions.As(Capability.AmendPlan));
         return new Command("revert-amendment",
             "Annulla una variazione errata con una nuova variazione che ripristina i valori precedenti")
         {
@@ -67,7 +68,7 @@ public static class AmendmentCommands
         var value = CommonOptions.Required<string>("--value", "Nuovo target: 80% · 12 · 31/03/2019");
         var (act, reason) = (CommonOptions.Act("Atto che dispone la modifica"), CommonOptions.Reason("Motivo"));
         var on = CommonOptions.Date("--on", "Data dell'atto, da cui la modifica è in vigore");
-        var user = CommonOptions.As();
+        var user = CommonOptions.As(Capability.AmendPlan);
         var revise = new Command("revise", "Modifica un target (variazione: nuova versione del piano)")
         {
             plan, indicator, year, value, act, reason, on, user,
@@ -88,7 +89,7 @@ public static class AmendmentCommands
     {
         var from = CommonOptions.PlanOption("--from", "Piano di partenza, es. cciaa-ms-2019", true);
         var to = CommonOptions.PlanOption("--to", "Nuovo piano, es. cciaa-ms-2020", true);
-        var user = CommonOptions.As();
+        var user = CommonOptions.As(Capability.RollForwardPlan);
         return new Command("rollforward",
             "Predispone il piano dell'anno dopo: stesso albero, target riportati (bozza)") { from, to, user }
             .OnStore(cli, common, async (parse, store, ct) =>

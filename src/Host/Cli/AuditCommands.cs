@@ -22,12 +22,13 @@ public static class AuditCommands
         var user = new Option<string?>("--user") { Description = "Solo le operazioni di un utente" };
         var from = CommonOptions.Date("--from", "Dal giorno", required: false);
         var to = CommonOptions.Date("--to", "Al giorno", required: false);
-        var format = Formats.Option();
+        var (format, actingUser) = (Formats.Option(), CommonOptions.As(Capability.ReadAudit));
         return new Command("audit", "Traccia di audit: chi ha fatto cosa, quando, con quale atto e perché")
         {
-            plan, indicator, user, from, to, format,
+            plan, indicator, user, from, to, format, actingUser,
         }.OnStore(cli, common, async (parse, store, ct) =>
         {
+            common.Actor(parse, actingUser);
             await using var session = store.QuerySession();
             var events = await PlanHistoryQueries.EventsAsync(session, parse.GetValue(plan)!, null, true, ct);
             LocalDate? fromDate = parse.GetResult(from) is { Implicit: false } ? parse.GetValue(from) : null;

@@ -9,12 +9,25 @@ namespace PerformancePlan.Host.Cli;
 /// <summary>
 /// What every verb needs: the console, the clock, JSON settings, and a store opened on the right database.
 /// </summary>
-/// <param name="store">A store already open on a prepared schema, used by every verb instead of opening the database
-/// named by <c>--db</c>: for a process that runs hundreds of verbs on one database (the fuzz corpus' tests), where
-/// opening a store and its first connection per verb would cost more than the verb. Null: each verb opens its own.
-/// </param>
-public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock clock, IDocumentStore? store = null)
+/// <param name="variables">Reads an environment variable (<c>PERFPLAN_USER</c>); the process's own by default,
+/// a test's in process.</param>
+/// <param name="input">Standard input (passwords for <c>perfplan user</c>); null for the process's own.</param>
+/// <param name="sharedStore">A store already open on a prepared schema, used by every verb instead of opening the
+/// database named by <c>--db</c>: for a process that runs hundreds of verbs on one database (the fuzz corpus' tests),
+/// where opening a store and its first connection per verb would cost more than the verb. Null: each verb opens its
+/// own.</param>
+public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock clock,
+    Func<string, string?>? variables = null, TextReader? input = null, IDocumentStore? sharedStore = null)
 {
+    /// <summary>Standard input: what a verb reads a password from when it is not typed at a terminal.</summary>
+    public TextReader Input { get; } = input ?? System.Console.In;
+
+    /// <summary>Whether standard input is a terminal (a password is then asked without echo).</summary>
+    public bool InputIsTerminal { get; } = input is null && !System.Console.IsInputRedirected;
+
+    /// <summary>The environment variable <paramref name="name"/>, or null when unset.</summary>
+    public string? Variable(string name) => (variables ?? Environment.GetEnvironmentVariable)(name);
+
     /// <summary>Standard output: tables, messages, JSON; control characters of printed text are shown, not obeyed.
     /// </summary>
     public IAnsiConsole Console { get; } = new TerminalSafeConsole(console);
@@ -32,6 +45,9 @@ public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock
     /// <summary>The database connection of the running verb (for <c>serve</c>, which keeps it alive).</summary>
     public DatabaseConnection? Connection { get; private set; }
 
+    /// <summary>The store of the running verb: <c>--as</c> also finds the local accounts in it.</summary>
+    public IDocumentStore? Store { get; private set; }
+
     /// <summary>
     /// Opens the database (embedded default or configured), runs the action, and always closes both. The schema is
     /// checked with one query and created or upgraded only when fresh or older (<see cref="SchemaStamp"/>); Marten
@@ -43,14 +59,25 @@ public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock
     {
         try
         {
-            if (store is not null) return await action(store);
+            if (sharedStore is not null)
+            {
+                Store = sharedStore;
+                return await action(sharedStore);
+            }
+            StartupTimings.Mark(this, "comando letto");
             await using var connection = await this.StepAsync("Apertura dell'archivio eventi (PostgreSQL)…",
                 () => DatabaseConnection.OpenAsync(db, ct));
+            StartupTimings.Mark(this, "PostgreSQL raggiunto");
             Connection = connection;
-            using var opened = EventStore.Create(connection.ConnectionString, autoCreate: AutoCreate.None);
+            using var store = EventStore.Create(connection.ConnectionString, autoCreate: AutoCreate.None);
+            StartupTimings.Mark(this, "archivio configurato");
+            Store = store;
             if (prepare)
-                await this.StepAsync("Preparazione dell'archivio eventi…", () => SchemaStamp.EnsureAsync(opened, ct));
-            return await action(opened);
+                await this.StepAsync("Preparazione dell'archivio eventi…", () => SchemaStamp.EnsureAsync(store, ct));
+            StartupTimings.Mark(this, "schema verificato");
+            var code = await action(store);
+            StartupTimings.Mark(this, "comando eseguito");
+            return code;
         }
         catch (PostgresUnavailableException e) { return Fail(e.Message, ExitCodes.Failure); }
         catch (InvalidInputException e)
@@ -58,6 +85,7 @@ public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock
             foreach (var issue in e.Issues) Errors.MarkupLine($"[red]{Markup.Escape(issue.ToString())}[/]");
             return Fail("Nessun evento scritto.", ExitCodes.InvalidInput);
         }
+        catch (MissingUserException e) { return Fail(e.Message, ExitCodes.InvalidInput); }
         catch (DomainException e) { return Fail(e.Message, ExitCodes.RefusedByRule); }
         catch (StaleVersionException e) { return Fail(e.Message, ExitCodes.RefusedByRule); }
         catch (Exception e) when (e is ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException)
@@ -73,12 +101,6 @@ public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock
                 $"Indicare un percorso esistente e scrivibile. ({e.Message})", ExitCodes.InvalidInput);
         }
     }
-
-    /// <summary>
-    /// The acting user, from the users configuration (<c>--users</c>, <c>PERFPLAN_USERS</c>, or the demo file).
-    /// </summary>
-    public static PerformancePlan.Domain.Access.Actor Actor(string? usersFile, string user) =>
-        UserDirectory.Load(usersFile).Find(user);
 
     /// <summary>Writes <paramref name="markup"/> to standard output and returns <see cref="ExitCodes.Ok"/>.</summary>
     public int Ok(string markup)

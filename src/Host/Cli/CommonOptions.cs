@@ -2,9 +2,17 @@ using System.CommandLine;
 
 namespace PerformancePlan.Host.Cli;
 
-/// <summary>Options shared by several verbs, and the factories every verb declares its options with.</summary>
-public sealed class CommonOptions
+/// <summary>
+/// Options shared by several verbs, and the factories every verb declares its options with; the acting user
+/// (<see cref="As"/>) read from <c>--as</c> or the session's <c>PERFPLAN_USER</c> (<paramref name="cli"/>'s
+/// environment).
+/// </summary>
+public sealed class CommonOptions(CliContext cli)
 {
+    /// <summary>The environment variable naming the user of a CLI session, used when a verb has no <c>--as</c>.
+    /// </summary>
+    public const string SessionUser = "PERFPLAN_USER";
+
     /// <summary><c>--db</c>: a PostgreSQL connection string, else <c>PERFPLAN_DB</c>, else the embedded one.
     /// </summary>
     public Option<string?> Db { get; } = new("--db")
@@ -20,10 +28,70 @@ public sealed class CommonOptions
         Recursive = true,
     };
 
-    /// <summary>The acting user named by <paramref name="user"/> (<see cref="As"/>), found in <see cref="Users"/>.
+    /// <summary>
+    /// <c>--as USER</c>: who runs a verb that exercises <paramref name="capability"/>. Required (exit 2 without it,
+    /// or without <c>PERFPLAN_USER</c>) unless the capability is public; an unknown user is refused (exit 3) even
+    /// where it is optional.
     /// </summary>
-    public PerformancePlan.Domain.Access.Actor Actor(ParseResult parse, Option<string> user) =>
-        CliContext.Actor(parse.GetValue(Users), parse.GetValue(user)!);
+    public static ActingUser As(Capability capability) => new(capability);
+
+    /// <summary>The user named by <c>--as</c>, else by <c>PERFPLAN_USER</c>; null when neither names one.</summary>
+    public string? UserName(ParseResult parse, ActingUser user) =>
+        (parse.GetValue(user) is { Length: > 0 } named ? named : cli.Variable(SessionUser))?.Trim() is
+            { Length: > 0 } name ? name : null;
+
+    /// <summary>
+    /// The acting user of a verb whose capability needs one: found in the users' directory (<see cref="Users"/>,
+    /// <see cref="UserDirectory.Find"/>) and allowed by the access table.
+    /// </summary>
+    /// <exception cref="MissingUserException">No <c>--as</c>, no <c>PERFPLAN_USER</c> (exit 2).</exception>
+    /// <exception cref="UnknownUserException">The user is not configured (exit 3).</exception>
+    /// <exception cref="ForbiddenException">The table does not allow the user the verb's capability (exit 3).
+    /// </exception>
+    public Actor Actor(ParseResult parse, ActingUser user) =>
+        OptionalActor(parse, user) ?? throw new MissingUserException(MissingUser(parse, user));
+
+    /// <summary>
+    /// The acting user when one is named (checked as by <see cref="Actor"/>), else null: a public verb read by nobody
+    /// in particular.
+    /// </summary>
+    public Actor? OptionalActor(ParseResult parse, ActingUser user)
+    {
+        if (UserName(parse, user) is not { } name)
+            return user.Needed ? throw new MissingUserException(MissingUser(parse, user)) : null;
+        var actor = Find(parse, name);
+        AccessPolicy.Require(actor, user.Capability);
+        return actor;
+    }
+
+    /// <summary>
+    /// The user <paramref name="name"/>: a local account of the open store first (a disabled one is refused), else the
+    /// users file (<see cref="UserDirectory.Find"/>); not checked against the access table.
+    /// </summary>
+    /// <exception cref="UnknownUserException">Unknown or disabled (exit 3).</exception>
+    public Actor Find(ParseResult parse, string name) => UserDirectory.Load(parse.GetValue(Users),
+        cli.Store is { } store ? new Application.Accounts.StoredAccounts(store) : null).Find(name);
+
+    /// <summary>
+    /// What a verb that needs a user says without one: the verb, what it does and who may, and the two ways to name
+    /// the user.
+    /// </summary>
+    public static string MissingUser(ParseResult parse, ActingUser user)
+    {
+        var rule = AccessTable.Of(user.Capability);
+        var example = rule.Roles.Select(ExampleUser).FirstOrDefault() ?? "admin";
+        return $"«{ParseErrors.Path(parse.CommandResult)}» richiede l'utente che lo esegue: aggiungere --as UTENTE "
+            + $"(es. --as {example}) oppure indicarlo per la sessione con la variabile {SessionUser} (es. export "
+            + $"{SessionUser}={example}). Per {rule.Action} {rule.Need}; utenti nel file --users, "
+            + "PERFPLAN_USERS o users.json.";
+    }
+
+    /// <summary>The demonstration user of a role (users.json), for the examples of messages.</summary>
+    static string ExampleUser(Role role) => role switch
+    {
+        Role.Admin => "admin", Role.Oiv => "oiv", Role.Analyst => "analista", Role.Approver => "giunta",
+        Role.OfficeStaff => "u1.1", _ => "sg",
+    };
 
     /// <summary>A required option with its description, e.g. <c>--indicator</c>.</summary>
     public static Option<T> Required<T>(string name, string description) =>
@@ -58,12 +126,6 @@ public sealed class CommonOptions
         entity.DefaultValueFactory = _ => EntityId.Default;
         return entity;
     }
-
-    /// <summary><c>--as</c>, required: the acting user, looked up in the users file.</summary>
-    public static Option<string> As() => new("--as")
-    {
-        Description = "Utente che esegue il comando (vedi users.json)", Required = true,
-    };
 
     /// <summary><c>--as-of gg/mm/aaaa</c> (or ISO <c>aaaa-mm-gg</c>): the plan version in force and the results
     /// referred to up to that day.</summary>
@@ -117,3 +179,29 @@ public sealed class CommonOptions
         },
     };
 }
+
+/// <summary>
+/// The <c>--as</c> option of a verb, carrying the <see cref="Capability"/> the verb exercises: the one declaration of
+/// what a verb needs, read by <see cref="Verbs.OnStore"/> (a missing user is exit 2 before the database is opened)
+/// and by <see cref="CommonOptions.Actor"/>.
+/// </summary>
+public sealed class ActingUser : Option<string?>
+{
+    /// <summary>The option of a verb exercising <paramref name="capability"/>.</summary>
+    public ActingUser(Capability capability) : base("--as")
+    {
+        Capability = capability;
+        Description = Needed
+            ? $"Utente che esegue il comando (obbligatorio; altrimenti {CommonOptions.SessionUser}); vedi users.json"
+            : $"Utente che esegue il comando (facoltativo; altrimenti {CommonOptions.SessionUser})";
+    }
+
+    /// <summary>What the verb does, as the access table names it.</summary>
+    public Capability Capability { get; }
+
+    /// <summary>True when the capability is not public: the verb needs a user.</summary>
+    public bool Needed => !AccessTable.Of(Capability).Public;
+}
+
+/// <summary>A verb that needs a user was run without one (exit 2): the message says how to name it.</summary>
+public sealed class MissingUserException(string message) : Exception(message);

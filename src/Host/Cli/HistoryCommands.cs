@@ -12,10 +12,11 @@ public static class HistoryCommands
     /// <summary><c>perfplan plan versions --plan P</c>: each version with its act, date and reason.</summary>
     public static Command Versions(CliContext cli, CommonOptions common)
     {
-        var plan = CommonOptions.Plan();
-        return new Command("versions", "Le versioni del piano con i loro atti") { plan }
+        var (plan, user) = (CommonOptions.Plan(), CommonOptions.As(Capability.ReadPlanHistory));
+        return new Command("versions", "Le versioni del piano con i loro atti") { plan, user }
             .OnStore(cli, common, async (parse, store, ct) =>
             {
+                common.OptionalActor(parse, user);
                 await using var session = store.QuerySession();
                 var p = await session.LoadAsync<Plan>(parse.GetValue(plan)!.Value, ct);
                 if (p is null)
@@ -36,11 +37,13 @@ public static class HistoryCommands
         var (plan, format) = (CommonOptions.Plan(), Formats.Option());
         var fromVersion = CommonOptions.Required<int>("--from-version", "Versione di partenza");
         var toVersion = CommonOptions.Required<int>("--to-version", "Versione di arrivo");
+        var user = CommonOptions.As(Capability.ReadPlanHistory);
         return new Command("diff", "Cosa è stato aggiunto, ritirato o modificato tra due versioni")
         {
-            plan, fromVersion, toVersion, format,
+            plan, fromVersion, toVersion, format, user,
         }.OnStore(cli, common, async (parse, store, ct) =>
         {
+            common.OptionalActor(parse, user);
             await using var session = store.QuerySession();
             var id = parse.GetValue(plan)!;
             var a = await PlanHistoryQueries.VersionAsync(session, id, parse.GetValue(fromVersion), ct);
@@ -66,13 +69,14 @@ public static class HistoryCommands
         var (indicator, entity) = (CommonOptions.Indicator(), CommonOptions.Entity("Ente, es. cciaa-ms"));
         var from = new Option<int?>("--from") { Description = "Primo anno" };
         var to = new Option<int?>("--to") { Description = "Ultimo anno" };
-        var format = Formats.Option();
+        var (format, user) = (Formats.Option(), CommonOptions.As(Capability.ReadPlanHistory));
         var history = new Command("history",
             "Ogni valore avuto da ciascun target, con piano, versione, atto e motivo")
         {
-            indicator, entity, from, to, format,
+            indicator, entity, from, to, format, user,
         }.OnStore(cli, common, async (parse, store, ct) =>
         {
+            common.OptionalActor(parse, user);
             await using var session = store.QuerySession();
             var changes = await PlanHistoryQueries.TargetHistoryAsync(session, parse.GetValue(entity)!,
                 parse.GetValue(indicator)!, parse.GetValue(from), parse.GetValue(to), ct);

@@ -16,7 +16,8 @@ public static class IndicatorCommands
     /// </summary>
     public static Command Neutralize(CliContext cli, CommonOptions common)
     {
-        var (plan, indicator, user) = (CommonOptions.Plan(), CommonOptions.Indicator(), CommonOptions.As());
+        var (plan, indicator) = (CommonOptions.Plan(), CommonOptions.Indicator());
+        var user = CommonOptions.As(Capability.NeutralizeIndicator);
         var act = CommonOptions.Act("Atto che dispone la sterilizzazione");
         var reason = CommonOptions.Reason("Motivo");
         var on = CommonOptions.Date("--on", "Data dell'atto", required: false);

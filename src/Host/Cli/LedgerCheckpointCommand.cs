@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace PerformancePlan.Host.Cli;
 
-/// <summary><c>perfplan ledger checkpoint [--out FILE] [--key-file FILE] [--as oiv]</c> (ADR 0016).</summary>
+/// <summary><c>perfplan ledger checkpoint [--out FILE] [--key-file FILE] --as oiv</c> (ADR 0016).</summary>
 public static class LedgerCheckpointCommand
 {
     /// <summary>Signs the ledger's head now, records it and exports it for the OIV to keep.</summary>
@@ -19,7 +19,7 @@ public static class LedgerCheckpointCommand
         {
             Description = "Chiave privata Ed25519 (base64); per difetto PERFPLAN_LEDGER_KEY o quella di perfplan",
         };
-        var user = new Option<string>("--as") { Description = "Utente", DefaultValueFactory = _ => "oiv" };
+        var user = CommonOptions.As(Capability.SealLedger);
         return new Command("checkpoint",
             "Verifica il registro, firma la testa della catena globale, la registra ed esporta")
         {
@@ -45,7 +45,7 @@ public static class LedgerCheckpointCommand
         });
     }
 
-    /// <summary><c>perfplan ledger key rotate [--key-file FILE] [--out FILE] [--as oiv]</c> (ADR 0025).</summary>
+    /// <summary><c>perfplan ledger key rotate [--key-file FILE] [--out FILE] --as oiv</c> (ADR 0027).</summary>
     public static Command Key(CliContext cli, CommonOptions common)
     {
         var keyFile = new Option<FileInfo?>("--key-file")
@@ -57,7 +57,7 @@ public static class LedgerCheckpointCommand
         {
             Description = "File in cui esportare il checkpoint firmato dalla nuova chiave, con la sua chiave pubblica",
         };
-        var user = new Option<string>("--as") { Description = "Utente", DefaultValueFactory = _ => "oiv" };
+        var user = CommonOptions.As(Capability.SealLedger);
         var rotate = new Command("rotate", "Sostituisce la chiave di firma: la vecchia firma la nuova e viceversa, "
             + "così i checkpoint di entrambe restano verificabili") { keyFile, output, user };
         rotate.OnStore(cli, common, async (parse, store, ct) =>

@@ -42,13 +42,14 @@ public static class LedgerCommands
             Description = "Chiave pubblica Ed25519 dei checkpoint (base64), ripetibile; per difetto quella della "
                 + "chiave in uso. Dopo una rotazione basta una delle chiavi: la rotazione firmata nomina l'altra",
         };
-        var format = Formats.Option();
+        var (format, user) = (Formats.Option(), CommonOptions.As(Capability.VerifyLedger));
         return new Command("verify",
             "Ricalcola ogni catena dagli eventi grezzi e trova il primo evento alterato (uscita 4 se non integro)")
         {
-            plan, digest, checkpoint, publicKey, format,
+            plan, digest, checkpoint, publicKey, format, user,
         }.OnStore(cli, common, async (parse, store, ct) =>
         {
+            common.Actor(parse, user);
             var ledger = new LedgerService(store, cli.Clock);
             if (parse.GetValue(plan) is { } asked && !await ledger.KnowsPlanAsync(asked, ct))
                 return cli.Fail($"Piano «{asked}» non trovato: nessun evento da verificare.", ExitCodes.InvalidInput);
@@ -119,7 +120,7 @@ public static class LedgerCommands
         {
             Description = "File in cui esportare il digest (da conservare fuori dal sistema)",
         };
-        var user = new Option<string>("--as") { Description = "Utente", DefaultValueFactory = _ => "oiv" };
+        var user = CommonOptions.As(Capability.SealLedger);
         return new Command("digest",
             "Registra e esporta la testa del registro (radice di Merkle di tutte le catene)")
         {

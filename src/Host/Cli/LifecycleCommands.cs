@@ -10,7 +10,8 @@ public static class LifecycleCommands
     public static Command Approve(CliContext cli, CommonOptions common)
     {
         var act = CommonOptions.Act("Atto di approvazione, es. \"Delibera di Giunta n. 7 del 31/01/2019\"");
-        var (plan, on, user) = (CommonOptions.Plan(), CommonOptions.Date("--on", "Data dell'atto"), CommonOptions.As());
+        var (plan, on) = (CommonOptions.Plan(), CommonOptions.Date("--on", "Data dell'atto"));
+        var user = CommonOptions.As(Capability.ApprovePlan);
         return new Command("approve", "Approva il piano (ruolo approvatore)") { plan, act, on, user }
             .OnStore(cli, common, async (parse, store, ct) =>
             {
@@ -25,7 +26,7 @@ public static class LifecycleCommands
     /// </summary>
     public static Command Close(CliContext cli, CommonOptions common)
     {
-        var (plan, user) = (CommonOptions.Plan(), CommonOptions.As());
+        var (plan, user) = (CommonOptions.Plan(), CommonOptions.As(Capability.ClosePlan));
         var on = CommonOptions.Date("--on", "Data di chiusura");
         return new Command("close", "Chiude l'anno del piano: risultati congelati, i non misurati contano 0")
         {
@@ -44,7 +45,7 @@ public static class LifecycleCommands
     /// </summary>
     public static Command Reopen(CliContext cli, CommonOptions common)
     {
-        var (plan, user) = (CommonOptions.Plan(), CommonOptions.As());
+        var (plan, user) = (CommonOptions.Plan(), CommonOptions.As(Capability.ReopenPlan));
         var act = CommonOptions.Act("Atto che dispone la riapertura, es. \"Determinazione SG n. 30 del 10/03/2020\"");
         var reason = CommonOptions.Reason("Motivo della riapertura");
         var on = CommonOptions.Date("--on", "Data dell'atto di riapertura");

@@ -23,13 +23,14 @@ public static class OivCommands
             Description = "Simulazione: ricalcola l'anno con le regole di questo file di metodologia (CSV o .xlsx, "
                 + "righe «Codice;Padre;Descrizione;Valore») accanto a quelle in vigore, senza scrivere eventi",
         };
-        var format = Formats.Option();
+        var (format, user) = (Formats.Option(), CommonOptions.As(Capability.ReadOivReplay));
         return new Command(
             "replay", "Ricostruisce l'anno dai soli eventi, verifica il registro e confronta con le proiezioni")
         {
-            plan, asOf, knownAt, report, methodology, format,
+            plan, asOf, knownAt, report, methodology, format, user,
         }.OnStore(cli, common, async (parse, store, ct) =>
         {
+            common.Actor(parse, user);
             if (parse.GetValue(methodology) is { } rules)
                 return await WhatIfAsync(cli, store, parse.GetValue(plan)!, rules, parse.GetValue(asOf),
                     parse.GetValue(knownAt), parse.GetValue(format) == Formats.Json, ct);
@@ -112,7 +113,7 @@ public static class OivCommands
 
     static Command Validate(CliContext cli, CommonOptions common)
     {
-        var (plan, user) = (CommonOptions.Plan(), CommonOptions.As());
+        var (plan, user) = (CommonOptions.Plan(), CommonOptions.As(Capability.ValidatePlan));
         var note = CommonOptions.Required<string>("--note", "Nota di validazione");
         return new Command("validate", "Valida l'anno chiuso (ruolo OIV), con la testa del registro verificata")
         {

@@ -22,7 +22,7 @@ public static class ParseErrors
     }
 
     /// <summary>The verb as typed, e.g. <c>perfplan plan import</c>.</summary>
-    static string Path(CommandResult command)
+    public static string Path(CommandResult command)
     {
         var names = new List<string>();
         for (SymbolResult? s = command; s is not null; s = s.Parent)

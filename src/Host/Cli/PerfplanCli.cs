@@ -22,7 +22,7 @@ public static class PerfplanCli
     /// </summary>
     public static RootCommand Build(CliContext cli, IWebServer web)
     {
-        var common = new CommonOptions();
+        var common = new CommonOptions(cli);
         var root = new RootCommand("perfplan — il Piano della Performance come storia verificabile di eventi")
         {
             common.Db, common.Users,
@@ -31,7 +31,8 @@ public static class PerfplanCli
             HistoryCommands.Targets, ResultCommands.Build, ScoreCommands.Scores, ScoreCommands.Scorecard,
             (c, o) => ServeCommands.Demo(c, o, web), (c, o) => ServeCommands.Serve(c, o, web), BenchCommand.Build,
             LedgerCommands.Build, AuditCommands.Build, OivCommands.Build, (c, _) => TokenCommand.Build(c),
-            ReportCommands.Report, ReportCommands.Export, LedgerCommands.Rebuild, LedgerCommands.Db);
+            UserCommands.Build, ReportCommands.Report, ReportCommands.Export, LedgerCommands.Rebuild,
+            LedgerCommands.Db);
         return root;
     }
 }

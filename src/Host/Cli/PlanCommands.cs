@@ -24,10 +24,7 @@ public static class PlanCommands
             Description = "File del piano: CSV separato da punto e virgola (UTF-8) o .xlsx",
         };
         var entity = CommonOptions.Entity("Codice dell'ente, es. cciaa-ms");
-        var user = new Option<string>("--as")
-        {
-            Description = "Utente che esegue l'importazione", DefaultValueFactory = _ => "admin",
-        };
+        var user = CommonOptions.As(Capability.ImportPlan);
         var dryRun = new Option<bool>("--dry-run") { Description = "Verifica il file senza scrivere nulla" };
         var methodology = new Option<FileInfo?>("--methodology")
         {
@@ -38,18 +35,16 @@ public static class PlanCommands
             file, entity, user, dryRun, methodology,
         }.OnStore(cli, common, async (parse, store, ct) =>
         {
-            // The importing user is an actor of the users' directory like every other command's: an unknown user is
-            // refused (exit 3), and only an admin loads a plan.
+            // The importing user is an actor of the users' directory like every other command's: named (exit 2
+            // otherwise), known (exit 3 otherwise), allowed by the access table (exit 3 otherwise).
             var actor = common.Actor(parse, user);
-            if (!AccessPolicy.MayImportPlan(actor))
-                return cli.Fail(AccessPolicy.ImportRefusal(actor), ExitCodes.RefusedByRule);
             var path = parse.GetValue(file)!.FullName;
             var rules = parse.GetValue(methodology)?.FullName;
             foreach (var needed in new[] { path, rules }.OfType<string>().Where(p => !File.Exists(p)))
                 return cli.Fail($"File non trovato: {needed}", ExitCodes.InvalidInput);
             var outcome = await cli.StepAsync($"Importazione di {Path.GetFileName(path)}…", () =>
                 new PlanImportService(store, cli.Clock)
-                    .ImportAsync(path, parse.GetValue(entity)!, parse.GetValue(user)!, parse.GetValue(dryRun), ct,
+                    .ImportAsync(path, parse.GetValue(entity)!, actor, parse.GetValue(dryRun), ct,
                         rules));
             return Report(cli, outcome);
         });
@@ -90,20 +85,28 @@ public static class PlanCommands
     {
         var (planId, format) = (CommonOptions.Plan(), Formats.Option());
         var (asOf, knownAt) = (CommonOptions.AsOf(), CommonOptions.KnownAt());
-        return new Command("show", "Mostra l'albero del piano")
+        var user = CommonOptions.As(Capability.ReadPlan);
+        return new Command("show", "Mostra l'albero del piano (titolari e pesi solo a chi può vederne le schede)")
         {
-            planId, format, asOf, knownAt,
+            planId, format, asOf, knownAt, user,
         }.OnStore(cli, common, async (parse, store, ct) =>
         {
+            var actor = common.OptionalActor(parse, user);
             var id = parse.GetValue(planId)!;
             await using var session = store.QuerySession();
             var plan = await PlanHistoryQueries.PlanAsync(session, id, parse.GetValue(asOf),
                 parse.GetValue(knownAt), ct);
             if (plan is null)
-                return cli.Fail($"Piano «{id}» non trovato. Importarlo con «perfplan plan import FILE».",
+                return cli.Fail($"Piano «{id}» non trovato. Importarlo con «perfplan plan import FILE --as admin».",
                     ExitCodes.InvalidInput);
-            if (parse.GetValue(format) == Formats.Json) cli.WriteJson(PlanTreeView.From(plan));
-            else PlanTable.Write(cli.Console, plan);
+            // Who holds which indicator, with which weight, is personal data: shown as the access table allows.
+            var visible = AccessPolicy.Redacted(plan, actor);
+            if (parse.GetValue(format) == Formats.Json) cli.WriteJson(PlanTreeView.From(visible));
+            else PlanTable.Write(cli.Console, visible);
+            if (visible.HolderCodes.Count < plan.HolderCodes.Count && parse.GetValue(format) != Formats.Json)
+                cli.Errors.MarkupLine(Markup.Escape("Titolari e pesi omessi: sono dati personali (Garante privacy, "
+                    + "provv. n. 204/2025); li vede con --as chi può leggerne le schede (OIV, amministratore, SG, il "
+                    + "titolare)."));
             return ExitCodes.Ok;
         });
     }

@@ -28,7 +28,8 @@ public static class ResultCommands
             Description = "Valore di riferimento: della «media nazionale» (target di confronto) o dell'anno base "
                 + "(target «-10% rispetto al 2018»)",
         };
-        var (expected, user, format) = (CommonOptions.ExpectedVersion(), CommonOptions.As(), Formats.Option());
+        var (expected, user, format) =
+            (CommonOptions.ExpectedVersion(), CommonOptions.As(Capability.RecordResult), Formats.Option());
         return new Command("record", "Registra un risultato (non modifica i precedenti: li supera) e stampa la "
             + "nuova versione dei risultati dell'indicatore")
         {
@@ -58,12 +59,14 @@ public static class ResultCommands
     static Command List(CliContext cli, CommonOptions common)
     {
         var (plan, indicator, format) = (CommonOptions.Plan(), CommonOptions.Indicator(), Formats.Option());
+        var user = CommonOptions.As(Capability.ReadEntries);
         return new Command("list", "Le registrazioni di un indicatore, anche annullate, e la versione dei suoi "
             + "risultati (da dare a results record --expected-version)")
         {
-            plan, indicator, format,
+            plan, indicator, format, user,
         }.OnStore(cli, common, async (parse, store, ct) =>
         {
+            common.Actor(parse, user);
             await using var session = store.QuerySession();
             var (id, code) = (parse.GetValue(plan)!, parse.GetValue(indicator)!);
             var found = await IndicatorQueries.EntriesAsync(session, id, code, ct);
@@ -95,7 +98,8 @@ public static class ResultCommands
     static Command Revert(CliContext cli, CommonOptions common)
     {
         var entry = new Argument<Guid>("ENTRY-ID") { Description = "Identificativo del risultato" };
-        var (reason, user) = (CommonOptions.Reason("Motivo dell'annullamento (resta agli atti)"), CommonOptions.As());
+        var reason = CommonOptions.Reason("Motivo dell'annullamento (resta agli atti)");
+        var user = CommonOptions.As(Capability.RevertResult);
         return new Command("revert", "Annulla un risultato errato: resta nella storia, non conta più")
         {
             entry, reason, user,
@@ -111,7 +115,8 @@ public static class ResultCommands
     {
         var entry = new Argument<Guid>("ENTRY-ID") { Description = "Identificativo del risultato da correggere" };
         var value = CommonOptions.Required<string>("--value", "Valore corretto");
-        var (reason, user) = (CommonOptions.Reason("Motivo della correzione"), CommonOptions.As());
+        var (reason, user) = (CommonOptions.Reason("Motivo della correzione"),
+            CommonOptions.As(Capability.RevertResult));
         return new Command("correct", "Corregge un risultato: lo annulla e registra il valore giusto, che lo cita")
         {
             entry, value, reason, user,
@@ -130,15 +135,15 @@ public static class ResultCommands
         {
             Description = "CSV (Codice;Valore;Riferito al;Periodo;Note) o .xlsx",
         };
-        var (plan, user) = (CommonOptions.Plan(), CommonOptions.As());
+        var (plan, user) = (CommonOptions.Plan(), CommonOptions.As(Capability.RecordResult));
         return new Command("import", "Importa risultati da file (tutto o niente)")
         {
             file, plan, user,
         }.OnStore(cli, common, async (parse, store, ct) =>
         {
+            var actor = common.Actor(parse, user);
             var path = parse.GetValue(file)!.FullName;
             if (!File.Exists(path)) return cli.Fail($"File non trovato: {path}", ExitCodes.InvalidInput);
-            var actor = common.Actor(parse, user);
             var outcome = await cli.StepAsync($"Registrazione dei risultati di {Path.GetFileName(path)}…", () =>
                 new ResultService(store, cli.Clock).ImportAsync(path, parse.GetValue(plan)!, actor, ct));
             foreach (var e in outcome.Errors) cli.Errors.MarkupLine($"[red]{Markup.Escape(e.ToString())}[/]");

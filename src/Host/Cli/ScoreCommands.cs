@@ -12,11 +12,13 @@ public static class ScoreCommands
     {
         var (plan, format, asOf, knownAt) =
             (CommonOptions.Plan(), Formats.Option(), CommonOptions.AsOf(), CommonOptions.KnownAt());
+        var user = CommonOptions.As(Capability.ReadScores);
         return new Command("scores", "Misurazione: indicatori, obiettivi, aree ed ente")
         {
-            plan, format, asOf, knownAt,
+            plan, format, asOf, knownAt, user,
         }.OnStore(cli, common, async (parse, store, ct) =>
         {
+            common.OptionalActor(parse, user);
             await using var session = store.QuerySession();
             if (await PlanHistoryQueries.ScoresAsync(session, parse.GetValue(plan)!, parse.GetValue(asOf),
                     parse.GetValue(knownAt), ct) is not { } loaded)
@@ -32,7 +34,7 @@ public static class ScoreCommands
     public static Command Scorecard(CliContext cli, CommonOptions common)
     {
         var holder = CommonOptions.Required<string>("--holder", "Titolare: SG, PO2, PO3, PO4, PO5");
-        var (plan, user, format) = (CommonOptions.Plan(), CommonOptions.As(), Formats.Option());
+        var (plan, user, format) = (CommonOptions.Plan(), CommonOptions.As(Capability.ReadScorecard), Formats.Option());
         var (asOf, knownAt) = (CommonOptions.AsOf(), CommonOptions.KnownAt());
         return new Command("scorecard", "Scheda degli obiettivi individuali di un titolare (dato personale)")
         {
@@ -41,8 +43,7 @@ public static class ScoreCommands
         {
             var actor = common.Actor(parse, user);
             var code = parse.GetValue(holder)!.ToUpperInvariant();
-            if (!AccessPolicy.MayReadScorecard(actor, code))
-                throw new ForbiddenException($"{AccessPolicy.ScorecardRefusal(code)} (utente «{actor.User}»)");
+            AccessPolicy.Require(actor, Capability.ReadScorecard, AccessResource.OfHolder(code));
             await using var session = store.QuerySession();
             if (await PlanHistoryQueries.ScoresAsync(session, parse.GetValue(plan)!, parse.GetValue(asOf),
                     parse.GetValue(knownAt), ct) is not { } loaded)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PerformancePlan.Host.Application.Accounts;
 using PerformancePlan.Host.Cli.Tables;
 using Spectre.Console;
 
@@ -37,6 +38,7 @@ public static class ServeCommands
             {
                 await LedgerCommands.MigrateAsync(cli, store, ct);
                 await LoadAndShowAsync(cli, store, ct);
+                await DemoAccountsAsync(cli, store, UserDirectory.Load(parse.GetValue(common.Users)), ct);
                 return parse.GetValue(noServe) ? ExitCodes.Ok
                     : await RunAsync(cli, web, store, parse.GetValue(url)!, ct);
             }, prepare: false);
@@ -62,6 +64,20 @@ public static class ServeCommands
         PlanTable.Write(cli.Console, (await session.LoadAsync<Plan>(DemoPlanId.Value, ct))!);
         var loaded = (await ScoreQueries.LoadAsync(session, DemoPlanId, ct))!.Value;
         ScoresTable.Write(cli.Console, loaded.Plan, loaded.Scores);
+    }
+
+    /// <summary>
+    /// One local account per user of the users file, with the published demo password (ADR 0026): the dashboard's
+    /// sign-in page lists them. Existing accounts are left as they are.
+    /// </summary>
+    static async Task DemoAccountsAsync(CliContext cli, IDocumentStore store, UserDirectory users,
+        CancellationToken ct)
+    {
+        var created = await new AccountService(store, cli.Clock).EnsureDemoAccountsAsync(users, ct);
+        if (created > 0) cli.Console.MarkupLine($"[green]{created} account dimostrativi creati.[/]");
+        cli.Console.MarkupLine("Accesso al cruscotto (/accesso): utenti dimostrativi " +
+            $"{Markup.Escape(string.Join(", ", users.FileUsers.Select(u => u.Actor.User)))}, password " +
+            $"«{AccountService.DemoPassword}» (valida solo su 127.0.0.1).");
     }
 
     static Option<string> UrlOption(IWebServer web) => new("--url")

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Spectre.Console;
 
 namespace PerformancePlan.Host.Cli;
 
@@ -28,8 +29,19 @@ public static class Verbs
     public static Command OnStore(this Command command, CliContext cli, CommonOptions common,
         Func<ParseResult, IDocumentStore, CancellationToken, Task<int>> action, bool prepare = true)
     {
-        command.SetAction((parse, ct) =>
-            cli.WithStoreAsync(parse.GetValue(common.Db), store => action(parse, store, ct), ct, prepare));
+        // A verb that needs a user and names none is a command-line mistake: exit 2, before any database is opened.
+        var user = command.Options.OfType<ActingUser>().SingleOrDefault();
+        command.SetAction((parse, ct) => user is { Needed: true } && common.UserName(parse, user) is null
+            ? Task.FromResult(MissingUser(cli, parse, user))
+            : cli.WithStoreAsync(parse.GetValue(common.Db), store => action(parse, store, ct), ct, prepare));
         return command;
+    }
+
+    static int MissingUser(CliContext cli, ParseResult parse, ActingUser user)
+    {
+        cli.Fail(CommonOptions.MissingUser(parse, user), ExitCodes.InvalidInput);
+        cli.Errors.MarkupLine(Markup.Escape(
+            $"Nessuna operazione eseguita. Aiuto: {ParseErrors.Path(parse.CommandResult)} --help"));
+        return ExitCodes.InvalidInput;
     }
 }

@@ -37,11 +37,17 @@ public sealed record EmbeddedPostgresOptions(string Root, bool Durable = true, s
 public sealed class EmbeddedPostgres : IAsyncDisposable
 {
     readonly EmbeddedPostgresOptions _options;
-    readonly string _bin;
+    readonly Lazy<string> _bin;
     readonly bool _asPostgres = Environment.IsPrivilegedProcess;
     FileStream? _lease;
 
-    EmbeddedPostgres(EmbeddedPostgresOptions options, string bin) { _options = options; _bin = bin; }
+    // The binaries are looked for (pg_config, /usr/lib/postgresql) only when a program must run: a cluster already
+    // running is reused without starting any process (issue #15: a verb's time before its first query).
+    EmbeddedPostgres(EmbeddedPostgresOptions options, Func<string> bin)
+    {
+        _options = options;
+        _bin = new Lazy<string>(bin);
+    }
 
     public string ConnectionString { get; private set; } = "";
     public bool StartedHere { get; private set; }
@@ -58,7 +64,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     public static async Task<EmbeddedPostgres> StartAsync(
         EmbeddedPostgresOptions options, CancellationToken ct = default)
     {
-        var pg = new EmbeddedPostgres(options, PostgresBinaries.Find());
+        var pg = new EmbeddedPostgres(options, PostgresBinaries.Find);
         await pg.StartAsync(ct);
         return pg;
     }
@@ -68,10 +74,15 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         Directory.CreateDirectory(_options.Root);
         using (await FileLock.AcquireAsync(StartLock, ct))
         {
-            PrepareFolders();
-            if (!File.Exists(Path.Combine(DataDir, "PG_VERSION"))) InitCluster();
+            var alive = ReadyPort();   // a cluster up and ready is reused as it is: nothing to prepare or run
+            if (alive is null)
+            {
+                PrepareFolders();
+                if (!File.Exists(Path.Combine(DataDir, "PG_VERSION"))) InitCluster();
+            }
             var password = (await File.ReadAllTextAsync(PasswordFile, ct)).Trim();
-            if (RunningPort() is { } running) Port = running;
+            if (alive is { } ready) Port = ready;
+            else if (RunningPort() is { } running) Port = running;
             else
             {
                 StartOnAFreePort();
@@ -199,6 +210,26 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         return dir;
     }
 
+    /// <summary>
+    /// The port of this cluster's postmaster when <c>postmaster.pid</c> names a live <c>postgres</c> process working in
+    /// this data directory and says it is ready — what <c>pg_ctl status</c> checks, read without starting a process.
+    /// Null when not sure: the caller then asks <c>pg_ctl</c>.
+    /// </summary>
+    int? ReadyPort()
+    {
+        try
+        {
+            var lines = File.ReadAllLines(Path.Combine(DataDir, "postmaster.pid"));
+            if (lines.Length < 8 || lines[7].Trim() != "ready" || !int.TryParse(lines[0], out var pid)
+                || !int.TryParse(lines[3], out var port)) return null;
+            var comm = File.ReadAllText($"/proc/{pid}/comm").Trim();
+            var cwd = new DirectoryInfo($"/proc/{pid}/cwd").LinkTarget;
+            return comm is "postgres" or "postmaster" && cwd is not null
+                && Path.GetFullPath(cwd) == Path.GetFullPath(DataDir) ? port : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+    }
+
     int? RunningPort()
     {
         var pidFile = Path.Combine(DataDir, "postmaster.pid");
@@ -270,7 +301,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     (int, string) Pg(string program, IReadOnlyList<string> args, TimeSpan timeout, bool check = true)
     {
-        var exe = Path.Combine(_bin, program);
+        var exe = Path.Combine(_bin.Value, program);
         var result = _asPostgres
             ? ProcessRunner.Run("runuser", ["-u", "postgres", "--", exe, .. args], "/", timeout)
             : ProcessRunner.Run(exe, args, "/", timeout);

@@ -1,15 +1,15 @@
-using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Logging.Console;
 using Scalar.AspNetCore;
 using PerformancePlan.Host.Auth;
 using PerformancePlan.Host.Web.Api;
 using PerformancePlan.Host.Web.Dashboard;
+using PerformancePlan.Host.Web.SignIn;
 
 namespace PerformancePlan.Host.Web;
 
 /// <summary>
-/// The HTTP side of the host: bearer tokens, role policies, problem details, OpenAPI, thin endpoints.
+/// The HTTP side of the host: the sign-in (cookie sessions through OpenID Connect, bearer tokens; Web/SignIn), role
+/// policies, problem details, OpenAPI, thin endpoints.
 /// </summary>
 public static class WebHost
 {
@@ -23,8 +23,18 @@ public static class WebHost
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls(url);
         Quiet(builder);
+        var listen = ServiceStartException.ListenUri(url);
+        var loopback = listen.IsLoopback;
         var jwt = JwtSettings.From(builder.Configuration);
-        try { jwt.EnsureSafeFor(ServiceStartException.ListenUri(url).ToString()); }
+        var oidc = OidcSettings.From(builder.Configuration);
+        try
+        {
+            if (loopback) jwt.EnsureSafeFor(listen.ToString());
+            else if (oidc.Embedded && oidc.Issuer is null)
+                throw new InvalidOperationException($"In ascolto su {listen.Host} il fornitore di identità incorporato "
+                    + "deve conoscere il proprio indirizzo pubblico https: impostare PERFPLAN_Oidc__Issuer (es. "
+                    + "https://performance.ente.it), oppure PERFPLAN_Oidc__Authority per il fornitore dell'ente.");
+        }
         catch (InvalidOperationException e) { throw new ServiceStartException(e.Message, e); }
         var publicReads = builder.Configuration.GetValue("Api:PublicReads", true);
         builder.Services.AddSingleton(store);
@@ -32,29 +42,13 @@ public static class WebHost
         builder.Services.AddSingleton(clock ?? SystemClock.Instance);
         builder.Services.AddSingleton(CheckpointSchedule.From(builder.Configuration["Ledger:CheckpointEvery"],
             builder.Configuration["Ledger:CheckpointPoll"], builder.Configuration["Ledger:CheckpointDir"]));
-        builder.Services.AddHostedService<CheckpointScheduler>();   // signed checkpoints on a schedule (ADR 0025)
+        builder.Services.AddHostedService<CheckpointScheduler>();   // signed checkpoints on a schedule (ADR 0027)
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDocumentStore>().QuerySession());
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ItalianProblems.Customize);
         builder.Services.AddExceptionHandler<ProblemMapping>();
         builder.Services.AddOpenApi(o => o.DescribeApi());
         builder.Services.AddRazorComponents();   // the dashboard's pages are components (Web/Dashboard)
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
-        {
-            o.MapInboundClaims = false;
-            // The dashboard keeps the token the user pasted at /accesso in a cookie; API clients send the header.
-            o.Events = new JwtBearerEvents
-            {
-                // The cookie only authenticates the dashboard's reads: writes need the Authorization header (no CSRF).
-                OnMessageReceived = c =>
-                {
-                    if (string.IsNullOrEmpty(c.Token) && HttpMethods.IsGet(c.Request.Method)
-                        && c.Request.Cookies.TryGetValue(DashboardEndpoints.TokenCookie, out var t))
-                        c.Token = t;
-                    return Task.CompletedTask;
-                },
-            };
-            o.TokenValidationParameters = jwt.ValidationParameters;
-        });
+        builder.AddSignIn(store, jwt, oidc, loopback);
         builder.Services.AddAuthorizationBuilder().AddPolicies(publicReads);
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
@@ -64,6 +58,8 @@ public static class WebHost
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSignInTransport(loopback);
+        if (oidc.Embedded) app.UseEmbeddedProvider();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();
@@ -71,6 +67,9 @@ public static class WebHost
         app.MapHealthEndpoints();
         app.MapApi();
         app.MapDashboard();
+        app.MapSession();
+        app.MapResultForm();
+        if (oidc.Embedded) app.MapEmbeddedProvider();
         return app;
     }
 
@@ -89,5 +88,6 @@ public static class WebHost
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error);
     }
 }

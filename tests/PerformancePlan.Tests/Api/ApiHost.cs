@@ -43,7 +43,8 @@ public sealed class ApiHost(PostgresCluster cluster, Instant? now = null) : IAsy
         await _db.InitializeAsync();
         if (approved)
         {
-            await new PlanImportService(_db.Store, Clock).ImportAsync(SeedFiles.PlanCsv, EntityId.Default, "admin",
+            await new PlanImportService(_db.Store, Clock).ImportAsync(SeedFiles.PlanCsv, EntityId.Default,
+                SeedPlan.Admin,
                 false, ct);
             await new PlanLifecycleService(_db.Store, Clock).ApproveAsync(SeedPlan.Id,
                 "Delibera di Giunta n. 7 del 31/01/2019", new LocalDate(2019, 1, 31), SeedPlan.Giunta, ct);

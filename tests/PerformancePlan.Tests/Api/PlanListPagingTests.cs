@@ -26,7 +26,7 @@ public class PlanListPagingTests(PostgresCluster cluster) : IAsyncLifetime
         await _db.InitializeAsync();
         var import = new PlanImportService(_db.Store, new FakeClock(Instant.FromUtc(2019, 1, 31, 10, 0)));
         foreach (var entity in new[] { "ente-a", "ente-b", "ente-c" })
-            await import.ImportAsync(SeedFiles.PlanCsv, EntityId.Parse(entity), "admin", false, Ct);
+            await import.ImportAsync(SeedFiles.PlanCsv, EntityId.Parse(entity), SeedPlan.Admin, false, Ct);
         _app = WebHost.Build(_db.Store, "http://127.0.0.1:0");
         await _app.StartAsync(Ct);
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!

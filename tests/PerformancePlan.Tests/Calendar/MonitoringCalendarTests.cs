@@ -63,7 +63,7 @@ public class MonitoringCalendarTests
     {
         var result = PlanFileImporter.Read(SheetReader.ReadCsv(csv, "piano.csv"), "ente-prova");
         result.Errors.ShouldBeEmpty();
-        var events = PlanDecider.Decide(new ImportPlan(result.Plan!, "piano.csv", "admin", Approval), null)
+        var events = PlanDecider.Decide(new ImportPlan(result.Plan!, "piano.csv", SeedPlan.Admin, Approval), null)
             .Append(new PlanApproved(result.Plan!.PlanId, "Delibera n. 1", new LocalDate(2019, 1, 31), "giunta",
                 Approval));
         return Plan.Replay(events)!;

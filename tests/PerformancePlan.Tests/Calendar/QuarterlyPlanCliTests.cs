@@ -20,7 +20,7 @@ public class QuarterlyPlanCliTests(PostgresCluster cluster) : IAsyncLifetime
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("perfplan-quarters-").FullName, "trimestri.csv");
         await File.WriteAllTextAsync(file, QuarterlyPlan.Csv, TestContext.Current.CancellationToken);
-        (await Run("plan", "import", file, "--entity", "ente-prova")).ExitCode.ShouldBe(0);
+        (await Run("plan", "import", "--as", "admin", file, "--entity", "ente-prova")).ExitCode.ShouldBe(0);
         (await Run("plan", "approve", "--plan", "ente-prova-2019", "--act", "Delibera n. 1 del 31/01/2019", "--on",
             "31/01/2019", "--as", "giunta")).ExitCode.ShouldBe(0);
 
@@ -40,7 +40,7 @@ public class QuarterlyPlanCliTests(PostgresCluster cluster) : IAsyncLifetime
         quadrimester.ExitCode.ShouldBe(2);
         quadrimester.Errors.ShouldContain("«Q1» è un periodo dei quadrimestri, ma il calendario del piano "
             + "ente-prova-2019 è a trimestri");
-        var replay = await Run("oiv", "replay", "--plan", "ente-prova-2019", "--format", "json");
+        var replay = await Run("oiv", "replay", "--as", "oiv", "--plan", "ente-prova-2019", "--format", "json");
         replay.ExitCode.ShouldBe(0, replay.Errors);
         using var json = JsonDocument.Parse(replay.Output);
         var derivation = json.RootElement.GetProperty("derivation").EnumerateArray().Single();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using NodaTime;
 using PerformancePlan.Host.Application;
+using PerformancePlan.Host.Application.Accounts;
 using PerformancePlan.Host.Web;
 using PerformancePlan.Tests.Infrastructure;
 
@@ -12,7 +13,9 @@ namespace PerformancePlan.Tests.Cli;
 
 /// <summary>
 /// The dashboard in a real browser: Debian's Chromium driven by Playwright (no browser download). Opens the plan,
-/// drills into an indicator, moves the "as of" date and sees the score change, and saves a screenshot as an artefact.
+/// drills into an indicator, moves the "as of" date and sees the score change, and saves a screenshot as an artefact;
+/// signs in through OpenID Connect with the embedded provider (the demo's accounts), records a result through the
+/// dashboard, and is refused another office's indicator and another holder's scorecard.
 /// </summary>
 public class DashboardBrowserTests(PostgresCluster cluster) : IAsyncLifetime
 {
@@ -27,6 +30,8 @@ public class DashboardBrowserTests(PostgresCluster cluster) : IAsyncLifetime
         var data = Path.Combine(AppContext.BaseDirectory, "data");
         await new DemoData(_db.Store, SystemClock.Instance, data, _ => { }, _ => { })
             .LoadAsync(TestContext.Current.CancellationToken);
+        await new AccountService(_db.Store, SystemClock.Instance)
+            .EnsureDemoAccountsAsync(UserDirectory.Load(), TestContext.Current.CancellationToken);
         _app = WebHost.Build(_db.Store, "http://127.0.0.1:0");
         await _app.StartAsync(TestContext.Current.CancellationToken);
         _base = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -38,15 +43,17 @@ public class DashboardBrowserTests(PostgresCluster cluster) : IAsyncLifetime
         await _db.DisposeAsync();
     }
 
-    async Task LoginAsync(IPage page, string user, PerformancePlan.Domain.Access.Role role)
+    /// <summary>Signs in as a person does: /accesso, the provider's form, the demo password, back to /accesso.
+    /// </summary>
+    async Task LoginAsync(IPage page, string user)
     {
-        var settings = new PerformancePlan.Host.Auth.JwtSettings("perfplan", "perfplan-api",
-            PerformancePlan.Host.Auth.JwtSettings.DevelopmentKey);
-        var token = settings.Issue(user, [role], [], null, DateTime.UtcNow, TimeSpan.FromMinutes(5));
         await page.GotoAsync(_base + "/accesso");
-        await page.FillAsync("[data-testid=token]", token);
-        await page.ClickAsync("[data-testid=login]");
-        (await page.ContentAsync()).ShouldContain($"Utente: <b>{user}</b>");
+        (await page.TextContentAsync("[data-testid=demo-password]")).ShouldBe(AccountService.DemoPassword);
+        await page.FillAsync("[data-testid=user]", user);
+        await page.FillAsync("[data-testid=password]", AccountService.DemoPassword);
+        await page.ClickAsync("[data-testid=sign-in]");
+        await page.WaitForURLAsync("**/accesso");
+        (await page.TextContentAsync("[data-testid=signed-in]")).ShouldBe(user);
     }
 
     /// <summary>
@@ -73,7 +80,7 @@ public class DashboardBrowserTests(PostgresCluster cluster) : IAsyncLifetime
         await page.GotoAsync(_base + "/piani/cciaa-ms-2019");
         (await page.TextContentAsync("[data-testid=entity-score]")).ShouldBe("75");   // published: no login needed
 
-        await LoginAsync(page, "analista", PerformancePlan.Domain.Access.Role.Analyst);   // the drill-down names people
+        await LoginAsync(page, "analista");   // the drill-down names people
         await page.GotoAsync(_base + "/piani/cciaa-ms-2019");
         await page.ClickAsync("[data-testid='indicator-O1.2.4-a']");
         (await page.TextContentAsync("[data-testid=realization]")).ShouldBe("25");
@@ -94,17 +101,17 @@ public class DashboardBrowserTests(PostgresCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Scorecards_and_the_audit_need_a_token_and_show_with_one()
+    public async Task Scorecards_and_the_audit_need_a_sign_in_and_show_after_it()
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
 
         var refused = await page.GotoAsync(_base + "/piani/cciaa-ms-2019/schede/SG");
-        refused!.Status.ShouldBe(403);
+        refused!.Status.ShouldBe(401);   // nobody signed in: sign in first
         (await page.ContentAsync()).ShouldContain("Dato personale");
 
-        await LoginAsync(page, "oiv", PerformancePlan.Domain.Access.Role.Oiv);
+        await LoginAsync(page, "oiv");
 
         await page.GotoAsync(_base + "/piani/cciaa-ms-2019/schede/SG");
         (await page.TextContentAsync("[data-testid=scorecard-score]")).ShouldBe("80");
@@ -112,5 +119,38 @@ public class DashboardBrowserTests(PostgresCluster cluster) : IAsyncLifetime
         (await page.ContentAsync()).ShouldContain("Determinazione SG n. 115 del 15/05/2019");
         await page.GotoAsync(_base + "/piani/cciaa-ms-2019/oiv");
         (await page.ContentAsync()).ShouldContain("Verifica dell'Organismo Indipendente di Valutazione");
+    }
+
+    [Fact]
+    public async Task An_office_user_signs_in_records_a_result_and_is_refused_another_offices_and_holders_data()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+        await LoginAsync(page, "u2.1");
+
+        await page.GotoAsync(_base + "/piani/cciaa-ms-2019/indicatori/O2.2.1-e");
+        await page.FillAsync("[data-testid=value]", "87,5%");
+        await page.FillAsync("[data-testid=date]", "31/05/2019");
+        await page.FillAsync("[data-testid=note]", "dal cruscotto");
+        await page.ClickAsync("[data-testid=record]");
+        await page.WaitForURLAsync("**/indicatori/O2.2.1-e");
+        (await page.ContentAsync()).ShouldContain("dal cruscotto");
+        var token = await page.GetAttributeAsync("input[name=__RequestVerificationToken]", "value");
+
+        await page.GotoAsync(_base + "/piani/cciaa-ms-2019/indicatori/O2.1.4-b");   // U1.1's indicator
+        (await page.Locator("[data-testid=record]").CountAsync()).ShouldBe(0);
+        var form = page.Context.APIRequest.CreateFormData();
+        form.Set("__RequestVerificationToken", token!);
+        form.Set("valore", "100%");
+        form.Set("data", "31/05/2019");
+        var write = await page.Context.APIRequest.PostAsync(
+            _base + "/piani/cciaa-ms-2019/indicatori/O2.1.4-b/risultati", new() { Form = form });
+        write.Status.ShouldBe(403);
+        (await write.TextAsync()).ShouldContain("u2.1");
+
+        var read = await page.GotoAsync(_base + "/piani/cciaa-ms-2019/schede/PO3");
+        read!.Status.ShouldBe(403);
+        (await page.ContentAsync()).ShouldContain("Dato personale");
     }
 }

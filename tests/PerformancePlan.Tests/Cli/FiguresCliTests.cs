@@ -36,7 +36,7 @@ public class FiguresCliTests(PostgresCluster cluster) : IAsyncLifetime
 
     async Task ApprovedSeedAsync()
     {
-        await Ok("plan", "import", SeedFiles.PlanCsv);
+        await Ok("plan", "import", "--as", "admin", SeedFiles.PlanCsv);
         await Ok("plan", "approve", "--plan", Seed, "--act", "Delibera di Giunta n. 7 del 31/01/2019",
             "--on", "31/01/2019", "--as", "giunta");
     }
@@ -47,7 +47,7 @@ public class FiguresCliTests(PostgresCluster cluster) : IAsyncLifetime
     [Fact]
     public async Task The_edge_values_file_scores_each_row_as_its_source_says_and_bands_the_figure_shown()
     {
-        await Ok("plan", "import", SeedFiles.Case("files", "B-plan-2019.csv"), "--entity", "prova");
+        await Ok("plan", "import", "--as", "admin", SeedFiles.Case("files", "B-plan-2019.csv"), "--entity", "prova");
         await Ok("plan", "approve", "--plan", "prova-2019", "--act", "Delibera n. 1", "--on", "31/01/2019",
             "--as", "giunta");
         (await Ok("results", "import", SeedFiles.Case("files", "B01-B03-valori.csv"), "--plan", "prova-2019",
@@ -84,7 +84,7 @@ public class FiguresCliTests(PostgresCluster cluster) : IAsyncLifetime
     [Fact]
     public async Task A_plan_of_one_area_says_1_area_strategica_and_shows_the_rounding_rule()
     {
-        await Ok("plan", "import", SeedFiles.Case("files", "B-plan-2019.csv"), "--entity", "prova");
+        await Ok("plan", "import", "--as", "admin", SeedFiles.Case("files", "B-plan-2019.csv"), "--entity", "prova");
 
         var show = (await Ok("plan", "show", "--plan", "prova-2019")).Output;
 
@@ -181,7 +181,7 @@ public class FiguresCliTests(PostgresCluster cluster) : IAsyncLifetime
             "--act", "Determinazione SG n. 115 del 15/05/2019", "--reason", "programma ampliato", "--on", "15/05/2019",
             "--as", "admin");
 
-        var audit = (await Ok("audit", "--plan", Seed, "--indicator", "S1.1.1-a")).Output;
+        var audit = (await Ok("audit", "--as", "analista", "--plan", Seed, "--indicator", "S1.1.1-a")).Output;
 
         audit.ShouldContain("target 2019: 80% → 85%");
         audit.ShouldContain("2019: 80%, 2020: 80%, 2021: 80%");
@@ -197,7 +197,7 @@ public class FiguresCliTests(PostgresCluster cluster) : IAsyncLifetime
         await Ok("results", "correct", entry, "--value", "3", "--reason", "refuso: erano 3", "--as", "admin");
 
         var dir = Directory.CreateTempSubdirectory("perfplan-fig-").FullName;
-        await Ok("report", "relazione", "--plan", Seed, "--out", Path.Combine(dir, "relazione.html"));
+        await Ok("report", "relazione", "--as", "oiv", "--plan", Seed, "--out", Path.Combine(dir, "relazione.html"));
         var html = await File.ReadAllTextAsync(Path.Combine(dir, "relazione.html"),
             TestContext.Current.CancellationToken);
 
@@ -224,7 +224,7 @@ public class FiguresCliTests(PostgresCluster cluster) : IAsyncLifetime
         using var json = JsonDocument.Parse((await Ok("scores", "--plan", Seed, "--format", "json")).Output);
         var s = Indicator(json.RootElement, "S1.1.1-a");   // 71,6% of 80%: 89,5, shown as 90 with no decimals
         (s.GetProperty("realization").GetDecimal(), s.GetProperty("band").GetString()).ShouldBe((90m, "achieved"));
-        (await Ok("audit", "--plan", Seed)).Output.ShouldContain("figure arrotondate a 0 decimali");
+        (await Ok("audit", "--as", "analista", "--plan", Seed)).Output.ShouldContain("figure arrotondate a 0 decimali");
 
         var bad = Path.Combine(Path.GetDirectoryName(file)!, "sbagliata.csv");
         await File.WriteAllLinesAsync(bad,

@@ -169,7 +169,7 @@ public class HistoryCliTests(PostgresCluster cluster) : ApprovedPlanCli(cluster,
             "--from-version", "1", "--to-version", "3", "--format", "json")).Output);
         diff.RootElement.GetArrayLength().ShouldBe(0);
         using var audit = JsonDocument.Parse(
-            (await Run("audit", "--plan", "cciaa-ms-2019", "--format", "json")).Output);
+            (await Run("audit", "--as", "analista", "--plan", "cciaa-ms-2019", "--format", "json")).Output);
         audit.RootElement.EnumerateArray()
             .ShouldContain(e => e.GetProperty("refs").GetString() == "annulla la versione 2");
         (await Run("plan", "revert-amendment", "--plan", "cciaa-ms-2019", "--version", "1", "--act", "x",

@@ -25,7 +25,8 @@ public class PlanApiTests(PostgresCluster cluster) : IAsyncLifetime
     {
         await _db.InitializeAsync();
         await new PlanImportService(_db.Store, new FakeClock(Instant.FromUtc(2019, 1, 31, 10, 0)))
-            .ImportAsync(SeedFiles.PlanCsv, EntityId.Default, "admin", false, TestContext.Current.CancellationToken);
+            .ImportAsync(SeedFiles.PlanCsv, EntityId.Default, SeedPlan.Admin, false,
+                TestContext.Current.CancellationToken);
         _app = WebHost.Build(_db.Store, "http://127.0.0.1:0");
         await _app.StartAsync(TestContext.Current.CancellationToken);
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!

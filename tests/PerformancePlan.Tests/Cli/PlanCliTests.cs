@@ -15,17 +15,20 @@ public class PlanCliTests(PostgresCluster cluster) : IAsyncLifetime
     [Fact]
     public async Task Plan_import_then_plan_show_prints_the_tree_in_Italian()
     {
-        var import = await CliRunner.RunAsync("plan", "import", SeedFiles.PlanCsv, "--db", _db);
+        var import = await CliRunner.RunAsync("plan", "import", "--as", "admin", SeedFiles.PlanCsv, "--db", _db);
         import.ExitCode.ShouldBe(0, import.Errors);
         import.Output.ShouldContain("Piano cciaa-ms-2019 importato: 103 righe, 105 eventi scritti, 1 avviso.");
         import.Errors.ShouldContain("riga 47, colonna «Target 2019», valore «30/11/2018»");
 
-        var show = await CliRunner.RunAsync("plan", "show", "--plan", "cciaa-ms-2019", "--db", _db);
+        var show = await CliRunner.RunAsync("plan", "show", "--plan", "cciaa-ms-2019", "--as", "admin", "--db", _db);
         show.ExitCode.ShouldBe(0, show.Errors);
         show.Output.ShouldContain("Piano della Performance 2019");
         show.Output.ShouldContain("Target 2021");
         show.Output.ShouldContain("S3.2.1-a");
         show.Output.ShouldContain("SG 17,1%");
+        var anonymous = await CliRunner.RunAsync("plan", "show", "--plan", "cciaa-ms-2019", "--db", _db);
+        anonymous.Output.ShouldNotContain("SG 17,1%");   // holders and weights are personal data (issue #11)
+        anonymous.Errors.ShouldContain("Titolari e pesi omessi");
         show.Output.ShouldContain("3 aree strategiche, 6 obiettivi strategici, 16 obiettivi operativi, " +
             "28 indicatori strategici, 49 indicatori operativi.");
     }
@@ -33,7 +36,8 @@ public class PlanCliTests(PostgresCluster cluster) : IAsyncLifetime
     [Fact]
     public async Task Plan_show_as_json_returns_the_nested_tree()
     {
-        (await CliRunner.RunAsync("plan", "import", SeedFiles.PlanCsv, "--db", _db)).ExitCode.ShouldBe(0);
+        (await CliRunner.RunAsync("plan", "import", "--as", "admin", SeedFiles.PlanCsv, "--db",
+            _db)).ExitCode.ShouldBe(0);
 
         var show = await CliRunner.RunAsync("plan", "show", "--plan", "cciaa-ms-2019", "--format", "json", "--db", _db);
 
@@ -51,7 +55,7 @@ public class PlanCliTests(PostgresCluster cluster) : IAsyncLifetime
     {
         var path = SeedFiles.Variant(lines => SeedFiles.SetCell(lines, "O2.1.3-d", "Target 2019", "00/01/1900"));
 
-        var run = await CliRunner.RunAsync("plan", "import", path, "--db", _db);
+        var run = await CliRunner.RunAsync("plan", "import", "--as", "admin", path, "--db", _db);
 
         run.ExitCode.ShouldBe(2);
         run.Errors.ShouldContain("errore: piano.csv, riga 52, colonna «Target 2019», valore «00/01/1900»: " +
@@ -65,9 +69,9 @@ public class PlanCliTests(PostgresCluster cluster) : IAsyncLifetime
     [Fact]
     public async Task Importing_twice_says_so_and_changes_nothing()
     {
-        await CliRunner.RunAsync("plan", "import", SeedFiles.PlanCsv, "--db", _db);
+        await CliRunner.RunAsync("plan", "import", "--as", "admin", SeedFiles.PlanCsv, "--db", _db);
 
-        var again = await CliRunner.RunAsync("plan", "import", SeedFiles.PlanCsv, "--db", _db);
+        var again = await CliRunner.RunAsync("plan", "import", "--as", "admin", SeedFiles.PlanCsv, "--db", _db);
 
         again.ExitCode.ShouldBe(0);
         again.Output.ShouldContain("già stato importato con lo stesso contenuto: nessuna modifica");
@@ -76,7 +80,7 @@ public class PlanCliTests(PostgresCluster cluster) : IAsyncLifetime
     [Fact]
     public async Task A_missing_file_is_a_clear_error()
     {
-        var run = await CliRunner.RunAsync("plan", "import", "/nonexistent/piano.csv", "--db", _db);
+        var run = await CliRunner.RunAsync("plan", "import", "--as", "admin", "/nonexistent/piano.csv", "--db", _db);
         run.ExitCode.ShouldBe(2);
         run.Errors.ShouldContain("File non trovato");
     }

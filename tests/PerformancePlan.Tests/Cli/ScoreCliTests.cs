@@ -12,7 +12,7 @@ public class ScoreCliTests(PostgresCluster cluster) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _db = await cluster.CreateDatabaseAsync(_database);
-        (await Run("plan", "import", SeedFiles.PlanCsv)).ExitCode.ShouldBe(0);
+        (await Run("plan", "import", "--as", "admin", SeedFiles.PlanCsv)).ExitCode.ShouldBe(0);
     }
 
     public async ValueTask DisposeAsync() => await cluster.DropDatabaseAsync(_database);

@@ -27,7 +27,7 @@ public class TypedTimeApiTests(PostgresCluster cluster) : IAsyncLifetime
     {
         await _db.InitializeAsync();
         await new PlanImportService(_db.Store, new FakeClock(Instant.FromUtc(2019, 6, 30, 16, 0)))
-            .ImportAsync(SeedFiles.PlanCsv, EntityId.Default, "admin", false, Ct);
+            .ImportAsync(SeedFiles.PlanCsv, EntityId.Default, SeedPlan.Admin, false, Ct);
         _app = WebHost.Build(_db.Store, "http://127.0.0.1:0");
         await _app.StartAsync(Ct);
         _http = new HttpClient

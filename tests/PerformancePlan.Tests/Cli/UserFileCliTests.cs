@@ -28,7 +28,7 @@ public class UserFileCliTests(PostgresCluster cluster) : IAsyncLifetime
     [Fact]
     public async Task Plan_import_of_Excels_Windows_1252_csv_imports_it()
     {
-        var run = await Run("plan", "import", SeedFiles.Case("files", "B09g-plan-cp1252.csv"));
+        var run = await Run("plan", "import", "--as", "admin", SeedFiles.Case("files", "B09g-plan-cp1252.csv"));
 
         run.ExitCode.ShouldBe(0, run.Errors);
         run.Output.ShouldContain("Piano cciaa-ms-2019 importato");
@@ -37,7 +37,7 @@ public class UserFileCliTests(PostgresCluster cluster) : IAsyncLifetime
     [Fact]
     public async Task Results_import_of_Excels_Windows_1252_csv_reads_the_file_and_answers()
     {
-        (await Run("plan", "import", UserFileImportTests.Plan2026File())).ExitCode.ShouldBe(0);
+        (await Run("plan", "import", "--as", "admin", UserFileImportTests.Plan2026File())).ExitCode.ShouldBe(0);
         (await Run("plan", "approve", "--plan", "cciaa-ms-2026", "--act", "Delibera n. 1", "--on", "01/02/2022",
             "--as", "giunta")).ExitCode.ShouldBe(0);
 
@@ -69,7 +69,7 @@ public class UserFileCliTests(PostgresCluster cluster) : IAsyncLifetime
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("perfplan-cli-").FullName, "piano.xlsx");
         await File.WriteAllTextAsync(path, "non sono un foglio", Encoding.UTF8, TestContext.Current.CancellationToken);
-        string[] extra = noun == "results" ? ["--plan", "cciaa-ms-2026", "--as", "admin"] : [];
+        string[] extra = noun == "results" ? ["--plan", "cciaa-ms-2026", "--as", "admin"] : ["--as", "admin"];
 
         var run = await Run([noun, verb, path, .. extra]);
 

@@ -102,7 +102,7 @@ public class WordsCliTests(PostgresCluster cluster) : ApprovedPlanCli(cluster, "
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("perfplan-words-").FullName, what + ".xlsx");
 
-        (await Run("export", what, "--plan", "cciaa-ms-2019", "--out", file)).ExitCode.ShouldBe(0);
+        (await Run("export", what, "--as", "analista", "--plan", "cciaa-ms-2019", "--out", file)).ExitCode.ShouldBe(0);
 
         MiniExcel.GetSheetNames(file).ShouldBe([sheet]);
     }

@@ -17,7 +17,8 @@ public sealed class EmbeddedHome : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var plan = System.IO.Path.Combine(AppContext.BaseDirectory, "data", "cciaa-ms-2019.csv");
-        (await EmbeddedConcurrencyTests.PerfplanAsync(Path, "plan", "import", plan)).Code.ShouldBe(0);
+        (await EmbeddedConcurrencyTests.PerfplanAsync(Path, "plan", "import", "--as", "admin", plan)).Code
+            .ShouldBe(0);
         (await EmbeddedConcurrencyTests.PerfplanAsync(Path, "plan", "approve", "--plan", "cciaa-ms-2019", "--act",
             "Delibera n. 7", "--on", "31/01/2019", "--as", "giunta")).Code.ShouldBe(0);
     }

@@ -83,7 +83,7 @@ public class EmbeddedRecoveryTests
             using var store = EventStore.Create(connection.ConnectionString);
             await EventStore.PrepareAsync(store, ct);
             await new PlanImportService(store, SystemClock.Instance)
-                .ImportAsync(SeedFiles.PlanCsv, EntityId.Default, "admin", false, ct);
+                .ImportAsync(SeedFiles.PlanCsv, EntityId.Default, SeedPlan.Admin, false, ct);
             await new PlanLifecycleService(store, SystemClock.Instance).ApproveAsync(SeedPlan.Id,
                 "Delibera di Giunta n. 7 del 31/01/2019", new LocalDate(2019, 1, 31), SeedPlan.Giunta, ct);
             await using var app = WebHost.Build(store, "http://127.0.0.1:0");

@@ -42,10 +42,10 @@ public class ExpectedVersionCliTests(PostgresCluster cluster) : ApprovedPlanCli(
         await Ok("results", "record", "--plan", Plan, "--indicator", "O2.1.1-b", "--value", "4", "--on", "30/04/2019",
             "--note", "prima rilevazione", "--as", "admin");
 
-        var table = await Ok("results", "list", "--plan", Plan, "--indicator", "O2.1.1-b");
-        var json = await Ok("results", "list", "--plan", Plan, "--indicator", "O2.1.1-b", "--format", "json");
-        var empty = await Ok("results", "list", "--plan", Plan, "--indicator", "O1.2.3-a", "--format", "json");
-        var unknown = await Run("results", "list", "--plan", Plan, "--indicator", "X9.9.9-z");
+        var table = await Ok("results", "list", "--as", "admin", "--plan", Plan, "--indicator", "O2.1.1-b");
+        var json = await Ok("results", "list", "--as", "admin", "--plan", Plan, "--indicator", "O2.1.1-b", "--format", "json");
+        var empty = await Ok("results", "list", "--as", "admin", "--plan", Plan, "--indicator", "O1.2.3-a", "--format", "json");
+        var unknown = await Run("results", "list", "--as", "admin", "--plan", Plan, "--indicator", "X9.9.9-z");
 
         table.Output.ShouldContain("prima rilevazione");
         table.Output.ShouldContain("versione 1");

@@ -40,7 +40,7 @@ public class FuzzCorpusCliTests(PostgresCluster cluster) : CliDatabase(cluster, 
     {
         var small = Path.Combine(_dir, "piano-base.csv");
         await File.WriteAllLinesAsync(small, FuzzCorpus.SmallPlan(), TestContext.Current.CancellationToken);
-        (await Corpus("plan", "import", small, "--entity", "fzbase")).ExitCode.ShouldBe(0);
+        (await Corpus("plan", "import", "--as", "admin", small, "--entity", "fzbase")).ExitCode.ShouldBe(0);
         var baseline = Normalised((await Corpus("plan", "show", "--plan", "fzbase-2019", "--format", "json")).Output,
             "fzbase");
         var failures = new ConcurrentBag<string>();
@@ -49,7 +49,7 @@ public class FuzzCorpusCliTests(PostgresCluster cluster) : CliDatabase(cluster, 
         {
             var (file, entity) = item;
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var run = await Corpus("plan", "import", Write(file), "--entity", entity);
+            var run = await Corpus("plan", "import", "--as", "admin", Write(file), "--entity", entity);
             var problem = Judge(file, run) ?? Slow(clock) ?? (run.ExitCode == 2 && await EventsOfAsync(entity) > 0
                 ? "refused but wrote events" : null);
             if (problem is null && run.ExitCode == 0 && file.Expect == Expect.Imported)
@@ -65,7 +65,7 @@ public class FuzzCorpusCliTests(PostgresCluster cluster) : CliDatabase(cluster, 
     [Fact]
     public async Task Every_results_file_of_the_corpus_is_refused_with_nothing_written_or_imported()
     {
-        (await Corpus("plan", "import", SeedFiles.PlanCsv)).ExitCode.ShouldBe(0);
+        (await Corpus("plan", "import", "--as", "admin", SeedFiles.PlanCsv)).ExitCode.ShouldBe(0);
         (await Corpus("plan", "approve", "--plan", "cciaa-ms-2019", "--act", "Delibera di Giunta n. 7 del 31/01/2019",
             "--on", "31/01/2019", "--as", "giunta")).ExitCode.ShouldBe(0);
         var failures = new List<string>();

@@ -23,7 +23,7 @@ public class ConcurrentImportTests(PostgresCluster cluster) : IAsyncLifetime
             try
             {
                 var o = await new PlanImportService(_db.Store, clock)
-                    .ImportAsync(SeedFiles.PlanCsv, EntityId.Default, "admin", false, CancellationToken.None);
+                    .ImportAsync(SeedFiles.PlanCsv, EntityId.Default, SeedPlan.Admin, false, CancellationToken.None);
                 return o.Status.ToString();
             }
             catch (JasperFx.ConcurrencyException) { return "conflict"; }

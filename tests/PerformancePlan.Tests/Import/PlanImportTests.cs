@@ -23,7 +23,7 @@ public class PlanImportTests(PostgresCluster cluster) : IAsyncLifetime
 
     Task<PlanImportOutcome> Import(string path, bool dryRun = false) =>
         new PlanImportService(_db.Store, _clock)
-            .ImportAsync(path, EntityId.Default, "admin", dryRun, TestContext.Current.CancellationToken);
+            .ImportAsync(path, EntityId.Default, SeedPlan.Admin, dryRun, TestContext.Current.CancellationToken);
 
     async Task<ImportIssue> RejectedWith(string path)
     {

@@ -10,7 +10,7 @@ public class SeedPlanFileTests
 {
     static readonly PlanImportResult Result = PlanFileImporter.Read(SeedFiles.PlanSheet(), "cciaa-ms");
     static Plan Plan => PerformancePlan.Domain.Plans.Plan.Replay(PlanDecider.Decide(
-        new ImportPlan(Result.Plan!, "cciaa-ms-2019.csv", "admin", Instant.FromUtc(2019, 1, 31, 9, 0)), null))!;
+        new ImportPlan(Result.Plan!, "cciaa-ms-2019.csv", SeedPlan.Admin, Instant.FromUtc(2019, 1, 31, 9, 0)), null))!;
 
     [Fact]
     public void The_seed_file_imports_without_errors_and_warns_only_about_the_2018_deadline()

@@ -28,11 +28,11 @@ public class SpreadsheetImportTests(PostgresCluster cluster) : IAsyncLifetime
     public async Task An_xlsx_with_the_same_content_as_the_csv_is_the_same_plan()
     {
         var service = new PlanImportService(_db.Store, new FakeClock(Instant.FromUtc(2019, 1, 31, 10, 0)));
-        var fromXlsx = await service.ImportAsync(SeedAsXlsx(), EntityId.Default, "admin", false,
+        var fromXlsx = await service.ImportAsync(SeedAsXlsx(), EntityId.Default, SeedPlan.Admin, false,
             TestContext.Current.CancellationToken);
         fromXlsx.Status.ShouldBe(ImportStatus.Imported, string.Join("\n", fromXlsx.Errors));
 
-        var fromCsv = await service.ImportAsync(SeedFiles.PlanCsv, EntityId.Default, "admin", false,
+        var fromCsv = await service.ImportAsync(SeedFiles.PlanCsv, EntityId.Default, SeedPlan.Admin, false,
             TestContext.Current.CancellationToken);
 
         fromCsv.Status.ShouldBe(ImportStatus.AlreadyImported);

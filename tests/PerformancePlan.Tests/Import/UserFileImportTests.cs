@@ -40,7 +40,7 @@ public class UserFileImportTests(PostgresCluster cluster) : IAsyncLifetime
     async Task ImportAndApproveAsync(string file, PlanId plan, LocalDate approvedOn)
     {
         var imported = await new PlanImportService(_db.Store, _clock)
-            .ImportAsync(file, EntityId.Default, "admin", false, Ct);
+            .ImportAsync(file, EntityId.Default, SeedPlan.Admin, false, Ct);
         imported.Status.ShouldBe(ImportStatus.Imported, string.Join("\n", imported.Errors));
         await new PlanLifecycleService(_db.Store, _clock)
             .ApproveAsync(plan, "Delibera di Giunta n. 1", approvedOn, SeedPlan.Giunta, Ct);
@@ -103,7 +103,7 @@ public class UserFileImportTests(PostgresCluster cluster) : IAsyncLifetime
     public async Task The_Windows_1252_plan_file_is_imported()
     {
         var outcome = await new PlanImportService(_db.Store, _clock).ImportAsync(
-            SeedFiles.Case("files", "B09g-plan-cp1252.csv"), EntityId.Default, "admin", false, Ct);
+            SeedFiles.Case("files", "B09g-plan-cp1252.csv"), EntityId.Default, SeedPlan.Admin, false, Ct);
 
         outcome.Status.ShouldBe(ImportStatus.Imported, string.Join("\n", outcome.Errors));
         outcome.Definition!.Rows.ShouldBe(1);

@@ -9,7 +9,7 @@ public abstract class ApprovedPlanCli(PostgresCluster cluster, string prefix) : 
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        (await Run("plan", "import", SeedFiles.PlanCsv)).ExitCode.ShouldBe(0);
+        (await Run("plan", "import", "--as", "admin", SeedFiles.PlanCsv)).ExitCode.ShouldBe(0);
         (await Run("plan", "approve", "--plan", "cciaa-ms-2019", "--act", "Delibera di Giunta n. 7 del 31/01/2019",
             "--on", "31/01/2019", "--as", "giunta")).ExitCode.ShouldBe(0);
     }

@@ -19,16 +19,29 @@ public static class CliRunner
     /// user's. For tests that run hundreds of verbs on one database.
     /// </summary>
     public static Task<Run> RunOnAsync(Marten.IDocumentStore store, params string[] args) =>
-        RunCancellableAsync(args, CancellationToken.None, store);
+        RunCancellableAsync(args, CancellationToken.None, store: store);
+
+    /// <summary>
+    /// Runs <paramref name="args"/> with the environment variables <paramref name="environment"/> (e.g.
+    /// <c>PERFPLAN_USER</c>) as the CLI reads them; the test process's own are never read.
+    /// </summary>
+    public static Task<Run> RunWithAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunCancellableAsync(args, CancellationToken.None, environment);
+
+    /// <summary>Runs <paramref name="args"/> with <paramref name="input"/> on standard input (e.g. a password).
+    /// </summary>
+    public static Task<Run> RunWithInputAsync(string input, params string[] args) =>
+        RunCancellableAsync(args, CancellationToken.None, input: input);
 
     /// <summary>Runs <paramref name="args"/> until done or <paramref name="ct"/> is cancelled (Ctrl+C).</summary>
     public static async Task<Run> RunCancellableAsync(string[] args, CancellationToken ct,
+        IReadOnlyDictionary<string, string>? environment = null, string input = "",
         Marten.IDocumentStore? store = null)
     {
         var output = new StringWriter();
         var errors = new StringWriter();
         var cli = new CliContext(Console(output), Console(errors), new FakeClock(Instant.FromUtc(2022, 3, 1, 10, 0)),
-            store);
+            name => environment?.GetValueOrDefault(name), new StringReader(input), store);
         var code = await PerfplanCli.RunAsync(cli, new WebServer(), args, ct);
         return new Run(code, output.ToString(), errors.ToString());
     }

@@ -41,7 +41,7 @@ public static class SeedFiles
         return lines;
     }
 
-    static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PerformancePlan.sln"))) dir = dir.Parent;

@@ -20,7 +20,7 @@ public static class SeedPlan
     static readonly PlanDefinition Definition = PlanFileImporter.Read(SeedFiles.PlanSheet(), "cciaa-ms").Plan!;
 
     public static IReadOnlyList<object> DraftEvents() =>
-        PlanDecider.Decide(new ImportPlan(Definition, "cciaa-ms-2019.csv", "admin", Approval), null);
+        PlanDecider.Decide(new ImportPlan(Definition, "cciaa-ms-2019.csv", SeedPlan.Admin, Approval), null);
 
     public static Plan Draft() => Plan.Replay(DraftEvents())!;
 

@@ -27,7 +27,8 @@ public class EntityChainTests(PostgresCluster cluster) : IAsyncLifetime
         await _db.InitializeAsync();
         foreach (var entity in new[] { EntityId.Default, EntityId.Parse("cciaa-lu") })
         {
-            await new PlanImportService(_db.Store, _clock).ImportAsync(SeedFiles.PlanCsv, entity, "admin", false, Ct);
+            await new PlanImportService(_db.Store, _clock).ImportAsync(SeedFiles.PlanCsv, entity, SeedPlan.Admin, false,
+                Ct);
             var plan = PlanId.Of(entity, 2019);
             await new PlanLifecycleService(_db.Store, _clock).ApproveAsync(plan,
                 "Delibera di Giunta n. 7 del 31/01/2019", new LocalDate(2019, 1, 31), SeedPlan.Giunta, Ct);

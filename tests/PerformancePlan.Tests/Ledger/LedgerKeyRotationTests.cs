@@ -8,7 +8,7 @@ using PerformancePlan.Tests.Infrastructure;
 namespace PerformancePlan.Tests.Ledger;
 
 /// <summary>
-/// <c>perfplan ledger key rotate</c> (ADR 0025): a new signing key; the old key signs a checkpoint naming the new
+/// <c>perfplan ledger key rotate</c> (ADR 0027): a new signing key; the old key signs a checkpoint naming the new
 /// one and the new key one naming the old, so the OIV proves checkpoints of both with either public key — and with
 /// no key the database names by itself.
 /// </summary>
@@ -22,7 +22,7 @@ public class LedgerKeyRotationTests(PostgresCluster cluster) : CliDatabase(clust
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        await Ok("plan", "import", SeedFiles.PlanCsv);
+        await Ok("plan", "import", "--as", "admin", SeedFiles.PlanCsv);
         await File.WriteAllTextAsync(Key, Convert.ToBase64String(
             System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)), Ct);
     }
@@ -32,12 +32,12 @@ public class LedgerKeyRotationTests(PostgresCluster cluster) : CliDatabase(clust
     {
         var oldFile = Path.Combine(_dir, "vecchio.json");
         var newFile = Path.Combine(_dir, "nuovo.json");
-        await Ok("ledger", "checkpoint", "--key-file", Key, "--out", oldFile);
+        await Ok("ledger", "checkpoint", "--as", "oiv", "--key-file", Key, "--out", oldFile);
         var oldKey = PublicKeyIn(oldFile);
 
-        var rotated = await Ok("ledger", "key", "rotate", "--key-file", Key, "--out", newFile);
-        await Ok("plan", "import", SeedFiles.PlanCsv, "--entity", "altro");   // events after the rotation
-        await Ok("ledger", "checkpoint", "--key-file", Key);
+        var rotated = await Ok("ledger", "key", "rotate", "--as", "oiv", "--key-file", Key, "--out", newFile);
+        await Ok("plan", "import", "--as", "admin", SeedFiles.PlanCsv, "--entity", "altro");   // events after the rotation
+        await Ok("ledger", "checkpoint", "--as", "oiv", "--key-file", Key);
         var newKey = PublicKeyIn(newFile);
 
         newKey.ShouldNotBe(oldKey);
@@ -56,7 +56,7 @@ public class LedgerKeyRotationTests(PostgresCluster cluster) : CliDatabase(clust
     [Fact]
     public async Task A_rotation_forged_in_the_database_by_a_key_no_one_trusts_is_found_as_forged()
     {
-        await Ok("ledger", "checkpoint", "--key-file", Key);
+        await Ok("ledger", "checkpoint", "--as", "oiv", "--key-file", Key);
         var trusted = LedgerKey.Load(Key).PublicKey;
         var attackerFile = Path.Combine(_dir, "attaccante");
         await File.WriteAllTextAsync(attackerFile, Convert.ToBase64String(
@@ -75,14 +75,15 @@ public class LedgerKeyRotationTests(PostgresCluster cluster) : CliDatabase(clust
     [Fact]
     public async Task A_key_held_in_the_environment_variable_is_not_rotated_and_the_message_says_what_to_do()
     {
-        var run = await Run("ledger", "key", "rotate");
+        var run = await Run("ledger", "key", "rotate", "--as", "oiv");
 
         run.ExitCode.ShouldBe(3);
         run.Errors.ShouldContain("PERFPLAN_LEDGER_KEY");
         run.Errors.ShouldContain("--key-file");
     }
 
-    Task<CliRunner.Run> Verify(params string[] more) => Run(["ledger", "verify", "--format", "json", .. more]);
+    Task<CliRunner.Run> Verify(params string[] more) => Run(["ledger", "verify", "--as", "oiv", "--format", "json",
+        .. more]);
 
     static JsonElement Report(CliRunner.Run run) => JsonDocument.Parse(run.Output).RootElement;
 

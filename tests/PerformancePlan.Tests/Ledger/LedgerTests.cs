@@ -25,7 +25,7 @@ public class LedgerTests(PostgresCluster cluster) : IAsyncLifetime
     {
         await _db.InitializeAsync();
         await new PlanImportService(_db.Store, _clock)
-            .ImportAsync(SeedFiles.PlanCsv, EntityId.Default, "admin", false, Ct);
+            .ImportAsync(SeedFiles.PlanCsv, EntityId.Default, SeedPlan.Admin, false, Ct);
         await new PlanLifecycleService(_db.Store, _clock).ApproveAsync(SeedPlan.Id,
             "Delibera di Giunta n. 7 del 31/01/2019", new LocalDate(2019, 1, 31), SeedPlan.Giunta, Ct);
         var results = new ResultService(_db.Store, _clock);
@@ -221,7 +221,8 @@ public class LedgerCliTests(PostgresCluster cluster) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _db = await cluster.CreateDatabaseAsync(_database);
-        (await CliRunner.RunAsync("plan", "import", SeedFiles.PlanCsv, "--db", _db)).ExitCode.ShouldBe(0);
+        (await CliRunner.RunAsync("plan", "import", "--as", "admin", SeedFiles.PlanCsv, "--db",
+            _db)).ExitCode.ShouldBe(0);
     }
 
     public async ValueTask DisposeAsync() => await cluster.DropDatabaseAsync(_database);
@@ -230,10 +231,11 @@ public class LedgerCliTests(PostgresCluster cluster) : IAsyncLifetime
     public async Task Verify_prints_the_documented_json_and_exits_4_when_tampered()
     {
         var dir = Directory.CreateTempSubdirectory("perfplan-digest-").FullName;
-        (await CliRunner.RunAsync("ledger", "digest", "--out", Path.Combine(dir, "digest.json"), "--db", _db))
+        (await CliRunner.RunAsync("ledger", "digest", "--as", "oiv", "--out", Path.Combine(dir, "digest.json"), "--db",
+            _db))
             .ExitCode.ShouldBe(0);
 
-        var ok = await CliRunner.RunAsync("ledger", "verify", "--format", "json",
+        var ok = await CliRunner.RunAsync("ledger", "verify", "--as", "oiv", "--format", "json",
             "--digest", Path.Combine(dir, "digest.json"), "--db", _db);
         ok.ExitCode.ShouldBe(0, ok.Errors);
         using (var json = JsonDocument.Parse(ok.Output))
@@ -252,7 +254,7 @@ public class LedgerCliTests(PostgresCluster cluster) : IAsyncLifetime
                 + "where stream_id = 'cciaa-ms-2019' and version = 40", conn);
             (await cmd.ExecuteNonQueryAsync(TestContext.Current.CancellationToken)).ShouldBe(1);
         }
-        var bad = await CliRunner.RunAsync("ledger", "verify", "--format", "json", "--db", _db);
+        var bad = await CliRunner.RunAsync("ledger", "verify", "--as", "oiv", "--format", "json", "--db", _db);
         bad.ExitCode.ShouldBe(4);
         using var report = JsonDocument.Parse(bad.Output);
         var first = report.RootElement.GetProperty("firstBad");

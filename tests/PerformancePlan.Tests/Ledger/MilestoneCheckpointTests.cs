@@ -22,7 +22,7 @@ public class MilestoneCheckpointTests(PostgresCluster cluster) : IAsyncLifetime
     {
         await _db.InitializeAsync();
         await new PlanImportService(_db.Store, _clock)
-            .ImportAsync(SeedFiles.PlanCsv, EntityId.Default, "admin", false, Ct);
+            .ImportAsync(SeedFiles.PlanCsv, EntityId.Default, SeedPlan.Admin, false, Ct);
     }
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();

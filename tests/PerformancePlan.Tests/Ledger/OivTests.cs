@@ -29,7 +29,8 @@ public class OivTests(PostgresCluster cluster) : IAsyncLifetime
         var entry = JsonDocument.Parse(run.Output).RootElement.GetProperty("entryId").GetString()!;
         (await Run("results", "revert", entry, "--reason", "refuso: erano 3", "--as", "admin")).ExitCode.ShouldBe(0);
 
-        using var json = JsonDocument.Parse((await Run("audit", "--plan", "cciaa-ms-2019", "--format", "json")).Output);
+        using var json = JsonDocument.Parse((await Run("audit", "--as", "analista", "--plan", "cciaa-ms-2019",
+            "--format", "json")).Output);
         var entries = json.RootElement.EnumerateArray().ToList();
         entries.Select(e => e.GetProperty("sequence").GetInt64()).ShouldBeInOrder();
         entries.ShouldContain(e => e.GetProperty("what").GetString() == "Piano approvato"
@@ -46,7 +47,8 @@ public class OivTests(PostgresCluster cluster) : IAsyncLifetime
         imported.Select(e => e.GetProperty("correlationId").GetString()).Distinct().Count()
             .ShouldBe(1);   // one import, one operation
 
-        var table = await Run("audit", "--plan", "cciaa-ms-2019", "--indicator", "O1.2.4-a", "--user", "u1.1");
+        var table = await Run("audit", "--as", "analista", "--plan", "cciaa-ms-2019", "--indicator", "O1.2.4-a",
+            "--user", "u1.1");
         table.Output.ShouldContain("Risultato registrato");
         table.Output.ShouldNotContain("Risultato annullato");
     }
@@ -56,7 +58,8 @@ public class OivTests(PostgresCluster cluster) : IAsyncLifetime
     {
         var report = Path.Combine(Directory.CreateTempSubdirectory("perfplan-oiv-").FullName, "verifica.html");
 
-        var run = await Run("oiv", "replay", "--plan", "cciaa-ms-2019", "--format", "json", "--report", report);
+        var run = await Run("oiv", "replay", "--as", "oiv", "--plan", "cciaa-ms-2019", "--format", "json", "--report",
+            report);
 
         run.ExitCode.ShouldBe(0, run.Errors);
         using var json = JsonDocument.Parse(run.Output);
@@ -93,7 +96,7 @@ public class OivTests(PostgresCluster cluster) : IAsyncLifetime
             (await cmd.ExecuteNonQueryAsync(TestContext.Current.CancellationToken)).ShouldBe(1);
         }
 
-        var run = await Run("oiv", "replay", "--plan", "cciaa-ms-2019", "--format", "json");
+        var run = await Run("oiv", "replay", "--as", "oiv", "--plan", "cciaa-ms-2019", "--format", "json");
 
         run.ExitCode.ShouldBe(4);
         using var json = JsonDocument.Parse(run.Output);
@@ -157,7 +160,8 @@ public class OivTests(PostgresCluster cluster) : IAsyncLifetime
             TestContext.Current.CancellationToken);
         csv[0].TrimStart('\uFEFF').ShouldBe("Codice;Livello;Target;Risultato;% Realizzazione;% Parametrata;Esito");
         csv.ShouldContain("ENTE;Ente;;;75;75;Parzialmente raggiunto");
-        (await Run("export", "audit", "--plan", "cciaa-ms-2019", "--out", Path.Combine(dir, "audit.xlsx")))
+        (await Run("export", "audit", "--as", "analista", "--plan", "cciaa-ms-2019", "--out", Path.Combine(dir,
+            "audit.xlsx")))
             .ExitCode.ShouldBe(0);
         MiniExcelLibs.MiniExcel.Query(Path.Combine(dir, "audit.xlsx"), useHeaderRow: true).Count()
             .ShouldBeGreaterThan(100);

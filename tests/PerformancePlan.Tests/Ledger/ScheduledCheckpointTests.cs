@@ -12,7 +12,7 @@ using PerformancePlan.Tests.Infrastructure;
 namespace PerformancePlan.Tests.Ledger;
 
 /// <summary>
-/// <c>serve</c> signs checkpoints on a schedule (ADR 0025): once <c>Ledger:CheckpointEvery</c> has passed by the
+/// <c>serve</c> signs checkpoints on a schedule (ADR 0027): once <c>Ledger:CheckpointEvery</c> has passed by the
 /// service's clock and the head has moved, a checkpoint is taken and exported to <c>Ledger:CheckpointDir</c>, where
 /// <c>ledger verify --checkpoint FILE --public-key KEY</c> proves it; none while the head stands still.
 /// </summary>
@@ -43,7 +43,7 @@ public class ScheduledCheckpointTests(PostgresCluster cluster) : ApprovedPlanCli
         var file = await ExportedAsync();
 
         Path.GetFileName(file).ShouldBe($"perfplan-checkpoint-2022-03-01-{await HeadAsync()}.json");
-        var run = await Run("ledger", "verify", "--checkpoint", file, "--public-key", LedgerKey.Load().PublicKey,
+        var run = await Run("ledger", "verify", "--as", "oiv", "--checkpoint", file, "--public-key", LedgerKey.Load().PublicKey,
             "--format", "json");
         run.ExitCode.ShouldBe(0, run.Errors);
         using (var report = JsonDocument.Parse(run.Output))

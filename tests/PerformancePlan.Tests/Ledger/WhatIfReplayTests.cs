@@ -58,7 +58,8 @@ public class WhatIfReplayTests(PostgresCluster cluster) : IAsyncLifetime
     {
         var before = await PlanStreamAsync();
 
-        var run = await Run("oiv", "replay", "--plan", "cciaa-ms-2019", "--methodology", File(StricterRules),
+        var run = await Run("oiv", "replay", "--as", "oiv", "--plan", "cciaa-ms-2019", "--methodology",
+            File(StricterRules),
             "--format", "json");
 
         run.ExitCode.ShouldBe(0, run.Errors);
@@ -92,7 +93,8 @@ public class WhatIfReplayTests(PostgresCluster cluster) : IAsyncLifetime
     [Fact]
     public async Task The_table_shows_both_sets_of_rules_and_the_outcomes_that_change()
     {
-        var run = await Run("oiv", "replay", "--plan", "cciaa-ms-2019", "--methodology", File(StricterRules));
+        var run = await Run("oiv", "replay", "--as", "oiv", "--plan", "cciaa-ms-2019", "--methodology",
+            File(StricterRules));
 
         run.ExitCode.ShouldBe(0, run.Errors);
         run.Output.ShouldContain("Regole in vigore");
@@ -106,7 +108,7 @@ public class WhatIfReplayTests(PostgresCluster cluster) : IAsyncLifetime
     {
         var before = await PlanStreamAsync();
 
-        var run = await Run("oiv", "replay", "--plan", "cciaa-ms-2019", "--methodology",
+        var run = await Run("oiv", "replay", "--as", "oiv", "--plan", "cciaa-ms-2019", "--methodology",
             File("Codice;Padre;Descrizione;Valore\ntolleranza;;;molta\n", "errata.csv"));
 
         run.ExitCode.ShouldBe(2);

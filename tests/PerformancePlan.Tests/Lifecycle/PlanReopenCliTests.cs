@@ -29,7 +29,7 @@ public class PlanReopenCliTests(PostgresCluster cluster) : ApprovedPlanCli(clust
         (await Run("plan", "close", "--plan", "cciaa-ms-2019", "--on", "10/03/2020", "--as", "admin"))
             .ExitCode.ShouldBe(0);
 
-        var auditRun = await Run("audit", "--plan", "cciaa-ms-2019", "--format", "json");
+        var auditRun = await Run("audit", "--as", "analista", "--plan", "cciaa-ms-2019", "--format", "json");
         using var audit = JsonDocument.Parse(auditRun.Output);
         var reopened = audit.RootElement.EnumerateArray()
             .Single(e => e.GetProperty("what").GetString() == "Piano riaperto");
@@ -42,7 +42,7 @@ public class PlanReopenCliTests(PostgresCluster cluster) : ApprovedPlanCli(clust
             .Single(i => i.GetProperty("code").GetString() == "O1.2.4-a").GetProperty("band").GetString()
             .ShouldBe("achieved");
 
-        var replay = await Run("oiv", "replay", "--plan", "cciaa-ms-2019", "--format", "json");
+        var replay = await Run("oiv", "replay", "--as", "oiv", "--plan", "cciaa-ms-2019", "--format", "json");
         using (var oiv = JsonDocument.Parse(replay.Output))
             oiv.RootElement.GetProperty("matchesStored").GetBoolean().ShouldBeTrue();
         var relazione = Path.Combine(Directory.CreateTempSubdirectory("perfplan-reopen-").FullName, "relazione.html");

@@ -19,7 +19,8 @@ public class CaseFilesTests
     {
         var result = Import(folder, name);
         result.Errors.ShouldBeEmpty();
-        return Plan.Replay(PlanDecider.Decide(new ImportPlan(result.Plan!, name, "admin", SeedPlan.Approval), null))!;
+        return Plan.Replay(PlanDecider.Decide(new ImportPlan(result.Plan!, name, SeedPlan.Admin, SeedPlan.Approval),
+            null))!;
     }
 
     public static TheoryData<string, string> Importable => new()
@@ -67,7 +68,7 @@ public class CaseFilesTests
         Imported("probes", "G15-office-names.csv").IndicatorOf("O1.1.1-a")!.Offices
             .ShouldBe(["SERV-RI", "U.O.RAGIONERIA"]);
         var g20 = Import("probes", "G20-office-with-spaces.csv");
-        Plan.Replay(PlanDecider.Decide(new ImportPlan(g20.Plan!, "g20", "admin", SeedPlan.Approval), null))!
+        Plan.Replay(PlanDecider.Decide(new ImportPlan(g20.Plan!, "g20", SeedPlan.Admin, SeedPlan.Approval), null))!
             .IndicatorOf("O1.1.1-a")!.Offices.ShouldBe(["Ufficio Ragioneria e diritto annuale"]);
         g20.Warnings.Single().Message.ShouldContain("letto come un solo ufficio");
         Imported("plans", "A3-inail-2019.csv").IndicatorOf("O1.4.1-a")!.Offices.ShouldBe(["DCRA", "CSA", "AVV. GEN."]);

@@ -45,7 +45,7 @@ public class MethodologyAmendmentCliTests(PostgresCluster cluster) : ApprovedPla
         (await Run("scores", "--plan", Plan)).Output.ShouldContain("Buono");
         (await Run("plan", "diff", "--plan", Plan, "--from-version", "1", "--to-version", "2")).Output
             .ShouldContain("Fasce: — → 0–50% Insufficiente; 50–75% Sufficiente; 75–100% Buono");
-        var replay = await Run("oiv", "replay", "--plan", Plan, "--as-of", "14/05/2019");
+        var replay = await Run("oiv", "replay", "--as", "oiv", "--plan", Plan, "--as-of", "14/05/2019");
         replay.ExitCode.ShouldBe(0, replay.Errors);
         replay.Output.ShouldNotContain("Buono");
     }

@@ -12,7 +12,7 @@ public class OtherAdministrationsCliTests(PostgresCluster cluster) : CliDatabase
 {
     async Task<string> ApprovedAsync(string file, string entity, int year)
     {
-        await Ok("plan", "import", SeedFiles.Case("plans", file), "--entity", entity);
+        await Ok("plan", "import", "--as", "admin", SeedFiles.Case("plans", file), "--entity", entity);
         var plan = $"{entity}-{year}";
         await Ok("plan", "approve", "--plan", plan, "--act", "Decreto n. 1", "--on", $"31/01/{year}",
             "--as", "giunta");
@@ -86,11 +86,11 @@ public class OtherAdministrationsCliTests(PostgresCluster cluster) : CliDatabase
     public async Task Points_not_summing_to_100_import_with_a_methodology_file_that_says_they_are_relative()
     {
         var probe = SeedFiles.Case("probes", "G17-weights-not-100.csv");
-        (await Run("plan", "import", probe, "--entity", "ater")).ExitCode.ShouldBe(2);
+        (await Run("plan", "import", "--as", "admin", probe, "--entity", "ater")).ExitCode.ShouldBe(2);
         var rules = PlanText.Write(["Codice;Padre;Descrizione;Valore", "pesi titolari;;Pesi in punti (SMVP);relativi"],
             "smvp.csv");
 
-        (await Ok("plan", "import", probe, "--entity", "ater", "--methodology", rules)).Output
+        (await Ok("plan", "import", "--as", "admin", probe, "--entity", "ater", "--methodology", rules)).Output
             .ShouldContain("Piano ater-2019");
         await Ok("plan", "approve", "--plan", "ater-2019", "--act", "Delibera n. 1", "--on", "31/01/2019",
             "--as", "giunta");
@@ -98,7 +98,8 @@ public class OtherAdministrationsCliTests(PostgresCluster cluster) : CliDatabase
             "--on", "30/04/2019", "--as", "admin");
         var card = await Ok("scorecard", "--plan", "ater-2019", "--holder", "SG", "--as", "admin");
         card.Output.ShouldContain("1,54 → 100%");
-        (await Run("plan", "import", probe, "--entity", "ater2", "--methodology", probe + ".manca")).ExitCode
+        (await Run("plan", "import", "--as", "admin", probe, "--entity", "ater2", "--methodology",
+            probe + ".manca")).ExitCode
             .ShouldBe(2);
     }
 }

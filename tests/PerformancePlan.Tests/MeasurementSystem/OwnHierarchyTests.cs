@@ -40,7 +40,7 @@ public class OwnHierarchyTests
     ];
 
     static Plan Approved(PlanDefinition d) => Plan.Replay(
-        PlanDecider.Decide(new ImportPlan(d, "ministero.csv", "admin", SeedPlan.Approval), null).Cast<object>()
+        PlanDecider.Decide(new ImportPlan(d, "ministero.csv", SeedPlan.Admin, SeedPlan.Approval), null).Cast<object>()
             .Append(new PlanApproved(d.PlanId, "DM n. 1 del 31/01/2019", new LocalDate(2019, 1, 31), "giunta",
                 SeedPlan.Approval)))!;
 

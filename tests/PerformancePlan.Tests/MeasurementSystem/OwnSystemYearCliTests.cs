@@ -40,7 +40,7 @@ public class OwnSystemYearCliTests(PostgresCluster cluster) : CliDatabase(cluste
     public async Task It_imports_records_the_year_closes_and_the_OIV_replay_matches_the_stored_scores()
     {
         var file = PlanText.Write(AgencyPlan, "agenzia.csv");
-        await Ok("plan", "import", file, "--entity", "agenzia");
+        await Ok("plan", "import", "--as", "admin", file, "--entity", "agenzia");
         await Ok("plan", "approve", "--plan", Plan, "--act", "Decreto del Direttore n. 3 del 31/01/2020", "--on",
             "31/01/2020", "--as", "giunta");
         foreach (var (code, value, on, period) in new[]
@@ -53,7 +53,8 @@ public class OwnSystemYearCliTests(PostgresCluster cluster) : CliDatabase(cluste
                 .. period.Length > 0 ? new[] { "--period", period } : [], "--as", "admin"]);
         await Ok("plan", "close", "--plan", Plan, "--on", "31/01/2021", "--as", "admin");
 
-        using var replay = JsonDocument.Parse((await Ok("oiv", "replay", "--plan", Plan, "--format", "json")).Output);
+        using var replay = JsonDocument.Parse((await Ok("oiv", "replay", "--as", "oiv", "--plan", Plan, "--format",
+            "json")).Output);
         replay.RootElement.GetProperty("matchesStored").GetBoolean().ShouldBeTrue();
         using var scores = JsonDocument.Parse((await Ok("scores", "--plan", Plan, "--format", "json")).Output);
         var root = scores.RootElement;

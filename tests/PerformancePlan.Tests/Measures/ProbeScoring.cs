@@ -23,7 +23,7 @@ public sealed class ProbeScoring
     public ProbeScoring(string folder, string file)
     {
         Import = PlanFileImporter.Read(SheetReader.Read(SeedFiles.Case(folder, file)), "ente");
-        Plan = Import.Ok ? Plan.Replay(PlanDecider.Decide(new ImportPlan(Import.Plan!, file, "admin", At), null))
+        Plan = Import.Ok ? Plan.Replay(PlanDecider.Decide(new ImportPlan(Import.Plan!, file, SeedPlan.Admin, At), null))
             : null;
     }
 

@@ -40,7 +40,7 @@ public class OutputSafetyTests(PostgresCluster cluster) : ApprovedPlanCli(cluste
             "--on", "30/04/2019", "--note", "NOTA", "--as", "admin")).ExitCode.ShouldBe(0);
         await WriteAsBeforeTheInputCheckAsync("\u001b[2J\u001b[31mschermo pulito\u0007");
 
-        var audit = await Run("audit", "--plan", "cciaa-ms-2019", "--indicator", "O1.2.4-a");
+        var audit = await Run("audit", "--as", "analista", "--plan", "cciaa-ms-2019", "--indicator", "O1.2.4-a");
 
         audit.ExitCode.ShouldBe(0, audit.Errors);
         audit.Output.ShouldNotContain("\u001b");

@@ -31,7 +31,7 @@ public class ResultStoreTests(PostgresCluster cluster) : IAsyncLifetime
     {
         await _db.InitializeAsync();
         await new PlanImportService(_db.Store, _clock)
-            .ImportAsync(SeedFiles.PlanCsv, EntityId.Default, "admin", false, Ct);
+            .ImportAsync(SeedFiles.PlanCsv, EntityId.Default, SeedPlan.Admin, false, Ct);
         await new PlanLifecycleService(_db.Store, _clock).ApproveAsync(SeedPlan.Id,
             "Delibera di Giunta n. 7 del 31/01/2019", new LocalDate(2019, 1, 31), SeedPlan.Giunta, Ct);
     }

@@ -38,7 +38,7 @@ public sealed class ScanStore(PostgresCluster cluster) : IAsyncLifetime
         foreach (var entity in Entities)
         {
             var imported = await new PlanImportService(Store, Clock)
-                .ImportAsync(SeedFiles.PlanCsv, EntityId.Parse(entity), "admin", false, Ct);
+                .ImportAsync(SeedFiles.PlanCsv, EntityId.Parse(entity), SeedPlan.Admin, false, Ct);
             var plan = PlanId.Parse(imported.PlanId!);
             await new PlanLifecycleService(Store, Clock).ApproveAsync(plan, "Delibera di Giunta n. 7 del 31/01/2019",
                 new LocalDate(2019, 1, 31), SeedPlan.Giunta, Ct);

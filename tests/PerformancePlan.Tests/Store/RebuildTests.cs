@@ -22,7 +22,7 @@ public class RebuildTests(PostgresCluster cluster) : IAsyncLifetime
     {
         await _db.InitializeAsync();
         await new PlanImportService(_db.Store, _clock)
-            .ImportAsync(SeedFiles.PlanCsv, EntityId.Default, "admin", false, Ct);
+            .ImportAsync(SeedFiles.PlanCsv, EntityId.Default, SeedPlan.Admin, false, Ct);
         await new PlanLifecycleService(_db.Store, _clock).ApproveAsync(SeedPlan.Id,
             "Delibera di Giunta n. 7 del 31/01/2019", new LocalDate(2019, 1, 31), SeedPlan.Giunta, Ct);
         var results = new ResultService(_db.Store, _clock);
@@ -96,7 +96,8 @@ public class RebuildCliTests(PostgresCluster cluster) : IAsyncLifetime
     [Fact]
     public async Task Rebuild_reports_events_per_second_and_that_the_documents_equal_the_events()
     {
-        (await CliRunner.RunAsync("plan", "import", SeedFiles.PlanCsv, "--db", _db)).ExitCode.ShouldBe(0);
+        (await CliRunner.RunAsync("plan", "import", "--as", "admin", SeedFiles.PlanCsv, "--db",
+            _db)).ExitCode.ShouldBe(0);
 
         var run = await CliRunner.RunAsync("rebuild", "--format", "json", "--db", _db);
 
@@ -113,7 +114,8 @@ public class RebuildCliTests(PostgresCluster cluster) : IAsyncLifetime
     [Fact]
     public async Task The_first_command_on_a_fresh_database_creates_the_schema_and_stamps_it_and_db_migrate_restamps()
     {
-        (await CliRunner.RunAsync("plan", "import", SeedFiles.PlanCsv, "--db", _db)).ExitCode.ShouldBe(0);
+        (await CliRunner.RunAsync("plan", "import", "--as", "admin", SeedFiles.PlanCsv, "--db",
+            _db)).ExitCode.ShouldBe(0);
         var stamped = await ScalarAsync("select migrated_at from perfplan.pp_schema_version");
         stamped.ShouldNotBeNull();
 

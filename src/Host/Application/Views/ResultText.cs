@@ -30,7 +30,10 @@ public static class ResultText
     /// <param name="entry">The entry whose note is printed.</param>
     /// <param name="entries">The indicator's entries, among which the corrected one.</param>
     /// <param name="indicator">The indicator, to print the corrected value with its unit.</param>
-    public static string Note(ResultEntry entry, IEnumerable<ResultEntry> entries, Indicator? indicator = null)
+    /// <param name="named">False: the user who recorded the corrected value is not named (a publishable report).
+    /// </param>
+    public static string Note(ResultEntry entry, IEnumerable<ResultEntry> entries, Indicator? indicator = null,
+        bool named = true)
     {
         if (entry.Corrects is not { } id) return entry.Note;
         var prefix = $"correzione di {id}";
@@ -39,7 +42,7 @@ public static class ResultText
         var old = entries.FirstOrDefault(e => e.EntryId == id);
         var what = old is null ? "correzione di un valore registrato in precedenza"
             : $"correzione del valore {Of(old.Value, indicator)} riferito al {ItalianFormat.Date(old.ReferredTo)}, "
-              + $"registrato da {old.RecordedBy} il {ItalianFormat.LocalTime(old.RecordedAt)}";
+              + $"registrato{(named ? " da " + old.RecordedBy : "")} il {ItalianFormat.LocalTime(old.RecordedAt)}";
         return reason.Length > 0 ? $"{what}: {reason}" : what;
     }
 }

@@ -9,6 +9,10 @@ public sealed record IndicatorPageModel(
     string Measure, Score Score, IReadOnlyList<UsedResultRow> Used, IReadOnlyList<RevertedResultRow> Reverted,
     decimal? TargetAmount, IReadOnlyList<ChartPoint> Results, IReadOnlyList<ChartPoint> TargetHistory)
 {
+    /// <summary>The form recording a result, for a signed-in user who may record this indicator's; else null.
+    /// </summary>
+    public ResultFormModel? Form { get; init; }
+
     /// <summary>The page of an indicator's detail and the history of its target.</summary>
     public static IndicatorPageModel From(IndicatorDetail d, IReadOnlyList<TargetChange> lineage, TimeTravel time)
     {

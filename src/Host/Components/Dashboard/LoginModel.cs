@@ -1,4 +1,8 @@
 namespace PerformancePlan.Host.Components.Dashboard;
 
-/// <summary>The login page: the name of the user the cookie's token authenticates, or null.</summary>
-public sealed record LoginModel(string? User);
+/// <summary>
+/// The session page: the user signed in (name, roles, offices, holder) and the antiforgery token of the sign-out form;
+/// or, with no user, why the last sign-in failed.
+/// </summary>
+public sealed record LoginModel(string? User, string Description = "", string AntiforgeryToken = "",
+    string? Error = null);

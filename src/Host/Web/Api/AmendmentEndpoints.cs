@@ -11,32 +11,34 @@ namespace PerformancePlan.Host.Web.Api;
 /// </summary>
 public static class AmendmentEndpoints
 {
-    const string Writes = "Richiede un token; il dominio verifica il ruolo (403 se non consentito).";
 
     /// <summary>Maps the amendments group (tag «Variazioni»).</summary>
     public static IEndpointRouteBuilder MapAmendmentEndpoints(this IEndpointRouteBuilder app) =>
         app.MapResource("/api/plans/{id}", "Variazioni", plan =>
         {
             // The token travels in the Authorization header, never in a cookie: no CSRF.
-            plan.MapPost("/amendments", Amend).DisableAntiforgery().Write("AmendPlan", "Variazione del piano da file",
+            plan.MapPost("/amendments", Amend).DisableAntiforgery().Write(Capability.AmendPlan, "AmendPlan",
+                "Variazione del piano da file",
                 "Come `perfplan plan amend`: un file CSV/XLSX con le colonne del piano più «Operazione» (modifica, "
                 + "aggiungi, ritira), l'atto, la data da cui è in vigore (gg/mm/aaaa) e il motivo, in "
                 + "multipart/form-data. Tutto o niente: 201 con la nuova versione.");
-            plan.MapPost("/indicators/{code}/target", ReviseTarget).Write("ReviseTarget",
+            plan.MapPost("/indicators/{code}/target", ReviseTarget).Write(Capability.AmendPlan, "ReviseTarget",
                 "Modifica il target di un indicatore", "Come `perfplan target revise`: il nuovo target di un anno "
                 + "(80% · 12 · 31/03/2019) con atto, data e motivo; è una variazione, 201 con la nuova versione.");
-            plan.MapPost("/amendments/{version:int}/revert", RevertAmendment).Write("RevertAmendment",
+            plan.MapPost("/amendments/{version:int}/revert", RevertAmendment).Write(Capability.AmendPlan,
+                "RevertAmendment",
                 "Annulla una variazione errata", "Come `perfplan plan revert-amendment`: una nuova variazione che "
                 + "ripristina i valori precedenti alla versione indicata e la cita. 201 con la nuova versione.");
-            plan.MapPost("/indicators/{code}/neutralize", Neutralize).Write("NeutralizeIndicator",
+            plan.MapPost("/indicators/{code}/neutralize", Neutralize).Write(Capability.NeutralizeIndicator,
+                "NeutralizeIndicator",
                 "Sterilizza un indicatore", "Come `perfplan indicator neutralize`: l'indicatore esce da ogni media "
                 + "dalla data dell'atto (o dall'inizio, senza data).");
         });
 
-    // Every amendment: a token, the domain checking the role, and a conflict (409) or a broken rule (422).
-    static RouteHandlerBuilder Write(this RouteHandlerBuilder endpoint, string operationId, string summary,
-        string description) => endpoint.Document(Policies.Authenticated, operationId, summary,
-        $"{description} {Writes}", 409, 422);
+    // Every amendment: its capability, and a conflict (409) or a broken rule (422).
+    static RouteHandlerBuilder Write(this RouteHandlerBuilder endpoint, Capability capability, string operationId,
+        string summary, string description) => endpoint.Document(capability, operationId, summary, description,
+        409, 422);
 
     // The form's fields are bound one by one: the framework does not bind a file inside a form record.
     static async Task<Results<Created<AmendmentResponse>, ValidationProblem>> Amend(PlanId id, IFormFile? file,

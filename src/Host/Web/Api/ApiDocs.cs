@@ -21,12 +21,18 @@ public static class ApiDocs
     }
 
     /// <summary>
-    /// An endpoint's whole description: who may call it (<paramref name="policy"/>, one of <see cref="Policies"/>),
-    /// its operation id, summary and description (<see cref="Describe"/>), and its <see cref="Problems"/>.
+    /// An endpoint's whole description: the <paramref name="capability"/> it exercises (its policy,
+    /// <see cref="Policies.For"/>; who may is added to the description from the access table), its operation id,
+    /// summary and description (<see cref="Describe"/>), and its <see cref="Problems"/>.
     /// </summary>
-    public static RouteHandlerBuilder Document(this RouteHandlerBuilder endpoint, string policy, string operationId,
-        string summary, string description, params int[] problems) =>
-        endpoint.RequireAuthorization(policy).Describe(operationId, summary, description).Problems(problems);
+    public static RouteHandlerBuilder Document(this RouteHandlerBuilder endpoint, Capability capability,
+        string operationId, string summary, string description, params int[] problems) =>
+        endpoint.RequireAuthorization(Policies.For(capability))
+            .Describe(operationId, summary, description + Who(capability)).Problems(problems);
+
+    /// <summary>Who may, from the access table, as the end of an endpoint's description.</summary>
+    static string Who(Capability capability) => AccessTable.Of(capability) is { Public: false } rule
+        ? $" Consentito a: {rule.Who}." : "";
 
     /// <summary>The operation id (English, a generated client's method name), summary and description (Italian).
     /// </summary>

@@ -8,9 +8,10 @@ public static class AuditEndpoints
 {
     /// <summary>Maps the audit trail (tag «Audit»), for auditors only.</summary>
     public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapResource("/api/plans/{id}", "Audit", audit => audit.MapGet("/audit", Trail).Document(Policies.Auditors,
+        app.MapResource("/api/plans/{id}", "Audit", audit => audit.MapGet("/audit", Trail)
+            .Document(Capability.ReadAudit,
             "GetAuditTrail", "Traccia di audit del piano",
-            "Ogni evento del piano e dei risultati con chi, quando, atto e motivo. Per OIV, amministratori e analisti.",
+            "Ogni evento del piano e dei risultati con chi, quando, atto e motivo.",
             400));
 
     static async Task<Ok<List<AuditEntry>>> Trail(PlanId id, IQuerySession session, CancellationToken ct) =>

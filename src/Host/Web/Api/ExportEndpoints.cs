@@ -18,13 +18,13 @@ public static class ExportEndpoints
         app.MapResource("/api/plans/{id}/exports", "Esportazioni", exports =>
         {
             exports.MapGet("/scores", Scores).Produces<Stream>(StatusCodes.Status200OK, "text/csv", Xlsx)
-                .Document(Policies.PublicRead, "ExportScores", "Esporta i punteggi (CSV o XLSX)",
+                .Document(Capability.ReadScores, "ExportScores", "Esporta i punteggi (CSV o XLSX)",
                     "Come `perfplan export scores`: ente, aree, obiettivi e indicatori con target, risultati, % di "
                     + $"realizzazione, % parametrata ed esito. {Format}", 400, 404);
             exports.MapGet("/audit", Audit).Produces<Stream>(StatusCodes.Status200OK, "text/csv", Xlsx)
-                .Document(Policies.Auditors, "ExportAudit", "Esporta la traccia di audit (CSV o XLSX)",
+                .Document(Capability.ReadAudit, "ExportAudit", "Esporta la traccia di audit (CSV o XLSX)",
                     "Come `perfplan export audit`: ogni evento del piano e dei risultati, con chi, quando, atto e "
-                    + $"motivo. Per OIV, amministratori e analisti. {Format}", 400, 404);
+                    + $"motivo. {Format}", 400, 404);
         });
 
     static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Scores(PlanId id, string? format,

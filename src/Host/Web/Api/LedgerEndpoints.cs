@@ -13,9 +13,8 @@ public static class LedgerEndpoints
     /// <summary>Maps the ledger group (tag «OIV e registro»), for the OIV and administrators.</summary>
     public static IEndpointRouteBuilder MapLedgerEndpoints(this IEndpointRouteBuilder app) =>
         app.MapResource("/api/ledger", "OIV e registro", ledger => ledger.MapGet("/verify", Verify)
-            .Document(Policies.OivOrAdmin, "VerifyLedger", "Verifica del registro", "Ricalcola la catena di hash "
-                + "degli eventi, di un piano (`plan`) o di tutti: integra o il primo anello rotto. Per l'OIV e gli "
-                + "amministratori.", 400));
+            .Document(Capability.VerifyLedger, "VerifyLedger", "Verifica del registro", "Ricalcola la catena di hash "
+                + "degli eventi, di un piano (`plan`) o di tutti: integra o il primo anello rotto.", 400));
 
     static async Task<Ok<LedgerVerification>> Verify(PlanId? plan, IDocumentStore store, [FromServices] IClock clock,
         CancellationToken ct)

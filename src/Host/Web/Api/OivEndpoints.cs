@@ -51,20 +51,21 @@ public static class OivEndpoints
     public static IEndpointRouteBuilder MapOivEndpoints(this IEndpointRouteBuilder app) =>
         app.MapResource("/api/plans/{id}/oiv", "OIV e registro", oiv =>
         {
-            oiv.MapGet("/replay", Replay).Document(Policies.OivOrAdmin, "ReplayPlan", "Ricalcolo indipendente dell'OIV",
+            oiv.MapGet("/replay", Replay).Document(Capability.ReadOivReplay, "ReplayPlan",
+                "Ricalcolo indipendente dell'OIV",
                 "Ricalcola i punteggi dagli eventi grezzi, verifica la catena di hash e confronta con i punteggi "
-                + "memorizzati. Per l'OIV e gli amministratori.", 400, 404);
+                + "memorizzati.", 400, 404);
             // The token travels in the Authorization header, never in a cookie: no CSRF.
-            oiv.MapPost("/what-if", WhatIf).DisableAntiforgery().Document(Policies.OivOrAdmin, "WhatIfPlan",
+            oiv.MapPost("/what-if", WhatIf).DisableAntiforgery().Document(Capability.ReadOivReplay, "WhatIfPlan",
                 "Simulazione con un'altra metodologia", "Come `perfplan oiv replay --methodology FILE`: ricalcola "
                 + "l'anno dagli eventi con le regole del file di metodologia (CSV separato da «;» o .xlsx, campo "
                 + "«file» in multipart/form-data, con `asOf` e `knownAt` facoltativi come per il ricalcolo; righe "
                 + "«Codice;Padre;Descrizione;Valore», es. «tolleranza;;;0%») lette sopra quelle in vigore, e "
                 + "restituisce regole ed esiti affiancati. Non scrive nulla. 400 con riga, colonna e correzione se "
-                + "il file è sbagliato. Per l'OIV e gli amministratori.", 400, 404);
-            oiv.MapPost("/validate", Validate).Document(Policies.OivOrAdmin, "ValidatePlan", "Validazione dell'OIV",
+                + "il file è sbagliato.", 400, 404);
+            oiv.MapPost("/validate", Validate).Document(Capability.ValidatePlan, "ValidatePlan", "Validazione dell'OIV",
                 "L'OIV valida la Relazione di un piano chiuso, con una nota; il registro ne fissa l'hash. "
-                + "Solo l'OIV (403), solo a piano chiuso (422).", 400, 409, 422);
+                + "Solo a piano chiuso (422).", 400, 409, 422);
         });
 
     static async Task<Results<Ok<OivReplayResponse>, ProblemHttpResult>> Replay(PlanId id, string? asOf,

@@ -52,7 +52,7 @@ public static class OpenApiDescription
     /// <summary>True when a policy other than the public read guards the endpoint.</summary>
     static bool NeedsToken(IEnumerable<object> metadata) =>
         !metadata.OfType<IAllowAnonymous>().Any()
-        && metadata.OfType<IAuthorizeData>().Any(a => a.Policy != Policies.PublicRead);
+        && metadata.OfType<IAuthorizeData>().Any(a => !Policies.IsPublic(a.Policy));
 
     static async Task DescribeAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context,
         CancellationToken ct)

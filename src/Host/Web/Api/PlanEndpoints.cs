@@ -25,24 +25,24 @@ public static class PlanEndpoints
     public static IEndpointRouteBuilder MapPlanEndpoints(this IEndpointRouteBuilder app) =>
         app.MapResource("/api/plans", "Piani", plans =>
         {
-            plans.MapGet("/", List).Document(Policies.PublicRead, "ListPlans", "Elenco dei piani",
+            plans.MapGet("/", List).Document(Capability.ReadPlan, "ListPlans", "Elenco dei piani",
                 "Una pagina dei piani per identificativo, ciascuno con ente, anno, triennio, stato e versione: "
                 + $"`page` da 1, `pageSize` da 1 a {Paging.MaxSize} (predefinito {Paging.DefaultSize}). "
                 + "Il totale è nell'intestazione `X-Total-Count`, le pagine vicine in `Link`.", 400);
-            plans.MapGet("/{id}", Tree).Document(Policies.PublicRead, "GetPlan", "Albero del piano", "Aree, obiettivi, "
+            plans.MapGet("/{id}", Tree).Document(Capability.ReadPlan, "GetPlan", "Albero del piano", "Aree, obiettivi, "
                 + "indicatori, target e responsabili; con `asOf` (aaaa-mm-gg) la versione in vigore a quella data, con "
                 + "`knownAt` (ISO 8601) come era noto.", 400, 404);
-            plans.MapGet("/{id}/versions", Versions).Document(Policies.PublicRead, "ListPlanVersions",
+            plans.MapGet("/{id}/versions", Versions).Document(Capability.ReadPlanHistory, "ListPlanVersions",
                 "Versioni del piano", "Approvazione e variazioni: numero, atto, data di vigore e motivo.", 400, 404);
-            plans.MapPost("/{id}/approve", Approve).Document(Policies.Authenticated, "ApprovePlan", "Approva il piano",
-                "Come `perfplan plan approve`: atto e data gg/mm/aaaa; il dominio verifica il ruolo (403) e lo stato "
-                + "del piano (422).", 400, 409, 422);
-            plans.MapPost("/{id}/close", Close).Document(Policies.Authenticated, "ClosePlan", "Chiude l'anno del piano",
-                "Come `perfplan plan close`: data gg/mm/aaaa; il dominio verifica il ruolo (403) e le regole di "
-                + "chiusura (422).", 400, 409, 422);
-            plans.MapPost("/{id}/reopen", Reopen).Document(Policies.Authenticated, "ReopenPlan", "Riapre l'anno chiuso",
-                "Come `perfplan plan reopen`: atto, motivo e data gg/mm/aaaa; solo l'amministratore (403), prima della "
-                + "validazione dell'OIV (422).", 400, 409, 422);
+            plans.MapPost("/{id}/approve", Approve).Document(Capability.ApprovePlan, "ApprovePlan", "Approva il piano",
+                "Come `perfplan plan approve`: atto e data gg/mm/aaaa; il dominio verifica lo stato del piano "
+                + "(422).", 400, 409, 422);
+            plans.MapPost("/{id}/close", Close).Document(Capability.ClosePlan, "ClosePlan", "Chiude l'anno del piano",
+                "Come `perfplan plan close`: data gg/mm/aaaa; il dominio verifica le regole di chiusura (422).",
+                400, 409, 422);
+            plans.MapPost("/{id}/reopen", Reopen).Document(Capability.ReopenPlan, "ReopenPlan", "Riapre l'anno chiuso",
+                "Come `perfplan plan reopen`: atto, motivo e data gg/mm/aaaa; prima della validazione dell'OIV "
+                + "(422).", 400, 409, 422);
         });
 
     static async Task<Ok<List<PlanSummary>>> List(

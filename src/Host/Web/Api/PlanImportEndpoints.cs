@@ -49,11 +49,11 @@ public static class PlanImportEndpoints
     {
         app.MapPost("/api/plans/import", Import).WithTags("Piani")
             .DisableAntiforgery()   // the token travels in the Authorization header, never in a cookie: no CSRF
-            .Document(Policies.Admin, "ImportPlan", "Importa un piano da file",
+            .Document(Capability.ImportPlan, "ImportPlan", "Importa un piano da file",
                 "Carica un piano (CSV separato da «;» o .xlsx, come `perfplan plan import`) in multipart/form-data: "
                 + "il file è validato per intero e, se contiene anche un solo errore, non si scrive nulla (400 con "
                 + "l'elenco degli errori per colonna e riga). 201 se importato; 200 se era già importato con lo "
-                + "stesso contenuto o con `dryRun=true` (solo verifica). Solo amministratori.", 409, 422);
+                + "stesso contenuto o con `dryRun=true` (solo verifica).", 409, 422);
         return app;
     }
 
@@ -67,7 +67,7 @@ public static class PlanImportEndpoints
         using var upload = await UploadedFile.SaveAsync(form.File!, ct);
         var outcome = await new PlanImportService(store, clock).ImportAsync(upload.Path,
             string.IsNullOrWhiteSpace(entity) ? EntityId.Default : EntityId.Parse(entity),
-            JwtSettings.ActorOf(user).User, dryRun ?? false, ct);
+            JwtSettings.ActorOf(user), dryRun ?? false, ct);
         if (outcome.Status == ImportStatus.Invalid) throw new InvalidInputException(outcome.Errors);
         var response = PlanImportResponse.Of(outcome);
         return outcome.Status == ImportStatus.Imported

@@ -15,20 +15,21 @@ public static class ResultEndpoints
         app.MapResource("/api", "Risultati", results =>
         {
             // The entries name who recorded them and their notes: beyond what is published, so a token is needed.
-            results.MapGet("/plans/{id}/indicators/{code}/results", Entries).Document(Policies.Authenticated,
+            results.MapGet("/plans/{id}/indicators/{code}/results", Entries).Document(Capability.ReadEntries,
                 "ListResults", "Risultati registrati per un indicatore", "Tutte le registrazioni dell'indicatore, "
                 + "anche annullate e corrette, con chi e quando. L'intestazione `ETag` porta la versione del flusso: "
                 + "inviarla in `If-Match` nella registrazione successiva.", 400);
-            results.MapPost("/plans/{id}/results", Record).Document(Policies.Authenticated, "RecordResult",
+            results.MapPost("/plans/{id}/results", Record).Document(Capability.RecordResult, "RecordResult",
                 "Registra un risultato", "Come `perfplan results record`: valore come scritto (55,5% · 12 · "
                 + "29/03/2019), data di riferimento gg/mm/aaaa, periodo facoltativo. Con `If-Match` (l'ETag letto) "
-                + "una registrazione concorrente dà 412, senza dà 409. Il dominio verifica il ruolo e l'ufficio (403).",
+                + "una registrazione concorrente dà 412, senza dà 409. Il dominio verifica l'ufficio "
+                + "dell'indicatore (403).",
                 409, 412, 422);
-            results.MapPost("/results/{entryId:guid}/revert", Revert).Document(Policies.Authenticated, "RevertResult",
+            results.MapPost("/results/{entryId:guid}/revert", Revert).Document(Capability.RevertResult, "RevertResult",
                 "Annulla un risultato", "Come `perfplan results revert`: la registrazione resta nel registro, "
-                + "segnata come annullata, con il motivo; i punteggi si ricalcolano subito. Solo amministratori (403).",
+                + "segnata come annullata, con il motivo; i punteggi si ricalcolano subito.",
                 400, 409, 422);
-            results.MapPost("/results/{entryId:guid}/correct", Correct).Document(Policies.Authenticated,
+            results.MapPost("/results/{entryId:guid}/correct", Correct).Document(Capability.RevertResult,
                 "CorrectResult", "Corregge un risultato", "Come `perfplan results correct`: annulla la registrazione "
                 + "e ne registra una nuova, con il valore giusto, per la stessa data e periodo, che la cita "
                 + "(`corrects`). 201 con la nuova registrazione.", 409, 422);

@@ -7,7 +7,7 @@ public static class ScoreEndpoints
 {
     /// <summary>Maps the scores group (tag «Misurazione»).</summary>
     public static IEndpointRouteBuilder MapScoreEndpoints(this IEndpointRouteBuilder app) => app.MapResource(
-        "/api/plans/{id}", "Misurazione", scores => scores.MapGet("/scores", Scores).Document(Policies.PublicRead,
+        "/api/plans/{id}", "Misurazione", scores => scores.MapGet("/scores", Scores).Document(Capability.ReadScores,
             "GetScores", "Punteggi del piano", "Percentuali di realizzazione, parametrate ed esiti di indicatori, "
             + "obiettivi, aree ed ente; `asOf` (aaaa-mm-gg) e `knownAt` (ISO 8601) per il passato.", 400, 404));
 

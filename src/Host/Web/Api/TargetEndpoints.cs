@@ -8,7 +8,7 @@ public static class TargetEndpoints
     /// <summary>Maps the target lineage (tag «Target»); the entity defaults to <c>cciaa-ms</c>.</summary>
     public static IEndpointRouteBuilder MapTargetEndpoints(this IEndpointRouteBuilder app) =>
         app.MapResource("/api/targets", "Target", targets => targets.MapGet("/{code}/history", History).Document(
-            Policies.PublicRead, "GetTargetHistory", "Storia di un target",
+            Capability.ReadPlanHistory, "GetTargetHistory", "Storia di un target",
             "Ogni valore che il target dell'indicatore ha avuto, tra piani e versioni, con l'atto; `entity` "
             + "(predefinito cciaa-ms), `from` e `to` (anni) restringono.", 400));
 

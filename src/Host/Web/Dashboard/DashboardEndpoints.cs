@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PerformancePlan.Host.Components.Dashboard;
@@ -13,22 +14,15 @@ namespace PerformancePlan.Host.Web.Dashboard;
 /// </summary>
 public static class DashboardEndpoints
 {
-    /// <summary>The cookie keeping the token pasted at <c>/accesso</c>; it authenticates dashboard reads.</summary>
-    public const string TokenCookie = "perfplan_token";
-
     /// <summary>Maps every page of the dashboard, none of them in the OpenAPI document.</summary>
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("").ExcludeFromDescription();
-        pages.MapGet("/accesso", (ClaimsPrincipal u) =>
-            Page<Login>(new LoginModel(u.Identity?.IsAuthenticated == true ? u.Identity.Name ?? "" : null)));
-        // A pasted bearer token, validated: nothing for a forged form to gain.
-        pages.MapPost("/accesso", LogInAsync).DisableAntiforgery();
         pages.MapGet("/", async (string? pagina, string? per, IQuerySession s, CancellationToken ct) =>
             Page<PlanList>(PlanListModel.From(
                 await PlanListQuery.PageAsync(s, Paging.Parse(pagina, per, "pagina", "per"), ct))))
-            .RequireAuthorization(Policies.PublicRead);
-        pages.MapGet("/piani/{id}", PlanAsync).RequireAuthorization(Policies.PublicRead);
+            .RequireAuthorization(Policies.For(Capability.ReadPlan));
+        pages.MapGet("/piani/{id}", PlanAsync).RequireAuthorization(Policies.For(Capability.ReadScores));
         pages.MapGet("/piani/{id}/indicatori/{code}", IndicatorAsync);
         pages.MapGet("/piani/{id}/schede/{holder}", ScorecardAsync);
         pages.MapGet("/piani/{id}/audit", AuditAsync);
@@ -36,35 +30,25 @@ public static class DashboardEndpoints
         return app;
     }
 
-    static async Task<IResult> LogInAsync(HttpContext h, JwtSettings jwt)
-    {
-        var token = (await h.Request.ReadFormAsync())["token"].ToString().Trim();
-        if (!await jwt.IsValidAsync(token))
-            return Page<Notice>(new NoticeModel("Accesso", "Accesso", "Token non valido o scaduto: nessun accesso.",
-                "Riprova"), StatusCodes.Status401Unauthorized);
-        h.Response.Cookies.Append(TokenCookie, token,
-            new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = h.Request.IsHttps });
-        return Results.Redirect("/accesso");
-    }
-
-    static async Task<IResult> PlanAsync(PlanId id, string? al, string? noto, IQuerySession s, CancellationToken ct)
+    static async Task<IResult> PlanAsync(
+        PlanId id, string? al, string? noto, ClaimsPrincipal u, IQuerySession s, CancellationToken ct)
     {
         var (asOf, knownAt) = (DashboardTime.AsOf(al), DashboardTime.KnownAt(noto));
         if (await PlanHistoryQueries.ScoresAsync(s, id, asOf, knownAt, ct) is not var (plan, scores))
             return Results.NotFound();
         var trend = await ScoreTrendQueries.EntityByPeriodAsync(s, id, plan.Year, asOf, knownAt, ct,
             plan.Methodology.CalendarInForce);
-        return Page<PlanPage>(PlanPageModel.From(plan, scores, trend, new TimeTravel($"/piani/{id}", al, noto)));
+        // Links to the scorecards the reader may open only: who holds what is personal data.
+        var holders = AccessPolicy.Redacted(plan, WebActor.Of(u)).HolderCodes;
+        return Page<PlanPage>(PlanPageModel.From(plan, scores, trend, new TimeTravel($"/piani/{id}", al, noto))
+            with { Holders = holders });
     }
 
-    static async Task<IResult> IndicatorAsync(
-        PlanId id, string code, string? al, string? noto, ClaimsPrincipal u, IQuerySession s, CancellationToken ct)
+    static async Task<IResult> IndicatorAsync(PlanId id, string code, string? al, string? noto, ClaimsPrincipal u,
+        IQuerySession s, HttpContext http, IAntiforgery antiforgery, CancellationToken ct)
     {
-        // The drill-down names who recorded what: any logged-in user, nobody anonymous.
-        if (u.Identity?.IsAuthenticated != true)
-            return Page<Notice>(new NoticeModel("Accesso richiesto", code,
-                "Il dettaglio (chi ha registrato, note, annullamenti) è riservato agli utenti."),
-                StatusCodes.Status401Unauthorized);
+        // The drill-down names who recorded what: any signed-in user, nobody anonymous.
+        if (Gate(u, Capability.ReadEntries, code) is { } refused) return refused;
         var (asOf, knownAt) = (DashboardTime.AsOf(al), DashboardTime.KnownAt(noto));
         var detail = await IndicatorQueries.DetailAsync(s, id, code, asOf, knownAt, ct);
         if (detail is null) return Results.NotFound();
@@ -73,38 +57,49 @@ public static class DashboardEndpoints
             s, EntityId.Parse(plan.Entity), code, plan.Year, plan.Year + 2, ct);
         var time = new TimeTravel($"/piani/{id}/indicatori/{code}", al, noto);
         // Holders of an indicator are personal data: shown only to who may read their scorecards.
-        var visible = AccessPolicy.Redacted(plan, JwtSettings.ActorOf(u));
+        var visible = AccessPolicy.Redacted(plan, WebActor.Of(u));
         return Page<IndicatorPage>(IndicatorPageModel.From(
-            detail with { Indicator = visible.IndicatorOf(code) ?? detail.Indicator }, lineage, time));
+            detail with { Indicator = visible.IndicatorOf(code) ?? detail.Indicator }, lineage, time) with
+        {
+            Form = ResultFormEndpoints.FormFor(detail.Indicator, plan.Id, u, http, antiforgery),
+        });
     }
 
     static async Task<IResult> ScorecardAsync(
         PlanId id, string holder, ClaimsPrincipal u, IQuerySession s, CancellationToken ct)
     {
         var code = holder.ToUpperInvariant();
-        if (!AccessPolicy.MayReadScorecard(JwtSettings.ActorOf(u), code))
-            return Refused($"Scheda di {code}",
-                "Dato personale: la vedono solo l'OIV, l'amministratore, il SG e il titolare.");
+        if (Gate(u, Capability.ReadScorecard, $"Scheda di {code}", AccessResource.OfHolder(code)) is { } refused)
+            return refused;
         if (await ScoreQueries.LoadAsync(s, id, ct) is not var (plan, scores)) return Results.NotFound();
         return Page<ScorecardPage>(ScorecardPageModel.From(plan, PlanScoring.Scorecard(plan, scores, code)));
     }
 
     static async Task<IResult> AuditAsync(PlanId id, ClaimsPrincipal u, IQuerySession s, CancellationToken ct) =>
-        AccessPolicy.MayReadAudit(JwtSettings.ActorOf(u))
-            ? Page<AuditPage>(new AuditPageModel(id.Value, await AuditQueries.TrailAsync(s, id, ct)))
-            : Refused("Traccia di audit", "Riservata ad amministratori, OIV e analisti.");
+        Gate(u, Capability.ReadAudit, "Traccia di audit")
+            ?? Page<AuditPage>(new AuditPageModel(id.Value, await AuditQueries.TrailAsync(s, id, ct)));
 
     static async Task<IResult> OivAsync(
         PlanId id, ClaimsPrincipal u, IDocumentStore store, IClock clock, CancellationToken ct)
     {
-        if (!AccessPolicy.MayReadOivReplay(JwtSettings.ActorOf(u)))
-            return Refused("Verifica OIV", "Riservata all'OIV e agli amministratori.");
+        if (Gate(u, Capability.ReadOivReplay, "Verifica OIV") is { } refused) return refused;
         return await new OivService(store, clock).ReplayAsync(id, null, null, ct) is { } replay
             ? Page<OivReport>(OivReportModel.From(replay)) : Results.NotFound();
     }
 
-    static IResult Refused(string heading, string message) =>
-        Page<Notice>(new NoticeModel("Non consentito", heading, message), StatusCodes.Status403Forbidden);
+    /// <summary>
+    /// The access table's answer as a page: null when allowed, else a notice with its sentence — 401 (sign in) when
+    /// nobody is signed in, 403 when the user may not.
+    /// </summary>
+    static IResult? Gate(ClaimsPrincipal u, Capability capability, string heading, AccessResource? resource = null) =>
+        AccessPolicy.Decide(WebActor.Of(u), capability, resource) switch
+        {
+            { Allowed: true } => null,
+            { Outcome: AccessOutcome.NeedsUser } d => Page<Notice>(new NoticeModel("Accesso richiesto", heading,
+                d.Sentence, "Accedi"), StatusCodes.Status401Unauthorized),
+            var d => Page<Notice>(new NoticeModel("Non consentito", heading, d.Sentence),
+                StatusCodes.Status403Forbidden),
+        };
 
     static IResult Page<TPage>(object model, int status = StatusCodes.Status200OK) where TPage : IComponent =>
         new RazorComponentResult<TPage>(new { Model = model }) { StatusCode = status };
