@@ -43,8 +43,10 @@ public class ExpectedVersionCliTests(PostgresCluster cluster) : ApprovedPlanCli(
             "--note", "prima rilevazione", "--as", "admin");
 
         var table = await Ok("results", "list", "--as", "admin", "--plan", Plan, "--indicator", "O2.1.1-b");
-        var json = await Ok("results", "list", "--as", "admin", "--plan", Plan, "--indicator", "O2.1.1-b", "--format", "json");
-        var empty = await Ok("results", "list", "--as", "admin", "--plan", Plan, "--indicator", "O1.2.3-a", "--format", "json");
+        var json = await Ok("results", "list", "--as", "admin", "--plan", Plan, "--indicator", "O2.1.1-b",
+            "--format", "json");
+        var empty = await Ok("results", "list", "--as", "admin", "--plan", Plan, "--indicator", "O1.2.3-a",
+            "--format", "json");
         var unknown = await Run("results", "list", "--as", "admin", "--plan", Plan, "--indicator", "X9.9.9-z");
 
         table.Output.ShouldContain("prima rilevazione");

@@ -36,7 +36,7 @@ public class LedgerKeyRotationTests(PostgresCluster cluster) : CliDatabase(clust
         var oldKey = PublicKeyIn(oldFile);
 
         var rotated = await Ok("ledger", "key", "rotate", "--as", "oiv", "--key-file", Key, "--out", newFile);
-        await Ok("plan", "import", "--as", "admin", SeedFiles.PlanCsv, "--entity", "altro");   // events after the rotation
+        await Ok("plan", "import", "--as", "admin", SeedFiles.PlanCsv, "--entity", "altro");   // events after it
         await Ok("ledger", "checkpoint", "--as", "oiv", "--key-file", Key);
         var newKey = PublicKeyIn(newFile);
 

@@ -43,8 +43,8 @@ public class ScheduledCheckpointTests(PostgresCluster cluster) : ApprovedPlanCli
         var file = await ExportedAsync();
 
         Path.GetFileName(file).ShouldBe($"perfplan-checkpoint-2022-03-01-{await HeadAsync()}.json");
-        var run = await Run("ledger", "verify", "--as", "oiv", "--checkpoint", file, "--public-key", LedgerKey.Load().PublicKey,
-            "--format", "json");
+        var run = await Run("ledger", "verify", "--as", "oiv", "--checkpoint", file, "--public-key",
+            LedgerKey.Load().PublicKey, "--format", "json");
         run.ExitCode.ShouldBe(0, run.Errors);
         using (var report = JsonDocument.Parse(run.Output))
         {
