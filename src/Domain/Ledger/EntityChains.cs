@@ -32,11 +32,15 @@ public static partial class LedgerEntities
 /// <param name="heads">The entity head rows as read (all of them, or the one entity verified).</param>
 /// <param name="inScope">Streams whose row-level problems are reported; gaps and heads always are.</param>
 /// <param name="reportDeleted">Report seals whose event row is gone (when no global walk reports them).</param>
+/// <param name="digested">Entity heads recorded in digests (or kept by the OIV), with the digest's name for messages:
+/// each entity's chain must still pass through them.</param>
 public sealed class EntityChains(IReadOnlyDictionary<string, LedgerChainHead> heads, Func<string, bool> inScope,
-    bool reportDeleted)
+    bool reportDeleted, IReadOnlyList<(EntityHead Head, string Which)>? digested = null)
 {
     readonly Dictionary<string, (long Expected, string Previous)> _state = new(StringComparer.Ordinal);
     readonly List<LedgerProblem> _problems = [];
+    readonly ILookup<(string, long), (EntityHead Head, string Which)> _digested =
+        (digested ?? []).ToLookup(d => (d.Head.Entity, d.Head.Position));
 
     /// <summary>Problems found so far (see <see cref="Complete"/> for the heads).</summary>
     public IReadOnlyList<LedgerProblem> Problems => _problems;
@@ -76,13 +80,24 @@ public sealed class EntityChains(IReadOnlyDictionary<string, LedgerChainHead> he
             && LedgerHash.Next(previous, LedgerHash.GlobalCanonical(position, s.Hash, s.EventText)) != s.EntityLink)
             _problems.Add(new(s.Stream, s.Version, s.Sequence,
                 $"colonne dell'evento o sigillo diversi da quelli della catena dell'ente {entity}"));
+        foreach (var (head, which) in _digested[(entity, position)].Where(d => d.Head.Link != s.EntityLink))
+            _problems.Add(new(s.Stream, s.Version, s.Sequence, $"la catena dell'ente {entity} non estende il "
+                + $"{which}: storia riscritta fino alla posizione {head.Position}"));
         _state[entity] = (position + 1, s.EntityLink ?? "");
     }
 
-    /// <summary>Every entity's head row judged against its chain as read.</summary>
+    /// <summary>Each entity chain's head as read (count and last link), by entity.</summary>
+    public IReadOnlyList<EntityHead> Heads => _state.OrderBy(s => s.Key, StringComparer.Ordinal)
+        .Select(s => new EntityHead(s.Key, s.Value.Expected - 1, s.Value.Previous)).ToList();
+
+    /// <summary>Every entity's head row, and every digested head, judged against its chain as read.</summary>
     public IReadOnlyList<LedgerProblem> Complete()
     {
         var problems = new List<LedgerProblem>(_problems);
+        foreach (var (head, which) in _digested.SelectMany(g => g)
+            .Where(d => d.Head.Position > _state.GetValueOrDefault(d.Head.Entity, (1, "")).Expected - 1))
+            problems.Add(new("digest", head.Position, null, $"il {which} conta {head.Position} sigilli dell'ente "
+                + $"{head.Entity} ma la sua catena ne ha meno: eventi cancellati"));
         foreach (var entity in heads.Keys.Union(_state.Keys).Order(StringComparer.Ordinal))
         {
             var (expected, previous) = _state.GetValueOrDefault(entity, (1, ""));

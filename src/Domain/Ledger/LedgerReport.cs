@@ -40,6 +40,9 @@ public sealed record LedgerReport(
 
     /// <summary>The global chain's last link as read (after <see cref="Position"/> seals).</summary>
     public string Link { get; init; } = "";
+
+    /// <summary>Each entity chain's head as read (ADR 0024), by entity: what a digest records.</summary>
+    public IReadOnlyList<EntityHead> Entities { get; init; } = [];
 }
 
 /// <summary>
@@ -47,4 +50,4 @@ public sealed record LedgerReport(
 /// global chain's count and link when it was taken, against which the root is recomputed.
 /// </summary>
 public sealed record KeptDigest(string Root, IReadOnlyList<LedgerHead> Heads, long? Position = null,
-    string? Link = null);
+    string? Link = null, IReadOnlyList<EntityHead>? Entities = null);

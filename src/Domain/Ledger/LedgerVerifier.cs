@@ -24,9 +24,11 @@ public sealed class LedgerVerifier
     /// <param name="headsSince">Collect the heads of streams written after this position (0: all; null: none).</param>
     /// <param name="checkDeclared">Compare each stream with its <c>mt_streams</c> row.</param>
     /// <param name="entityHeads">The entity chains' head rows (ADR 0024): all of them, or the plan's entity's.</param>
+    /// <param name="digestedEntities">Entity heads recorded in digests, with the digest's name for messages.</param>
     public LedgerVerifier(string? planId, LedgerChainHead? head, IReadOnlyList<CheckedCheckpoint> checkpoints,
         IReadOnlyList<DigestRoot> digests, KeptDigest? kept, long? headsSince, bool checkDeclared = true,
-        IReadOnlyDictionary<string, LedgerChainHead>? entityHeads = null)
+        IReadOnlyDictionary<string, LedgerChainHead>? entityHeads = null,
+        IReadOnlyList<(EntityHead Head, string Which)>? digestedEntities = null)
     {
         _planId = planId;
         _kept = kept;
@@ -38,9 +40,13 @@ public sealed class LedgerVerifier
             : digests;
         _chains = new StreamChains(planId is null ? all : [], headsSince, checkDeclared);
         _global = new GlobalChain(head, checkpoints, all, InScope, sparse: planId is not null);
-        _entities = new EntityChains(entityHeads ?? new Dictionary<string, LedgerChainHead>(), InScope,
-            reportDeleted: planId is not null);
         Entity = planId is null ? null : LedgerEntities.EntityOf(planId);
+        var entity = Entity;
+        var entityDigests = (digestedEntities ?? [])
+            .Concat((kept?.Entities ?? []).Select(h => (Head: h, Which: LedgerVerification.Kept)))
+            .Where(d => entity is null || d.Head.Entity == entity).ToList();
+        _entities = new EntityChains(entityHeads ?? new Dictionary<string, LedgerChainHead>(), InScope,
+            reportDeleted: planId is not null, entityDigests);
     }
 
     /// <summary>The entity whose chain a plan's verification walks (null for the whole ledger).</summary>
@@ -114,7 +120,7 @@ public sealed class LedgerVerifier
             Position = global.Position, LastCheckpoint = global.LastCheckpoint,
             UncheckedCheckpoints = global.Unchecked,
             SealedSinceCheckpoint = global.Position - (global.LastCheckpoint?.Position ?? 0),
-            Streams = _chains.Streams, Link = _global.Link,
+            Streams = _chains.Streams, Link = _global.Link, Entities = _entities.Heads,
         };
     }
 }

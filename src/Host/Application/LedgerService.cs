@@ -7,11 +7,11 @@ using PerformancePlan.Projections;
 namespace PerformancePlan.Host.Application;
 
 /// <summary>
-/// A digest as exported to a file: the root, the heads of the streams written since the previous digest (every
-/// stream's, in files before ADR 0023), and the global chain's count and link the root was taken at.
+/// A digest as exported to a file: the root, the global chain's count and link the root was taken at, and each
+/// administration's chain head (ADR 0024). Files before ADR 0024 list stream heads instead.
 /// </summary>
 public sealed record LedgerDigestFile(string Root, IReadOnlyList<LedgerHead> Heads, Instant At, long? Position = null,
-    string? Link = null);
+    string? Link = null, IReadOnlyList<EntityHead>? Entities = null);
 
 /// <summary>
 /// A signed checkpoint as exported to a file the OIV keeps (ADR 0016): the global chain's count and link, when, by
@@ -64,35 +64,23 @@ public sealed partial class LedgerService(IDocumentStore store, IClock clock)
 
     /// <summary>
     /// Records a digest of the whole ledger in its stream and returns it, for the OIV to keep: the root of every
-    /// stream's head, the global chain's count and link, and the heads written since the previous digest (ADR 0023).
+    /// stream's head, the global chain's count and link (ADR 0023), and each entity chain's head (ADR 0024) — a
+    /// compact head whatever the number of streams.
     /// </summary>
     /// <exception cref="DomainException">The ledger does not verify: no digest of an altered history.</exception>
     public async Task<LedgerDigestFile> DigestAsync(string by, CancellationToken ct)
     {
-        var since = await LastDigestPositionAsync(ct);
-        var report = await ReadAsync(null, new LedgerEvidence(), since, ct);
+        var report = await ReadAsync(null, new LedgerEvidence(), null, ct);
         if (report.FirstBad is { } bad && !report.Verified)
             throw new DomainException($"Il registro non è integro ({bad.Reason}, {bad.Stream} v{bad.Version}): "
                 + "nessun digest su una storia alterata.");
-        var heads = report.Heads.Where(h => h.Stream != LedgerStream).ToList();
         var at = clock.GetCurrentInstant();
         await using var session = CommandSession.Open(store, by, "ledger digest", at);
         // Appended without an aggregate: two digests at once collide on the ledger's (stream, version) key instead.
         session.Events.Append(LedgerStream,
-            new LedgerDigested(report.Head, heads, by, at, report.Position, report.Link));
+            new LedgerDigested(report.Head, [], by, at, report.Position, report.Link, report.Entities));
         await session.SaveChangesAsync(ct);
-        return new LedgerDigestFile(report.Head, heads, at, report.Position, report.Link);
-    }
-
-    /// <summary>The global position of the last digest that names one; 0 when none does (every head is listed).
-    /// </summary>
-    async Task<long> LastDigestPositionAsync(CancellationToken ct)
-    {
-        await using var conn = store.Options.Tenancy.Default.Database.CreateConnection();
-        await conn.OpenAsync(ct);
-        await using var cmd = new NpgsqlCommand("select coalesce(max((data->>'position')::bigint), 0) "
-            + $"from {Schema}.mt_events where stream_id = '{LedgerStream}' and type = 'ledger_digested'", conn);
-        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct));
+        return new LedgerDigestFile(report.Head, [], at, report.Position, report.Link, report.Entities);
     }
 
     /// <summary>The JSON of digest and checkpoint files (<see cref="AppJson"/>).</summary>

@@ -27,7 +27,7 @@ public sealed partial class LedgerService
         var scope = new Scope(planId?.Value);
         var head = (await QueryAsync(conn, tx, $"select position, link from {Schema}.{LedgerSchema.HeadTable}",
             r => new LedgerChainHead(r.GetInt64(0), r.GetString(1)), ct)).FirstOrDefault();
-        var kept = evidence.Digest is { } d ? new KeptDigest(d.Root, d.Heads, d.Position, d.Link) : null;
+        var kept = evidence.Digest is { } d ? new KeptDigest(d.Root, d.Heads, d.Position, d.Link, d.Entities) : null;
         var entity = planId is null ? null : LedgerEntities.EntityOf(planId.Value);
         var entityHeads = (await QueryAsync(conn, tx, $"select entity, position, link from {Schema}."
                 + $"{LedgerSchema.EntityHeadTable} where {(entity is null ? "true" : "entity = $1")}",
@@ -35,7 +35,8 @@ public sealed partial class LedgerService
                 parameters: entity is null ? [] : [entity]))
             .ToDictionary(x => x.Entity, x => x.Head, StringComparer.Ordinal);
         var verifier = new LedgerVerifier(planId?.Value, head, await CheckpointsAsync(conn, tx, evidence, ct),
-            await DigestRootsAsync(conn, tx, ct), kept, headsSince, entityHeads: entityHeads);
+            await DigestRootsAsync(conn, tx, ct), kept, headsSince, entityHeads: entityHeads,
+            digestedEntities: await DigestedEntitiesAsync(conn, tx, entity, ct));
         await StreamsAsync(conn, tx, scope, verifier, ct);
         if (entity is null) await SealsAsync(conn, tx, scope, verifier, ct);
         else await EntitySealsAsync(conn, tx, scope, entity, verifier, ct);
@@ -145,6 +146,17 @@ public sealed partial class LedgerService
         }
         await ExecuteAsync(conn, tx, "close pp_seals", scope, ct);
     }
+
+    /// <summary>The entity heads recorded digests name (ADR 0024): of every entity, or of one.</summary>
+    async Task<IReadOnlyList<(EntityHead Head, string Which)>> DigestedEntitiesAsync(NpgsqlConnection conn,
+        NpgsqlTransaction tx, string? entity, CancellationToken ct) =>
+        await QueryAsync(conn, tx, "select d.data->>'digestedAt', h->>'entity', (h->>'position')::bigint, h->>'link' "
+            + $"from {Schema}.mt_events d cross join jsonb_array_elements(d.data->'entities') h "
+            + $"where d.stream_id = '{LedgerStream}' and d.type = 'ledger_digested' "
+            + "and jsonb_typeof(d.data->'entities') = 'array' "
+            + (entity is null ? "" : "and h->>'entity' = $1 ") + "order by d.version",
+            r => (new EntityHead(r.GetString(1), r.GetInt64(2), r.GetString(3)),
+                LedgerVerification.Recorded(r.GetString(0))), ct, parameters: entity is null ? [] : [entity]);
 
     /// <summary>The recorded digests that name a position (ADR 0023): their roots and links are checked.</summary>
     async Task<IReadOnlyList<DigestRoot>> DigestRootsAsync(NpgsqlConnection conn, NpgsqlTransaction tx,

@@ -133,7 +133,7 @@ public static class LedgerCommands
             if (parse.GetValue(output) is { } file) await File.WriteAllTextAsync(file.FullName, json, ct);
             else cli.Console.Profile.Out.Writer.WriteLine(json);
             cli.Errors.MarkupLine($"[green]Digest registrato[/]: radice {digest.Root} alla posizione " +
-                $"{digest.Position} della catena globale, {digest.Heads.Count} stream scritti dal digest precedente" +
+                $"{digest.Position} della catena globale, teste di {digest.Entities?.Count ?? 0} enti" +
                 (parse.GetValue(output) is { } f ? $", esportato in {Markup.Escape(f.FullName)}." : "."));
             return ExitCodes.Ok;
         });

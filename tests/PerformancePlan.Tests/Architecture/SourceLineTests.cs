@@ -33,4 +33,21 @@ public class SourceLineTests
         limit.ShouldBe(120);
         tooLong.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void No_file_keeps_a_merge_conflict_marker()
+    {
+        var root = RepositoryRoot();
+        string[] kinds = [".cs", ".razor", ".md", ".json", ".csv", ".css", ".props", ".csproj", ".sln"];
+        var files = Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories)
+            .Where(f => kinds.Any(f.EndsWith))
+            .Where(f => !new[] { "obj", "bin", ".git", "TestResults", "node_modules" }
+                .Any(d => f.Contains($"{Path.DirectorySeparatorChar}{d}{Path.DirectorySeparatorChar}")));
+
+        var markers = files.SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line)))
+            .Where(x => x.line.StartsWith("<<<<<<< ") || x.line.StartsWith(">>>>>>> ") || x.line == "=======")
+            .Select(x => $"{Path.GetRelativePath(root, x.f)}:{x.i + 1}").ToList();
+
+        markers.ShouldBeEmpty();
+    }
 }

@@ -31,7 +31,7 @@ public class CompactDigestTests(PostgresCluster cluster) : IAsyncLifetime
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 
     [Fact]
-    public async Task A_second_digest_lists_only_the_streams_written_since_the_first_and_both_stay_verifiable()
+    public async Task A_digest_is_each_administration_s_head_not_its_streams_and_both_digests_stay_verifiable()
     {
         var first = await Ledger.DigestAsync("oiv", Ct);
         await new ResultService(_db.Store, _clock).RecordAsync(SeedPlan.Id, "O1.2.4-a", "3", "30/04/2019", null,
@@ -39,8 +39,9 @@ public class CompactDigestTests(PostgresCluster cluster) : IAsyncLifetime
 
         var second = await Ledger.DigestAsync("oiv", Ct);
 
-        first.Heads.Select(h => h.Stream).ShouldBe([SeedPlan.Id.Value]);
-        second.Heads.Select(h => h.Stream).ShouldBe(["cciaa-ms-2019/O1.2.4-a"]);
+        first.Heads.ShouldBeEmpty();   // ADR 0024: a few lines per entity, whatever the number of streams
+        first.Entities!.Select(h => h.Entity).ShouldBe(["cciaa-ms"]);
+        second.Entities!.Single().Position.ShouldBe(first.Entities!.Single().Position + 1);
         second.Position!.Value.ShouldBeGreaterThan(first.Position!.Value);
         var report = await Ledger.VerifyAsync(null, first, Ct);
         report.Verified.ShouldBeTrue(string.Join("\n", report.Problems));
@@ -53,7 +54,7 @@ public class CompactDigestTests(PostgresCluster cluster) : IAsyncLifetime
         await Ledger.DigestAsync("oiv", Ct);
         await new ResultService(_db.Store, _clock).RecordAsync(SeedPlan.Id, "O1.2.4-a", "3", "30/04/2019", null,
             null, SeedPlan.Admin, null, Ct);
-        var second = await Ledger.DigestAsync("oiv", Ct);   // lists only the indicator, not the plan
+        var second = await Ledger.DigestAsync("oiv", Ct);
         await using var conn = new NpgsqlConnection(cluster.ConnectionString);
         await conn.OpenAsync(Ct);
         await using (var cmd = new NpgsqlCommand($"update {_db.Schema}.mt_events set data = jsonb_set(data, "
@@ -65,8 +66,11 @@ public class CompactDigestTests(PostgresCluster cluster) : IAsyncLifetime
         var report = await Ledger.VerifyAsync(null, second, Ct);
 
         report.Verified.ShouldBeFalse();
-        report.Problems.ShouldContain(p => p.Stream == SeedPlan.Id.Value && p.Reason.Contains("riscritto"));
+        report.Problems.ShouldContain(p => p.Stream == SeedPlan.Id.Value && p.Reason.Contains("non estende il digest"));
         report.Problems.ShouldContain(p => p.Stream == "digest" && p.Reason.Contains("digest esterno"));
+        var plan = await Ledger.VerifyAsync(SeedPlan.Id, second, Ct);   // the plan's verification, by its entity head
+        plan.Verified.ShouldBeFalse();
+        plan.Problems.ShouldContain(p => p.Reason.Contains("catena dell'ente cciaa-ms non estende il digest esterno"));
     }
 
     [Fact]

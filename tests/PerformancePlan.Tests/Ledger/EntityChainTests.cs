@@ -79,6 +79,34 @@ public class EntityChainTests(PostgresCluster cluster) : IAsyncLifetime
         (await Ledger.VerifyAsync(SeedPlan.Id, null, Ct)).Verified.ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task A_digest_holds_one_head_per_administration_and_catches_a_consistent_deletion_in_one_of_them()
+    {
+        var digest = await Ledger.DigestAsync("oiv", Ct);
+        digest.Entities!.Select(h => h.Entity).ShouldBe(["cciaa-lu", "cciaa-ms"]);
+        digest.Heads.ShouldBeEmpty();
+
+        await Sql("delete from {s}.mt_events where stream_id in ('cciaa-lu-2019/O1.2.4-a', 'ledger'); "
+            + "delete from {s}.pp_ledger where stream_id in ('cciaa-lu-2019/O1.2.4-a', 'ledger'); "
+            + "delete from {s}.mt_streams where id in ('cciaa-lu-2019/O1.2.4-a', 'ledger')");
+        await using (var conn = new NpgsqlConnection(cluster.ConnectionString))
+        {
+            await conn.OpenAsync(Ct);
+            await LedgerAttacks.ReLinkGlobalChainAsync(conn, _db.Schema, Ct);   // consistent again, on its own
+        }
+
+        (await Ledger.VerifyAsync(Lucca, null, Ct)).Verified.ShouldBeTrue();
+        var report = await Ledger.VerifyAsync(Lucca, digest, Ct);
+        report.Verified.ShouldBeFalse();
+        report.Problems.ShouldContain(p => p.Reason.Contains("sigilli dell'ente cciaa-lu"));
+        // Massa-Carrara's own head in the same digest still holds; what it is told is that the global chain the digest
+        // signed was rewritten, not what happened inside Lucca's history.
+        var ours = await Ledger.VerifyAsync(SeedPlan.Id, digest, Ct);
+        ours.Problems.ShouldNotContain(p => p.Reason.Contains("cciaa-lu") || p.Reason.Contains("ente cciaa-ms"));
+        ours.Problems.ShouldAllBe(p => p.Stream == "digest");   // "il digest esterno copre N sigilli ma…"
+        ours.Verified.ShouldBeFalse();
+    }
+
     async Task<Dictionary<string, long>> HeadsAsync()
     {
         await using var conn = new NpgsqlConnection(cluster.ConnectionString);

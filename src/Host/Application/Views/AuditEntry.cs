@@ -92,7 +92,8 @@ public sealed record AuditEntry(
             ResultReverted r => Entry("Risultato annullato", r.Indicator,
                 $"voce {r.EntryId}", null, r.Reason, $"annulla {r.EntryId}"),
             LedgerDigested d => Entry("Digest del registro", "ledger",
-                $"radice {d.Root[..16]}… su {d.Heads.Count} stream"),
+                d.Entities is { } entities ? $"radice {d.Root[..16]}… con le teste di {entities.Count} enti"
+                    : $"radice {d.Root[..16]}… su {d.Heads.Count} stream"),
             _ => Entry(e.EventTypeName, e.StreamKey ?? ""),
         };
     }
