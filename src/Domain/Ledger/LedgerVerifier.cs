@@ -64,10 +64,25 @@ public sealed class LedgerVerifier
     /// <summary>The next stream, sorted by stream (ordinal).</summary>
     public void Add(StreamHistory stream)
     {
+        if (IsMartenTombstones(stream)) return;
         if (_keptHeads.Remove(stream.Stream, out var kept))
             stream = stream with { Expected = [.. stream.Expected, .. kept] };
         _chains.Add(stream);
     }
+
+    /// <summary>
+    /// Marten's own stream of «tombstones»: when a write fails after drawing sequence numbers (PostgreSQL killed
+    /// mid-commit, a connection lost), Marten fills those numbers with empty events of type <c>tombstone</c> in the
+    /// stream <c>mt_tombstone</c>, so that readers of the sequence do not wait for them. They are bookkeeping, never
+    /// sealed, and carry nothing of a plan: such a stream is left out — but only while it holds nothing else and no
+    /// seal or digest names it; anything else there is checked like any stream (and found unsealed).
+    /// </summary>
+    static bool IsMartenTombstones(StreamHistory stream) =>
+        stream.Stream == MartenTombstoneStream && stream.Seals.Count == 0 && stream.Expected.Count == 0
+        && stream.Rows.All(r => r.Type == "tombstone" && !r.Archived);
+
+    /// <summary>The stream Marten writes its tombstones to.</summary>
+    public const string MartenTombstoneStream = "mt_tombstone";
 
     /// <summary>
     /// The next seal of the global chain, by ascending position (unlinked ones at any time); for the whole ledger it

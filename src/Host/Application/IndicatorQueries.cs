@@ -9,6 +9,12 @@ public sealed record IndicatorDetail(
     IReadOnlyList<ResultEntry> Reverted);
 
 /// <summary>
+/// Every entry recorded for one indicator and the version of its results: what a writer reads before recording with
+/// <c>--expected-version</c> (CLI) or <c>If-Match</c> (API). <see cref="Version"/> is 0 when nothing was recorded.
+/// </summary>
+public sealed record IndicatorEntries(Plan Plan, Indicator Indicator, IReadOnlyList<ResultEntry> Entries, long Version);
+
+/// <summary>
 /// "How is this indicator doing, and who recorded what?" on the two time axes of <see cref="PlanHistoryQueries"/>.
 /// Reads the plan's own stream and the indicator's result streams only: no ledger, no other indicator.
 /// </summary>
@@ -29,6 +35,18 @@ public static class IndicatorQueries
             .LastOrDefault(c => c.TargetYear == plan.Year && c.Version <= plan.CurrentVersion);
         var reverted = results.SelectMany(r => r.Entries).Where(e => e.Reversal is not null).ToList();
         return new IndicatorDetail(plan, indicator, score, setBy, reverted);
+    }
+
+    /// <summary>The indicator's entries as recorded now and their version; null if the plan or indicator is unknown.
+    /// </summary>
+    public static async Task<IndicatorEntries?> EntriesAsync(
+        IQuerySession session, PlanId planId, string code, CancellationToken ct)
+    {
+        var plan = await session.LoadAsync<Plan>(planId.Value, ct);
+        if (plan?.IndicatorOf(code) is not { } indicator) return null;
+        var stream = IndicatorResults.StreamId(planId.Value, indicator.Code);
+        var doc = await session.LoadAsync<IndicatorResults>(stream, ct);
+        return new IndicatorEntries(plan, indicator, doc?.Entries ?? [], doc?.Version ?? 0);
     }
 
     /// <summary>The indicator's results, under its code and the codes it had before a renumbering.</summary>

@@ -37,7 +37,35 @@ public sealed partial class LedgerService
             signature);
     }
 
+    /// <summary>
+    /// Replaces the signing key (ADR 0027): verifies the ledger with the old key (nothing happens on an altered one),
+    /// has the old key sign the head naming the new public key, writes the new key over the old key's file, and has
+    /// the new key sign the head naming the old one. Checkpoints of both keys stay provable with either public key.
+    /// </summary>
+    /// <param name="keyFile">The key's file; by default as <see cref="LedgerKey.FileToRotate"/> finds it.</param>
+    /// <exception cref="DomainException">No key file to rotate, or the key is in the environment variable.
+    /// </exception>
+    public async Task<KeyRotation> RotateKeyAsync(string by, string? keyFile, CancellationToken ct)
+    {
+        var path = LedgerKey.FileToRotate(keyFile);
+        var old = LedgerKey.Load(path);
+        var report = await VerifyWithAsync(null, new LedgerEvidence(PublicKey: old.PublicKey), ct);
+        if (!report.Verified) return new KeyRotation(report);
+        var fresh = LedgerKey.Generate();
+        var retiring = await CheckpointAsync(by, LedgerKeyRotation.Successor(fresh.PublicKey), old, ct);
+        fresh = fresh.ReplaceFile(path);
+        var introducing = await CheckpointAsync(by, LedgerKeyRotation.Predecessor(old.PublicKey), fresh, ct);
+        return new KeyRotation(report, retiring, introducing, old, fresh);
+    }
+
     /// <summary>The checkpoint a command takes after its events (approval, amendment, close, validation).</summary>
     public static Task<LedgerCheckpointFile> CheckpointAfterAsync(IDocumentStore store, IClock clock, string by,
         string command, CancellationToken ct) => new LedgerService(store, clock).CheckpointAsync(by, command, null, ct);
 }
+
+/// <summary>What <see cref="LedgerService.RotateKeyAsync"/> did: the verification it started from and, when the
+/// ledger verified, the two checkpoints of the rotation and the keys.</summary>
+/// <param name="Retiring">Signed by the old key, naming the new one.</param>
+/// <param name="Introducing">Signed by the new key, naming the old one: the one to export for the OIV.</param>
+public sealed record KeyRotation(LedgerReport Report, LedgerCheckpointFile? Retiring = null,
+    LedgerCheckpointFile? Introducing = null, LedgerKey? Old = null, LedgerKey? New = null);

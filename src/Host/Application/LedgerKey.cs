@@ -112,6 +112,47 @@ public sealed class LedgerKey
         return new LedgerKey(seed, path, true);
     }
 
+    /// <summary>
+    /// The file of the key a rotation replaces: <paramref name="file"/>, else <c>PERFPLAN_LEDGER_KEY</c> when it
+    /// names a file, else the default file.
+    /// </summary>
+    /// <exception cref="DomainException">The key is in the variable itself (perfplan cannot rewrite it), or there is
+    /// no key file yet.</exception>
+    public static string FileToRotate(string? file)
+    {
+        var env = Environment.GetEnvironmentVariable("PERFPLAN_LEDGER_KEY");
+        var path = file is { Length: > 0 } ? file
+            : env is { Length: > 0 } && !File.Exists(env)
+                ? throw new DomainException("La chiave del registro è nella variabile PERFPLAN_LEDGER_KEY, che "
+                    + "perfplan non può riscrivere: indicare il file della chiave con --key-file, o metterla in un "
+                    + "file e scrivere in PERFPLAN_LEDGER_KEY il suo percorso.")
+            : env is { Length: > 0 } ? env : DefaultPath();
+        return File.Exists(path) ? path
+            : throw new DomainException($"Nessuna chiave del registro da ruotare in {path}: la prima è creata dal "
+                + "primo checkpoint (perfplan ledger checkpoint).");
+    }
+
+    /// <summary>A new key in memory, for <see cref="ReplaceFile"/>.</summary>
+    public static LedgerKey Generate() => new(RandomNumberGenerator.GetBytes(32), null, true);
+
+    /// <summary>
+    /// Writes this key over <paramref name="path"/> (permissions 0600, renamed into place: the file is never half
+    /// written) and returns it as read from there. The old key is gone: only its public key lives on, in the
+    /// checkpoints that name it.
+    /// </summary>
+    public LedgerKey ReplaceFile(string path)
+    {
+        var temp = path + "." + Guid.NewGuid().ToString("N")[..8];
+        using (var stream = new FileStream(temp, new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew, Access = FileAccess.Write,
+            UnixCreateMode = OperatingSystem.IsWindows() ? null : UnixFileMode.UserRead | UnixFileMode.UserWrite,
+        }))
+            stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(_private.GetEncoded()) + "\n"));
+        File.Move(temp, path, overwrite: true);
+        return FromFile(path, create: false);
+    }
+
     /// <summary>The configured key if it already exists (never creates one); null otherwise.</summary>
     public static LedgerKey? Existing()
     {

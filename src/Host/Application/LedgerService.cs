@@ -28,8 +28,8 @@ public sealed record LedgerCheckpointFile(
 /// <summary>What the OIV brings to a verification, all optional.</summary>
 /// <param name="Digest">A digest kept outside the system, whose heads the history must still extend.</param>
 /// <param name="Checkpoint">A checkpoint kept outside the system, which the global chain must still extend.</param>
-/// <param name="PublicKey">The public key (base64) that signs checkpoints; by default the configured key's, else the
-/// one in <paramref name="Checkpoint"/>.</param>
+/// <param name="PublicKey">The public key (base64) that signs checkpoints, or several separated by commas (after a
+/// rotation); by default the configured key's, else the one in <paramref name="Checkpoint"/>.</param>
 public sealed record LedgerEvidence(
     LedgerDigestFile? Digest = null, LedgerCheckpointFile? Checkpoint = null, string? PublicKey = null);
 

@@ -175,23 +175,24 @@ public sealed partial class LedgerService
             + $"from {Schema}.{LedgerSchema.CheckpointTable}",
             r => new LedgerCheckpointFile(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3),
                 r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7), r.GetString(8)), ct);
-        var publicKey = TrustedPublicKey(evidence);
-        return stored.Select(c => Check(c, publicKey, "registro"))
-            .Concat(evidence.Checkpoint is { } kept ? [Check(kept, publicKey, "file")] : []).ToList();
+        var all = stored.Select(c => (File: c, Source: "registro"))
+            .Concat(evidence.Checkpoint is { } kept ? [(kept, "file")] : []).ToList();
+        var trusted = LedgerKeyRotation.Trusted(TrustedPublicKeys(evidence), all.Select(c => c.File));
+        return all.Select(c => Check(c.File, trusted, c.Source)).ToList();
     }
 
     /// <summary>
-    /// The key checkpoints must be signed with: the one the OIV gives, else the configured signing key's, else the
-    /// one in the checkpoint file the OIV kept. Never a key read from the database.
+    /// The keys checkpoints must be signed with: those the OIV gives (<c>--public-key</c>, one or more), else the
+    /// configured signing key's, else the one in the checkpoint file the OIV kept. Never a key read from the database
+    /// — though a trusted key's signed rotation may name another (<see cref="LedgerKeyRotation.Trusted"/>).
     /// </summary>
-    static string? TrustedPublicKey(LedgerEvidence evidence) =>
-        evidence.PublicKey ?? LedgerKey.Existing()?.PublicKey ?? evidence.Checkpoint?.PublicKey;
+    static IReadOnlyList<string> TrustedPublicKeys(LedgerEvidence evidence) =>
+        evidence.PublicKey is { Length: > 0 } given
+            ? given.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : (LedgerKey.Existing()?.PublicKey ?? evidence.Checkpoint?.PublicKey) is { } k ? [k] : [];
 
-    static CheckedCheckpoint Check(LedgerCheckpointFile c, string? publicKey, string source) => new(c.ToCheckpoint(),
-        publicKey is null ? null
-            : LedgerKey.Verify(publicKey, LedgerHash.CheckpointMessage(c.Position, c.Link, c.At, c.By, c.Reason),
-                c.Signature),
-        source);
+    static CheckedCheckpoint Check(LedgerCheckpointFile c, IReadOnlySet<string> trusted, string source) =>
+        new(c.ToCheckpoint(), trusted.Count == 0 ? null : LedgerKeyRotation.SignedByAny(c, trusted), source);
 
     static long? Nullable<T>(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt64(i);
 

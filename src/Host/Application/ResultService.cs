@@ -1,3 +1,4 @@
+using JasperFx;
 using JasperFx.Events;
 using PerformancePlan.Domain.Import;
 using PerformancePlan.Host.Files;
@@ -9,6 +10,13 @@ public sealed record ResultImportOutcome(int Recorded, IReadOnlyList<ImportIssue
 {
     public bool Ok => Errors.Count == 0;
 }
+
+/// <summary>One result as typed on the command line or sent to the API, before it is read against the plan.</summary>
+public sealed record ResultRequest(PlanId Plan, string Indicator, string Value, string On, string? Period = null,
+    string? Note = null, string? Reference = null);
+
+/// <summary>An entry recorded and the version of its indicator's results after it.</summary>
+public sealed record RecordedVersion(ResultRecorded Entry, long Version);
 
 /// <summary>
 /// Records results: one entry from the command line, or a whole file all or nothing (one transaction across the
@@ -27,29 +35,59 @@ public sealed class ResultService(IDocumentStore store, IClock clock)
     /// </param>
     /// <exception cref="InvalidInputException">A field cannot be read (named by its command-line option).</exception>
     /// <exception cref="DomainException">A rule refuses the entry.</exception>
+    /// <exception cref="StaleVersionException">The stream is no longer at <paramref name="expectedVersion"/>.
+    /// </exception>
     public async Task<ResultRecorded> RecordAsync(PlanId planId, string indicator, string value, string on,
-        string? period, string? note, Actor by, long? expectedVersion, CancellationToken ct, string? reference = null)
+        string? period, string? note, Actor by, long? expectedVersion, CancellationToken ct,
+        string? reference = null) => (await RecordVersionedAsync(
+            new(planId, indicator, value, on, period, note, reference), by, expectedVersion, ct)).Entry;
+
+    /// <summary>
+    /// Records one entry and returns it with the version of the indicator's results it made: the version to give
+    /// the next write (<c>--expected-version</c>, <c>If-Match</c>) of whoever chains them.
+    /// </summary>
+    /// <inheritdoc cref="RecordAsync" path="/exception"/>
+    public async Task<RecordedVersion> RecordVersionedAsync(ResultRequest request, Actor by, long? expectedVersion,
+        CancellationToken ct)
     {
-        await using var session = Open(by, "results record");
         // One round trip for the plan and the indicator's stream: the indicator code is as typed, normalised below.
-        var code = Codes.TryParseIndicator(indicator, out var parsed, out _) ? parsed.Value : indicator;
-        var streamId = IndicatorResults.StreamId(planId.Value, code);
-        var batch = session.CreateBatchQuery();
-        var planLoad = batch.Load<Plan>(planId.Value);
-        var streamLoad = expectedVersion is { } v
-            ? batch.Events.FetchForWriting<IndicatorResults>(streamId, v)
-            : batch.Events.FetchForWriting<IndicatorResults>(streamId);
-        await batch.Execute(ct);
-        var plan = await planLoad ?? throw new DomainException($"Piano «{planId}» non trovato.");
-        var (draft, issues) = ResultInput.Read(plan, indicator, value, on, period ?? "", note ?? "", Today,
-            reference ?? "");
-        if (draft is null) throw CommandLine(issues);
-        var recorded = ResultDecider.Decide(
-            new RecordResult(plan.Id, draft, Guid.NewGuid(), by, clock.GetCurrentInstant()), plan);
-        var stream = await streamLoad;
-        stream.AppendOne(recorded);
-        await session.SaveChangesAsync(ct);
-        return recorded;
+        var code = Codes.TryParseIndicator(request.Indicator, out var parsed, out _) ? parsed.Value
+            : request.Indicator;
+        var streamId = IndicatorResults.StreamId(request.Plan.Value, code);
+        try
+        {
+            await using var session = Open(by, "results record");
+            var batch = session.CreateBatchQuery();
+            var planLoad = batch.Load<Plan>(request.Plan.Value);
+            var streamLoad = expectedVersion is { } v
+                ? batch.Events.FetchForWriting<IndicatorResults>(streamId, v)
+                : batch.Events.FetchForWriting<IndicatorResults>(streamId);
+            await batch.Execute(ct);
+            var plan = await planLoad ?? throw new DomainException($"Piano «{request.Plan}» non trovato.");
+            var (draft, issues) = ResultInput.Read(plan, request.Indicator, request.Value, request.On,
+                request.Period ?? "", request.Note ?? "", Today, request.Reference ?? "");
+            if (draft is null) throw CommandLine(issues);
+            var recorded = ResultDecider.Decide(
+                new RecordResult(plan.Id, draft, Guid.NewGuid(), by, clock.GetCurrentInstant()), plan);
+            var stream = await streamLoad;
+            stream.AppendOne(recorded);
+            await session.SaveChangesAsync(ct);
+            return new RecordedVersion(recorded, stream.CurrentVersion ?? 1);
+        }
+        catch (Exception e) when (expectedVersion is { } expected
+            && e is ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException
+                or JasperFx.Events.ExistingStreamIdCollisionException)
+        {
+            // A first write colliding on a new stream is the same stale read as a newer version.
+            throw new StaleVersionException(request.Plan, code, expected, await VersionOfAsync(streamId, ct), e);
+        }
+    }
+
+    /// <summary>The version of an indicator's results stream (0 when nothing was recorded), read fresh.</summary>
+    async Task<long> VersionOfAsync(string streamId, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        return (await session.Events.FetchStreamStateAsync(streamId, ct))?.Version ?? 0;
     }
 
     /// <summary>

@@ -12,8 +12,12 @@ namespace PerformancePlan.Host.Cli;
 /// <param name="variables">Reads an environment variable (<c>PERFPLAN_USER</c>); the process's own by default,
 /// a test's in process.</param>
 /// <param name="input">Standard input (passwords for <c>perfplan user</c>); null for the process's own.</param>
+/// <param name="sharedStore">A store already open on a prepared schema, used by every verb instead of opening the
+/// database named by <c>--db</c>: for a process that runs hundreds of verbs on one database (the fuzz corpus' tests),
+/// where opening a store and its first connection per verb would cost more than the verb. Null: each verb opens its
+/// own.</param>
 public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock clock,
-    Func<string, string?>? variables = null, TextReader? input = null)
+    Func<string, string?>? variables = null, TextReader? input = null, IDocumentStore? sharedStore = null)
 {
     /// <summary>Standard input: what a verb reads a password from when it is not typed at a terminal.</summary>
     public TextReader Input { get; } = input ?? System.Console.In;
@@ -55,6 +59,11 @@ public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock
     {
         try
         {
+            if (sharedStore is not null)
+            {
+                Store = sharedStore;
+                return await action(sharedStore);
+            }
             StartupTimings.Mark(this, "comando letto");
             await using var connection = await this.StepAsync("Apertura dell'archivio eventi (PostgreSQL)…",
                 () => DatabaseConnection.OpenAsync(db, ct));
@@ -78,6 +87,7 @@ public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock
         }
         catch (MissingUserException e) { return Fail(e.Message, ExitCodes.InvalidInput); }
         catch (DomainException e) { return Fail(e.Message, ExitCodes.RefusedByRule); }
+        catch (StaleVersionException e) { return Fail(e.Message, ExitCodes.RefusedByRule); }
         catch (Exception e) when (e is ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException)
         {
             // Two first writes of one new stream collide as an existing stream id: the same conflict as any other.

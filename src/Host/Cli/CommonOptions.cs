@@ -154,6 +154,17 @@ public sealed class CommonOptions(CliContext cli)
     /// An option whose text <paramref name="read"/> turns into a value once, here; or refuses with an error that
     /// the option's name prefixes (exit 2, <see cref="ParseErrors"/>).
     /// </summary>
+    /// <summary>
+    /// <c>--expected-version N</c>: the version of an indicator's results the user read (printed by
+    /// <c>results record</c> and <c>results list</c>); the write is refused (exit 3) if another came first.
+    /// </summary>
+    public static Option<long?> ExpectedVersion() => Parsed<long?>("--expected-version",
+        "Versione dei risultati dell'indicatore letta prima (results list, o stampata da results record): se nel "
+        + "frattempo un altro ha registrato, nulla è scritto (uscita 3) — come If-Match nell'API", false,
+        text => text.Length is > 0 and <= 18 && text.All(char.IsAsciiDigit) ? (long.Parse(text), null)
+            : (null, $"«{text}» non è una versione: scrivere un numero intero da 0 in su, quello stampato da "
+                + "«results record» o «results list» (versione N)"));
+
     static Option<T> Parsed<T>(string name, string description, bool required,
         Func<string, (T? Value, string? Error)> read) => new(name)
     {

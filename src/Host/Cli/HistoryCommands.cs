@@ -43,7 +43,7 @@ public static class HistoryCommands
             plan, fromVersion, toVersion, format, user,
         }.OnStore(cli, common, async (parse, store, ct) =>
         {
-            common.OptionalActor(parse, user);
+            var viewer = common.OptionalActor(parse, user);
             await using var session = store.QuerySession();
             var id = parse.GetValue(plan)!;
             var a = await PlanHistoryQueries.VersionAsync(session, id, parse.GetValue(fromVersion), ct);
@@ -51,7 +51,9 @@ public static class HistoryCommands
             if (a is null || b is null)
                 return cli.Fail($"Versione inesistente del piano «{id}» (vedi «perfplan plan versions»).",
                     ExitCodes.InvalidInput);
-            var diffs = PlanDiffView.Of(a, b);
+            // Who holds what, with which weight, is personal data: a change of weight is shown only to whoever may read
+            // that holder's scorecard (with the public scores it would recompute it), as in the plan tree.
+            var diffs = PlanDiffView.Of(AccessPolicy.Redacted(a, viewer), AccessPolicy.Redacted(b, viewer));
             if (parse.GetValue(format) == Formats.Json) { cli.WriteJson(diffs); return ExitCodes.Ok; }
             var between = $"tra la versione {parse.GetValue(fromVersion)} e la {parse.GetValue(toVersion)} " +
                 $"del piano {id}";

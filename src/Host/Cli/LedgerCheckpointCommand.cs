@@ -45,6 +45,42 @@ public static class LedgerCheckpointCommand
         });
     }
 
+    /// <summary><c>perfplan ledger key rotate [--key-file FILE] [--out FILE] --as oiv</c> (ADR 0027).</summary>
+    public static Command Key(CliContext cli, CommonOptions common)
+    {
+        var keyFile = new Option<FileInfo?>("--key-file")
+        {
+            Description = "File della chiave da sostituire; per difetto PERFPLAN_LEDGER_KEY (se è un file) o quello di "
+                + "perfplan",
+        };
+        var output = new Option<FileInfo?>("--out")
+        {
+            Description = "File in cui esportare il checkpoint firmato dalla nuova chiave, con la sua chiave pubblica",
+        };
+        var user = CommonOptions.As(Capability.SealLedger);
+        var rotate = new Command("rotate", "Sostituisce la chiave di firma: la vecchia firma la nuova e viceversa, "
+            + "così i checkpoint di entrambe restano verificabili") { keyFile, output, user };
+        rotate.OnStore(cli, common, async (parse, store, ct) =>
+        {
+            var actor = common.Actor(parse, user);
+            var done = await new LedgerService(store, cli.Clock).RotateKeyAsync(actor.User,
+                parse.GetValue(keyFile)?.FullName, ct);
+            if (done is not { Retiring: { } retiring, Introducing: { } introducing, Old: { } old, New: { } fresh })
+                return cli.Fail($"Il registro non è integro ({done.Report.FirstBad!.Reason}, "
+                    + $"{done.Report.FirstBad.Stream} v{done.Report.FirstBad.Version}): chiave non sostituita.",
+                    NotVerified);
+            if (parse.GetValue(output) is { } file)
+                await File.WriteAllTextAsync(file.FullName, JsonSerializer.Serialize(introducing, AppJson.Options), ct);
+            cli.Console.MarkupLine(Markup.Escape($"Chiave del registro sostituita in {fresh.Path}: la precedente "
+                + $"({old.Id}) ha firmato il checkpoint n. {retiring.Number}, che nomina la nuova; la nuova "
+                + $"({fresh.Id}) il n. {introducing.Number}, che nomina la precedente. Chiave pubblica da dare "
+                + $"all'OIV: {fresh.PublicKey}"
+                + (parse.GetValue(output) is { } f ? $" (anche in {f.FullName})." : ".")));
+            return ExitCodes.Ok;
+        });
+        return new Command("key", "Chiave di firma dei checkpoint") { rotate };
+    }
+
     const int NotVerified = LedgerCommands.NotVerified;
 
     /// <summary>A checkpoint file, or null when the text is not one.</summary>

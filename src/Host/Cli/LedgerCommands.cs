@@ -22,7 +22,7 @@ public static class LedgerCommands
     public static Command Build(CliContext cli, CommonOptions common)
     {
         return new Command("ledger", "Registro a prova di manomissione: verifica, digest e checkpoint firmati")
-            .With(cli, common, Verify, Digest, LedgerCheckpointCommand.Build);
+            .With(cli, common, Verify, Digest, LedgerCheckpointCommand.Build, LedgerCheckpointCommand.Key);
     }
 
     static Command Verify(CliContext cli, CommonOptions common)
@@ -37,9 +37,10 @@ public static class LedgerCommands
         {
             Description = "Checkpoint firmato esportato prima (ledger checkpoint --out): la catena deve estenderlo",
         };
-        var publicKey = new Option<string?>("--public-key")
+        var publicKey = new Option<string[]>("--public-key")
         {
-            Description = "Chiave pubblica Ed25519 dei checkpoint (base64); per difetto quella della chiave in uso",
+            Description = "Chiave pubblica Ed25519 dei checkpoint (base64), ripetibile; per difetto quella della "
+                + "chiave in uso. Dopo una rotazione basta una delle chiavi: la rotazione firmata nomina l'altra",
         };
         var (format, user) = (Formats.Option(), CommonOptions.As(Capability.VerifyLedger));
         return new Command("verify",
@@ -72,7 +73,8 @@ public static class LedgerCommands
             }
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var report = await cli.StepAsync("Verifica del registro…", () => ledger.VerifyWithAsync(
-                parse.GetValue(plan), new LedgerEvidence(kept, keptCheckpoint, parse.GetValue(publicKey)), ct));
+                parse.GetValue(plan), new LedgerEvidence(kept, keptCheckpoint,
+                parse.GetValue(publicKey) is { Length: > 0 } keys ? string.Join(',', keys) : null), ct));
             var perSecond = report.Events / Math.Max(watch.Elapsed.TotalSeconds, 0.001);
             if (parse.GetValue(format) == Formats.Json)
                 cli.WriteJson(new

@@ -3,13 +3,13 @@ using Spectre.Console;
 
 namespace PerformancePlan.Host.Cli;
 
-/// <summary><c>perfplan results record|import</c>.</summary>
+/// <summary><c>perfplan results record|list|import|revert|correct</c>.</summary>
 public static class ResultCommands
 {
-    /// <summary><c>perfplan results record|import|revert|correct</c>.</summary>
+    /// <summary><c>perfplan results record|list|import|revert|correct</c>.</summary>
     public static Command Build(CliContext cli, CommonOptions common) =>
         new Command("results", "Risultati degli indicatori: registrare e importare")
-            .With(cli, common, Record, Import, Revert, Correct);
+            .With(cli, common, Record, List, Import, Revert, Correct);
 
     static Command Record(CliContext cli, CommonOptions common)
     {
@@ -28,28 +28,70 @@ public static class ResultCommands
             Description = "Valore di riferimento: della «media nazionale» (target di confronto) o dell'anno base "
                 + "(target «-10% rispetto al 2018»)",
         };
-        var (user, format) = (CommonOptions.As(Capability.RecordResult), Formats.Option());
-        return new Command("record", "Registra un risultato (non modifica i precedenti: li supera)")
+        var (expected, user, format) =
+            (CommonOptions.ExpectedVersion(), CommonOptions.As(Capability.RecordResult), Formats.Option());
+        return new Command("record", "Registra un risultato (non modifica i precedenti: li supera) e stampa la "
+            + "nuova versione dei risultati dell'indicatore")
         {
-            plan, indicator, value, on, period, note, reference, user, format,
+            plan, indicator, value, on, period, note, reference, expected, user, format,
         }.OnStore(cli, common, async (parse, store, ct) =>
         {
             var actor = common.Actor(parse, user);
-            var e = await new ResultService(store, cli.Clock).RecordAsync(parse.GetValue(plan)!,
-                parse.GetValue(indicator)!, parse.GetValue(value)!, parse.GetValue(on)!, parse.GetValue(period),
-                parse.GetValue(note), actor, null, ct, parse.GetValue(reference));
+            var request = new ResultRequest(parse.GetValue(plan)!, parse.GetValue(indicator)!, parse.GetValue(value)!,
+                parse.GetValue(on)!, parse.GetValue(period), parse.GetValue(note), parse.GetValue(reference));
+            var (e, version) = await new ResultService(store, cli.Clock).RecordVersionedAsync(request, actor,
+                parse.GetValue(expected), ct);
             if (parse.GetValue(format) == Formats.Json)
                 cli.WriteJson(new
                 {
                     entryId = e.EntryId, plan = e.PlanId, indicator = e.Indicator,
                     value = e.Value.Date is { } d ? (object)d.ToString("yyyy-MM-dd", null) : e.Value.Amount,
-                    on = e.ReferredTo.ToString("yyyy-MM-dd", null), period = e.Period,
+                    on = e.ReferredTo.ToString("yyyy-MM-dd", null), period = e.Period, version,
                 });
             else
                 cli.Console.MarkupLine($"[green]Risultato registrato[/] per {e.Indicator} " +
                     $"(riferito al {ItalianFormat.Date(e.ReferredTo)}" +
-                    (e.Period is { } p ? $", periodo {p}" : "") + $"): {e.EntryId}");
+                    (e.Period is { } p ? $", periodo {p}" : "") + $"): {e.EntryId}; versione {version}.");
             return ExitCodes.Ok;
+        });
+    }
+
+    static Command List(CliContext cli, CommonOptions common)
+    {
+        var (plan, indicator, format) = (CommonOptions.Plan(), CommonOptions.Indicator(), Formats.Option());
+        var user = CommonOptions.As(Capability.ReadEntries);
+        return new Command("list", "Le registrazioni di un indicatore, anche annullate, e la versione dei suoi "
+            + "risultati (da dare a results record --expected-version)")
+        {
+            plan, indicator, format, user,
+        }.OnStore(cli, common, async (parse, store, ct) =>
+        {
+            common.Actor(parse, user);
+            await using var session = store.QuerySession();
+            var (id, code) = (parse.GetValue(plan)!, parse.GetValue(indicator)!);
+            var found = await IndicatorQueries.EntriesAsync(session, id, code, ct);
+            if (found is null)
+                return cli.Fail($"Indicatore «{code}» non trovato nel piano «{id}».", ExitCodes.InvalidInput);
+            if (parse.GetValue(format) == Formats.Json)
+            {
+                cli.WriteJson(new
+                {
+                    plan = found.Plan.Id, indicator = found.Indicator.Code, version = found.Version,
+                    entries = found.Entries,
+                });
+                return ExitCodes.Ok;
+            }
+            var table = new Table().Border(TableBorder.Rounded);
+            string[] headings = ["Registrato il", "Da", "Valore", "Riferito al", "Periodo", "Nota", "Stato", "Id"];
+            foreach (var h in headings) table.AddColumn(h);
+            foreach (var x in found.Entries)
+                table.AddRow(ItalianFormat.LocalTime(x.RecordedAt), Markup.Escape(x.RecordedBy),
+                    Markup.Escape(ResultText.Of(x.Value, found.Indicator)), ItalianFormat.Date(x.ReferredTo),
+                    Markup.Escape(x.Period ?? ""), Markup.Escape(ResultText.Note(x, found.Entries, found.Indicator)),
+                    x.Reversal is { } r ? Markup.Escape($"annullato: {r.Reason}") : "valido", x.EntryId.ToString());
+            cli.Console.Write(table);
+            return cli.Ok($"Risultati di {found.Indicator.Code}: versione {found.Version}. Per registrare solo se "
+                + $"nessuno lo fa prima: results record … --expected-version {found.Version}.");
         });
     }
 

@@ -23,6 +23,12 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
             ForbiddenException e => new() { Status = 403, Title = "Operazione non consentita", Detail = e.Message },
             NotFoundException e => new() { Status = 404, Title = "Non trovato", Detail = e.Message },
             DomainException e => new() { Status = 422, Title = "Regola del piano violata", Detail = e.Message },
+            StaleVersionException e => new()
+            {
+                Status = http.Request.Headers.IfMatch.Count > 0 ? 412 : 409, Title = "Modificato nel frattempo",
+                Detail = $"I risultati sono ora alla versione {e.Current}, non alla {e.Expected} attesa: nessun evento "
+                    + $"scritto. Rileggere e ripetere con If-Match \"{e.Current}\".",
+            },
             ConcurrencyException or ExistingStreamIdCollisionException => new()
             {
                 Status = http.Request.Headers.IfMatch.Count > 0 ? 412 : 409, Title = "Modificato nel frattempo",

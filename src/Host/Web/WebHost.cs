@@ -40,6 +40,9 @@ public static class WebHost
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(jwt);
         builder.Services.AddSingleton(clock ?? SystemClock.Instance);
+        builder.Services.AddSingleton(CheckpointSchedule.From(builder.Configuration["Ledger:CheckpointEvery"],
+            builder.Configuration["Ledger:CheckpointPoll"], builder.Configuration["Ledger:CheckpointDir"]));
+        builder.Services.AddHostedService<CheckpointScheduler>();   // signed checkpoints on a schedule (ADR 0027)
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDocumentStore>().QuerySession());
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ItalianProblems.Customize);
         builder.Services.AddExceptionHandler<ProblemMapping>();

@@ -89,6 +89,7 @@ public static class AccessMatrix
         ]),
         new(Capability.ReadEntries, "- Y Y Y Y Y Y Y",
         [
+            Door.Verb(["results", "list", "--plan", Plan, "--indicator", "O1.2.4-a"]),
             Door.Http("GET", "/api/plans/{id}/indicators/{code}/results"),
             Door.Http("GET", "/piani/{id}/indicatori/{code}"),
         ]),
@@ -129,6 +130,8 @@ public static class AccessMatrix
         [
             Door.Verb(["ledger", "digest", "--out", "{out}.json"]),
             Door.Verb(["ledger", "checkpoint", "--out", "{out}.json"]),
+            // The tests' key is in PERFPLAN_LEDGER_KEY: whoever may is told to use a file, and nothing is rotated.
+            Door.Verb(["ledger", "key", "rotate"], 3, "PERFPLAN_LEDGER_KEY"),
         ]),
         new(Capability.ImportPlan, "- Y N N N N N N",
         [

@@ -30,6 +30,9 @@ public sealed class ApiHost(PostgresCluster cluster, Instant? now = null) : IAsy
     /// <summary>The host's base address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri Address { get; private set; } = null!;
 
+    /// <summary>The host's services (e.g. its logger factory, to read what it logs).</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>The store under the host.</summary>
     public Marten.IDocumentStore Store => _db.Store;
 

@@ -55,6 +55,22 @@ public class HistoryCliTests(PostgresCluster cluster) : ApprovedPlanCli(cluster,
     }
 
     [Fact]
+    public async Task A_change_of_a_holder_s_weight_shows_in_the_diff_only_to_whoever_may_read_that_scorecard()
+    {
+        var file = AmendmentFile("aggiungi;Indicatore operativo;O2.1.4-h;2.1.4;Nuova procedura;;;"
+            + "data adozione <= 30/09/2019;scadenza;<=;30/09/2019;;;U0.1;PO3;");   // PO3's weights shift
+        (await Run("plan", "amend", "--plan", "cciaa-ms-2019", "--file", file, "--act", "Det. SG n. 115",
+            "--on", "15/05/2019", "--as", "admin")).ExitCode.ShouldBe(0);
+        string[] diff = ["plan", "diff", "--plan", "cciaa-ms-2019", "--from-version", "1", "--to-version", "2"];
+
+        (await Run([.. diff, "--as", "oiv"])).Output.ShouldContain("peso PO3");
+        (await Run([.. diff, "--as", "po3"])).Output.ShouldContain("peso PO3");
+        foreach (var viewer in new[] { "analista", "po2", "u2.1" })
+            (await Run([.. diff, "--as", viewer])).Output.ShouldNotContain("PO3", customMessage: viewer);
+        (await Run(diff)).Output.ShouldNotContain("PO3");   // nobody in particular: what anyone may publish
+    }
+
+    [Fact]
     public async Task A_bad_amendment_file_is_refused_whole_with_row_and_column()
     {
         var file = AmendmentFile(

@@ -13,7 +13,7 @@ public abstract class CliDatabase(PostgresCluster cluster, string prefix) : IAsy
 
     public virtual async ValueTask InitializeAsync() => Db = await cluster.CreateDatabaseAsync(_database);
 
-    public async ValueTask DisposeAsync() => await cluster.DropDatabaseAsync(_database);
+    public virtual async ValueTask DisposeAsync() => await cluster.DropDatabaseAsync(_database);
 
     /// <summary>Runs <c>perfplan</c> with <paramref name="args"/> on this class's database.</summary>
     protected Task<CliRunner.Run> Run(params string[] args) => CliRunner.RunAsync([.. args, "--db", Db]);

@@ -51,9 +51,10 @@ public static class ResultEndpoints
         if (!check.IsValid)
             return TypedResults.ValidationProblem(check.ToDictionary(),
                 title: "Dati non validi: nessun evento scritto");
-        var e = await new ResultService(store, clock).RecordAsync(id, request.Indicator, request.Value, request.On,
-            request.Period, request.Note, JwtSettings.ActorOf(user), RequestParsing.ExpectedVersion(http), ct,
-            request.Reference);
+        var (e, version) = await new ResultService(store, clock).RecordVersionedAsync(new(id, request.Indicator,
+            request.Value, request.On, request.Period, request.Note, request.Reference), JwtSettings.ActorOf(user),
+            RequestParsing.ExpectedVersion(http), ct);
+        http.HttpContext.Response.Headers.ETag = $"\"{version}\"";   // the If-Match of the next write
         return TypedResults.Created($"/api/plans/{id}/indicators/{e.Indicator}/results", RecordedResult.Of(e));
     }
 
