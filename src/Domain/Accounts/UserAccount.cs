@@ -22,6 +22,10 @@ public sealed record UserAccount(
     /// </summary>
     public Instant? LockedUntil { get; init; }
 
+    /// <summary>The generation of the account's sessions: signing out, or a new password, starts the next one, and a
+    /// session (or the provider's sign-in) opened in an earlier one is over at its next request.</summary>
+    public int Sessions { get; init; }
+
     /// <summary>Created by <c>perfplan demo</c> with the published demo password: refused off loopback.</summary>
     public bool Demo { get; init; }
 

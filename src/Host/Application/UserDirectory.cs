@@ -78,6 +78,10 @@ public sealed class UserDirectory(
                 (accounts is null ? "." : "; account locali: perfplan user list."));
     }
 
+    /// <summary>The user of the file named <paramref name="user"/> (any case), or null; local accounts are not
+    /// looked at.</summary>
+    public Actor? FileUser(string user) => users.TryGetValue(user, out var actor) ? actor : null;
+
     sealed record UsersFile(IReadOnlyList<UserEntry> Users);
     sealed record UserEntry(
         string User, string? Name, IReadOnlyList<Role> Roles, IReadOnlyList<string>? Offices, string? Holder);

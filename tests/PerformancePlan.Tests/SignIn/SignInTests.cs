@@ -22,7 +22,8 @@ public sealed class SignInHost(PostgresCluster cluster) : IAsyncLifetime
     public const string Password = "password-di-prova";
 
     /// <summary>The office accounts, U2.1 each.</summary>
-    public static readonly string[] OfficeUsers = ["u2.1", "bloccato", "disabilitato", "uscita", "modulo", "api"];
+    public static readonly string[] OfficeUsers = ["u2.1", "bloccato", "disabilitato", "uscita", "modulo", "api",
+        "raffica", "revocato", "spento", "copiato"];
 
     /// <summary>The host, on a schema of its own with the seed plan approved.</summary>
     public ApiHost Host { get; } = new(cluster);
@@ -104,6 +105,23 @@ public class SignInTests(SignInHost fixture) : IClassFixture<SignInHost>
     }
 
     [Fact]
+    public async Task Ten_wrong_passwords_sent_at_once_lock_the_account_as_five_in_a_row_do()
+    {
+        using var browser = Browser();
+        var (_, form) = await browser.GetAsync("/accesso");
+        var token = WebSignIn.Hidden(form, "__RequestVerificationToken");
+
+        var refused = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => browser.PostAsync(
+            "/accesso/credenziali", [new("__RequestVerificationToken", token), new("utente", "raffica"),
+                new("password", "sbagliata-" + i)])));
+
+        refused.ShouldAllBe(r => r.Response.StatusCode == HttpStatusCode.Unauthorized);
+        var account = await new AccountService(_host.Store, _host.Clock).FindAsync("raffica", Ct);
+        account!.LockedUntil.ShouldBe(_host.Clock.GetCurrentInstant() + Duration.FromMinutes(15));
+        (await browser.SignInAsync("raffica", Password)).Response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task A_disabled_account_cannot_sign_in_and_its_open_session_ends()
     {
         using var open = Browser();
@@ -135,6 +153,29 @@ public class SignInTests(SignInHost fixture) : IClassFixture<SignInHost>
         again.ShouldContain("Nome utente");   // the provider asks again: its session ended too
         (await browser.GetAsync("/piani/cciaa-ms-2019/indicatori/O2.2.1-e")).Response.StatusCode
             .ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session_on_the_server_so_a_copy_of_its_cookies_no_longer_works()
+    {
+        using var browser = Browser();
+        var (_, session) = await browser.SignInAsync("copiato", Password);
+        var cookies = browser.Cookies.GetCookieHeader(_host.Address);
+        using var copy = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false })
+            { BaseAddress = _host.Address };
+        copy.DefaultRequestHeaders.Add("Cookie", cookies);
+        const string page = "/piani/cciaa-ms-2019/indicatori/O2.2.1-e";
+        (await copy.GetAsync(page, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await browser.PostAsync("/esci",
+            [new("__RequestVerificationToken", WebSignIn.Hidden(session, "__RequestVerificationToken"))]);
+
+        (await copy.GetAsync(page, Ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var authorize = await copy.GetAsync("/connect/authorize?client_id=perfplan-cruscotto&response_type=code"
+            + "&scope=openid&code_challenge=" + new string('a', 43) + "&code_challenge_method=S256&redirect_uri="
+            + Uri.EscapeDataString(new Uri(_host.Address, "/signin-oidc").ToString()), Ct);
+        authorize.Headers.Location!.AbsolutePath.ShouldBe("/accesso/credenziali");   // the provider asks again
+        (await browser.SignInAsync("copiato", Password)).Page.ShouldContain("copiato</b>");   // a new session works
     }
 
     [Fact]
@@ -182,21 +223,7 @@ public class SignInTests(SignInHost fixture) : IClassFixture<SignInHost>
     public async Task The_providers_access_token_from_the_code_flow_is_a_bearer_token_of_the_api()
     {
         using var browser = Browser();
-        await browser.SignInAsync("api", Password);   // the provider's own session, as a browser keeps it
-        var verifier = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
-        var challenge = Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
-        var redirect = new Uri(_host.Address, "/signin-oidc").ToString();
-
-        var authorize = await browser.Http.GetAsync("/connect/authorize?client_id=perfplan-cruscotto&response_type=code"
-            + $"&scope=openid&redirect_uri={Uri.EscapeDataString(redirect)}&code_challenge={challenge}"
-            + "&code_challenge_method=S256&state=s1", Ct);
-        var code = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(authorize.Headers.Location!.Query)["code"]
-            .ToString();
-        var tokens = await browser.Http.PostAsync("/connect/token", new FormUrlEncodedContent([
-            new("grant_type", "authorization_code"), new("code", code), new("redirect_uri", redirect),
-            new("client_id", "perfplan-cruscotto"), new("code_verifier", verifier)]), Ct);
-        var access = JsonDocument.Parse(await tokens.Content.ReadAsStringAsync(Ct)).RootElement
-            .GetProperty("access_token").GetString()!;
+        var access = await AccessTokenAsync(browser, "api");
         using var api = new HttpClient { BaseAddress = _host.Address };
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", access);
 
@@ -212,6 +239,46 @@ public class SignInTests(SignInHost fixture) : IClassFixture<SignInHost>
         foreign.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         forged.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await Entries("O2.2.1-c")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Disabling_an_account_ends_its_access_token_at_the_next_api_call()
+    {
+        using var browser = Browser();
+        using var api = new HttpClient { BaseAddress = _host.Address };
+        api.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Bearer", await AccessTokenAsync(browser, "revocato"));
+        var before = await api.PostAsJsonAsync("/api/plans/cciaa-ms-2019/results",
+            new { indicator = "O2.2.1-b", value = "90%", on = "30/04/2019" }, Ct);
+
+        await new AccountService(_host.Store, _host.Clock).SetDisabledAsync("revocato", true, Ct);
+        var after = await api.PostAsJsonAsync("/api/plans/cciaa-ms-2019/results",
+            new { indicator = "O2.2.1-b", value = "91%", on = "30/04/2019" }, Ct);
+
+        before.StatusCode.ShouldBe(HttpStatusCode.Created, await before.Content.ReadAsStringAsync(Ct));
+        after.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await Entries("O2.2.1-b")).ShouldBe(1);
+    }
+
+    /// <summary>The provider's access token for <paramref name="user"/>, through the code flow with PKCE as the
+    /// dashboard's client gets it.</summary>
+    async Task<string> AccessTokenAsync(WebSignIn browser, string user)
+    {
+        await browser.SignInAsync(user, Password);   // the provider's own session, as a browser keeps it
+        var verifier = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
+        var challenge = Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
+        var redirect = new Uri(_host.Address, "/signin-oidc").ToString();
+
+        var authorize = await browser.Http.GetAsync("/connect/authorize?client_id=perfplan-cruscotto&response_type=code"
+            + $"&scope=openid&redirect_uri={Uri.EscapeDataString(redirect)}&code_challenge={challenge}"
+            + "&code_challenge_method=S256&state=s1", Ct);
+        var code = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(authorize.Headers.Location!.Query)["code"]
+            .ToString();
+        var tokens = await browser.Http.PostAsync("/connect/token", new FormUrlEncodedContent([
+            new("grant_type", "authorization_code"), new("code", code), new("redirect_uri", redirect),
+            new("client_id", "perfplan-cruscotto"), new("code_verifier", verifier)]), Ct);
+        return JsonDocument.Parse(await tokens.Content.ReadAsStringAsync(Ct)).RootElement
+            .GetProperty("access_token").GetString()!;
     }
 
     async Task<int> Entries(string indicator)

@@ -10,8 +10,10 @@ namespace PerformancePlan.Tests.SignIn;
 /// </summary>
 public sealed partial class WebSignIn(Uri address) : IDisposable
 {
-    readonly HttpClient _http = new(new HttpClientHandler { CookieContainer = new CookieContainer(),
-        AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = address };
+    HttpClient? _client;
+
+    /// <summary>This browser's cookies.</summary>
+    public CookieContainer Cookies { get; } = new();
 
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -19,7 +21,8 @@ public sealed partial class WebSignIn(Uri address) : IDisposable
     public List<string> SetCookies { get; } = [];
 
     /// <summary>The client, with this browser's cookies.</summary>
-    public HttpClient Http => _http;
+    public HttpClient Http => _client ??= new(new HttpClientHandler { CookieContainer = Cookies,
+        AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = address };
 
     /// <summary>GET <paramref name="path"/>, following redirects; the last answer and its page (HTML entities
     /// decoded, so the page reads as a person sees it).</summary>
@@ -54,15 +57,15 @@ public sealed partial class WebSignIn(Uri address) : IDisposable
     {
         for (var hops = 0; ; hops++)
         {
-            var response = await _http.SendAsync(request, Ct);
+            var response = await Http.SendAsync(request, Ct);
             if (response.Headers.TryGetValues("Set-Cookie", out var cookies)) SetCookies.AddRange(cookies);
             if ((int)response.StatusCode is < 300 or >= 400 || hops > 12)
                 return (response, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct)));
             var next = response.Headers.Location!;
-            request = new HttpRequestMessage(HttpMethod.Get, next.IsAbsoluteUri ? next : new Uri(_http.BaseAddress!,
+            request = new HttpRequestMessage(HttpMethod.Get, next.IsAbsoluteUri ? next : new Uri(Http.BaseAddress!,
                 next));
         }
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose() => _client?.Dispose();
 }

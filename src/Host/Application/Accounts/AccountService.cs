@@ -50,7 +50,7 @@ public sealed class AccountService(IDocumentStore store, IClock clock)
         return created;
     }
 
-    /// <summary>Sets a new password (and lifts a lockout).</summary>
+    /// <summary>Sets a new password (and lifts a lockout, and ends the account's open sessions).</summary>
     /// <exception cref="InvalidAccountException">No such account, or the password is too short.</exception>
     public async Task SetPasswordAsync(string name, string password, CancellationToken ct)
     {
@@ -58,8 +58,15 @@ public sealed class AccountService(IDocumentStore store, IClock clock)
         await UpdateAsync(name, a => a with
         {
             PasswordHash = Hasher.HashPassword(a, password), FailedSignIns = 0, LockedUntil = null, Demo = false,
+            Sessions = a.Sessions + 1,
         }, ct);
     }
+
+    /// <summary>Ends every open session of the account (sign-out): a session cookie kept from before, even a copy,
+    /// is refused at its next request.</summary>
+    /// <exception cref="InvalidAccountException">No such account.</exception>
+    public Task EndSessionsAsync(string name, CancellationToken ct) =>
+        UpdateAsync(name, a => a with { Sessions = a.Sessions + 1 }, ct);
 
     /// <summary>Disables (or enables again) an account.</summary>
     /// <exception cref="InvalidAccountException">No such account.</exception>
@@ -92,43 +99,67 @@ public sealed class AccountService(IDocumentStore store, IClock clock)
     /// <summary>
     /// Checks a sign-in: the account when the password is right and the account enabled, unlocked, and (for a demo
     /// account) <paramref name="demoAllowed"/>; null otherwise, with no hint of which. A wrong password counts toward
-    /// the lockout; an unknown name costs the same hashing time as a known one.
+    /// the lockout; an unknown name costs the same hashing time as a known one. The password is checked outside any
+    /// lock (hashing is slow); the failure, or the success, is then written under the account's lock on the account
+    /// read again, so that parallel attempts each count and none signs in once another has locked the account.
     /// </summary>
     public async Task<UserAccount?> SignInAsync(string name, string password, bool demoAllowed, CancellationToken ct)
     {
         var now = clock.GetCurrentInstant();
-        await using var session = store.LightweightSession();
-        var account = name.Length is > 0 and <= AccountInput.MaxNameLength
-            ? await session.LoadAsync<UserAccount>(Key(name), ct) : null;
-        if (account is null)
-        {
-            Hasher.VerifyHashedPassword(null!, Decoy.Value, password);
-            return null;
-        }
-        if (account.IsLockedAt(now))
+        var account = name.Length is > 0 and <= AccountInput.MaxNameLength ? await FindAsync(name, ct) : null;
+        if (account is null || account.IsLockedAt(now))
         {
             Hasher.VerifyHashedPassword(null!, Decoy.Value, password);
             return null;
         }
         var verdict = Hasher.VerifyHashedPassword(account, account.PasswordHash, password);
+        await using var session = await LockedAsync(account.Id, ct);
+        var current = await session.LoadAsync<UserAccount>(account.Id, ct);
+        if (current is null || current.IsLockedAt(now)) return null;
+        if (current.PasswordHash != account.PasswordHash)   // changed meanwhile: the check is done again on the new
+            verdict = Hasher.VerifyHashedPassword(current, current.PasswordHash, password);
         if (verdict == PasswordVerificationResult.Failed)
         {
-            session.Store(account.FailedAt(now));
+            session.Store(current.FailedAt(now));
             await session.SaveChangesAsync(ct);
             return null;
         }
-        if (account.Disabled || (account.Demo && !demoAllowed)) return null;
-        var signedIn = account.Succeeded() with
+        if (current.Disabled || (current.Demo && !demoAllowed)) return null;
+        var signedIn = current.Succeeded() with
         {
             PasswordHash = verdict == PasswordVerificationResult.SuccessRehashNeeded
-                ? Hasher.HashPassword(account, password) : account.PasswordHash,
+                ? Hasher.HashPassword(current, password) : current.PasswordHash,
         };
-        if (signedIn != account)
+        if (signedIn != current)
         {
             session.Store(signedIn);
             await session.SaveChangesAsync(ct);
         }
         return signedIn;
+    }
+
+    /// <summary>
+    /// A session inside a transaction that holds the account's advisory lock until it commits or ends: changes of one
+    /// account (a failure counted, a password set) happen one after the other, each on the account as the one before
+    /// left it.
+    /// </summary>
+    async Task<IDocumentSession> LockedAsync(string key, CancellationToken ct)
+    {
+        var session = store.LightweightSession();
+        try
+        {
+            await session.BeginTransactionAsync(ct);
+            await using var command = new Npgsql.NpgsqlCommand("select pg_advisory_xact_lock(hashtext($1))",
+                session.Connection);
+            command.Parameters.AddWithValue("perfplan-account:" + key);
+            await command.ExecuteNonQueryAsync(ct);
+            return session;
+        }
+        catch
+        {
+            await session.DisposeAsync();
+            throw;
+        }
     }
 
     static string Key(string name) => name.Trim().ToLowerInvariant();
@@ -152,7 +183,7 @@ public sealed class AccountService(IDocumentStore store, IClock clock)
 
     async Task UpdateAsync(string name, Func<UserAccount, UserAccount> change, CancellationToken ct)
     {
-        await using var session = store.LightweightSession();
+        await using var session = await LockedAsync(Key(name), ct);
         var account = await session.LoadAsync<UserAccount>(Key(name), ct)
             ?? throw new InvalidAccountException($"Nessun account «{name}»: vedere perfplan user list.");
         session.Store(change(account));

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -6,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
+using OpenIddict.Validation;
 using PerformancePlan.Host.Auth;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -52,6 +54,10 @@ public static class EmbeddedProvider
                 o.UseLocalServer();
                 o.UseAspNetCore();
                 o.AddAudiences(OidcSettings.ApiAudience);
+                o.AddEventHandler<OpenIddictValidationEvents.ProcessAuthenticationContext>(h => h
+                    .UseInlineHandler(StillEnabledAsync)
+                    .SetOrder(OpenIddictValidationHandlers.ValidateAccessToken.Descriptor.Order + 1_000)
+                    .SetType(OpenIddictValidationHandlerType.Custom));
             });
         services.AddOptions<OpenIddictServerOptions>().Configure<ProviderAddress>((o, address) =>
             o.Issuer ??= address.Issuer is { } issuer ? new Uri(issuer + "/") : null);
@@ -70,6 +76,18 @@ public static class EmbeddedProvider
             o.SlidingExpiration = true;
             o.LoginPath = "/accesso/credenziali";
         });
+    }
+
+    /// <summary>An access token ends with its account: disabled or removed, the next call is a 401, as a session
+    /// ends at its next request.</summary>
+    static async ValueTask StillEnabledAsync(OpenIddictValidationEvents.ProcessAuthenticationContext context)
+    {
+        if (context.AccessTokenPrincipal is not { } principal) return;
+        var http = context.Transaction.GetHttpRequest()?.HttpContext
+            ?? throw new InvalidOperationException("richiesta HTTP assente");
+        if (await http.RequestServices.GetRequiredService<BearerUsers>()
+            .CurrentAsync(principal, fileUsers: false, http.RequestAborted) is null)
+            context.Reject(Errors.InvalidToken, "account disabilitato o inesistente");   // ASCII: a header
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -42,7 +43,8 @@ public static class ProviderEndpoints
         var session = await http.AuthenticateAsync(SignInSetup.ProviderSession);
         var account = session.Principal?.FindFirst("sub")?.Value is { } sub
             ? await new AccountService(store, clock).FindAsync(sub, http.RequestAborted) : null;
-        if (account is null || account.Disabled || request.HasPromptValue(PromptValues.Login))
+        if (account is null || account.Disabled || !SignInSetup.OfCurrentSessions(session.Principal!, account)
+            || request.HasPromptValue(PromptValues.Login))
         {
             if (request.HasPromptValue(PromptValues.None))
                 return Results.Forbid(new AuthenticationProperties(new Dictionary<string, string?>
@@ -64,6 +66,7 @@ public static class ProviderEndpoints
         foreach (var role in account.Roles) identity.AddClaim(new Claim(Claims.Role, JwtSettings.RoleClaim(role)));
         foreach (var office in account.Offices) identity.AddClaim(new Claim("office", office));
         if (account.Holder is { } holder) identity.SetClaim("holder", holder);
+        identity.SetClaim(SignInSetup.SessionsClaim, account.Sessions.ToString(CultureInfo.InvariantCulture));
         identity.SetScopes(request.GetScopes());
         identity.SetAudiences(OidcSettings.ApiAudience);
         identity.SetDestinations(_ => [Destinations.AccessToken, Destinations.IdentityToken]);
@@ -89,11 +92,12 @@ public static class ProviderEndpoints
         var form = await http.Request.ReadFormAsync();
         var returnUrl = Local(form["ReturnUrl"]);
         var account = await new AccountService(store, clock).SignInAsync(form["utente"].ToString().Trim(),
-            form["password"].ToString(), context.Loopback, http.RequestAborted);
+            form["password"].ToString(), context.Local(http), http.RequestAborted);
         if (account is null)
             return await FormAsync(http, antiforgery, store, clock, context, returnUrl, Refusal,
                 StatusCodes.Status401Unauthorized, form["utente"]);
-        var identity = new ClaimsIdentity([new Claim("sub", account.Id), new Claim("name", account.Id)],
+        var identity = new ClaimsIdentity([new Claim("sub", account.Id), new Claim("name", account.Id),
+            new Claim(SignInSetup.SessionsClaim, account.Sessions.ToString(CultureInfo.InvariantCulture))],
             SignInSetup.ProviderSession, "name", "role");
         await http.SignInAsync(SignInSetup.ProviderSession, new ClaimsPrincipal(identity));
         return Results.LocalRedirect(returnUrl ?? "/accesso");
@@ -102,7 +106,7 @@ public static class ProviderEndpoints
     static async Task<IResult> FormAsync(HttpContext http, IAntiforgery antiforgery, IDocumentStore store,
         IClock clock, SignInContext context, string? returnUrl, string? error, int status, string? user = null)
     {
-        var demo = context.Loopback
+        var demo = context.Local(http)
             ? (await new AccountService(store, clock).DemoAccountsAsync(http.RequestAborted))
                 .Select(a => new DemoUser(a.Id, a.DisplayName ?? "")).ToList()
             : [];

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
+using PerformancePlan.Host.Application.Accounts;
 using PerformancePlan.Host.Auth;
 using PerformancePlan.Host.Components.Dashboard;
 
@@ -43,10 +44,14 @@ public static class SessionEndpoints
         return Results.Challenge(new AuthenticationProperties { RedirectUri = back }, [SignInSetup.Oidc]);
     }
 
-    static async Task<IResult> SignOutAsync(HttpContext http, IAntiforgery antiforgery)
+    static async Task<IResult> SignOutAsync(HttpContext http, IAntiforgery antiforgery, SignInContext context,
+        IDocumentStore store, IClock clock)
     {
         if (await Forms.RefusedAsync(http, antiforgery) is { } refused) return refused;
         if (http.User.Identity?.IsAuthenticated != true) return Results.Redirect("/");
+        // The cookie alone would live on in any copy of it: the account's sessions end on the server too.
+        if (context.Settings.Embedded && http.User.FindFirst("sub")?.Value is { } name)
+            await new AccountService(store, clock).EndSessionsAsync(name, http.RequestAborted);
         return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" },
             [SignInSetup.Session, SignInSetup.Oidc]);
     }

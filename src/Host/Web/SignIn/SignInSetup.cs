@@ -1,9 +1,12 @@
+using System.Globalization;
+using System.Net;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.IdentityModel.JsonWebTokens;
+using PerformancePlan.Domain.Accounts;
 using PerformancePlan.Host.Application.Accounts;
 using PerformancePlan.Host.Auth;
 
@@ -27,6 +30,10 @@ public static class SignInSetup
     public const string SessionCookie = "perfplan_sessione", ProviderCookie = "perfplan_fornitore",
         AntiforgeryCookie = "perfplan_af";
 
+    /// <summary>The claim of a session of the embedded provider naming the account's generation of sessions
+    /// (<see cref="UserAccount.Sessions"/>): a sign-out starts the next, and older sessions end.</summary>
+    public const string SessionsClaim = "sessioni";
+
     /// <summary>Idle time after which a session ends (sliding: each request renews it).</summary>
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
 
@@ -39,6 +46,8 @@ public static class SignInSetup
         var secure = loopback ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         services.AddSingleton(oidc);
         services.AddSingleton(new SignInContext(oidc, loopback));
+        services.AddSingleton(sp => new BearerUsers(store, sp.GetRequiredService<IClock>(),
+            loopback ? BearerUsers.LoadFile(builder.Configuration) : null));
         var bearer = oidc.Embedded
             ? OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
             : ProviderBearer;
@@ -47,13 +56,16 @@ public static class SignInSetup
             o.DefaultScheme = Selector;
             o.DefaultChallengeScheme = Selector;
         });
-        auth.AddPolicyScheme(Selector, "perfplan", o => o.ForwardDefaultSelector = c => Select(c, bearer, loopback));
-        // perfplan token's development tokens (HMAC, a key anyone may know): accepted on loopback only.
+        auth.AddPolicyScheme(Selector, "perfplan", o => o.ForwardDefaultSelector = c => Select(c, bearer,
+            loopback));
+        // perfplan token's development tokens (HMAC, a key anyone may know): accepted on loopback only, for a user
+        // the directory knows (an enabled account, or the users file), with the directory's roles, not the token's.
         if (loopback)
             auth.AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, o =>
             {
                 o.MapInboundClaims = false;
                 o.TokenValidationParameters = jwt.ValidationParameters;
+                o.Events = new JwtBearerEvents { OnTokenValidated = DirectoryUserAsync };
             });
         auth.AddCookie(Session, o =>
         {
@@ -122,13 +134,15 @@ public static class SignInSetup
 
     /// <summary>
     /// The scheme that authenticates a request: a bearer token by its kind (HMAC: <c>perfplan token</c>'s, on
-    /// loopback; else the provider's); <c>/api</c> without a token the bearer scheme (401); pages the session.
+    /// loopback from a caller on this machine; else the provider's, which refuses an HMAC token); <c>/api</c> without
+    /// a token the bearer scheme (401); pages the session.
     /// </summary>
     static string Select(HttpContext c, string bearer, bool loopback)
     {
         var header = c.Request.Headers.Authorization.ToString();
         if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-            return loopback && IsHmac(header[7..].Trim()) ? JwtBearerDefaults.AuthenticationScheme : bearer;
+            return loopback && Caller.IsLocal(c) && IsHmac(header[7..].Trim())
+                ? JwtBearerDefaults.AuthenticationScheme : bearer;
         return c.Request.Path.StartsWithSegments("/api")
             ? (loopback ? JwtBearerDefaults.AuthenticationScheme : bearer) : Session;
     }
@@ -180,6 +194,8 @@ public static class SignInSetup
             OnTicketReceived = c =>
             {
                 var identity = ClaimMapping.Normalize(c.Principal!, oidc, Session);
+                if (oidc.Embedded && c.Principal!.FindFirst(SessionsClaim) is { } generation)
+                    identity.AddClaim(new Claim(SessionsClaim, generation.Value));
                 if (!ClaimMapping.OfRequiredEntity(identity, oidc)) c.Fail("ente non ammesso");
                 else c.Principal = new ClaimsPrincipal(identity);
                 return Task.CompletedTask;
@@ -196,19 +212,62 @@ public static class SignInSetup
         return Task.CompletedTask;
     }
 
-    /// <summary>A session of the embedded provider ends at its next request once its account is disabled.</summary>
+    /// <summary>A development token authenticates the user it names as the directory has them now; a name the
+    /// directory does not know, or a disabled account, authenticates nobody (401).</summary>
+    static async Task DirectoryUserAsync(Microsoft.AspNetCore.Authentication.JwtBearer.TokenValidatedContext c)
+    {
+        var users = c.HttpContext.RequestServices.GetRequiredService<BearerUsers>();
+        if (await users.CurrentAsync(c.Principal!, fileUsers: true, c.HttpContext.RequestAborted) is { } actor)
+            c.Principal = BearerUsers.Principal(actor, JwtBearerDefaults.AuthenticationScheme);
+        else c.Fail("utente sconosciuto o disabilitato");
+    }
+
+    /// <summary>Whether a session of the embedded provider was opened in the account's current generation of
+    /// sessions, i.e. after its last sign-out.</summary>
+    public static bool OfCurrentSessions(ClaimsPrincipal session, UserAccount account) =>
+        session.FindFirst(SessionsClaim)?.Value == account.Sessions.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A session of the embedded provider ends at its next request once its account is disabled, or once
+    /// the account signed out (anywhere).</summary>
     static async Task StillEnabledAsync(CookieValidatePrincipalContext c, IDocumentStore store)
     {
         var name = c.Principal?.FindFirst("sub")?.Value;
         var clock = c.HttpContext.RequestServices.GetRequiredService<IClock>();
         var account = name is null ? null
             : await new AccountService(store, clock).FindAsync(name, c.HttpContext.RequestAborted);
-        if (account is { Disabled: false }) return;
+        if (account is { Disabled: false } && OfCurrentSessions(c.Principal!, account)) return;
         c.RejectPrincipal();
         await c.HttpContext.SignOutAsync(Session);
     }
 }
 
 /// <summary>What the sign-in pages need to know: the settings, and whether the host listens on loopback only (demo
-/// accounts and development tokens are accepted there only).</summary>
-public sealed record SignInContext(OidcSettings Settings, bool Loopback);
+/// accounts and development tokens are accepted there only, and from a caller on this machine).</summary>
+public sealed record SignInContext(OidcSettings Settings, bool Loopback)
+{
+    /// <summary>Whether demo accounts and development tokens may be used by this request: the host listens on
+    /// loopback and the caller is on this machine (<see cref="Caller.IsLocal"/>).</summary>
+    public bool Local(HttpContext http) => Loopback && Caller.IsLocal(http);
+}
+
+/// <summary>Where a request comes from, as far as the host can tell.</summary>
+public static class Caller
+{
+    /// <summary>
+    /// True when the request comes from this machine: its remote address (after a local proxy's
+    /// <c>X-Forwarded-For</c> has been applied) is loopback, and no address left in <c>X-Forwarded-For</c> or
+    /// replaced by it (<c>X-Original-For</c>) names another machine. A proxy on this machine passing on a remote
+    /// client's request is not a local caller, even when the host listens on 127.0.0.1.
+    /// </summary>
+    public static bool IsLocal(HttpContext http)
+    {
+        if (http.Connection.RemoteIpAddress is not { } remote || !IsLoopback(remote)) return false;
+        var headers = http.Request.Headers;
+        return headers["X-Forwarded-For"].Concat(headers["X-Original-For"])
+            .SelectMany(v => (v ?? "").Split(',',
+                StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .All(a => IPEndPoint.TryParse(a, out var e) && IsLoopback(e.Address));
+    }
+
+    static bool IsLoopback(IPAddress a) => IPAddress.IsLoopback(a.IsIPv4MappedToIPv6 ? a.MapToIPv4() : a);
+}
