@@ -177,7 +177,7 @@ public static class UserCommands
         string.Join(", ", a.Roles.Select(Actor.RoleName)),
         a.Offices.Count > 0 ? "uffici " + string.Join(" ", a.Offices) : null,
         a.Holder is { } h ? "titolare " + h : null,
-        "enti " + string.Join(" ", a.Actor.Scope),
+        a.Entities is { Count: > 0 } e ? "enti " + string.Join(" ", e) : null,
     }.OfType<string>());
 
     static string Status(UserAccount a, Instant now) =>

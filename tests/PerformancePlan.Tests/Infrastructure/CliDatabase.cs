@@ -16,7 +16,7 @@ public abstract class CliDatabase(PostgresCluster cluster, string prefix) : IAsy
     public virtual async ValueTask DisposeAsync() => await cluster.DropDatabaseAsync(_database);
 
     /// <summary>A users file given to every run (<c>--users</c>), if any.</summary>
-    protected string? Users { get; init; }
+    protected string? Users { get; set; }
 
     /// <summary>Runs <c>perfplan</c> with <paramref name="args"/> on this class's database.</summary>
     protected Task<CliRunner.Run> Run(params string[] args) =>
