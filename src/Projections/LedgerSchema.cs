@@ -38,8 +38,9 @@ public static class LedgerSchema
     public static async Task ApplyAsync(NpgsqlConnection conn, string schema, CancellationToken ct)
     {
         await conn.OpenAsync(ct);
-        var sql = $"select exists (select 1 from information_schema.columns where table_schema = '{schema}' "
-            + "and table_name = 'pp_ledger' and column_name = 'sealed_tenant')";
+        var sql = $"select to_regclass('{schema}.{EntityHeadTable}') is not null and exists (select 1 from "
+            + $"information_schema.columns where table_schema = '{schema}' and table_name = 'pp_ledger' "
+            + "and column_name = 'sealed_tenant')";
         await using (var done = new NpgsqlCommand(sql, conn))
             if ((bool)(await done.ExecuteScalarAsync(ct))!) return;
         await using var tx = await conn.BeginTransactionAsync(ct);

@@ -58,9 +58,9 @@ public class IsolationMatrixTests(TwoEntitiesHost two) : IClassFixture<TwoEntiti
         {
             var lucca = await Host.Cli(user, On(TwoEntitiesHost.Lucca));
             var unknown = await Host.Cli(user, On(TwoEntitiesHost.Unknown));
-            lucca.ExitCode.ShouldNotBe(0, $"{user}: {door}");
             lucca.ExitCode.ShouldBe(unknown.ExitCode, $"{user}: {door}");
-            lucca.Output.ShouldBeEmpty($"{user}: {door}");
+            Plain(lucca.Output, TwoEntitiesHost.Lucca).ShouldBe(Plain(unknown.Output, TwoEntitiesHost.Unknown),
+                $"{user}: {door}");
             lucca.Errors.Replace(TwoEntitiesHost.Lucca, "«piano»").ShouldBe(
                 unknown.Errors.Replace(TwoEntitiesHost.Unknown, "«piano»"), $"{user}: {door}");
         }
@@ -68,15 +68,15 @@ public class IsolationMatrixTests(TwoEntitiesHost two) : IClassFixture<TwoEntiti
 
     [Theory]
     [MemberData(nameof(PlanDoors), false)]
-    public async Task Every_endpoint_and_page_on_another_entitys_plan_is_a_404_to_every_user_of_the_first(
+    public async Task Every_endpoint_and_page_on_another_entitys_plan_answers_as_for_a_plan_that_does_not_exist(
         string door, int r, int d)
     {
-        var request = AccessMatrix.Rows[r].Doors[d] with { Id = TwoEntitiesHost.Lucca };
+        var request = AccessMatrix.Rows[r].Doors[d];
         foreach (var user in Users)
         {
-            var status = await Host.Send(user, request);
-            if (status is 401 or 403) continue;   // refused by the role before the plan is looked at
-            status.ShouldBe(404, $"{user}: {door}");
+            var lucca = await Host.Send(user, request with { Id = TwoEntitiesHost.Lucca });
+            var unknown = await Host.Send(user, request with { Id = TwoEntitiesHost.Unknown });
+            lucca.ShouldBe(unknown, $"{user}: {door}");
         }
     }
 
@@ -87,12 +87,13 @@ public class IsolationMatrixTests(TwoEntitiesHost two) : IClassFixture<TwoEntiti
 
         var run = await Host.Cli("u1.1", "results", "record", "--plan", TwoEntitiesHost.Lucca, "--indicator",
             "O1.2.4-a", "--value", "3", "--on", "30/04/2019");
-        var api = await Host.Send("u1.1", Door.Http("POST", "/api/plans/{id}/results", 201,
-            """{"indicator":"O1.2.4-a","value":"3","on":"30/04/2019"}""") with { Id = TwoEntitiesHost.Lucca });
+        var write = Door.Http("POST", "/api/plans/{id}/results", 201,
+            """{"indicator":"O1.2.4-a","value":"3","on":"30/04/2019"}""");
+        var api = await Host.Send("u1.1", write with { Id = TwoEntitiesHost.Lucca });
 
         run.ExitCode.ShouldBe(3);
         run.Errors.ShouldContain($"Piano «{TwoEntitiesHost.Lucca}» non trovato");
-        api.ShouldBe(404);
+        api.ShouldBe(await Host.Send("u1.1", write with { Id = TwoEntitiesHost.Unknown }));   // «non trovato», 422
         var after = await Host.Cli("admin", "ledger", "verify", "--entity", "cciaa-lu", "--format", "json");
         Events(after).ShouldBe(Events(before));
         Events(before).ShouldBeGreaterThan(0);
@@ -138,6 +139,10 @@ public class IsolationMatrixTests(TwoEntitiesHost two) : IClassFixture<TwoEntiti
         (await Host.Get("u1.1", "/")).ShouldNotContain("cciaa-lu");
         (await Host.Get("admin", "/api/plans/")).ShouldContain(TwoEntitiesHost.Lucca);
     }
+
+    // The plan's id and the fresh output file each run writes are the only differences allowed.
+    static string Plain(string output, string plan) =>
+        System.Text.RegularExpressions.Regex.Replace(output.Replace(plan, "«piano»"), "/tmp/\\S+", "«file»");
 
     static long Events(CliRunner.Run run) =>
         System.Text.Json.JsonDocument.Parse(run.Output).RootElement.GetProperty("events").GetInt64();
