@@ -26,7 +26,8 @@ public static class LedgerSchema
     /// 0028) hashed the tenant it had then, kept in its <c>sealed_tenant</c>.</param>
     public static string EventText(string e, string? l = null) =>
         $"concat_ws(E'\\n', {e}.seq_id::text, {e}.stream_id, {e}.version::text, {e}.type, {e}.id::text, "
-        + $"coalesce({(l is null ? "" : $"{l}.sealed_tenant, ")}{e}.tenant_id, ''), coalesce({e}.mt_dotnet_type, ''), coalesce({e}.headers::text, ''), "
+        + $"coalesce({(l is null ? "" : $"{l}.sealed_tenant, ")}{e}.tenant_id, ''), "
+        + $"coalesce({e}.mt_dotnet_type, ''), coalesce({e}.headers::text, ''), "
         + $"coalesce({e}.correlation_id, ''), coalesce({e}.causation_id, ''), "
         + $"to_char({e}.timestamp at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), "
         + $"coalesce({e}.is_archived, false)::text)";

@@ -89,7 +89,8 @@ public sealed class BenchStore(RawSheet planFile, IClock clock)
         var sw = System.Diagnostics.Stopwatch.StartNew();
         long events = 0;
         await using (var session = TenantSessions.Across(store))
-            await foreach (var _ in session.Events.QueryAllRawEvents().Where(e => e.AnyTenant()).OrderBy(e => e.StreamKey)
+            await foreach (var _ in session.Events.QueryAllRawEvents().Where(e => e.AnyTenant())
+                .OrderBy(e => e.StreamKey)
                 .ThenBy(e => e.Version).ToAsyncEnumerable(ct))
                 events++;
         return (events, sw.Elapsed.TotalMilliseconds);

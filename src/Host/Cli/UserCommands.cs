@@ -52,14 +52,14 @@ public static class UserCommands
             foreach (var r in Split(parse.GetValue(roles)))
                 parsed.Add(AccountInput.ParseRole(r) ?? throw new InvalidAccountException(
                     $"Ruolo «{r}» sconosciuto: {AccountInput.RoleNames}."));
-            var bound = Split(parse.GetValue(entities)) is { Count: > 0 } named ? named
-                : admin.ActsForAll ? [Actor.DefaultEntity] : [.. admin.Scope];
+            List<string>? bound = Split(parse.GetValue(entities)) is { Count: > 0 } named ? named
+                : admin.ActsForAll ? null : [.. admin.Scope];
             var input = new AccountInput(parse.GetValue(name)!, parse.GetValue(display), parsed,
                 Split(parse.GetValue(offices)), parse.GetValue(holder), bound);
             // refuses a bad name, role or entity before the password; and an entity the administrator is not of
             if (!input.ToAccount("", cli.Clock.GetCurrentInstant()).ManagedBy(admin))
                 throw new InvalidAccountException($"L'utente «{admin.User}» amministra solo gli enti "
-                    + $"{string.Join(", ", admin.Scope)}: non può creare account di {string.Join(", ", bound)}.");
+                    + $"{string.Join(", ", admin.Scope)}: non può creare account di {string.Join(", ", bound ?? [])}.");
             var account = await new AccountService(store, cli.Clock).AddAsync(input, ReadPassword(cli), ct);
             return cli.Ok($"[green]Account {Markup.Escape(account.Id)} creato[/] " +
                 $"({Markup.Escape(Describe(account))}).");
@@ -80,7 +80,8 @@ public static class UserCommands
                     common.Find(parse, target);
                 else admin = common.Actor(parse, user);
                 var service = new AccountService(store, cli.Clock);
-                if (await service.FindAsync(target, ct) is not { } found || admin is not null && !found.ManagedBy(admin))
+                if (await service.FindAsync(target, ct) is not { } found
+                    || admin is not null && !found.ManagedBy(admin))
                     throw new InvalidAccountException($"Nessun account «{target}»: vedere perfplan user list.");
                 await service.SetPasswordAsync(target, ReadPassword(cli), ct);
                 return cli.Ok($"[green]Password di {Markup.Escape(target)} cambiata.[/]");

@@ -25,7 +25,10 @@ public class FiguresCliTests(PostgresCluster cluster) : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await cluster.DropDatabaseAsync(_database);
 
-    Task<CliRunner.Run> Run(params string[] args) => CliRunner.RunAsync([.. args, "--db", _db]);
+    // The demo's users act here for other administrations too (ADR 0028).
+    static readonly string Users = SeedFiles.UsersOfEveryEntity();
+
+    Task<CliRunner.Run> Run(params string[] args) => CliRunner.RunAsync([.. args, "--db", _db, "--users", Users]);
 
     async Task<CliRunner.Run> Ok(params string[] args)
     {

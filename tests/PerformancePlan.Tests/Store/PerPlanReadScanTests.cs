@@ -105,7 +105,8 @@ public class PerPlanReadScanTests(ScanStore db) : IClassFixture<ScanStore>
     public async Task The_dashboards_plan_page_reads_no_results_events()
     {
         db.Recorder.Clear();
-        await using (var session = db.Store.QuerySession(Plan.Entity.Value)) await Reads["dashboard plan page"](db, session);
+        await using (var session = db.Store.QuerySession(Plan.Entity.Value))
+            await Reads["dashboard plan page"](db, session);
 
         db.Recorder.Commands.Where(c => c.Sql.Contains("mt_events") && c.Sql.Contains("LIKE")).ShouldBeEmpty();
     }

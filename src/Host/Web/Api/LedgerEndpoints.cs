@@ -15,7 +15,8 @@ public static class LedgerEndpoints
     public static IEndpointRouteBuilder MapLedgerEndpoints(this IEndpointRouteBuilder app) =>
         app.MapResource("/api/ledger", "OIV e registro", ledger => ledger.MapGet("/verify", Verify)
             .Document(Capability.VerifyLedger, "VerifyLedger", "Verifica del registro", "Ricalcola la catena di hash "
-                + "degli eventi, di un piano (`plan`), di un ente (`entity`: la sola catena dell'ente) o di tutti (a chi "
+                + "degli eventi, di un piano (`plan`), di un ente (`entity`: la sola catena dell'ente) o di tutti "
+                + "(a chi "
                 + "opera per ogni ente dell'archivio): integra o il primo anello rotto. 404 per un piano o un ente "
                 + "sconosciuto o di un'altra amministrazione.", 400, 404));
 
