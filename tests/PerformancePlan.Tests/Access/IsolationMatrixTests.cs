@@ -26,8 +26,8 @@ public sealed class TwoEntitiesHost(PostgresCluster cluster) : IAsyncLifetime
 /// <summary>
 /// Issue #10, isolation: for every door of the access table (<see cref="AccessMatrix"/>) and every user of entity A
 /// (Massa-Carrara), entity B's (Lucca's) plan answers exactly as a plan that does not exist (the CLI's exit and output,
-/// the HTTP status: 404 for reads) — lists show A's plans only, writes to B are refused and write nothing, and the ledger gives A's OIV A's
-/// chain only.
+/// the HTTP status: 404 for reads) — lists show A's plans only, writes to B are refused and write nothing, and the
+/// ledger gives A's OIV A's chain only.
 /// </summary>
 public class IsolationMatrixTests(TwoEntitiesHost two) : IClassFixture<TwoEntitiesHost>
 {
