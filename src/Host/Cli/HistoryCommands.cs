@@ -43,8 +43,7 @@ public static class HistoryCommands
             plan, fromVersion, toVersion, format, user,
         }.OnStore(cli, common, async (parse, store, ct) =>
         {
-            var viewer = common.OptionalActor(parse, user);
-            var id = parse.GetValue(plan)!;
+            var (viewer, id) = (common.OptionalActor(parse, user), parse.GetValue(plan)!);
             await using var session = TenantSessions.Query(store, viewer, id);
             var a = await PlanHistoryQueries.VersionAsync(session, id, parse.GetValue(fromVersion), ct);
             var b = await PlanHistoryQueries.VersionAsync(session, id, parse.GetValue(toVersion), ct);
