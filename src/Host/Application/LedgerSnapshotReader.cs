@@ -21,7 +21,7 @@ public sealed partial class LedgerService
     async Task<LedgerReport> ReadAsync(PlanId? planId, LedgerEvidence evidence, long? headsSince,
         CancellationToken ct)
     {
-        await using var conn = store.Options.Tenancy.Default.Database.CreateConnection();
+        await using var conn = DatabaseOf(planId).CreateConnection();
         await conn.OpenAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
         var scope = new Scope(planId?.Value);

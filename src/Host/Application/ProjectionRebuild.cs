@@ -24,11 +24,28 @@ public sealed class ProjectionRebuild(IDocumentStore store)
 {
     const int Batch = 1000;
 
-    /// <summary>Rebuilds; <paramref name="progress"/> hears the events folded so far, every few thousand.</summary>
+    /// <summary>Rebuilds every database of the store, one after another (ADR 0029); <paramref name="progress"/>
+    /// hears the events folded so far, every few thousand.</summary>
     public async Task<RebuildReport> RebuildAsync(Action<long>? progress, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
-        await DeleteDocumentsAsync(ct);
+        long events = 0, documents = 0;
+        foreach (var database in await PerformancePlan.Projections.Tenancy.DatabasesAsync(store))
+        {
+            var done = events;
+            var (e, d) = await RebuildAsync(database, progress is null ? null : (long n) => progress(done + n), ct);
+            (events, documents) = (events + e, documents + d);
+        }
+        var elapsed = watch.Elapsed;
+        progress?.Invoke(events);
+        var (checkedPlans, differences) = await CheckAsync(ct);
+        return new RebuildReport(events, documents, elapsed, checkedPlans, differences);
+    }
+
+    async Task<(long Events, long Documents)> RebuildAsync(Marten.Storage.IMartenDatabase database,
+        Action<long>? progress, CancellationToken ct)
+    {
+        await DeleteDocumentsAsync(database, ct);
         // Folding and writing overlap: the reader hands full batches to one writer on a connection of its own, so the
         // rebuild takes about as long as the read alone (a few batches in flight bound the memory).
         // A batch is one administration's documents: they are written in its tenant (ADR 0028).
@@ -67,7 +84,7 @@ public sealed class ProjectionRebuild(IDocumentStore store)
                 await batches.Writer.WriteAsync((tenant!, pending), ct);
                 pending = new List<object>(Batch);
             }
-            await using (var session = TenantSessions.Across(store))
+            await using (var session = TenantSessions.AcrossIn(store, database))
                 await foreach (var e in session.Events.QueryAllRawEvents().Where(e => e.AnyTenant())
                     .OrderBy(e => e.StreamKey).ThenBy(e => e.Version).ToAsyncEnumerable(ct))
                 {
@@ -85,18 +102,15 @@ public sealed class ProjectionRebuild(IDocumentStore store)
         catch (ChannelClosedException) { }   // the writer failed: awaiting it below throws its error
         finally { batches.Writer.TryComplete(); }
         await writer;
-        var elapsed = watch.Elapsed;
-        progress?.Invoke(events);
-        var (checkedPlans, differences) = await CheckAsync(ct);
-        return new RebuildReport(events, documents, elapsed, checkedPlans, differences);
+        return (events, documents);
     }
 
     /// <summary>Both projections' tables emptied in one statement.</summary>
-    async Task DeleteDocumentsAsync(CancellationToken ct)
+    async Task DeleteDocumentsAsync(Marten.Storage.IMartenDatabase database, CancellationToken ct)
     {
         var tables = new[] { typeof(Plan), typeof(IndicatorResults) }
             .Select(t => store.Options.Schema.For(t));
-        await using var conn = store.Options.Tenancy.Default.Database.CreateConnection();
+        await using var conn = database.CreateConnection();
         await conn.OpenAsync(ct);
         await using var cmd = new Npgsql.NpgsqlCommand($"truncate {string.Join(", ", tables)}", conn);
         await cmd.ExecuteNonQueryAsync(ct);
@@ -105,9 +119,12 @@ public sealed class ProjectionRebuild(IDocumentStore store)
     /// <summary>Rebuild equals live: every plan's documents against what its events give.</summary>
     public async Task<(int Plans, IReadOnlyList<string> Differences)> CheckAsync(CancellationToken ct)
     {
-        List<string> ids;
-        await using (var across = TenantSessions.Across(store))
-            ids = [.. await across.Query<Plan>().Where(p => p.AnyTenant()).Select(p => p.Id).ToListAsync(ct)];
+        var ids = new List<string>();
+        foreach (var database in await PerformancePlan.Projections.Tenancy.DatabasesAsync(store))
+        {
+            await using var across = TenantSessions.AcrossIn(store, database);
+            ids.AddRange(await across.Query<Plan>().Where(p => p.AnyTenant()).Select(p => p.Id).ToListAsync(ct));
+        }
         var differences = new List<string>();
         foreach (var id in ids)
         {

@@ -131,9 +131,13 @@ public sealed class ResultService(IDocumentStore store, IClock clock)
     /// one that does not exist.</summary>
     async Task<PlanId> PlanOfEntryAsync(Guid entryId, Actor by, CancellationToken ct)
     {
-        await using var across = TenantSessions.Across(store);
-        var plan = await across.Query<IndicatorResults>().Where(TenantSessions.InScope<IndicatorResults>(by))
-            .Where(r => r.Entries.Any(e => e.EntryId == entryId)).Select(r => r.PlanId).FirstOrDefaultAsync(ct);
+        string? plan = null;
+        foreach (var database in await PerformancePlan.Projections.Tenancy.DatabasesAsync(store))   // each server of the store (ADR 0029)
+        {
+            await using var across = TenantSessions.AcrossIn(store, database);
+            plan ??= await across.Query<IndicatorResults>().Where(TenantSessions.InScope<IndicatorResults>(by))
+                .Where(r => r.Entries.Any(e => e.EntryId == entryId)).Select(r => r.PlanId).FirstOrDefaultAsync(ct);
+        }
         return plan is null ? throw new DomainException($"Nessun risultato con identificativo {entryId}.")
             : PlanId.Parse(plan);
     }

@@ -21,15 +21,30 @@ public static class TenantSessions
     public static IQuerySession Query(IDocumentStore store, Actor? actor, PlanId plan) =>
         Query(store, actor, plan.Entity);
 
-    /// <summary>Reads of the administration <paramref name="entity"/> as <paramref name="actor"/>.</summary>
+    /// <summary>Reads of the administration <paramref name="entity"/> as <paramref name="actor"/>; an administration
+    /// no database holds (several databases, ADR 0029) has nothing to read: <see cref="Tenancy.Nobody"/>'s session.
+    /// </summary>
     public static IQuerySession Query(IDocumentStore store, Actor? actor, EntityId entity) =>
-        store.QuerySession(TenantFor(actor, entity));
+        store.QuerySession(Placed(store, TenantFor(actor, entity)));
+
+    static string Placed(IDocumentStore store, string tenant) =>
+        Tenancy.IsPlaced(store, tenant) ? tenant : Tenancy.Nobody;
 
     /// <summary>
     /// Reads across the administrations of <paramref name="actor"/>: queries must filter with <see cref="InScope"/>
     /// (Marten's <c>TenantIsOneOf</c>, or <c>AnyTenant</c> for whom acts for all).
     /// </summary>
     public static IQuerySession Across(IDocumentStore store) => store.QuerySession(Tenancy.Nobody);
+
+    /// <summary>Reads across the administrations of one <paramref name="database"/> of the store (ADR 0029): as
+    /// <see cref="Across"/>, which reads the home database only.</summary>
+    public static IQuerySession AcrossIn(IDocumentStore store, Marten.Storage.IMartenDatabase database) =>
+        store.QuerySession(Marten.Services.SessionOptions.ForDatabase(Tenancy.Nobody, database));
+
+    /// <summary>One <see cref="AcrossIn"/> session per database, the home one first: what a list of every
+    /// administration reads when the store spans several (ADR 0029). The caller disposes them.</summary>
+    public static async Task<IReadOnlyList<IQuerySession>> AcrossEachAsync(IDocumentStore store) =>
+        (await Tenancy.DatabasesAsync(store)).Select(d => AcrossIn(store, d)).ToList();
 
     /// <summary>The filter of a query across tenants: the documents of <paramref name="actor"/>'s administrations
     /// (every one for nobody signed in and for <see cref="Actor.AllEntities"/>).</summary>
@@ -42,8 +57,17 @@ public static class TenantSessions
     /// per command, and the acting user, the command and its instant as headers on every event — the "who" and
     /// "when" the ledger seals.
     /// </summary>
-    public static IDocumentSession Write(IDocumentStore store, Actor by, PlanId plan, string command, Instant at) =>
-        Headed(store.LightweightSession(TenantFor(by, plan.Entity)), by.User, command, at);
+    /// <exception cref="DomainException">The store spans several databases and none holds the plan's
+    /// administration (ADR 0029): where it should live is a decision of the deployment.</exception>
+    public static IDocumentSession Write(IDocumentStore store, Actor by, PlanId plan, string command, Instant at)
+    {
+        var tenant = TenantFor(by, plan.Entity);
+        if (!Tenancy.IsPlaced(store, tenant))
+            throw new DomainException($"L'ente «{plan.Entity}» non è assegnato a nessuno dei database di questa "
+                + "installazione: nessun evento scritto. Aggiungerlo agli «entities» di un database nel file "
+                + "indicato da --databases (o PERFPLAN_DATABASES) ed eseguire «perfplan db migrate».");
+        return Headed(store.LightweightSession(tenant), by.User, command, at);
+    }
 
     /// <summary>The session of the installation's own data — local accounts, the ledger's stream of digests — that
     /// belong to no administration.</summary>
@@ -52,10 +76,13 @@ public static class TenantSessions
     /// <summary>Reads of the installation's own data (<see cref="Installation"/>).</summary>
     public static IQuerySession InstallationQuery(IDocumentStore store) => store.QuerySession(Tenancy.Installation);
 
-    /// <summary>A command's session on the installation's own data (a digest of the ledger), with its headers.
+    /// <summary>A command's session on the installation's own data (a digest of the ledger), with its headers: in
+    /// <paramref name="database"/> when given (each database records the digests of its own chains, ADR 0029).
     /// </summary>
-    public static IDocumentSession InstallationCommand(IDocumentStore store, string user, string command, Instant at) =>
-        Headed(Installation(store), user, command, at);
+    public static IDocumentSession InstallationCommand(IDocumentStore store, string user, string command, Instant at,
+        Marten.Storage.IMartenDatabase? database = null) =>
+        Headed(database is null ? Installation(store) : store.LightweightSession(
+            Marten.Services.SessionOptions.ForDatabase(Tenancy.Installation, database)), user, command, at);
 
     static IDocumentSession Headed(IDocumentSession session, string user, string command, Instant at)
     {
