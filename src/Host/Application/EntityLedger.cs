@@ -35,8 +35,8 @@ public sealed class EntityLedger(IDocumentStore store, IClock clock)
         var databases = await Tenancy.DatabasesAsync(store);
         if (databases.Count == 1) return await _ledger.VerifyWithAsync(null, evidence, ct);
         if (evidence.Digest is not null || evidence.Checkpoint is not null)
-            throw new DomainException($"L'archivio è distribuito su {databases.Count} database, ciascuno con la propria "
-                + "catena: un digest o un checkpoint conservato si verifica con --entity o --plan.");
+            throw new DomainException($"L'archivio è distribuito su {databases.Count} database, ciascuno con la "
+                + "propria catena: un digest o un checkpoint conservato si verifica con --entity o --plan.");
         var reports = new List<LedgerReport>();
         foreach (var database in databases)
             reports.Add(await new LedgerService(store, clock, database).VerifyWithAsync(null, evidence, ct));

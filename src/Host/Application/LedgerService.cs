@@ -1,5 +1,6 @@
 using System.Data;
 using System.Text.Json;
+using IMartenDatabase = Marten.Storage.IMartenDatabase;
 
 using Npgsql;
 using PerformancePlan.Domain.Ledger;
@@ -42,15 +43,15 @@ public sealed record LedgerEvidence(
 /// <param name="database">The database whose chains a whole-store operation reads (ADR 0029: each has its own global
 /// chain, checkpoints and digests); null: the home database, and for a plan the database of its administration.
 /// </param>
-public sealed partial class LedgerService(IDocumentStore store, IClock clock, Marten.Storage.IMartenDatabase? database = null)
+public sealed partial class LedgerService(IDocumentStore store, IClock clock, IMartenDatabase? database = null)
 {
     /// <summary>The ledger's own stream, where digests are recorded.</summary>
     public const string LedgerStream = LedgerVerification.LedgerStream;
 
     /// <summary>The database of <paramref name="plan"/>'s administration, else the one this service was given, else
     /// the home database.</summary>
-    Marten.Storage.IMartenDatabase DatabaseOf(PlanId? plan) => plan is not null ? Tenancy.DatabaseOf(store, plan.Entity.Value)
-        : database ?? Tenancy.Home(store);
+    IMartenDatabase DatabaseOf(PlanId? plan) => plan is not null
+        ? Projections.Tenancy.DatabaseOf(store, plan.Entity.Value) : database ?? Projections.Tenancy.Home(store);
 
     string Schema => store.Options.Events.DatabaseSchemaName;
 

@@ -1,3 +1,5 @@
+using PerformancePlan.Projections;
+
 namespace PerformancePlan.Host.Application;
 
 /// <summary>One plan in a list: status in lower case (<c>draft</c>, <c>approved</c>…), version 0 for a draft.
@@ -34,7 +36,7 @@ public static class PlanListQuery
     public static async Task<PlanListPage> PageAsync(IQuerySession session, Paging paging, Actor? reader,
         CancellationToken ct)
     {
-        var databases = await PerformancePlan.Projections.Tenancy.DatabasesAsync(session.DocumentStore);
+        var databases = await Tenancy.DatabasesAsync(session.DocumentStore);
         if (databases.Count == 1) return await PageOfAsync(session, paging.Skip, paging.Size, paging, reader, ct);
         var parts = new List<PlanListPage>();
         foreach (var database in databases)

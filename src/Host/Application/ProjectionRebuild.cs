@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using PerformancePlan.Projections;
 using Weasel.Core;
 
 namespace PerformancePlan.Host.Application;
@@ -30,7 +31,7 @@ public sealed class ProjectionRebuild(IDocumentStore store)
     {
         var watch = Stopwatch.StartNew();
         long events = 0, documents = 0;
-        foreach (var database in await PerformancePlan.Projections.Tenancy.DatabasesAsync(store))
+        foreach (var database in await Tenancy.DatabasesAsync(store))
         {
             var done = events;
             var (e, d) = await RebuildAsync(database, progress is null ? null : (long n) => progress(done + n), ct);
@@ -120,7 +121,7 @@ public sealed class ProjectionRebuild(IDocumentStore store)
     public async Task<(int Plans, IReadOnlyList<string> Differences)> CheckAsync(CancellationToken ct)
     {
         var ids = new List<string>();
-        foreach (var database in await PerformancePlan.Projections.Tenancy.DatabasesAsync(store))
+        foreach (var database in await Tenancy.DatabasesAsync(store))
         {
             await using var across = TenantSessions.AcrossIn(store, database);
             ids.AddRange(await across.Query<Plan>().Where(p => p.AnyTenant()).Select(p => p.Id).ToListAsync(ct));
