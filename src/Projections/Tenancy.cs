@@ -46,6 +46,7 @@ public static class Tenancy
                 if (d == layout.Home) placed.AsDefault();
             }
         });
+        opts.Advanced.DefaultTenantUsageEnabled = true;   // the installation's own data, in the home database
     }
 
     /// <summary>Whether <paramref name="tenant"/> has a database in <paramref name="store"/>: always with one
