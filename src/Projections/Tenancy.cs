@@ -69,6 +69,12 @@ public static class Tenancy
     /// <summary>The home database: the installation's own data (ADR 0029); the only one without a layout.</summary>
     public static IMartenDatabase Home(IDocumentStore store) => store.Options.Tenancy.Default.Database;
 
+    /// <summary>The name of <paramref name="database"/>: the layout's (<c>--databases</c>), or Marten's own for the
+    /// one database of a store without a layout.</summary>
+#pragma warning disable CS0618   // Marten 9 favours the Id value object; the name given in the layout is this one
+    public static string NameOf(IMartenDatabase database) => database.Identifier;
+#pragma warning restore CS0618
+
     /// <summary>Every database of the store, the home one first: what whole-store operations loop over.</summary>
     public static async Task<IReadOnlyList<IMartenDatabase>> DatabasesAsync(IDocumentStore store)
     {
