@@ -26,7 +26,7 @@ public static class SchemaStamp
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ddl)))[..16];
     }
 
-    /// <summary>Creates or upgrades every table of every database of the store (ADR 0029), then stamps each
+    /// <summary>Creates or upgrades every table of every database of the store (ADR 0031), then stamps each
     /// schema with <see cref="Version"/>.</summary>
     public static async Task MigrateAsync(IDocumentStore store, CancellationToken ct = default)
     {

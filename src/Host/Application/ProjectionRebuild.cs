@@ -25,7 +25,7 @@ public sealed class ProjectionRebuild(IDocumentStore store)
 {
     const int Batch = 1000;
 
-    /// <summary>Rebuilds every database of the store, one after another (ADR 0029); <paramref name="progress"/>
+    /// <summary>Rebuilds every database of the store, one after another (ADR 0031); <paramref name="progress"/>
     /// hears the events folded so far, every few thousand.</summary>
     public async Task<RebuildReport> RebuildAsync(Action<long>? progress, CancellationToken ct)
     {

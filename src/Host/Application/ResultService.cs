@@ -133,7 +133,7 @@ public sealed class ResultService(IDocumentStore store, IClock clock)
     async Task<PlanId> PlanOfEntryAsync(Guid entryId, Actor by, CancellationToken ct)
     {
         string? plan = null;
-        foreach (var database in await Tenancy.DatabasesAsync(store))   // each server of the store (ADR 0029)
+        foreach (var database in await Tenancy.DatabasesAsync(store))   // each server of the store (ADR 0031)
         {
             await using var across = TenantSessions.AcrossIn(store, database);
             plan ??= await across.Query<IndicatorResults>().Where(TenantSessions.InScope<IndicatorResults>(by))
