@@ -67,9 +67,8 @@ public sealed class EntityLedger(IDocumentStore store, IClock clock)
     /// store spans several databases (ADR 0031): each has its own global chain; per entity it works.
     /// </summary>
     /// <exception cref="DomainException">Several databases.</exception>
-    public async Task RequireOneDatabaseAsync(string what, CancellationToken ct)
+    public async Task RequireOneDatabaseAsync(string what)
     {
-        _ = ct;
         var count = (await Tenancy.DatabasesAsync(store)).Count;
         if (count > 1)
             throw new DomainException($"L'archivio è distribuito su {count} database, ciascuno con la propria catena: "
@@ -110,7 +109,7 @@ public sealed class EntityLedger(IDocumentStore store, IClock clock)
         if (entity is null)
         {
             await RequireWholeStoreAsync(by, ct);
-            await RequireOneDatabaseAsync("il digest", ct);
+            await RequireOneDatabaseAsync("il digest");
             return await _ledger.DigestAsync(by.User, ct);
         }
         var report = await VerifyEntityAsync(by, entity, new LedgerEvidence(), ct);

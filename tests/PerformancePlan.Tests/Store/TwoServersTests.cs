@@ -114,6 +114,10 @@ public sealed class TwoServersTests(PostgresCluster cluster) : IAsyncLifetime
         foreach (var entity in new[] { "cciaa-ms", "cciaa-lu" })
             (await Ok("ledger", "verify", "--entity", entity, "--as", "admin")).Output.ShouldContain("Registro integro");
         (await Ok("ledger", "verify", "--as", "admin")).Output.ShouldContain("Registro integro");
+        (await Ok("ledger", "digest", "--entity", "cciaa-lu", "--as", "admin")).Errors.ShouldContain("cciaa-lu");
+        var whole = await Run("ledger", "digest", "--as", "admin");   // each database has its own global chain
+        whole.ExitCode.ShouldBe(3);
+        whole.Errors.ShouldContain("--entity");
 
         var lucca = await Run("scores", "--plan", Lucca, "--as", "analista");
         var unknown = await Run("scores", "--plan", "cciaa-ms-2091", "--as", "analista");
@@ -123,6 +127,11 @@ public sealed class TwoServersTests(PostgresCluster cluster) : IAsyncLifetime
         (await Run("results", "record", "--plan", Lucca, "--indicator", "O1.2.4-a", "--value", "5", "--on",
             "30/06/2019", "--as", "analista")).ExitCode.ShouldNotBe(0);
         (await CountAsync(_b, Events + "'cciaa-lu' and type = 'result_recorded'")).ShouldBe(1);
+
+        var unplaced = await Run("plan", "import", SeedFiles.PlanCsv, "--entity", "cciaa-pi", "--as", "admin");
+        unplaced.ExitCode.ShouldBe(3, unplaced.Errors);
+        unplaced.Errors.ShouldContain("non è assegnato a nessuno dei database");
+        (await CountAsync(_a, Events + "'cciaa-pi'") + await CountAsync(_b, Events + "'cciaa-pi'")).ShouldBe(0);
     }
 
     [Fact]
