@@ -128,7 +128,8 @@ public sealed partial record CheckpointSchedule(TimeSpan? Every, TimeSpan Poll, 
         await using var conn = database.CreateConnection();
         await conn.OpenAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        await using (var claim = new NpgsqlCommand($"select pg_try_advisory_xact_lock(hashtext('{LockKey}'))", conn, tx))
+        const string claimed = $"select pg_try_advisory_xact_lock(hashtext('{LockKey}'))";
+        await using (var claim = new NpgsqlCommand(claimed, conn, tx))
             if (!(bool)(await claim.ExecuteScalarAsync(ct))!) return null;
         var (head, lastAt) = await StateAsync(store, database, ct);
         if (head <= ExportedPosition()) return null;

@@ -112,7 +112,8 @@ public sealed class TwoServersTests(PostgresCluster cluster) : IAsyncLifetime
         (await CountAsync(_b, "select count(*) from perfplan.pp_ledger_checkpoint")).ShouldBe(1);   // Lucca's approval
 
         foreach (var entity in new[] { "cciaa-ms", "cciaa-lu" })
-            (await Ok("ledger", "verify", "--entity", entity, "--as", "admin")).Output.ShouldContain("Registro integro");
+            (await Ok("ledger", "verify", "--entity", entity, "--as", "admin")).Output
+                .ShouldContain("Registro integro");
         (await Ok("ledger", "verify", "--as", "admin")).Output.ShouldContain("Registro integro");
         (await Ok("ledger", "digest", "--entity", "cciaa-lu", "--as", "admin")).Errors.ShouldContain("cciaa-lu");
         var whole = await Run("ledger", "digest", "--as", "admin");   // each database has its own global chain
@@ -192,7 +193,8 @@ public sealed class TwoServersTests(PostgresCluster cluster) : IAsyncLifetime
         b.ExitCode.ShouldBe(4, b.Errors);
         b.Errors.ShouldContain("Registro NON integro");
         b.Errors.ShouldContain(Lucca);
-        (await Ok("ledger", "verify", "--entity", "cciaa-ms", "--as", "admin")).Output.ShouldContain("Registro integro");
+        (await Ok("ledger", "verify", "--entity", "cciaa-ms", "--as", "admin")).Output
+            .ShouldContain("Registro integro");
         (await Run("ledger", "verify", "--as", "admin")).ExitCode.ShouldBe(4);
     }
 }
