@@ -81,6 +81,9 @@ public class ScheduledCheckpointTests(PostgresCluster cluster) : ApprovedPlanCli
             await claim.ExecuteNonQueryAsync(Ct);
             (await schedule.TickAsync(store, _clock, since, Ct)).ShouldBeEmpty();
             (await CheckpointsAsync()).ShouldBe(before);
+            await using var done = new NpgsqlCommand(   // the other instance's tick ends (a pooled connection would
+                $"select pg_advisory_unlock(hashtext('{CheckpointSchedule.LockKey}'))", other);   // keep its lock)
+            await done.ExecuteNonQueryAsync(Ct);
         }
 
         (await schedule.TickAsync(store, _clock, since, Ct)).ShouldHaveSingleItem();
