@@ -25,7 +25,9 @@ public sealed class ProjectionRebuild(IDocumentStore store)
     const int Batch = 1000;
 
     /// <summary>Rebuilds; <paramref name="progress"/> hears the events folded so far, every few thousand.</summary>
-    public async Task<RebuildReport> RebuildAsync(Action<long>? progress, CancellationToken ct)
+    /// <param name="check">Whether to check rebuild equals live afterwards (<see cref="CheckAsync"/>); without it the
+    /// report names no plan checked.</param>
+    public async Task<RebuildReport> RebuildAsync(Action<long>? progress, CancellationToken ct, bool check = true)
     {
         var watch = Stopwatch.StartNew();
         await DeleteDocumentsAsync(ct);
@@ -81,7 +83,7 @@ public sealed class ProjectionRebuild(IDocumentStore store)
         await writer;
         var elapsed = watch.Elapsed;
         progress?.Invoke(events);
-        var (checkedPlans, differences) = await CheckAsync(ct);
+        var (checkedPlans, differences) = check ? await CheckAsync(ct) : (0, []);
         return new RebuildReport(events, documents, elapsed, checkedPlans, differences);
     }
 
