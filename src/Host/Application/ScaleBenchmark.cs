@@ -78,10 +78,11 @@ public sealed class ScaleBenchmark(string connectionString, string planFile, ICl
             var eventsOne = await generator.AddAsync(one, 0, 1, null, ct);
             var there = keep ? await BenchStore.EntitiesAsync(many, ct) : 0;
             if (there > entities)
-                throw new KeptStoreTooLargeException($"L'archivio conservato ({BenchStore.KeptSchema}) ha già {there} enti, "
-                    + $"più dei {entities} chiesti: usare --entities {there}, oppure eliminarlo con "
+                throw new KeptStoreTooLargeException($"L'archivio conservato ({BenchStore.KeptSchema}) ha già "
+                    + $"{there} enti, più dei {entities} chiesti: usare --entities {there}, oppure eliminarlo con "
                     + $"«drop schema {BenchStore.KeptSchema} cascade».");
-            if (there > 0) Progress?.Report($"Archivio conservato ({BenchStore.KeptSchema}): {there} enti già presenti.");
+            if (there > 0)
+                Progress?.Report($"Archivio conservato ({BenchStore.KeptSchema}): {there} enti già presenti.");
             if (there < entities) await BuildAsync(generator, many, entities, ct, from: there);
             var eventsMany = await BenchStore.EventCountAsync(many, ct);
             Progress?.Report("Misure in corso…");
