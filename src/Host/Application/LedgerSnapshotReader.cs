@@ -118,8 +118,12 @@ public sealed partial class LedgerService
             if (seals.Count < SealBatch) break;
         }
         await ExecuteAsync(conn, tx, "close pp_entity", all, ct);
-        foreach (var unlinked in await QueryAsync(conn, tx, SealColumns(scope)
-            + $"where l.position is null and {scope.On("l.stream_id")} limit 1", ReadSeal, ct, scope))
+        // The plan's seals first, then the unlinked among them: asked together, the planner takes the position index
+        // for "is null", whose entries include every seal's before its commit linked it (until vacuum: millions).
+        foreach (var unlinked in await QueryAsync(conn, tx, "with mine as materialized (select stream_id, version, "
+            + $"position from {Schema}.{LedgerListener.Table} where {scope.On("stream_id")}) " + SealColumns(scope)
+            + "join mine m on m.stream_id = l.stream_id and m.version = l.version where m.position is null limit 1",
+            ReadSeal, ct, scope))
             verifier.Add(unlinked);
         var wanted = verifier.WantedPositions.ToArray();
         foreach (var seal in await QueryAsync(conn, tx, SealColumns(all) + "where l.position = any(array_append($1, "
