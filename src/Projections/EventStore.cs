@@ -72,7 +72,8 @@ public static class EventStore
         var indexes = new ReadIndexes(opts);
         opts.Storage.Add(indexes);
         opts.Events.IgnoreIndex(indexes.Indexes[0].Name);
-        opts.Schema.For<IndicatorResults>().IgnoreIndex(indexes.Indexes[1].Name);
+        opts.Events.IgnoreIndex(indexes.Indexes[1].Name);
+        opts.Schema.For<IndicatorResults>().IgnoreIndex(ReadIndex.RetiredResultEntries);   // dropped by SchemaStamp
     }
 
     public static DocumentStore Create(string connectionString, string schema = DefaultSchema,

@@ -27,9 +27,18 @@ public sealed record ReadIndex(string Schema, string Table, string Name, string 
     public static ReadIndex StreamRowPrefix(string schema) =>
         new(schema, "mt_streams", "pp_streams_id_prefix", "(id text_pattern_ops)");
 
-    /// <summary>The index that finds a result entry by its id (<c>data -> 'entries' @> [{entryId}]</c>).</summary>
-    public static ReadIndex ResultEntries(string schema) =>
-        new(schema, "mt_doc_indicatorresults", "pp_results_entries", "using gin ((data -> 'entries') jsonb_path_ops)");
+    /// <summary>
+    /// The index that finds a result entry's stream by the entry's id: the events that name it (recorded, reverted),
+    /// <c>data ->> 'entryId' = $1</c>. On the events, not on the results' documents (ADR 0028): one btree entry per
+    /// such event, where a GIN index on every document's entries cost each update all its entries again and a
+    /// rebuild of a million documents more than reading the events.
+    /// </summary>
+    public static ReadIndex EventEntries(string schema) =>
+        new(schema, "mt_events", "pp_events_entry", "((data ->> 'entryId')) where (data ->> 'entryId') is not null");
+
+    /// <summary>The entries' GIN index of ADR 0022 on the results' documents, dropped by migrations (ADR 0028).
+    /// </summary>
+    public const string RetiredResultEntries = "pp_results_entries";
 
     public DbObjectName Identifier => new PostgresqlObjectName(Schema, Name, SchemaUtils.IdentifierUsage.General);
 
@@ -62,12 +71,12 @@ public sealed record ReadIndex(string Schema, string Table, string Name, string 
 public sealed class ReadIndexes(StoreOptions options) : FeatureSchemaBase("perfplan-read-indexes",
     options.Advanced.Migrator)
 {
-    /// <summary>The stream-prefix index on the events, the entry index on the results, the prefix of the streams.
+    /// <summary>The stream-prefix index on the events, the entry index on the events, the prefix of the streams.
     /// </summary>
     public IReadOnlyList<ReadIndex> Indexes { get; } =
     [
         ReadIndex.StreamPrefix(options.Events.DatabaseSchemaName),
-        ReadIndex.ResultEntries(options.DatabaseSchemaName),
+        ReadIndex.EventEntries(options.Events.DatabaseSchemaName),
         ReadIndex.StreamRowPrefix(options.Events.DatabaseSchemaName),
     ];
 

@@ -1,5 +1,6 @@
 using JasperFx;
 using JasperFx.Events;
+using Marten.Linq.MatchesSql;
 using PerformancePlan.Domain.Import;
 using PerformancePlan.Host.Files;
 
@@ -129,11 +130,13 @@ public sealed class ResultService(IDocumentStore store, IClock clock)
     async Task<(IEventStream<IndicatorResults> Stream, Plan? Plan)> StreamOfEntryAsync(
         IDocumentSession session, Guid entryId, CancellationToken ct)
     {
-        var holder = await session.Query<IndicatorResults>()
-            .Where(r => r.Entries.Any(e => e.EntryId == entryId)).FirstOrDefaultAsync(ct)
+        // The events that name the entry, found through their index (ADR 0028); the stream is its indicator's.
+        var named = await session.Events.QueryAllRawEvents()
+            .Where(e => e.MatchesSql("d.data ->> 'entryId' = ?", entryId.ToString())).FirstOrDefaultAsync(ct);
+        var planId = named?.Data switch { ResultRecorded r => r.PlanId, ResultReverted r => r.PlanId, _ => null }
             ?? throw new DomainException($"Nessun risultato con identificativo {entryId}.");
-        var stream = await session.Events.FetchForWriting<IndicatorResults>(holder.Id, ct);
-        return (stream, await session.LoadAsync<Plan>(holder.PlanId, ct));
+        var stream = await session.Events.FetchForWriting<IndicatorResults>(named!.StreamKey!, ct);
+        return (stream, await session.LoadAsync<Plan>(planId, ct));
     }
 
     /// <summary>
