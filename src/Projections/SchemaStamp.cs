@@ -33,9 +33,11 @@ public static class SchemaStamp
         var schema = store.Options.Events.DatabaseSchemaName;
         await using var conn = store.Options.Tenancy.Default.Database.CreateConnection();
         await LedgerSchema.ApplyAsync(conn, schema, ct);
-        await using (var retired = new NpgsqlCommand(
-            $"drop index if exists {store.Options.DatabaseSchemaName}.{ReadIndex.RetiredResultEntries}", conn))
-            await retired.ExecuteNonQueryAsync(ct);   // ADR 0028: the entry's index is on the events now
+        // ADR 0028: the entry's index is on the events now, a plan's rows are found by its key, not by prefix.
+        var retired = ReadIndex.RetiredPrefixes.Select(i => $"{schema}.{i}")
+            .Append($"{store.Options.DatabaseSchemaName}.{ReadIndex.RetiredResultEntries}");
+        await using (var drop = new NpgsqlCommand($"drop index if exists {string.Join(", ", retired)}", conn))
+            await drop.ExecuteNonQueryAsync(ct);
         await using (var create = new NpgsqlCommand($"create table if not exists {schema}.{Table} (id int primary key "
             + "check (id = 1), version text not null, migrated_at timestamptz not null default now())", conn))
             await create.ExecuteNonQueryAsync(ct);
