@@ -53,13 +53,13 @@ public static class EventStore
         opts.Events.StreamIdentity = StreamIdentity.AsString;
         opts.Events.MetadataConfig.EnableAll();
         opts.Events.AddEventTypes(EventTypes);
+        Tenancy.Configure(opts);
 
         opts.Listeners.Add(new LedgerListener());
         opts.Projections.Add(new PlanTreeProjection(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new IndicatorResultsProjection(), ProjectionLifecycle.Inline);
         opts.Schema.For<IndicatorResults>().Index(r => r.PlanId);
         opts.Schema.For<Plan>().Index(p => p.Entity);
-        opts.Schema.For<PerformancePlan.Domain.Accounts.UserAccount>();   // local accounts of the sign-in (ADR 0026)
         AddReadIndexes(opts);
     }
 
@@ -71,7 +71,7 @@ public static class EventStore
     {
         var indexes = new ReadIndexes(opts);
         opts.Storage.Add(indexes);
-        // All of them: an index on mt_streams Marten is not told about is dropped by its next migration (ADR 0028).
+        // All of them: an index on mt_streams Marten is not told about is dropped by its next migration (ADR 0029).
         foreach (var index in indexes.Indexes) opts.Events.IgnoreIndex(index.Name);
         foreach (var retired in ReadIndex.RetiredPrefixes) opts.Events.IgnoreIndex(retired);   // SchemaStamp drops
         opts.Schema.For<IndicatorResults>().IgnoreIndex(ReadIndex.RetiredResultEntries);   // dropped by SchemaStamp

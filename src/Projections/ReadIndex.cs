@@ -22,7 +22,7 @@ public sealed record ReadIndex(string Schema, string Table, string Name, string 
     /// The plan a stream belongs to, in SQL: the stream id up to its first <c>/</c> (<c>cciaa-ms-2019</c> for the plan's
     /// stream and for <c>cciaa-ms-2019/O1.2.4-a</c>). One plan's rows are <c>PlanKey(column) = $1</c>, an equality on an
     /// indexed expression whose statistics count plans, so PostgreSQL expects a plan's few hundred rows at any store
-    /// size (ADR 0028); a <c>LIKE 'plan/%'</c> range is estimated from a histogram bucket, which grows with the
+    /// size (ADR 0029); a <c>LIKE 'plan/%'</c> range is estimated from a histogram bucket, which grows with the
     /// store until a full scan looks cheaper.
     /// </summary>
     public static string PlanKey(string column) => $"split_part({column}, '/', 1)";
@@ -36,19 +36,19 @@ public sealed record ReadIndex(string Schema, string Table, string Name, string 
         new(schema, "mt_streams", "pp_streams_plan", $"(({PlanKey("id")}))");
 
     /// <summary>The stream-prefix indexes of ADR 0022 and 0024, replaced by <see cref="PlanEvents"/> and
-    /// <see cref="PlanStreams"/> and dropped by migrations (ADR 0028).</summary>
+    /// <see cref="PlanStreams"/> and dropped by migrations (ADR 0029).</summary>
     public static readonly string[] RetiredPrefixes = ["pp_events_stream_prefix", "pp_streams_id_prefix"];
 
     /// <summary>
     /// The index that finds a result entry's stream by the entry's id: the events that name it (recorded, reverted),
-    /// <c>data ->> 'entryId' = $1</c>. On the events, not on the results' documents (ADR 0028): one btree entry per
+    /// <c>data ->> 'entryId' = $1</c>. On the events, not on the results' documents (ADR 0029): one btree entry per
     /// such event, where a GIN index on every document's entries cost each update all its entries again and a
     /// rebuild of a million documents more than reading the events.
     /// </summary>
     public static ReadIndex EventEntries(string schema) =>
         new(schema, "mt_events", "pp_events_entry", "((data ->> 'entryId')) where (data ->> 'entryId') is not null");
 
-    /// <summary>The entries' GIN index of ADR 0022 on the results' documents, dropped by migrations (ADR 0028).
+    /// <summary>The entries' GIN index of ADR 0022 on the results' documents, dropped by migrations (ADR 0029).
     /// </summary>
     public const string RetiredResultEntries = "pp_results_entries";
 

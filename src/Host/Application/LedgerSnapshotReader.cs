@@ -48,7 +48,7 @@ public sealed partial class LedgerService
     {
         var digested = $"from {Schema}.mt_events d cross join jsonb_array_elements(d.data->'heads') h "
             + $"where d.stream_id = '{LedgerStream}' and d.type = 'ledger_digested'";
-        // The scope in every branch, so a plan's streams are found through each table's plan index (ADR 0022, 0028).
+        // The scope in every branch, so a plan's streams are found through each table's plan index (ADR 0022, 0029).
         await ExecuteAsync(conn, tx, "declare pp_streams no scroll cursor for select s from ("
             + $"select id as s from {Schema}.mt_streams where {scope.On("id")} "
             + $"union select stream_id from {Schema}.mt_events where {scope.On("stream_id")} "
@@ -92,7 +92,7 @@ public sealed partial class LedgerService
     /// still exists matters: its columns are not read.</summary>
     string SealColumns(Scope scope) =>
         "select l.stream_id, l.version, l.hash, l.position, l.link, e.seq_id, case when e.seq_id is "
-        + $"null then null when {scope.On("l.stream_id")} then {LedgerSchema.EventText("e")} else '' end, "
+        + $"null then null when {scope.On("l.stream_id")} then {LedgerSchema.EventText("e", "l")} else '' end, "
         + $"l.entity, l.entity_position, l.entity_link from {Schema}.{LedgerListener.Table} l "
         + $"left join {Schema}.mt_events e on e.stream_id = l.stream_id and e.version = l.version ";
 
@@ -232,7 +232,7 @@ public sealed partial class LedgerService
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>The plan's streams in SQL (<c>$1</c> the plan: its key, ADR 0028), or all.</summary>
+    /// <summary>The plan's streams in SQL (<c>$1</c> the plan: its key, ADR 0029), or all.</summary>
     sealed record Scope(string? Plan)
     {
         public string On(string column) => Plan is null ? "true" : $"{ReadIndex.PlanKey(column)} = $1";

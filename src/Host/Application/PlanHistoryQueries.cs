@@ -21,7 +21,7 @@ public static class PlanHistoryQueries
         IQuerySession session, PlanId planId, Instant? knownAt, bool withResults, CancellationToken ct)
     {
         // With its results' streams: every stream whose plan key is the plan's, one equality on the plan index
-        // (ADR 0022, 0028): no other plan is read, and PostgreSQL expects one plan's rows whatever the store's size.
+        // (ADR 0022, 0029): no other plan is read, and PostgreSQL expects one plan's rows whatever the store's size.
         var id = planId.Value;
         var key = $"{ReadIndex.PlanKey("d.stream_id")} = ?";
         var query = withResults

@@ -22,7 +22,7 @@ public sealed record RebuildReport(
 /// </summary>
 public sealed class ProjectionRebuild(IDocumentStore store)
 {
-    const int Batch = 1000;
+    const int Batch = 1000, Writers = 3;
 
     /// <summary>Rebuilds; <paramref name="progress"/> hears the events folded so far, every few thousand.</summary>
     /// <param name="check">Whether to check rebuild equals live afterwards (<see cref="CheckAsync"/>); without it the
@@ -42,17 +42,20 @@ public sealed class ProjectionRebuild(IDocumentStore store)
 
     async Task LoadAsync(Action<long>? progress, CancellationToken ct)
     {
-        // Folding and writing overlap: the reader hands full batches to one writer on a connection of its own, so the
-        // rebuild takes about as long as the read alone (a few batches in flight bound the memory).
-        var batches = Channel.CreateBounded<List<object>>(new BoundedChannelOptions(4) { SingleReader = true });
-        var writer = Task.Run(async () =>
+        // Folding and writing overlap: the reader hands full batches to a few writers, each on a connection of its own,
+        // so the rebuild takes about as long as the read alone (a few batches in flight bound the memory). A batch is
+        // one administration's documents, written in its tenant (ADR 0028): with thousands of administrations a batch
+        // is small, and several writers keep PostgreSQL busy while each waits for its commit (ADR 0029).
+        var batches = Channel.CreateBounded<(string Tenant, List<object> Documents)>(
+            new BoundedChannelOptions(4 * Writers) { SingleWriter = true });
+        var writers = Enumerable.Range(0, Writers).Select(_ => Task.Run(async () =>
         {
             try
             {
-                await foreach (var batch in batches.Reader.ReadAllAsync(ct))
+                await foreach (var (tenant, batch) in batches.Reader.ReadAllAsync(ct))
                 {
-                    await store.BulkInsertDocumentsAsync(batch, BulkInsertMode.InsertsOnly, batch.Count, ct);
-                    _documents += batch.Count;
+                    await store.BulkInsertDocumentsAsync(tenant, batch, BulkInsertMode.InsertsOnly, batch.Count, ct);
+                    Interlocked.Add(ref _documents, batch.Count);
                 }
             }
             catch (Exception e)
@@ -60,38 +63,42 @@ public sealed class ProjectionRebuild(IDocumentStore store)
                 batches.Writer.TryComplete(e);   // the reader stops at its next batch instead of waiting forever
                 throw;
             }
-        }, ct);
+        }, ct)).ToList();
         long events = 0;
         _documents = 0;
         try
         {
             var pending = new List<object>(Batch);
-            string? stream = null;
+            string? stream = null, tenant = null;
             Plan? plan = null;
             IndicatorResults? result = null;
-            async Task CloseAsync(bool last)
+            async Task CloseAsync(bool last, string? next)
             {
                 if (plan is not null) pending.Add(plan);
                 if (result is not null) pending.Add(result);
                 (plan, result) = (null, null);
-                if (pending.Count < Batch && !last || pending.Count == 0) return;
-                await batches.Writer.WriteAsync(pending, ct);
+                if (pending.Count < Batch && !last && next == tenant || pending.Count == 0) return;
+                await batches.Writer.WriteAsync((tenant!, pending), ct);
                 pending = new List<object>(Batch);
             }
-            await using (var session = store.QuerySession())
-                await foreach (var e in session.Events.QueryAllRawEvents().OrderBy(e => e.StreamKey)
-                    .ThenBy(e => e.Version).ToAsyncEnumerable(ct))
+            await using (var session = TenantSessions.Across(store))
+                await foreach (var e in session.Events.QueryAllRawEvents().Where(e => e.AnyTenant())
+                    .OrderBy(e => e.StreamKey).ThenBy(e => e.Version).ToAsyncEnumerable(ct))
                 {
-                    if (e.StreamKey != stream) { await CloseAsync(false); stream = e.StreamKey; }
+                    if (e.StreamKey != stream)
+                    {
+                        await CloseAsync(false, e.TenantId);
+                        (stream, tenant) = (e.StreamKey, e.TenantId);
+                    }
                     if (e.Data is IPlanEvent p) plan = Plan.Evolve(plan, p);
                     if (e.Data is IResultEvent r) result = IndicatorResults.Evolve(result, r);
                     if (++events % 5000 == 0) progress?.Invoke(events);
                 }
-            await CloseAsync(true);
+            await CloseAsync(true, null);
         }
         catch (ChannelClosedException) { }   // the writer failed: awaiting it below throws its error
         finally { batches.Writer.TryComplete(); }
-        await writer;
+        await Task.WhenAll(writers);
         _events = events;
         progress?.Invoke(events);
     }
@@ -139,12 +146,16 @@ public sealed class ProjectionRebuild(IDocumentStore store)
     /// <summary>Rebuild equals live: every plan's documents against what its events give.</summary>
     public async Task<(int Plans, IReadOnlyList<string> Differences)> CheckAsync(CancellationToken ct)
     {
-        await using var session = store.QuerySession();
-        var ids = await session.Query<Plan>().Select(p => p.Id).ToListAsync(ct);
+        List<string> ids;
+        await using (var across = TenantSessions.Across(store))
+            ids = [.. await across.Query<Plan>().Where(p => p.AnyTenant()).Select(p => p.Id).ToListAsync(ct)];
         var differences = new List<string>();
         foreach (var id in ids)
+        {
+            await using var session = TenantSessions.Query(store, null, PlanId.Parse(id));
             differences.AddRange((await ProjectionComparison.CompareWithStoredAsync(store, session, PlanId.Parse(id),
                 ct)).Select(d => $"{id}: {d}"));
+        }
         return (ids.Count, differences);
     }
 }
