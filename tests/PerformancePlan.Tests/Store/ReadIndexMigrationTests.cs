@@ -55,6 +55,16 @@ public class ReadIndexMigrationTests(PostgresCluster cluster) : IAsyncLifetime
         indexes.ShouldNotContain("pp_results_entries");
     }
 
+    [Fact]
+    public async Task A_documents_index_a_killed_rebuild_left_dropped_is_created_again_by_the_next_migration()
+    {
+        await ExecuteAsync($"drop index {_db.Schema}.mt_doc_indicatorresults_idx_plan_id");
+
+        await EventStore.PrepareAsync(_db.Store, Ct);
+
+        (await IndexesAsync()).ShouldContain("mt_doc_indicatorresults_idx_plan_id");
+    }
+
     async Task ExecuteAsync(string sql)
     {
         await using var conn = new NpgsqlConnection(cluster.ConnectionString);
