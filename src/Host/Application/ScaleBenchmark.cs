@@ -69,11 +69,12 @@ public sealed class ScaleBenchmark(string connectionString, string planFile, ICl
     public async Task<(IReadOnlyList<ScaleFigure> Figures, long EventsOne, long EventsMany)> RunAsync(
         int entities, int rounds, int rebuildRounds, bool keep, CancellationToken ct)
     {
-        var one = await BenchStore.CreateAsync(connectionString, ct);
-        var many = keep ? await BenchStore.OpenKeptAsync(connectionString, ct)
-            : await BenchStore.CreateAsync(connectionString, ct);
+        DocumentStore? one = null, many = null;
         try
         {
+            one = await BenchStore.CreateAsync(connectionString, ct);
+            many = keep ? await BenchStore.OpenKeptAsync(connectionString, ct)
+                : await BenchStore.CreateAsync(connectionString, ct);
             var generator = new BenchStore(_plan, clock);
             var eventsOne = await generator.AddAsync(one, 0, 1, null, ct);
             var there = keep ? await BenchStore.EntitiesAsync(many, ct) : 0;
@@ -97,8 +98,9 @@ public sealed class ScaleBenchmark(string connectionString, string planFile, ICl
         }
         finally
         {
-            await BenchStore.DropAsync(one, ct);
-            if (!keep) await BenchStore.DropAsync(many, ct);
+            // Also when the kept store cannot be opened: the store of one is never left behind.
+            if (one is not null) await BenchStore.DropAsync(one, ct);
+            if (many is not null && !keep) await BenchStore.DropAsync(many, ct);
         }
     }
 
