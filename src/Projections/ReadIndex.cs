@@ -19,11 +19,11 @@ public sealed record ReadIndex(string Schema, string Table, string Name, string 
     : ISchemaObject
 {
     /// <summary>
-    /// The plan a stream belongs to, in SQL: the stream id up to its first <c>/</c> (<c>cciaa-ms-2019</c> for the plan's
-    /// stream and for <c>cciaa-ms-2019/O1.2.4-a</c>). One plan's rows are <c>PlanKey(column) = $1</c>, an equality on an
-    /// indexed expression whose statistics count plans, so PostgreSQL expects a plan's few hundred rows at any store
-    /// size (ADR 0029); a <c>LIKE 'plan/%'</c> range is estimated from a histogram bucket, which grows with the
-    /// store until a full scan looks cheaper.
+    /// The plan a stream belongs to, in SQL: the stream id up to its first <c>/</c> (<c>cciaa-ms-2019</c> for the
+    /// plan's stream and for <c>cciaa-ms-2019/O1.2.4-a</c>). One plan's rows are <c>PlanKey(column) = $1</c>, an
+    /// equality on an indexed expression whose statistics count plans, so PostgreSQL expects a plan's few hundred rows
+    /// at any store size (ADR 0029); a <c>LIKE 'plan/%'</c> range is estimated from a histogram bucket, which grows
+    /// with the store until a full scan looks cheaper.
     /// </summary>
     public static string PlanKey(string column) => $"split_part({column}, '/', 1)";
 
