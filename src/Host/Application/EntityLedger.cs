@@ -44,7 +44,7 @@ public sealed class EntityLedger(IDocumentStore store, IClock clock)
     }
 
     /// <summary>
-    /// The whole store on several databases (ADR 0031): every database's chains verified on their own; the store is
+    /// The whole store on several databases (ADR 0030): every database's chains verified on their own; the store is
     /// intact when each is. Counts add up, problems are listed together, entity heads are every database's; the
     /// global head, its position and checkpoints are the home database's (each database has its own global chain).
     /// </summary>
@@ -64,7 +64,7 @@ public sealed class EntityLedger(IDocumentStore store, IClock clock)
 
     /// <summary>
     /// Refuses an operation on the whole store's chain (a recorded digest, a checkpoint, a key rotation) when the
-    /// store spans several databases (ADR 0031): each has its own global chain; per entity it works.
+    /// store spans several databases (ADR 0030): each has its own global chain; per entity it works.
     /// </summary>
     /// <exception cref="DomainException">Several databases.</exception>
     public async Task RequireOneDatabaseAsync(string what)

@@ -59,7 +59,7 @@ public sealed partial class LedgerService
     }
 
     /// <summary>The checkpoint a command on <paramref name="plan"/> takes after its events (approval, amendment,
-    /// close, validation): of the global chain of the plan's database (ADR 0031).</summary>
+    /// close, validation): of the global chain of the plan's database (ADR 0030).</summary>
     public static Task<LedgerCheckpointFile> CheckpointAfterAsync(IDocumentStore store, IClock clock, string by,
         string command, PlanId plan, CancellationToken ct) =>
         new LedgerService(store, clock, Tenancy.DatabaseOf(store, plan.Entity.Value))

@@ -40,7 +40,7 @@ public sealed record LedgerEvidence(
 /// the digests recorded in the ledger's stream; the domain's <see cref="LedgerVerification"/> judges them (ADR 0008,
 /// 0016). Takes signed checkpoints of the global chain's head.
 /// </summary>
-/// <param name="database">The database whose chains a whole-store operation reads (ADR 0031: each has its own global
+/// <param name="database">The database whose chains a whole-store operation reads (ADR 0030: each has its own global
 /// chain, checkpoints and digests); null: the home database, and for a plan the database of its administration.
 /// </param>
 public sealed partial class LedgerService(IDocumentStore store, IClock clock, IMartenDatabase? database = null)

@@ -22,7 +22,7 @@ public static class TenantSessions
         Query(store, actor, plan.Entity);
 
     /// <summary>Reads of the administration <paramref name="entity"/> as <paramref name="actor"/>; an administration
-    /// no database holds (several databases, ADR 0031) has nothing to read: <see cref="Tenancy.Nobody"/>'s session.
+    /// no database holds (several databases, ADR 0030) has nothing to read: <see cref="Tenancy.Nobody"/>'s session.
     /// </summary>
     public static IQuerySession Query(IDocumentStore store, Actor? actor, EntityId entity) =>
         store.QuerySession(Placed(store, TenantFor(actor, entity)));
@@ -36,13 +36,13 @@ public static class TenantSessions
     /// </summary>
     public static IQuerySession Across(IDocumentStore store) => store.QuerySession(Tenancy.Nobody);
 
-    /// <summary>Reads across the administrations of one <paramref name="database"/> of the store (ADR 0031): as
+    /// <summary>Reads across the administrations of one <paramref name="database"/> of the store (ADR 0030): as
     /// <see cref="Across"/>, which reads the home database only.</summary>
     public static IQuerySession AcrossIn(IDocumentStore store, Marten.Storage.IMartenDatabase database) =>
         store.QuerySession(Marten.Services.SessionOptions.ForDatabase(Tenancy.Nobody, database));
 
     /// <summary>One <see cref="AcrossIn"/> session per database, the home one first: what a list of every
-    /// administration reads when the store spans several (ADR 0031). The caller disposes them.</summary>
+    /// administration reads when the store spans several (ADR 0030). The caller disposes them.</summary>
     public static async Task<IReadOnlyList<IQuerySession>> AcrossEachAsync(IDocumentStore store) =>
         (await Tenancy.DatabasesAsync(store)).Select(d => AcrossIn(store, d)).ToList();
 
@@ -58,7 +58,7 @@ public static class TenantSessions
     /// "when" the ledger seals.
     /// </summary>
     /// <exception cref="DomainException">The store spans several databases and none holds the plan's
-    /// administration (ADR 0031): where it should live is a decision of the deployment.</exception>
+    /// administration (ADR 0030): where it should live is a decision of the deployment.</exception>
     public static IDocumentSession Write(IDocumentStore store, Actor by, PlanId plan, string command, Instant at)
     {
         var tenant = TenantFor(by, plan.Entity);
@@ -77,7 +77,7 @@ public static class TenantSessions
     public static IQuerySession InstallationQuery(IDocumentStore store) => store.QuerySession(Tenancy.Installation);
 
     /// <summary>A command's session on the installation's own data (a digest of the ledger), with its headers: in
-    /// <paramref name="database"/> when given (each database records the digests of its own chains, ADR 0031).
+    /// <paramref name="database"/> when given (each database records the digests of its own chains, ADR 0030).
     /// </summary>
     public static IDocumentSession InstallationCommand(IDocumentStore store, string user, string command, Instant at,
         Marten.Storage.IMartenDatabase? database = null) =>

@@ -54,7 +54,7 @@ public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock
     /// does not introspect its tables (ADR 0023).
     /// </summary>
     /// <param name="prepare">False for <c>db migrate</c>, which migrates itself.</param>
-    /// <param name="databases">The file of several databases (<c>--databases</c>, ADR 0031), if any.</param>
+    /// <param name="databases">The file of several databases (<c>--databases</c>, ADR 0030), if any.</param>
     public async Task<int> WithStoreAsync(string? db, Func<IDocumentStore, Task<int>> action, CancellationToken ct,
         bool prepare = true, string? databases = null)
     {

@@ -21,7 +21,7 @@ public sealed class CommonOptions(CliContext cli)
         Recursive = true,
     };
 
-    /// <summary><c>--databases FILE</c>: several databases and the administrations each holds (ADR 0031); else
+    /// <summary><c>--databases FILE</c>: several databases and the administrations each holds (ADR 0030); else
     /// <c>PERFPLAN_DATABASES</c>, else one database (<see cref="Db"/>).</summary>
     public Option<string?> Databases { get; } = new("--databases")
     {
