@@ -178,6 +178,21 @@ public sealed class TwoServersTests(PostgresCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_rebuild_folds_each_server_s_events_into_that_server_s_documents()
+    {
+        await StoreBothAsync();
+
+        var rebuilt = await Ok("rebuild", "--format", "json");
+
+        using var report = System.Text.Json.JsonDocument.Parse(rebuilt.Output);
+        report.RootElement.GetProperty("plansChecked").GetInt32().ShouldBe(2);
+        report.RootElement.GetProperty("equalsEvents").GetBoolean().ShouldBeTrue();
+        const string Plans = "select count(*) from perfplan.mt_doc_plan where tenant_id = ";
+        (await CountAsync(_a, Plans + "'cciaa-ms'"), await CountAsync(_a, Plans + "'cciaa-lu'")).ShouldBe((1L, 0L));
+        (await CountAsync(_b, Plans + "'cciaa-lu'"), await CountAsync(_b, Plans + "'cciaa-ms'")).ShouldBe((1L, 0L));
+    }
+
+    [Fact]
     public async Task A_row_altered_on_server_b_is_found_by_b_s_verification_and_a_still_verifies()
     {
         await StoreBothAsync();
