@@ -2,6 +2,7 @@ using JasperFx;
 using JasperFx.Events;
 using Marten;
 using PerformancePlan.Domain.Common;
+using PerformancePlan.Domain.Entities;
 using PerformancePlan.Domain.Ledger;
 
 namespace PerformancePlan.Projections;
@@ -25,6 +26,8 @@ public sealed class LedgerListener : DocumentSessionListenerBase
         var user = headers?.GetValueOrDefault("user")?.ToString() ?? "";
         var at = headers?.GetValueOrDefault("at")?.ToString() ?? "";
         var correlation = session.CorrelationId ?? "";
+        foreach (var entity in streams.Select(s => LedgerEntities.EntityOf(s.Key!)).OfType<string>().Distinct())
+            await RefuseDissolvedAsync(session, schema, entity, token);
         foreach (var action in streams)
         {
             var (version, hash) = await HeadAsync(session, schema, action.Key!, token);
@@ -45,6 +48,22 @@ public sealed class LedgerListener : DocumentSessionListenerBase
                     action.Key!, version, hash);
             }
         }
+    }
+
+    /// <summary>
+    /// A dissolved administration (merged into a successor, ADR 0029) takes no writes, by any door: its history is
+    /// read-only from the merger on.
+    /// </summary>
+    /// <exception cref="DomainException">The administration was dissolved; the message names the successor.</exception>
+    static async Task RefuseDissolvedAsync(IDocumentSession session, string schema, string entity,
+        CancellationToken token)
+    {
+        var data = (await session.QueryAsync<string>($"select data::text from {schema}.mt_events where stream_id = ? "
+            + "and type = 'entity_dissolved' limit 1", token, EntityStreams.Of(entity))).FirstOrDefault();
+        if (data is null) return;
+        var dissolved = session.DocumentStore.Options.Serializer().FromJson<EntityDissolved>(
+            new MemoryStream(System.Text.Encoding.UTF8.GetBytes(data)));
+        Administration.Evolve(null, dissolved).RequireActive();
     }
 
     static async Task<(long Version, string Hash)> HeadAsync(IDocumentSession session, string schema, string stream,

@@ -74,8 +74,11 @@ public sealed class AmendmentService(IDocumentStore store, IClock clock)
         await using var session = Open(by, "plan rollforward");
         var from = await session.LoadAsync<Plan>(fromPlanId.Value, ct);
         var stream = await session.Events.FetchForWriting<Plan>(toPlanId.Value, ct);
+        // A merged administration's next plan is its successor's (issue #10): indicators carry their lineage over.
+        var dissolved = (await EntityService.StateAsync(session, fromPlanId.Entity.Value, ct)).Dissolution;
+        var successor = dissolved is null ? null : await EntityService.StateAsync(session, dissolved.Successor, ct);
         var events = RollForwardDecider.Decide(new RollPlanForward(fromPlanId.Value, toPlanId.Value, by,
-            clock.GetCurrentInstant()), from, stream.Aggregate);
+            clock.GetCurrentInstant()), from, stream.Aggregate, successor);
         stream.AppendMany(events.ToArray());
         await session.SaveChangesAsync(ct);
         return Plan.Replay(events)!;

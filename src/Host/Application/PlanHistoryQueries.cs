@@ -89,16 +89,22 @@ public static class PlanHistoryQueries
         return plan is null || plan.CurrentVersion < version ? null : plan;
     }
 
-    /// <summary>Every value of each target of the indicator, across the entity's plans of the given years.</summary>
+    /// <summary>
+    /// Every value of each target of the indicator, across the entity's plans of the given years — and, for a
+    /// successor, its predecessors' plans before the merger (issue #10): lineage crosses the merger.
+    /// </summary>
     /// <exception cref="DomainException">The code is in none of those plans.</exception>
     public static async Task<IReadOnlyList<TargetChange>> TargetHistoryAsync(
         IQuerySession session, EntityId entity, string code, int? from, int? to, CancellationToken ct)
     {
+        var entities = (await EntityService.LineageAsync(session, entity.Value, ct)).ToArray();
         // A plan counts if its three-year horizon touches the years asked: the 2019 plan set the 2021 targets too.
-        var plans = (await session.Query<Plan>().Where(p => p.Entity == entity.Value).ToListAsync(ct))
+        var plans = (await session.Query<Plan>().Where(p => p.Entity.IsOneOf(entities)).ToListAsync(ct))
             .Where(p => (from is null || p.Horizon[^1] >= from) && (to is null || p.Horizon[0] <= to))
             .OrderBy(p => p.Year).ToList();
-        var lineage = plans.Select(p => p.IndicatorOf(code)?.Lineage).FirstOrDefault(l => l is not null)
+        // The entity's own plans name the indicator first (a successor's carry a predecessor's lineage over).
+        var lineage = plans.OrderBy(p => p.Entity == entity.Value ? 0 : 1).ThenBy(p => p.Year)
+            .Select(p => p.IndicatorOf(code)?.Lineage).FirstOrDefault(l => l is not null)
             ?? throw new DomainException(
                 $"L'indicatore {code} non compare nei piani di {entity}"
                 + (from is null ? "." : $" dal {from} al {to}."));
