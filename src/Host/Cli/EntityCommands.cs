@@ -48,9 +48,11 @@ public static class EntityCommands
     public static Command Show(CliContext cli, CommonOptions common)
     {
         var entity = CommonOptions.Entity("Codice dell'ente, es. cciaa-tno");
-        return new Command("show", "Mostra fusioni e predecessori di un ente") { entity }
+        var user = CommonOptions.As(Capability.ReadPlan);
+        return new Command("show", "Mostra fusioni e predecessori di un ente") { entity, user }
             .OnStore(cli, common, async (parse, store, ct) =>
             {
+                common.OptionalActor(parse, user);
                 var code = parse.GetValue(entity)!.Value;
                 await using var session = store.QuerySession();
                 var state = await EntityService.StateAsync(session, code, ct);
