@@ -73,6 +73,7 @@ public static class AccessMatrix
             Door.Verb(["plan", "show", "--plan", Plan]), Door.Http("GET", "/api/plans/{id}"),
             Door.Http("GET", "/api/plans/"), Door.Http("GET", "/"),
             Door.Verb(["entity", "show", "--entity", "cciaa-ms"]),
+            Door.Http("GET", "/api/entities/{id}") with { Id = "cciaa-ms" },
         ]),
         new(Capability.ReadScores, "Y Y Y Y Y Y Y Y",
         [
@@ -220,6 +221,9 @@ public static class AccessMatrix
         [
             Door.Verb(["entity", "merge", "--into", "cciaa-tno", "--name", "Toscana Nord-Ovest", "--from", "cciaa-lu",
                 "--on", "01/07/2099", "--act", Act], 3, "futura"),
+            Door.Http("POST", "/api/entities/{id}/mergers", 422,
+                """{"name":"Toscana Nord-Ovest","from":["cciaa-lu"],"on":"01/07/2099","act":"Atto"}""")
+                with { Id = "cciaa-tno" },
         ]),
     ];
 

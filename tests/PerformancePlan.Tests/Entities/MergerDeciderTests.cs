@@ -29,8 +29,8 @@ public class MergerDeciderTests
     [Fact]
     public void A_merger_records_each_predecessors_head_and_dissolves_it_from_the_date()
     {
-        var d = MergerDecider.Decide(Merge("cciaa-ms", "cciaa-lu", "cciaa-pi"), new Dictionary<string, Administration>(),
-            Heads);
+        var d = MergerDecider.Decide(Merge("cciaa-ms", "cciaa-lu", "cciaa-pi"),
+            new Dictionary<string, Administration>(), Heads);
 
         d.Merged.ShouldBe(new EntityMerged("cciaa-tno", Tno, July1, Act, [
             new("cciaa-ms", 1503, "ab12"), new("cciaa-lu", 294, "cd34"), new("cciaa-pi", 0, ""),
@@ -81,7 +81,8 @@ public class MergerDeciderTests
     public void A_merger_needs_an_admin_an_act_a_name_and_a_date_not_in_the_future()
     {
         var none = new Dictionary<string, Administration>();
-        Should.Throw<ForbiddenException>(() => MergerDecider.Decide(Merge("cciaa-ms") with { By = new Actor("oiv", [Role.Oiv], []) }, none, Heads));
+        var oiv = new Actor("oiv", [Role.Oiv], []);
+        Should.Throw<ForbiddenException>(() => MergerDecider.Decide(Merge("cciaa-ms") with { By = oiv }, none, Heads));
         Should.Throw<DomainException>(() => MergerDecider.Decide(Merge("cciaa-ms") with { Act = " " }, none, Heads))
             .Message.ShouldContain("atto della fusione");
         Should.Throw<DomainException>(() => MergerDecider.Decide(Merge("cciaa-ms") with { Name = "" }, none, Heads))
@@ -129,7 +130,8 @@ public class MergerDeciderTests
     sealed class MergedComparer : IEqualityComparer<EntityMerged>
     {
         public bool Equals(EntityMerged? a, EntityMerged? b) => a is not null && b is not null
-            && a with { Predecessors = [] } == b with { Predecessors = [] } && a.Predecessors.SequenceEqual(b.Predecessors);
+            && a with { Predecessors = [] } == b with { Predecessors = [] }
+            && a.Predecessors.SequenceEqual(b.Predecessors);
 
         public int GetHashCode(EntityMerged m) => m.Entity.GetHashCode();
     }

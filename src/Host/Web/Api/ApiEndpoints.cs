@@ -23,6 +23,7 @@ public static class ApiEndpoints
         app.MapOivEndpoints();
         app.MapLedgerEndpoints();
         app.MapExportEndpoints();
+        app.MapEntityEndpoints();
         return app;
     }
 
