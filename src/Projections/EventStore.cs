@@ -54,13 +54,13 @@ public static class EventStore
         opts.Events.StreamIdentity = StreamIdentity.AsString;
         opts.Events.MetadataConfig.EnableAll();
         opts.Events.AddEventTypes(EventTypes);
+        Tenancy.Configure(opts);
 
         opts.Listeners.Add(new LedgerListener());
         opts.Projections.Add(new PlanTreeProjection(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new IndicatorResultsProjection(), ProjectionLifecycle.Inline);
         opts.Schema.For<IndicatorResults>().Index(r => r.PlanId);
         opts.Schema.For<Plan>().Index(p => p.Entity);
-        opts.Schema.For<PerformancePlan.Domain.Accounts.UserAccount>();   // local accounts of the sign-in (ADR 0026)
         AddReadIndexes(opts);
     }
 

@@ -20,6 +20,9 @@ public sealed class LedgerListener : DocumentSessionListenerBase
     {
         var streams = session.PendingChanges.Streams();
         if (streams.Count == 0) return;
+        // The session of an actor outside the plan's administration (ADR 0028): no plan there, nothing to write.
+        if (session.TenantId == Tenancy.Nobody)
+            throw new NotFoundException("Piano non trovato: nessun evento scritto.");
         var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
         var serializer = session.DocumentStore.Options.Serializer();
         var headers = (session as IMetadataContext)?.Headers;

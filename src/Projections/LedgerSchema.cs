@@ -22,9 +22,12 @@ public static class LedgerSchema
     /// Every column of an <c>mt_events</c> row (alias <paramref name="e"/>) that gives the event its meaning, one per
     /// line, as the global chain hashes them: the trigger and the verifier read them through this same expression.
     /// </summary>
-    public static string EventText(string e) =>
+    /// <param name="l">The seal's row (alias), when read for a verification: a seal made before the tenants (ADR
+    /// 0028) hashed the tenant it had then, kept in its <c>sealed_tenant</c>.</param>
+    public static string EventText(string e, string? l = null) =>
         $"concat_ws(E'\\n', {e}.seq_id::text, {e}.stream_id, {e}.version::text, {e}.type, {e}.id::text, "
-        + $"coalesce({e}.tenant_id, ''), coalesce({e}.mt_dotnet_type, ''), coalesce({e}.headers::text, ''), "
+        + $"coalesce({(l is null ? "" : $"{l}.sealed_tenant, ")}{e}.tenant_id, ''), "
+        + $"coalesce({e}.mt_dotnet_type, ''), coalesce({e}.headers::text, ''), "
         + $"coalesce({e}.correlation_id, ''), coalesce({e}.causation_id, ''), "
         + $"to_char({e}.timestamp at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), "
         + $"coalesce({e}.is_archived, false)::text)";
@@ -36,13 +39,17 @@ public static class LedgerSchema
     public static async Task ApplyAsync(NpgsqlConnection conn, string schema, CancellationToken ct)
     {
         await conn.OpenAsync(ct);
-        var sql = $"select to_regclass('{schema}.{EntityHeadTable}') is not null";
+        var sql = $"select to_regclass('{schema}.{EntityHeadTable}') is not null and exists (select 1 from "
+            + $"information_schema.columns where table_schema = '{schema}' and table_name = 'pp_ledger' "
+            + "and column_name = 'sealed_tenant')";
         await using (var done = new NpgsqlCommand(sql, conn))
             if ((bool)(await done.ExecuteScalarAsync(ct))!) return;
         await using var tx = await conn.BeginTransactionAsync(ct);
         await using (var cmd = new NpgsqlCommand(Sql(schema), conn, tx)) await cmd.ExecuteNonQueryAsync(ct);
         await tx.CommitAsync(ct);
     }
+
+    const string Entity = PerformancePlan.Domain.Ledger.LedgerEntities.SqlPattern;
 
     /// <summary>The DDL of the ledger's tables in <paramref name="s"/> (part of the schema's version).</summary>
     public static string Sql(string s) => $$"""
@@ -117,6 +124,14 @@ public static class LedgerSchema
             perform {{s}}.pp_ledger_link(r.stream_id, r.version);
           end loop;
         end $d$;
+        alter table {{s}}.pp_ledger add column if not exists sealed_tenant text;
+        update {{s}}.pp_ledger l set sealed_tenant = e.tenant_id from {{s}}.mt_events e
+          where e.stream_id = l.stream_id and e.version = l.version and l.sealed_tenant is null
+            and e.tenant_id = '{{Tenancy.Installation}}' and l.stream_id ~ '{{Entity}}';
+        with moved as (update {{s}}.mt_streams set tenant_id = substring(id from '{{Entity}}')
+            where tenant_id = '{{Tenancy.Installation}}' and id ~ '{{Entity}}' returning 1)
+        update {{s}}.mt_events set tenant_id = substring(stream_id from '{{Entity}}')
+          where tenant_id = '{{Tenancy.Installation}}' and stream_id ~ '{{Entity}}';
         create table if not exists {{s}}.{{CheckpointTable}} (number bigserial primary key, position bigint not null,
             link text not null, taken_at text not null, taken_by text not null, reason text not null,
             key_id text not null, public_key text not null, signature text not null);

@@ -33,6 +33,7 @@ public static class SchemaStamp
         var schema = store.Options.Events.DatabaseSchemaName;
         await using var conn = store.Options.Tenancy.Default.Database.CreateConnection();
         await LedgerSchema.ApplyAsync(conn, schema, ct);
+        await MoveDocumentsToTheirTenantsAsync(store, conn, ct);
         await using (var create = new NpgsqlCommand($"create table if not exists {schema}.{Table} (id int primary key "
             + "check (id = 1), version text not null, migrated_at timestamptz not null default now())", conn))
             await create.ExecuteNonQueryAsync(ct);
@@ -40,6 +41,24 @@ public static class SchemaStamp
             + "on conflict (id) do update set version = excluded.version, migrated_at = now()", conn);
         stamp.Parameters.Add(new NpgsqlParameter { Value = Version(store) });
         await stamp.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// Read models written before the tenants (ADR 0028) are in the default tenant: each goes to its plan's entity
+    /// (the id's prefix), as the events did with the ledger's DDL.
+    /// </summary>
+    static async Task MoveDocumentsToTheirTenantsAsync(IDocumentStore store, NpgsqlConnection conn,
+        CancellationToken ct)
+    {
+        const string entity = PerformancePlan.Domain.Ledger.LedgerEntities.SqlPattern;
+        foreach (var type in new[] { typeof(PerformancePlan.Domain.Plans.Plan),
+                     typeof(PerformancePlan.Domain.Results.IndicatorResults) })
+        {
+            var table = store.Options.Schema.For(type);
+            await using var move = new NpgsqlCommand($"update {table} set tenant_id = substring(id from '{entity}') "
+                + $"where tenant_id = '{Tenancy.Installation}' and id ~ '{entity}'", conn);
+            await move.ExecuteNonQueryAsync(ct);
+        }
     }
 
     /// <summary>True when the schema is stamped with this build's version: one query, no introspection.</summary>

@@ -29,8 +29,16 @@ public sealed record UserAccount(
     /// <summary>Created by <c>perfplan demo</c> with the published demo password: refused off loopback.</summary>
     public bool Demo { get; init; }
 
+    /// <summary>The administrations the user acts for (<c>*</c>: all); null on accounts made before issue #10, which
+    /// act for the default entity (<see cref="Actor.DefaultEntity"/>).</summary>
+    public IReadOnlyList<string>? Entities { get; init; }
+
     /// <summary>The acting user the policy checks.</summary>
-    public Actor Actor => new(Id, Roles, Offices, Holder);
+    public Actor Actor => new(Id, Roles, Offices, Holder, Entities);
+
+    /// <summary>Whether <paramref name="manager"/> (an administrator) may see and manage this account: it acts only
+    /// for administrations of the manager's.</summary>
+    public bool ManagedBy(Actor manager) => manager.ActsForAll || Actor.Scope.All(manager.ActsFor);
 
     /// <summary>Whether sign-in is refused at <paramref name="now"/> because of earlier failures.</summary>
     public bool IsLockedAt(Instant now) => LockedUntil is { } until && now < until;

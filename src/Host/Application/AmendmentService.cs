@@ -43,7 +43,7 @@ public sealed class AmendmentService(IDocumentStore store, IClock clock)
         string reason, Actor by, CancellationToken ct)
     {
         IReadOnlyList<object> events;
-        await using (var session = store.QuerySession())
+        await using (var session = TenantSessions.Query(store, by, planId))
             events = (await PlanHistoryQueries.EventsAsync(session, planId, null, false,
                 ct)).Select(e => e.Data).ToList();
         var before = PlanHistory.AtVersion(events, version - 1);
@@ -60,7 +60,7 @@ public sealed class AmendmentService(IDocumentStore store, IClock clock)
     async Task<PlanAmended> AmendAsync(PlanId planId, Actor by, string command, Func<Plan?, AmendPlan> build,
         CancellationToken ct)
     {
-        await using var session = Open(by, command);
+        await using var session = Open(by, planId, command);
         var stream = await session.Events.FetchForWriting<Plan>(planId.Value, ct);
         var events = AmendmentDecider.Decide(build(stream.Aggregate), stream.Aggregate);
         stream.AppendMany(events.ToArray());
@@ -71,7 +71,8 @@ public sealed class AmendmentService(IDocumentStore store, IClock clock)
 
     public async Task<Plan> RollForwardAsync(PlanId fromPlanId, PlanId toPlanId, Actor by, CancellationToken ct)
     {
-        await using var session = Open(by, "plan rollforward");
+        // The decider refuses a next plan of another entity: the session is the plan's administration.
+        await using var session = Open(by, fromPlanId, "plan rollforward");
         var from = await session.LoadAsync<Plan>(fromPlanId.Value, ct);
         var stream = await session.Events.FetchForWriting<Plan>(toPlanId.Value, ct);
         // A merged administration's next plan is its successor's (issue #10): indicators carry their lineage over.
@@ -84,8 +85,6 @@ public sealed class AmendmentService(IDocumentStore store, IClock clock)
         return Plan.Replay(events)!;
     }
 
-    IDocumentSession Open(Actor by, string command)
-    {
-        return CommandSession.Open(store, by.User, command, clock.GetCurrentInstant());
-    }
+    IDocumentSession Open(Actor by, PlanId plan, string command) =>
+        TenantSessions.Write(store, by, plan, command, clock.GetCurrentInstant());
 }

@@ -13,7 +13,7 @@ namespace PerformancePlan.Host.Application;
 /// </summary>
 public sealed class BenchStore(RawSheet planFile, IClock clock)
 {
-    static readonly Actor Admin = new("admin", [Role.Admin], []);
+    static readonly Actor Admin = new("admin", [Role.Admin], [], Entities: [Actor.AllEntities]);
     static readonly Actor Giunta = new("giunta", [Role.Approver], []);
 
     /// <summary>The administration whose plan every scale figure reads: the seed's, in every store.</summary>
@@ -71,7 +71,7 @@ public sealed class BenchStore(RawSheet planFile, IClock clock)
             ResultInput.Read(plan, r.Indicator, r.Value, r.On, r.Period ?? "", "", new LocalDate(2020, 1, 15)).Draft!,
             Guid.NewGuid(), Admin, now), plan)).ToList();
 
-        await using var session = CommandSession.Open(store, Admin.User, "bench", now);
+        await using var session = TenantSessions.Write(store, Admin, PlanId.Parse(plan.Id), "bench", now);
         session.Events.StartStream<Plan>(plan.Id, [.. imported, approved]);
         foreach (var stream in results.GroupBy(e => IndicatorResults.StreamId(e.PlanId, e.Indicator)))
             session.Events.StartStream<IndicatorResults>(stream.Key, stream.Cast<object>().ToArray());
@@ -88,8 +88,9 @@ public sealed class BenchStore(RawSheet planFile, IClock clock)
     {
         var sw = System.Diagnostics.Stopwatch.StartNew();
         long events = 0;
-        await using (var session = store.QuerySession())
-            await foreach (var _ in session.Events.QueryAllRawEvents().OrderBy(e => e.StreamKey)
+        await using (var session = TenantSessions.Across(store))
+            await foreach (var _ in session.Events.QueryAllRawEvents().Where(e => e.AnyTenant())
+                .OrderBy(e => e.StreamKey)
                 .ThenBy(e => e.Version).ToAsyncEnumerable(ct))
                 events++;
         return (events, sw.Elapsed.TotalMilliseconds);

@@ -17,7 +17,8 @@ public sealed record BenchFigure(
 /// </summary>
 public sealed class Benchmark(string connectionString, string planFile, IClock clock)
 {
-    static readonly Actor Admin = new("admin", [Role.Admin], []);
+    static readonly Actor Admin = new("admin", [Role.Admin], [], Entities: [Actor.AllEntities]);
+    static readonly PlanId Seed = PlanId.Parse("cciaa-ms-2019");
     static readonly Actor Giunta = new("giunta", [Role.Approver], []);
 
     public async Task<IReadOnlyList<BenchFigure>> RunAsync(int rounds, CancellationToken ct)
@@ -35,7 +36,7 @@ public sealed class Benchmark(string connectionString, string planFile, IClock c
         }
         async Task RoundAsync(DocumentStore commandStore, DocumentStore bareStore)
         {
-            var plan = (await commandStore.QuerySession().LoadAsync<Plan>("cciaa-ms-2019", ct))!;
+            var plan = (await TenantSessions.Query(commandStore, null, Seed).LoadAsync<Plan>(Seed.Value, ct))!;
             var year = BenchStore.AYearOfResults(plan);
 
             var service = new ResultService(commandStore, clock);
@@ -52,7 +53,7 @@ public sealed class Benchmark(string connectionString, string planFile, IClock c
             sw.Restart();
             foreach (var e in events)
             {
-                await using var session = bareStore.LightweightSession();
+                await using var session = bareStore.LightweightSession(Tenancy.Of(Seed.Entity.Value));
                 session.Events.Append(IndicatorResults.StreamId(e.PlanId, e.Indicator), e);
                 await session.SaveChangesAsync(ct);
             }
@@ -106,8 +107,8 @@ public sealed class Benchmark(string connectionString, string planFile, IClock c
     static Task<(double Score, double Read, int Events)> ScoreAsOfAsync(IDocumentStore store, CancellationToken ct) =>
         AgainstReadingAsync(store, async () =>
         {
-            await using var session = store.QuerySession();
-            _ = await PlanHistoryQueries.ScoresAsync(session, PlanId.Parse("cciaa-ms-2019"),
+            await using var session = TenantSessions.Query(store, null, Seed);
+            _ = await PlanHistoryQueries.ScoresAsync(session, Seed,
                 new LocalDate(2019, 6, 30), SystemClock.Instance.GetCurrentInstant(), ct);
         }, ct);
 
@@ -128,7 +129,7 @@ public sealed class Benchmark(string connectionString, string planFile, IClock c
 
     static async Task<IReadOnlyList<JasperFx.Events.IEvent>> ReadAsync(IDocumentStore store, CancellationToken ct)
     {
-        await using var session = store.QuerySession();
+        await using var session = TenantSessions.Query(store, null, Seed);
         return await session.Events.QueryAllRawEvents()
             .Where(e => e.StreamKey == "cciaa-ms-2019" || e.StreamKey!.StartsWith("cciaa-ms-2019/"))
             .OrderBy(e => e.Sequence).ToListAsync(ct);

@@ -53,7 +53,7 @@ public sealed class DemoData(
                 "riorganizzazione dell'Ente: aggiornamento del sistema di rilevazione (O2.1.4-g)", admin, ct);
             say($"Variazione: versione {e.Version}, {e.Act}.");
         }
-        await using (var session = store.QuerySession())
+        await using (var session = TenantSessions.Query(store, null, Plan2019))
             if (!await session.Query<IndicatorResults>().Where(r => r.PlanId == Plan2019.Value).AnyAsync(ct))
             {
                 Step("Registrazione dei risultati 2019 dell'Allegato 2…");
@@ -95,7 +95,7 @@ public sealed class DemoData(
 
     async Task<Plan?> PlanAsync(PlanId id, CancellationToken ct)
     {
-        await using var session = store.QuerySession();
+        await using var session = TenantSessions.Query(store, null, id);
         return await session.LoadAsync<Plan>(id.Value, ct);
     }
 }

@@ -58,7 +58,7 @@ public sealed partial class LedgerService(IDocumentStore store, IClock clock)
     /// </summary>
     public async Task<bool> KnowsPlanAsync(PlanId planId, CancellationToken ct)
     {
-        await using var session = store.QuerySession();
+        await using var session = TenantSessions.Query(store, null, planId);
         return await session.Events.FetchStreamStateAsync(planId.Value, ct) is not null;
     }
 
@@ -75,7 +75,7 @@ public sealed partial class LedgerService(IDocumentStore store, IClock clock)
             throw new DomainException($"Il registro non è integro ({bad.Reason}, {bad.Stream} v{bad.Version}): "
                 + "nessun digest su una storia alterata.");
         var at = clock.GetCurrentInstant();
-        await using var session = CommandSession.Open(store, by, "ledger digest", at);
+        await using var session = TenantSessions.InstallationCommand(store, by, "ledger digest", at);
         // Appended without an aggregate: two digests at once collide on the ledger's (stream, version) key instead.
         session.Events.Append(LedgerStream,
             new LedgerDigested(report.Head, [], by, at, report.Position, report.Link, report.Entities));

@@ -92,7 +92,7 @@ public sealed partial class LedgerService
     /// still exists matters: its columns are not read.</summary>
     string SealColumns(Scope scope) =>
         "select l.stream_id, l.version, l.hash, l.position, l.link, e.seq_id, case when e.seq_id is "
-        + $"null then null when {scope.On("l.stream_id")} then {LedgerSchema.EventText("e")} else '' end, "
+        + $"null then null when {scope.On("l.stream_id")} then {LedgerSchema.EventText("e", "l")} else '' end, "
         + $"l.entity, l.entity_position, l.entity_link from {Schema}.{LedgerListener.Table} l "
         + $"left join {Schema}.mt_events e on e.stream_id = l.stream_id and e.version = l.version ";
 

@@ -31,9 +31,13 @@ public sealed record OivReplay(
 /// </summary>
 public sealed class OivService(IDocumentStore store, IClock clock)
 {
-    public async Task<OivReplay?> ReplayAsync(PlanId planId, LocalDate? asOf, Instant? knownAt, CancellationToken ct)
+    /// <summary>The replay of <paramref name="planId"/> as <paramref name="by"/> may read it (null: nobody signed in,
+    /// or the installation's own tools); null when there is no such plan among <paramref name="by"/>'s entities.
+    /// </summary>
+    public async Task<OivReplay?> ReplayAsync(PlanId planId, LocalDate? asOf, Instant? knownAt, CancellationToken ct,
+        Actor? by = null)
     {
-        await using var session = store.QuerySession();
+        await using var session = TenantSessions.Query(store, by, planId);
         if (await PlanHistoryQueries.ReplayAsync(session, planId, asOf, knownAt, ct) is not { } replay) return null;
         var ledger = await new LedgerService(store, clock).VerifyAsync(planId, null, ct);
         var differences = await ProjectionComparison.CompareWithStoredAsync(store, session, planId, ct);
@@ -67,16 +71,18 @@ public sealed class OivService(IDocumentStore store, IClock clock)
     /// <exception cref="InvalidInputException">The methodology file is wrong (file, row, column, value, fix).
     /// </exception>
     public async Task<OivWhatIf?> WhatIfAsync(PlanId planId, string path, LocalDate? asOf, Instant? knownAt,
-        CancellationToken ct)
+        CancellationToken ct, Actor? by = null)
     {
-        await using var session = store.QuerySession();
+        await using var session = TenantSessions.Query(store, by, planId);
         return await OivWhatIfReplay.RunAsync(session, planId, path, asOf, knownAt, ct);
     }
 
     public async Task<PlanValidated> ValidateAsync(PlanId planId, string note, Actor by, CancellationToken ct)
     {
+        await using var session = TenantSessions.Write(store, by, planId, "oiv validate", clock.GetCurrentInstant());
+        if (await session.Events.FetchStreamStateAsync(planId.Value, ct) is null)
+            throw new DomainException($"Piano «{planId}» non trovato.");
         var ledger = await new LedgerService(store, clock).VerifyAsync(planId, null, ct);
-        await using var session = CommandSession.Open(store, by.User, "oiv validate", clock.GetCurrentInstant());
         var stream = await session.Events.FetchForWriting<Plan>(planId.Value, ct);
         var e = PlanLifecycleDecider.Decide(new ValidatePlan(planId.Value, ledger.Head, ledger.Verified, note, by,
             clock.GetCurrentInstant()), stream.Aggregate);

@@ -25,6 +25,9 @@ public sealed class PlanImportService(IDocumentStore store, IClock clock)
         CancellationToken ct, string? methodologyPath = null)
     {
         AccessPolicy.Require(by, Capability.ImportPlan);
+        if (!by.ActsFor(entity.Value))
+            throw new ForbiddenException($"L'utente «{by.User}» non opera per l'ente «{entity}»: non può "
+                + $"importarne i piani. Enti dell'utente: {string.Join(", ", by.Scope)}.");
         RawSheet sheet;
         RawSheet? methodology = null;
         var reading = path;
@@ -67,7 +70,8 @@ public sealed class PlanImportService(IDocumentStore store, IClock clock)
     async Task<PlanImportOutcome> AppendAsync(PlanDefinition definition, string path, Actor by,
         IReadOnlyList<ImportIssue> warnings, CancellationToken ct)
     {
-        await using var session = CommandSession.Open(store, by.User, "plan import", clock.GetCurrentInstant());
+        await using var session = TenantSessions.Write(store, by, PlanId.Parse(definition.PlanId), "plan import",
+            clock.GetCurrentInstant());
         var stream = await session.Events.FetchForWriting<Plan>(definition.PlanId, ct);
         var events = PlanDecider.Decide(new ImportPlan(definition, Path.GetFileName(path), by,
             clock.GetCurrentInstant()), stream.Aggregate);

@@ -12,7 +12,7 @@ public sealed class PlanLifecycleService(IDocumentStore store, IClock clock)
     public async Task<PlanClosed> CloseAsync(PlanId planId, LocalDate on, Actor by, CancellationToken ct)
     {
         LocalDate? last;
-        await using (var query = store.QuerySession())
+        await using (var query = TenantSessions.Query(store, by, planId))
         {
             var recorded = await query.Query<IndicatorResults>().Where(r => r.PlanId == planId.Value).ToListAsync(ct);
             last = recorded.SelectMany(r => r.Entries).Where(e => e.Reversal is null)
@@ -39,7 +39,7 @@ public sealed class PlanLifecycleService(IDocumentStore store, IClock clock)
     async Task<T> DecideAsync<T>(PlanId planId, Actor by, string command, Func<Plan?, T> decide,
         CancellationToken ct) where T : notnull
     {
-        await using var session = CommandSession.Open(store, by.User, command, clock.GetCurrentInstant());
+        await using var session = TenantSessions.Write(store, by, planId, command, clock.GetCurrentInstant());
         var stream = await session.Events.FetchForWriting<Plan>(planId.Value, ct);
         var e = decide(stream.Aggregate);
         stream.AppendOne(e);

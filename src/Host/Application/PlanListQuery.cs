@@ -27,13 +27,17 @@ public sealed record PlanListPage(IReadOnlyList<PlanListEntry> Plans, Paging Pag
 /// </summary>
 public static class PlanListQuery
 {
-    /// <summary>The plans of <paramref name="paging"/>'s page, ordered by id, and the count of all plans.</summary>
-    public static async Task<PlanListPage> PageAsync(IQuerySession session, Paging paging, CancellationToken ct)
+    /// <summary>The plans of <paramref name="paging"/>'s page, ordered by id, and the count of all plans, of the
+    /// administrations <paramref name="reader"/> acts for (every one for nobody signed in: plans are public) —
+    /// <paramref name="session"/> is a session across tenants (<see cref="TenantSessions.Across"/>).</summary>
+    public static async Task<PlanListPage> PageAsync(IQuerySession session, Paging paging, Actor? reader,
+        CancellationToken ct)
     {
-        var rows = await session.Query<Plan>().OrderBy(p => p.Id).Skip(paging.Skip).Take(paging.Size)
+        var scope = TenantSessions.InScope<Plan>(reader);
+        var rows = await session.Query<Plan>().Where(scope).OrderBy(p => p.Id).Skip(paging.Skip).Take(paging.Size)
             .Select(p => new { p.Id, p.Entity, p.EntityName, p.Year, p.Horizon, p.Status, p.Versions })
             .ToListAsync(ct);
-        var total = await session.Query<Plan>().CountAsync(ct);
+        var total = await session.Query<Plan>().Where(scope).CountAsync(ct);
         var plans = rows.Select(p => new PlanListEntry(p.Id, p.Entity, p.EntityName, p.Year, p.Horizon,
             p.Status, p.Versions.Count == 0 ? 0 : p.Versions[^1].Number)).ToList();
         return new PlanListPage(plans, paging, total);

@@ -31,15 +31,17 @@ public sealed class ProjectionRebuild(IDocumentStore store)
         await DeleteDocumentsAsync(ct);
         // Folding and writing overlap: the reader hands full batches to one writer on a connection of its own, so the
         // rebuild takes about as long as the read alone (a few batches in flight bound the memory).
-        var batches = Channel.CreateBounded<List<object>>(new BoundedChannelOptions(4) { SingleReader = true });
+        // A batch is one administration's documents: they are written in its tenant (ADR 0028).
+        var batches = Channel.CreateBounded<(string Tenant, List<object> Documents)>(
+            new BoundedChannelOptions(4) { SingleReader = true });
         long documents = 0;
         var writer = Task.Run(async () =>
         {
             try
             {
-                await foreach (var batch in batches.Reader.ReadAllAsync(ct))
+                await foreach (var (tenant, batch) in batches.Reader.ReadAllAsync(ct))
                 {
-                    await store.BulkInsertDocumentsAsync(batch, BulkInsertMode.InsertsOnly, batch.Count, ct);
+                    await store.BulkInsertDocumentsAsync(tenant, batch, BulkInsertMode.InsertsOnly, batch.Count, ct);
                     documents += batch.Count;
                 }
             }
@@ -53,28 +55,32 @@ public sealed class ProjectionRebuild(IDocumentStore store)
         try
         {
             var pending = new List<object>(Batch);
-            string? stream = null;
+            string? stream = null, tenant = null;
             Plan? plan = null;
             IndicatorResults? result = null;
-            async Task CloseAsync(bool last)
+            async Task CloseAsync(bool last, string? next)
             {
                 if (plan is not null) pending.Add(plan);
                 if (result is not null) pending.Add(result);
                 (plan, result) = (null, null);
-                if (pending.Count < Batch && !last || pending.Count == 0) return;
-                await batches.Writer.WriteAsync(pending, ct);
+                if (pending.Count < Batch && !last && next == tenant || pending.Count == 0) return;
+                await batches.Writer.WriteAsync((tenant!, pending), ct);
                 pending = new List<object>(Batch);
             }
-            await using (var session = store.QuerySession())
-                await foreach (var e in session.Events.QueryAllRawEvents().OrderBy(e => e.StreamKey)
-                    .ThenBy(e => e.Version).ToAsyncEnumerable(ct))
+            await using (var session = TenantSessions.Across(store))
+                await foreach (var e in session.Events.QueryAllRawEvents().Where(e => e.AnyTenant())
+                    .OrderBy(e => e.StreamKey).ThenBy(e => e.Version).ToAsyncEnumerable(ct))
                 {
-                    if (e.StreamKey != stream) { await CloseAsync(false); stream = e.StreamKey; }
+                    if (e.StreamKey != stream)
+                    {
+                        await CloseAsync(false, e.TenantId);
+                        (stream, tenant) = (e.StreamKey, e.TenantId);
+                    }
                     if (e.Data is IPlanEvent p) plan = Plan.Evolve(plan, p);
                     if (e.Data is IResultEvent r) result = IndicatorResults.Evolve(result, r);
                     if (++events % 5000 == 0) progress?.Invoke(events);
                 }
-            await CloseAsync(true);
+            await CloseAsync(true, null);
         }
         catch (ChannelClosedException) { }   // the writer failed: awaiting it below throws its error
         finally { batches.Writer.TryComplete(); }
@@ -99,12 +105,16 @@ public sealed class ProjectionRebuild(IDocumentStore store)
     /// <summary>Rebuild equals live: every plan's documents against what its events give.</summary>
     public async Task<(int Plans, IReadOnlyList<string> Differences)> CheckAsync(CancellationToken ct)
     {
-        await using var session = store.QuerySession();
-        var ids = await session.Query<Plan>().Select(p => p.Id).ToListAsync(ct);
+        List<string> ids;
+        await using (var across = TenantSessions.Across(store))
+            ids = [.. await across.Query<Plan>().Where(p => p.AnyTenant()).Select(p => p.Id).ToListAsync(ct)];
         var differences = new List<string>();
         foreach (var id in ids)
+        {
+            await using var session = TenantSessions.Query(store, null, PlanId.Parse(id));
             differences.AddRange((await ProjectionComparison.CompareWithStoredAsync(store, session, PlanId.Parse(id),
                 ct)).Select(d => $"{id}: {d}"));
+        }
         return (ids.Count, differences);
     }
 }

@@ -56,7 +56,7 @@ public sealed class ResultService(IDocumentStore store, IClock clock)
         var streamId = IndicatorResults.StreamId(request.Plan.Value, code);
         try
         {
-            await using var session = Open(by, "results record");
+            await using var session = Open(by, request.Plan, "results record");
             var batch = session.CreateBatchQuery();
             var planLoad = batch.Load<Plan>(request.Plan.Value);
             var streamLoad = expectedVersion is { } v
@@ -79,14 +79,15 @@ public sealed class ResultService(IDocumentStore store, IClock clock)
                 or JasperFx.Events.ExistingStreamIdCollisionException)
         {
             // A first write colliding on a new stream is the same stale read as a newer version.
-            throw new StaleVersionException(request.Plan, code, expected, await VersionOfAsync(streamId, ct), e);
+            throw new StaleVersionException(request.Plan, code, expected,
+                await VersionOfAsync(request.Plan, by, streamId, ct), e);
         }
     }
 
     /// <summary>The version of an indicator's results stream (0 when nothing was recorded), read fresh.</summary>
-    async Task<long> VersionOfAsync(string streamId, CancellationToken ct)
+    async Task<long> VersionOfAsync(PlanId plan, Actor by, string streamId, CancellationToken ct)
     {
-        await using var session = store.QuerySession();
+        await using var session = TenantSessions.Query(store, by, plan);
         return (await session.Events.FetchStreamStateAsync(streamId, ct))?.Version ?? 0;
     }
 
@@ -95,7 +96,7 @@ public sealed class ResultService(IDocumentStore store, IClock clock)
     /// </summary>
     public async Task<ResultReverted> RevertAsync(Guid entryId, string reason, Actor by, CancellationToken ct)
     {
-        await using var session = Open(by, "results revert");
+        await using var session = Open(by, await PlanOfEntryAsync(entryId, by, ct), "results revert");
         var (stream, plan) = await StreamOfEntryAsync(session, entryId, ct);
         var reverted = ResultDecider.Decide(
             new RevertResult(entryId, reason, by, clock.GetCurrentInstant()), stream.Aggregate, plan);
@@ -112,7 +113,7 @@ public sealed class ResultService(IDocumentStore store, IClock clock)
     public async Task<ResultRecorded> CorrectAsync(
         Guid entryId, string value, string reason, Actor by, CancellationToken ct)
     {
-        await using var session = Open(by, "results correct");
+        await using var session = Open(by, await PlanOfEntryAsync(entryId, by, ct), "results correct");
         var (stream, plan) = await StreamOfEntryAsync(session, entryId, ct);
         IReadOnlyList<IResultEvent> events;
         try
@@ -124,6 +125,17 @@ public sealed class ResultService(IDocumentStore store, IClock clock)
         stream.AppendMany(events);
         await session.SaveChangesAsync(ct);
         return events.OfType<ResultRecorded>().Single();
+    }
+
+    /// <summary>The plan of an entry, among the administrations <paramref name="by"/> acts for: another's entry is
+    /// one that does not exist.</summary>
+    async Task<PlanId> PlanOfEntryAsync(Guid entryId, Actor by, CancellationToken ct)
+    {
+        await using var across = TenantSessions.Across(store);
+        var plan = await across.Query<IndicatorResults>().Where(TenantSessions.InScope<IndicatorResults>(by))
+            .Where(r => r.Entries.Any(e => e.EntryId == entryId)).Select(r => r.PlanId).FirstOrDefaultAsync(ct);
+        return plan is null ? throw new DomainException($"Nessun risultato con identificativo {entryId}.")
+            : PlanId.Parse(plan);
     }
 
     async Task<(IEventStream<IndicatorResults> Stream, Plan? Plan)> StreamOfEntryAsync(
@@ -148,7 +160,7 @@ public sealed class ResultService(IDocumentStore store, IClock clock)
             return new(0, [new ImportIssue(IssueSeverity.Error, Path.GetFileName(path), 0, "", "", e.Message, "")]);
         }
 
-        await using var session = Open(by, "results import");
+        await using var session = Open(by, planId, "results import");
         var plan = await LoadPlanAsync(session, planId, ct);
         var errors = new List<ImportIssue>();
         var required = new[] { ResultInput.Code, ResultInput.ValueColumn, ResultInput.ReferredTo };
@@ -193,8 +205,8 @@ public sealed class ResultService(IDocumentStore store, IClock clock)
         return new(fresh.Count, [], skipped);
     }
 
-    IDocumentSession Open(Actor by, string command) =>
-        CommandSession.Open(store, by.User, command, clock.GetCurrentInstant());
+    IDocumentSession Open(Actor by, PlanId plan, string command) =>
+        TenantSessions.Write(store, by, plan, command, clock.GetCurrentInstant());
 
     static async Task<Plan> LoadPlanAsync(IQuerySession session, PlanId planId, CancellationToken ct) =>
         await session.LoadAsync<Plan>(planId.Value, ct) ?? throw new DomainException($"Piano «{planId}» non trovato.");

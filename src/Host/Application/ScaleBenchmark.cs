@@ -140,7 +140,7 @@ public sealed class ScaleBenchmark(string connectionString, string planFile, ICl
 
     async Task<long> AsOfAsync(IDocumentStore store, CancellationToken ct)
     {
-        await using var session = store.QuerySession();
+        await using var session = TenantSessions.Query(store, null, BenchStore.Measured);
         var scored = await PlanHistoryQueries.ReplayAsync(session, BenchStore.Measured, new LocalDate(2019, 6, 30),
             clock.GetCurrentInstant(), ct) ?? throw new InvalidOperationException("piano misurato assente");
         return scored.EventCount;

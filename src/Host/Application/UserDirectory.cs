@@ -5,7 +5,8 @@ using PerformancePlan.Host.Application.Accounts;
 namespace PerformancePlan.Host.Application;
 
 /// <summary>
-/// Users, their roles and offices, from configuration: <c>--users FILE</c>, else <c>PERFPLAN_USERS</c>, else the
+/// Users, their roles, offices and administrations (<c>entities</c>: codes, or <c>*</c> for all; none means
+/// <c>cciaa-ms</c>, ADR 0028), from configuration: <c>--users FILE</c>, else <c>PERFPLAN_USERS</c>, else the
 /// demonstration <c>users.json</c> shipped beside the executable (one user per role and per office); and, when given,
 /// the local accounts of the embedded sign-in (ADR 0026), which come first: an account names the user's roles,
 /// offices and holder itself, and a disabled account is refused even if the file lists the same name.
@@ -51,7 +52,15 @@ public sealed class UserDirectory(
                 throw new UnknownUserException($"File degli utenti non valido ({path}): " +
                     "ogni utente ha «user» e almeno un ruolo in «roles».");
             var offices = u.Offices?.Select(o => o.ToUpperInvariant()).ToList() ?? [];
-            if (!users.TryAdd(u.User, new Actor(u.User, u.Roles, offices, u.Holder?.ToUpperInvariant())))
+            var entities = new List<string>();
+            foreach (var e in u.Entities ?? [])
+                entities.Add(e.Trim() == Actor.AllEntities ? Actor.AllEntities
+                    : EntityId.TryParse(e, out var id, out var error) ? id.Value
+                    : throw new UnknownUserException($"File degli utenti non valido ({path}): utente «{u.User}», "
+                        + $"«entities»: {error}; oppure \"*\" per tutti gli enti."));
+            var actor = new Actor(u.User, u.Roles, offices, u.Holder?.ToUpperInvariant(),
+                entities.Count > 0 ? entities : null);
+            if (!users.TryAdd(u.User, actor))
                 throw new UnknownUserException(
                     $"File degli utenti non valido ({path}): l'utente «{u.User}» compare due volte.");
             names[u.User] = u.Name;
@@ -83,8 +92,8 @@ public sealed class UserDirectory(
     public Actor? FileUser(string user) => users.TryGetValue(user, out var actor) ? actor : null;
 
     sealed record UsersFile(IReadOnlyList<UserEntry> Users);
-    sealed record UserEntry(
-        string User, string? Name, IReadOnlyList<Role> Roles, IReadOnlyList<string>? Offices, string? Holder);
+    sealed record UserEntry(string User, string? Name, IReadOnlyList<Role> Roles, IReadOnlyList<string>? Offices,
+        string? Holder, IReadOnlyList<string>? Entities);
 }
 
 public sealed class UnknownUserException(string message) : DomainException(message);

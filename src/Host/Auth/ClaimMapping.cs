@@ -24,14 +24,15 @@ public static class ClaimMapping
             StringSplitOptions.RemoveEmptyEntries)).Select(o => new Claim("office", o.ToUpperInvariant())).Distinct());
         if (Values(source, map.Holder).FirstOrDefault() is { Length: > 0 } holder)
             claims.Add(new Claim("holder", holder.ToUpperInvariant()));
-        if (Values(source, map.Entity).FirstOrDefault() is { Length: > 0 } entity)
-            claims.Add(new Claim("entity", entity));
+        // One claim per administration (ADR 0028); the policy reads them all.
+        claims.AddRange(Values(source, map.Entity).SelectMany(v => v.Split([',', ' '],
+            StringSplitOptions.RemoveEmptyEntries)).Distinct().Select(e => new Claim("entity", e)));
         return new ClaimsIdentity(claims, authenticationType, "name", "role");
     }
 
     /// <summary>Whether the user's entity is the one <c>Oidc:Entity</c> requires (always, when none is set).</summary>
     public static bool OfRequiredEntity(ClaimsIdentity identity, OidcSettings settings) =>
-        settings.Entity is null || identity.FindFirst("entity")?.Value == settings.Entity;
+        settings.Entity is null || identity.FindAll("entity").Any(c => c.Value == settings.Entity);
 
     static string? RoleOf(string value, OidcSettings settings)
     {

@@ -83,7 +83,8 @@ public sealed record JwtSettings(string Issuer, string Audience, string SigningK
         user.FindFirst("name")?.Value ?? user.FindFirst(JwtRegisteredClaimNames.Sub)?.Value ?? "anonimo",
         user.FindAll("role").Select(c => RoleOf(c.Value)).OfType<Role>().ToList(),
         user.FindAll("office").Select(c => c.Value).ToList(),
-        user.FindFirst("holder")?.Value);
+        user.FindFirst("holder")?.Value,
+        user.FindAll("entity").Select(c => c.Value).ToList() is { Count: > 0 } entities ? entities : null);
 
     static Role? RoleOf(string claim) =>
         Enum.GetValues<Role>().Select(r => (Role?)r).FirstOrDefault(r => RoleClaim(r!.Value) == claim);

@@ -28,8 +28,8 @@ public static class AuditCommands
             plan, indicator, user, from, to, format, actingUser,
         }.OnStore(cli, common, async (parse, store, ct) =>
         {
-            common.Actor(parse, actingUser);
-            await using var session = store.QuerySession();
+            var actor = common.Actor(parse, actingUser);
+            await using var session = TenantSessions.Query(store, actor, parse.GetValue(plan)!);
             var events = await PlanHistoryQueries.EventsAsync(session, parse.GetValue(plan)!, null, true, ct);
             LocalDate? fromDate = parse.GetResult(from) is { Implicit: false } ? parse.GetValue(from) : null;
             LocalDate? toDate = parse.GetResult(to) is { Implicit: false } ? parse.GetValue(to) : null;

@@ -16,8 +16,8 @@ public static class HistoryCommands
         return new Command("versions", "Le versioni del piano con i loro atti") { plan, user }
             .OnStore(cli, common, async (parse, store, ct) =>
             {
-                common.OptionalActor(parse, user);
-                await using var session = store.QuerySession();
+                var viewer = common.OptionalActor(parse, user);
+                await using var session = TenantSessions.Query(store, viewer, parse.GetValue(plan)!);
                 var p = await session.LoadAsync<Plan>(parse.GetValue(plan)!.Value, ct);
                 if (p is null)
                     return cli.Fail($"Piano «{parse.GetValue(plan)}» non trovato.", ExitCodes.InvalidInput);
@@ -43,9 +43,8 @@ public static class HistoryCommands
             plan, fromVersion, toVersion, format, user,
         }.OnStore(cli, common, async (parse, store, ct) =>
         {
-            var viewer = common.OptionalActor(parse, user);
-            await using var session = store.QuerySession();
-            var id = parse.GetValue(plan)!;
+            var (viewer, id) = (common.OptionalActor(parse, user), parse.GetValue(plan)!);
+            await using var session = TenantSessions.Query(store, viewer, id);
             var a = await PlanHistoryQueries.VersionAsync(session, id, parse.GetValue(fromVersion), ct);
             var b = await PlanHistoryQueries.VersionAsync(session, id, parse.GetValue(toVersion), ct);
             if (a is null || b is null)
@@ -78,8 +77,8 @@ public static class HistoryCommands
             indicator, entity, from, to, format, user,
         }.OnStore(cli, common, async (parse, store, ct) =>
         {
-            common.OptionalActor(parse, user);
-            await using var session = store.QuerySession();
+            var viewer = common.OptionalActor(parse, user);
+            await using var session = TenantSessions.Query(store, viewer, parse.GetValue(entity)!);
             var changes = await PlanHistoryQueries.TargetHistoryAsync(session, parse.GetValue(entity)!,
                 parse.GetValue(indicator)!, parse.GetValue(from), parse.GetValue(to), ct);
             if (parse.GetValue(format) == Formats.Json)

@@ -27,6 +27,8 @@ public static class LedgerCheckpointCommand
         }.OnStore(cli, common, async (parse, store, ct) =>
         {
             var actor = common.Actor(parse, user);
+            // A checkpoint signs the global chain's head: the whole store's, for whom may read it all (ADR 0028).
+            await new EntityLedger(store, cli.Clock).RequireWholeStoreAsync(actor, ct);
             var ledger = new LedgerService(store, cli.Clock);
             var key = LedgerKey.Load(parse.GetValue(keyFile)?.FullName);
             var report = await ledger.VerifyWithAsync(null, new LedgerEvidence(PublicKey: key.PublicKey), ct);
@@ -63,6 +65,7 @@ public static class LedgerCheckpointCommand
         rotate.OnStore(cli, common, async (parse, store, ct) =>
         {
             var actor = common.Actor(parse, user);
+            await new EntityLedger(store, cli.Clock).RequireWholeStoreAsync(actor, ct);
             var done = await new LedgerService(store, cli.Clock).RotateKeyAsync(actor.User,
                 parse.GetValue(keyFile)?.FullName, ct);
             if (done is not { Retiring: { } retiring, Introducing: { } introducing, Old: { } old, New: { } fresh })

@@ -42,17 +42,15 @@ public static class LedgerCommands
             Description = "Chiave pubblica Ed25519 dei checkpoint (base64), ripetibile; per difetto quella della "
                 + "chiave in uso. Dopo una rotazione basta una delle chiavi: la rotazione firmata nomina l'altra",
         };
-        var (format, user) = (Formats.Option(), CommonOptions.As(Capability.VerifyLedger));
+        var (format, user, entity) = (Formats.Option(), CommonOptions.As(Capability.VerifyLedger), EntityOption());
         return new Command("verify",
             "Ricalcola ogni catena dagli eventi grezzi e trova il primo evento alterato (uscita 4 se non integro)")
         {
-            plan, digest, checkpoint, publicKey, format, user,
+            plan, entity, digest, checkpoint, publicKey, format, user,
         }.OnStore(cli, common, async (parse, store, ct) =>
         {
-            common.Actor(parse, user);
-            var ledger = new LedgerService(store, cli.Clock);
-            if (parse.GetValue(plan) is { } asked && !await ledger.KnowsPlanAsync(asked, ct))
-                return cli.Fail($"Piano «{asked}» non trovato: nessun evento da verificare.", ExitCodes.InvalidInput);
+            var actor = common.Actor(parse, user);
+            var ledger = new EntityLedger(store, cli.Clock);
             LedgerDigestFile? kept = null;
             LedgerCheckpointFile? keptCheckpoint = null;
             if (parse.GetValue(digest) is { } file)
@@ -72,9 +70,14 @@ public static class LedgerCommands
                         ExitCodes.InvalidInput);
             }
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            var report = await cli.StepAsync("Verifica del registro…", () => ledger.VerifyWithAsync(
-                parse.GetValue(plan), new LedgerEvidence(kept, keptCheckpoint,
-                parse.GetValue(publicKey) is { Length: > 0 } keys ? string.Join(',', keys) : null), ct));
+            PerformancePlan.Domain.Ledger.LedgerReport report;
+            try
+            {
+                report = await cli.StepAsync("Verifica del registro…", () => ledger.VerifyAsync(actor,
+                    parse.GetValue(plan), parse.GetValue(entity), new LedgerEvidence(kept, keptCheckpoint,
+                    parse.GetValue(publicKey) is { Length: > 0 } keys ? string.Join(',', keys) : null), ct));
+            }
+            catch (NotFoundException e) { return cli.Fail(e.Message, ExitCodes.InvalidInput); }
             var perSecond = report.Events / Math.Max(watch.Elapsed.TotalSeconds, 0.001);
             if (parse.GetValue(format) == Formats.Json)
                 cli.WriteJson(new
@@ -120,23 +123,44 @@ public static class LedgerCommands
         {
             Description = "File in cui esportare il digest (da conservare fuori dal sistema)",
         };
-        var user = CommonOptions.As(Capability.SealLedger);
+        var (user, entity) = (CommonOptions.As(Capability.SealLedger), EntityOption());
         return new Command("digest",
-            "Registra e esporta la testa del registro (radice di Merkle di tutte le catene)")
+            "Registra e esporta la testa del registro (radice di Merkle di tutte le catene); con --entity esporta la "
+            + "testa della catena di un solo ente")
         {
-            output, user,
+            output, entity, user,
         }.OnStore(cli, common, async (parse, store, ct) =>
         {
             var actor = common.Actor(parse, user);
-            var digest = await new LedgerService(store, cli.Clock).DigestAsync(actor.User, ct);
+            LedgerDigestFile digest;
+            try { digest = await new EntityLedger(store, cli.Clock).DigestAsync(actor, parse.GetValue(entity), ct); }
+            catch (NotFoundException e) { return cli.Fail(e.Message, ExitCodes.InvalidInput); }
             var json = JsonSerializer.Serialize(digest, AppJson.Options);
             if (parse.GetValue(output) is { } file) await File.WriteAllTextAsync(file.FullName, json, ct);
             else cli.Console.Profile.Out.Writer.WriteLine(json);
-            cli.Errors.MarkupLine($"[green]Digest registrato[/]: radice {digest.Root} alla posizione " +
-                $"{digest.Position} della catena globale, teste di {digest.Entities?.Count ?? 0} enti" +
-                (parse.GetValue(output) is { } f ? $", esportato in {Markup.Escape(f.FullName)}." : "."));
+            var exported = parse.GetValue(output) is { } f ? $", esportato in {Markup.Escape(f.FullName)}." : ".";
+            if (parse.GetValue(entity) is { } one)
+                cli.Errors.MarkupLine($"[green]Digest dell'ente {one}[/]: {digest.Entities![0].Position} sigilli, "
+                    + $"testa {digest.Root}{exported}");
+            else
+                cli.Errors.MarkupLine($"[green]Digest registrato[/]: radice {digest.Root} alla posizione " +
+                    $"{digest.Position} della catena globale, teste di {digest.Entities?.Count ?? 0} enti{exported}");
             return ExitCodes.Ok;
         });
+    }
+
+    /// <summary><c>--entity E</c>: one administration's chain (ADR 0028); none, the whole store.</summary>
+    static Option<EntityId?> EntityOption() => new("--entity")
+    {
+        Description = "Solo la catena di un ente (es. cciaa-ms): la sua testa, niente degli altri enti",
+        CustomParser = r => EntityId.TryParse(r.Tokens.Single().Value, out var id, out var error) ? id
+            : Refuse(r, error),
+    };
+
+    static EntityId? Refuse(System.CommandLine.Parsing.ArgumentResult r, string error)
+    {
+        r.AddError(error);
+        return null;
     }
 
     /// <summary>

@@ -30,13 +30,13 @@ public static class OivCommands
             plan, asOf, knownAt, report, methodology, format, user,
         }.OnStore(cli, common, async (parse, store, ct) =>
         {
-            common.Actor(parse, user);
+            var actor = common.Actor(parse, user);
             if (parse.GetValue(methodology) is { } rules)
                 return await WhatIfAsync(cli, store, parse.GetValue(plan)!, rules, parse.GetValue(asOf),
-                    parse.GetValue(knownAt), parse.GetValue(format) == Formats.Json, ct);
+                    parse.GetValue(knownAt), parse.GetValue(format) == Formats.Json, actor, ct);
             var r = await cli.StepAsync("Ricostruzione dell'anno dai soli eventi…", () =>
                 new OivService(store, cli.Clock)
-                    .ReplayAsync(parse.GetValue(plan)!, parse.GetValue(asOf), parse.GetValue(knownAt), ct));
+                    .ReplayAsync(parse.GetValue(plan)!, parse.GetValue(asOf), parse.GetValue(knownAt), ct, actor));
             if (r is null) return cli.Fail($"Piano «{parse.GetValue(plan)}» non trovato.", ExitCodes.InvalidInput);
             if (parse.GetValue(report) is { } file)
                 await File.WriteAllTextAsync(
@@ -98,13 +98,13 @@ public static class OivCommands
     /// <summary>The what-if replay: scores under the file's rules beside those in force; exit 2 on a bad file.
     /// </summary>
     static async Task<int> WhatIfAsync(CliContext cli, IDocumentStore store, PlanId plan, FileInfo file,
-        LocalDate? asOf, Instant? knownAt, bool json, CancellationToken ct)
+        LocalDate? asOf, Instant? knownAt, bool json, Actor actor, CancellationToken ct)
     {
         if (!file.Exists)
             return cli.Fail($"File di metodologia «{file.Name}» non trovato: indicare il percorso di un file CSV o "
                 + ".xlsx esistente.", ExitCodes.InvalidInput);
         var w = await cli.StepAsync("Simulazione dell'anno con le regole del file…", () =>
-            new OivService(store, cli.Clock).WhatIfAsync(plan, file.FullName, asOf, knownAt, ct));
+            new OivService(store, cli.Clock).WhatIfAsync(plan, file.FullName, asOf, knownAt, ct, actor));
         if (w is null) return cli.Fail($"Piano «{plan}» non trovato.", ExitCodes.InvalidInput);
         if (json) cli.WriteJson(WhatIfView.From(w));
         else WhatIfTable.Write(cli.Console, w);

@@ -93,7 +93,7 @@ public static class PlanCommands
         {
             var actor = common.OptionalActor(parse, user);
             var id = parse.GetValue(planId)!;
-            await using var session = store.QuerySession();
+            await using var session = TenantSessions.Query(store, actor, id);
             var plan = await PlanHistoryQueries.PlanAsync(session, id, parse.GetValue(asOf),
                 parse.GetValue(knownAt), ct);
             if (plan is null)

@@ -26,12 +26,13 @@ public static class ReportCommands
             plan, output, user,
         }.OnStore(cli, common, async (parse, store, ct) =>
         {
-            var full = AccessPolicy.Allows(common.OptionalActor(parse, user), Capability.ReadFullRelazione);
+            var reader = common.OptionalActor(parse, user);
+            var full = AccessPolicy.Allows(reader, Capability.ReadFullRelazione);
             var id = parse.GetValue(plan)!;
             var replay = await cli.StepAsync("Ricostruzione dell'anno dai soli eventi…",
-                () => new OivService(store, cli.Clock).ReplayAsync(id, null, null, ct));
+                () => new OivService(store, cli.Clock).ReplayAsync(id, null, null, ct, reader));
             if (replay is null) return cli.Fail($"Piano «{id}» non trovato.", ExitCodes.InvalidInput);
-            await using var session = store.QuerySession();
+            await using var session = TenantSessions.Query(store, reader, id);
             var audit = await AuditQueries.TrailAsync(session, id, ct);
             var html = await HtmlFile.RenderAsync<Relazione>(RelazioneModel.From(replay, audit, full));
             var file = parse.GetValue(output)!;
@@ -72,9 +73,9 @@ public static class ReportCommands
         var output = CommonOptions.Required<FileInfo>("--out", "FILE.csv (separato da ; in UTF-8) o FILE.xlsx");
         return new Command(name, description) { plan, output, user }.OnStore(cli, common, async (parse, store, ct) =>
         {
-            common.OptionalActor(parse, user);
-            await using var session = store.QuerySession();
+            var reader = common.OptionalActor(parse, user);
             var id = parse.GetValue(plan)!;
+            await using var session = TenantSessions.Query(store, reader, id);
             if (await rowsOf(session, id, ct) is not { } rows)
                 return cli.Fail($"Piano «{id}» non trovato.", ExitCodes.InvalidInput);
             var file = parse.GetValue(output)!;

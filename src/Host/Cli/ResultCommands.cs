@@ -66,9 +66,9 @@ public static class ResultCommands
             plan, indicator, format, user,
         }.OnStore(cli, common, async (parse, store, ct) =>
         {
-            common.Actor(parse, user);
-            await using var session = store.QuerySession();
+            var actor = common.Actor(parse, user);
             var (id, code) = (parse.GetValue(plan)!, parse.GetValue(indicator)!);
+            await using var session = TenantSessions.Query(store, actor, id);
             var found = await IndicatorQueries.EntriesAsync(session, id, code, ct);
             if (found is null)
                 return cli.Fail($"Indicatore «{code}» non trovato nel piano «{id}».", ExitCodes.InvalidInput);

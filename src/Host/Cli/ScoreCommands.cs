@@ -18,8 +18,8 @@ public static class ScoreCommands
             plan, format, asOf, knownAt, user,
         }.OnStore(cli, common, async (parse, store, ct) =>
         {
-            common.OptionalActor(parse, user);
-            await using var session = store.QuerySession();
+            var reader = common.OptionalActor(parse, user);
+            await using var session = TenantSessions.Query(store, reader, parse.GetValue(plan)!);
             if (await PlanHistoryQueries.ScoresAsync(session, parse.GetValue(plan)!, parse.GetValue(asOf),
                     parse.GetValue(knownAt), ct) is not { } loaded)
                 return cli.Fail($"Piano «{parse.GetValue(plan)}» non trovato.", ExitCodes.InvalidInput);
@@ -44,7 +44,7 @@ public static class ScoreCommands
             var actor = common.Actor(parse, user);
             var code = parse.GetValue(holder)!.ToUpperInvariant();
             AccessPolicy.Require(actor, Capability.ReadScorecard, AccessResource.OfHolder(code));
-            await using var session = store.QuerySession();
+            await using var session = TenantSessions.Query(store, actor, parse.GetValue(plan)!);
             if (await PlanHistoryQueries.ScoresAsync(session, parse.GetValue(plan)!, parse.GetValue(asOf),
                     parse.GetValue(knownAt), ct) is not { } loaded)
                 return cli.Fail($"Piano «{parse.GetValue(plan)}» non trovato.", ExitCodes.InvalidInput);

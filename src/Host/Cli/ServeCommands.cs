@@ -60,7 +60,7 @@ public static class ServeCommands
         finally { done.ForEach(print => print()); }
         if (status != ImportStatus.Imported)
             cli.Console.MarkupLine($"Piano {DemoPlanId} già presente nell'archivio eventi.");
-        await using var session = store.QuerySession();
+        await using var session = TenantSessions.Query(store, null, DemoPlanId);
         PlanTable.Write(cli.Console, (await session.LoadAsync<Plan>(DemoPlanId.Value, ct))!);
         var loaded = (await ScoreQueries.LoadAsync(session, DemoPlanId, ct))!.Value;
         ScoresTable.Write(cli.Console, loaded.Plan, loaded.Scores);

@@ -35,20 +35,31 @@ public static class UserCommands
         };
         var holder = new Option<string?>("--holder") { Description = "Codice del titolare (SG, PO2…)" };
         var display = new Option<string?>("--name") { Description = "Nome per esteso, es. \"Registro imprese\"" };
+        var entities = new Option<string[]>("--entity")
+        {
+            Description = "Ente per cui opera (es. cciaa-ms), ripetibile; * per tutti (operatore). Per difetto gli "
+                + "enti di chi crea l'account (cciaa-ms se opera per tutti)",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var user = CommonOptions.As(Capability.ManageUsers);
         return new Command("add", "Crea un account; la password da standard input (mai sulla riga di comando)")
         {
-            name, roles, offices, holder, display, user,
+            name, roles, offices, holder, display, entities, user,
         }.OnStore(cli, common, (parse, store, ct) => Guarded(cli, async () =>
         {
-            common.Actor(parse, user);
+            var admin = common.Actor(parse, user);
             var parsed = new List<Role>();
             foreach (var r in Split(parse.GetValue(roles)))
                 parsed.Add(AccountInput.ParseRole(r) ?? throw new InvalidAccountException(
                     $"Ruolo «{r}» sconosciuto: {AccountInput.RoleNames}."));
+            List<string>? bound = Split(parse.GetValue(entities)) is { Count: > 0 } named ? named
+                : admin.ActsForAll ? null : [.. admin.Scope];
             var input = new AccountInput(parse.GetValue(name)!, parse.GetValue(display), parsed,
-                Split(parse.GetValue(offices)), parse.GetValue(holder));
-            input.ToAccount("", cli.Clock.GetCurrentInstant());   // refuses a bad name or role before the password
+                Split(parse.GetValue(offices)), parse.GetValue(holder), bound);
+            // refuses a bad name, role or entity before the password; and an entity the administrator is not of
+            if (!input.ToAccount("", cli.Clock.GetCurrentInstant()).ManagedBy(admin))
+                throw new InvalidAccountException($"L'utente «{admin.User}» amministra solo gli enti "
+                    + $"{string.Join(", ", admin.Scope)}: non può creare account di {string.Join(", ", bound ?? [])}.");
             var account = await new AccountService(store, cli.Clock).AddAsync(input, ReadPassword(cli), ct);
             return cli.Ok($"[green]Account {Markup.Escape(account.Id)} creato[/] " +
                 $"({Markup.Escape(Describe(account))}).");
@@ -64,11 +75,13 @@ public static class UserCommands
             {
                 var target = parse.GetValue(name)!.Trim().ToLowerInvariant();
                 // Their own password anyone may change; another's, whom the table lets manage users.
+                Actor? admin = null;
                 if (string.Equals(common.UserName(parse, user), target, StringComparison.OrdinalIgnoreCase))
                     common.Find(parse, target);
-                else common.Actor(parse, user);
+                else admin = common.Actor(parse, user);
                 var service = new AccountService(store, cli.Clock);
-                if (await service.FindAsync(target, ct) is null)
+                if (await service.FindAsync(target, ct) is not { } found
+                    || admin is not null && !found.ManagedBy(admin))
                     throw new InvalidAccountException($"Nessun account «{target}»: vedere perfplan user list.");
                 await service.SetPasswordAsync(target, ReadPassword(cli), ct);
                 return cli.Ok($"[green]Password di {Markup.Escape(target)} cambiata.[/]");
@@ -90,15 +103,16 @@ public static class UserCommands
         return new Command("list", "Elenca gli account locali") { user, format }
             .OnStore(cli, common, (parse, store, ct) => Guarded(cli, async () =>
             {
-                common.Actor(parse, user);
-                var accounts = await new AccountService(store, cli.Clock).ListAsync(ct);
+                var admin = common.Actor(parse, user);
+                var accounts = (await new AccountService(store, cli.Clock).ListAsync(ct))
+                    .Where(a => a.ManagedBy(admin)).ToList();
                 var now = cli.Clock.GetCurrentInstant();
                 if (parse.GetValue(format) == Formats.Json)
                 {
                     cli.WriteJson(accounts.Select(a => new
                     {
                         user = a.Id, name = a.DisplayName, roles = a.Roles.Select(AccountRoleName), offices = a.Offices,
-                        holder = a.Holder, status = Status(a, now),
+                        holder = a.Holder, entities = a.Actor.Scope, status = Status(a, now),
                     }));
                     return ExitCodes.Ok;
                 }
@@ -118,9 +132,13 @@ public static class UserCommands
         return new Command(verb, help) { name, user }.OnStore(cli, common, (parse, store, ct) => Guarded(cli,
             async () =>
             {
-                common.Actor(parse, user);
+                var admin = common.Actor(parse, user);
                 var target = parse.GetValue(name)!.Trim().ToLowerInvariant();
-                await new AccountService(store, cli.Clock).SetDisabledAsync(target, disabled, ct);
+                var service = new AccountService(store, cli.Clock);
+                // Another administration's account is one that does not exist (ADR 0028).
+                if (await service.FindAsync(target, ct) is not { } found || !found.ManagedBy(admin))
+                    throw new InvalidAccountException($"Nessun account «{target}»: vedere perfplan user list.");
+                await service.SetDisabledAsync(target, disabled, ct);
                 return cli.Ok($"[green]Account {Markup.Escape(target)} {done}.[/]");
             }));
     }
@@ -160,6 +178,7 @@ public static class UserCommands
         string.Join(", ", a.Roles.Select(Actor.RoleName)),
         a.Offices.Count > 0 ? "uffici " + string.Join(" ", a.Offices) : null,
         a.Holder is { } h ? "titolare " + h : null,
+        a.Entities is { Count: > 0 } e ? "enti " + string.Join(" ", e) : null,
     }.OfType<string>());
 
     static string Status(UserAccount a, Instant now) =>

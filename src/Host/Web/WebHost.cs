@@ -43,7 +43,8 @@ public static class WebHost
         builder.Services.AddSingleton(CheckpointSchedule.From(builder.Configuration["Ledger:CheckpointEvery"],
             builder.Configuration["Ledger:CheckpointPoll"], builder.Configuration["Ledger:CheckpointDir"]));
         builder.Services.AddHostedService<CheckpointScheduler>();   // signed checkpoints on a schedule (ADR 0027)
-        builder.Services.AddScoped(sp => sp.GetRequiredService<IDocumentStore>().QuerySession());
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped(RequestSessions.Open);   // one administration's session per request (ADR 0028)
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ItalianProblems.Customize);
         builder.Services.AddExceptionHandler<ProblemMapping>();
         builder.Services.AddOpenApi(o => o.DescribeApi());

@@ -110,6 +110,22 @@ public sealed class AccessHost(PostgresCluster cluster) : IAsyncLifetime
         return (int)response.StatusCode;
     }
 
+    /// <summary>The body of a GET of <paramref name="path"/> as <paramref name="user"/>.</summary>
+    public async Task<string> Get(string? user, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (user is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TokenOf(user));
+        using var response = await _http.SendAsync(request);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    string TokenOf(string user)
+    {
+        var a = Users.FileUser(user) ?? new Actor(user, [Role.Admin], [], null);
+        return new JwtSettings("perfplan", "perfplan-api", JwtSettings.DevelopmentKey)
+            .Issue(a.User, a.Roles, a.Offices, a.Holder, DateTime.UtcNow, TimeSpan.FromMinutes(5));
+    }
+
     static MultipartFormDataContent Form(params (string Name, string Value)[] fields)
     {
         var form = new MultipartFormDataContent();

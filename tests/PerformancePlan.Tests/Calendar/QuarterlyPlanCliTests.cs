@@ -13,7 +13,10 @@ public class QuarterlyPlanCliTests(PostgresCluster cluster) : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await cluster.DropDatabaseAsync(_database);
 
-    Task<CliRunner.Run> Run(params string[] args) => CliRunner.RunAsync([.. args, "--db", _db]);
+    // The demo's users act here for another administration than Massa-Carrara's (ADR 0028).
+    static readonly string Users = SeedFiles.UsersOfEveryEntity();
+
+    Task<CliRunner.Run> Run(params string[] args) => CliRunner.RunAsync([.. args, "--db", _db, "--users", Users]);
 
     [Fact]
     public async Task Days_after_each_quarters_close_are_recorded_by_T1_to_T4_and_averaged()

@@ -25,7 +25,10 @@ public class FiguresCliTests(PostgresCluster cluster) : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await cluster.DropDatabaseAsync(_database);
 
-    Task<CliRunner.Run> Run(params string[] args) => CliRunner.RunAsync([.. args, "--db", _db]);
+    // The demo's users act here for other administrations too (ADR 0028).
+    static readonly string Users = SeedFiles.UsersOfEveryEntity();
+
+    Task<CliRunner.Run> Run(params string[] args) => CliRunner.RunAsync([.. args, "--db", _db, "--users", Users]);
 
     async Task<CliRunner.Run> Ok(params string[] args)
     {
@@ -146,7 +149,7 @@ public class FiguresCliTests(PostgresCluster cluster) : IAsyncLifetime
             "31/08/2019", "--as", "admin");
 
         await using var store = EventStore.Create(_db);
-        await using var session = store.QuerySession();
+        await using var session = store.QuerySession("cciaa-ms");
         var ct = TestContext.Current.CancellationToken;
         var may = await ScoreTrendQueries.EntityByPeriodAsync(session, PlanId.Parse(Seed), 2019,
             new LocalDate(2019, 5, 15), null, ct);
@@ -239,7 +242,7 @@ public class FiguresCliTests(PostgresCluster cluster) : IAsyncLifetime
     async Task<string> PlanPageAsync(LocalDate? asOf, IReadOnlyList<ChartPoint>? trend = null)
     {
         await using var store = EventStore.Create(_db);
-        await using var session = store.QuerySession();
+        await using var session = store.QuerySession("cciaa-ms");
         var ct = TestContext.Current.CancellationToken;
         var (plan, scores) = (await PlanHistoryQueries.ScoresAsync(session, PlanId.Parse(Seed), asOf, null, ct))!.Value;
         trend ??= await ScoreTrendQueries.EntityByPeriodAsync(session, PlanId.Parse(Seed), plan.Year, asOf, null, ct);

@@ -32,7 +32,7 @@ public class TimeTravelTests(PostgresCluster cluster) : IAsyncLifetime
 
     async Task<IndicatorScore> Indicator(string code, LocalDate? asOf = null, Instant? knownAt = null)
     {
-        await using var session = _db.Store.QuerySession();
+        await using var session = _db.Store.QuerySession("cciaa-ms");
         return (await PlanHistoryQueries.ScoresAsync(session, SeedPlan.Id, asOf, knownAt, Ct))!
             .Value.Scores.Indicators.Single(i => i.Code == code);
     }
@@ -64,7 +64,7 @@ public class TimeTravelTests(PostgresCluster cluster) : IAsyncLifetime
         // As of the day before the results refer to, nothing yet.
         (await Indicator("O2.1.1-b", asOf: new LocalDate(2019, 4, 29))).Score.Band.ShouldBe(Band.Pending);
         // And the reverted entry is still in the log.
-        await using var session = _db.Store.QuerySession();
+        await using var session = _db.Store.QuerySession("cciaa-ms");
         (await session.Events.FetchStreamAsync("cciaa-ms-2019/O1.2.4-a", token: Ct)).Count.ShouldBe(2);
     }
 
@@ -79,7 +79,7 @@ public class TimeTravelTests(PostgresCluster cluster) : IAsyncLifetime
         (await Indicator("O1.2.4-a", asOf: new LocalDate(2019, 5, 14))).Score.Raw.ShouldBe(25);    // 3 of 12
         (await Indicator("O1.2.4-a", asOf: new LocalDate(2019, 5, 15))).Score.Raw.ShouldBe(50);    // 3 of 6
         (await Indicator("O1.2.4-a")).Score.Raw.ShouldBe(50);
-        await using var session = _db.Store.QuerySession();
+        await using var session = _db.Store.QuerySession("cciaa-ms");
         (await PlanHistoryQueries.PlanAsync(session, SeedPlan.Id, new LocalDate(2019, 5, 14), null, Ct))!
             .CurrentVersion.ShouldBe(1);
         (await PlanHistoryQueries.PlanAsync(session, SeedPlan.Id, new LocalDate(2019, 5, 15), null, Ct))!

@@ -45,7 +45,7 @@ public class PlanImportTests(PostgresCluster cluster) : IAsyncLifetime
         outcome.Status.ShouldBe(ImportStatus.Imported);
         (await _db.EventCountAsync()).ShouldBe(outcome.EventsWritten);
         outcome.EventsWritten.ShouldBe(1 + 25 + 77 + 1 + 1); // drafted, nodes, indicators, SG weights, imported
-        await using var session = _db.Store.QuerySession();
+        await using var session = _db.Store.QuerySession("cciaa-ms");
         var events = await session.Events.FetchStreamAsync("cciaa-ms-2019",
             token: TestContext.Current.CancellationToken);
         events[0].Data.ShouldBeOfType<PlanDrafted>().Year.ShouldBe(2019);

@@ -48,7 +48,7 @@ public class UserFileImportTests(PostgresCluster cluster) : IAsyncLifetime
 
     async Task<ResultEntry> EntryAsync(PlanId plan, string indicator)
     {
-        await using var session = _db.Store.QuerySession();
+        await using var session = _db.Store.QuerySession(plan.Entity.Value);
         var results = await session.LoadAsync<IndicatorResults>(IndicatorResults.StreamId(plan.Value, indicator), Ct);
         return results!.Entries.Single();
     }

@@ -15,8 +15,12 @@ public abstract class CliDatabase(PostgresCluster cluster, string prefix) : IAsy
 
     public virtual async ValueTask DisposeAsync() => await cluster.DropDatabaseAsync(_database);
 
+    /// <summary>A users file given to every run (<c>--users</c>), if any.</summary>
+    protected string? Users { get; set; }
+
     /// <summary>Runs <c>perfplan</c> with <paramref name="args"/> on this class's database.</summary>
-    protected Task<CliRunner.Run> Run(params string[] args) => CliRunner.RunAsync([.. args, "--db", Db]);
+    protected Task<CliRunner.Run> Run(params string[] args) =>
+        CliRunner.RunAsync([.. args, "--db", Db, .. Users is { } users ? new[] { "--users", users } : []]);
 
     /// <summary>Runs <c>perfplan</c> and asserts it succeeded.</summary>
     protected async Task<CliRunner.Run> Ok(params string[] args)

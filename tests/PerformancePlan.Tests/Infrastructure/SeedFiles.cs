@@ -17,6 +17,16 @@ public static class SeedFiles
 
     public static string[] PlanLines() => File.ReadAllLines(PlanCsv);
 
+    /// <summary>The demonstration users (src/Host/users.json), each bound to every administration (<c>*</c>): for
+    /// tests of other administrations' plans run by the demo's users (ADR 0028).</summary>
+    public static string UsersOfEveryEntity()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("perfplan-users-").FullName, "users.json");
+        File.WriteAllText(path, File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "Host", "users.json"))
+            .Replace("\"entities\": [\"cciaa-ms\"]", "\"entities\": [\"*\"]"));
+        return path;
+    }
+
     public static RawSheet PlanSheet() => SheetReader.Read(PlanCsv);
 
     /// <summary>Writes the seed file with <paramref name="edit"/> applied to its lines; returns the path.</summary>

@@ -14,8 +14,8 @@ public static class SeedPlan
     public static readonly PlanId Id = PlanId.Parse("cciaa-ms-2019");
 
     public static readonly Instant Approval = Instant.FromUtc(2019, 1, 31, 10, 0);
-    public static readonly Actor Admin = new("admin", [Role.Admin], []);
-    public static readonly Actor Giunta = new("giunta", [Role.Approver], []);
+    public static readonly Actor Admin = new("admin", [Role.Admin], [], Entities: [Actor.AllEntities]);
+    public static readonly Actor Giunta = new("giunta", [Role.Approver], [], Entities: [Actor.AllEntities]);
 
     static readonly PlanDefinition Definition = PlanFileImporter.Read(SeedFiles.PlanSheet(), "cciaa-ms").Plan!;
 

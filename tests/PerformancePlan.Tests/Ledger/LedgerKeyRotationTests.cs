@@ -21,6 +21,7 @@ public class LedgerKeyRotationTests(PostgresCluster cluster) : CliDatabase(clust
 
     public override async ValueTask InitializeAsync()
     {
+        Users = SeedFiles.UsersOfEveryEntity();   // the OIV verifies a store of two administrations whole (ADR 0028)
         await base.InitializeAsync();
         await Ok("plan", "import", "--as", "admin", SeedFiles.PlanCsv);
         await File.WriteAllTextAsync(Key, Convert.ToBase64String(

@@ -40,7 +40,7 @@ public class WhatIfReplayTests(PostgresCluster cluster) : IAsyncLifetime
     async Task<(long Version, int Events)> PlanStreamAsync()
     {
         await using var store = EventStore.Create(_db);
-        await using var session = store.QuerySession();
+        await using var session = store.QuerySession("cciaa-ms");
         var state = await session.Events.FetchStreamStateAsync("cciaa-ms-2019", TestContext.Current.CancellationToken);
         var all = await session.Events.QueryAllRawEvents().CountAsync(TestContext.Current.CancellationToken);
         return (state!.Version, all);
@@ -137,7 +137,7 @@ public class WhatIfApiTests(PostgresCluster cluster) : IAsyncLifetime
     {
         using var oiv = _host.Client("oiv", Role.Oiv);
         using var analyst = _host.Client("analista", Role.Analyst);
-        await using var session = _host.Store.QuerySession();
+        await using var session = _host.Store.QuerySession("cciaa-ms");
         var before = await session.Events.FetchStreamStateAsync("cciaa-ms-2019", Ct);
 
         var response = await oiv.PostAsync("/api/plans/cciaa-ms-2019/oiv/what-if",

@@ -10,6 +10,13 @@ namespace PerformancePlan.Tests.MeasurementSystem;
 /// </summary>
 public class OtherAdministrationsCliTests(PostgresCluster cluster) : CliDatabase(cluster, "adm_")
 {
+    // The demo's users act here for other administrations than Massa-Carrara's (ADR 0028).
+    public override ValueTask InitializeAsync()
+    {
+        Users = SeedFiles.UsersOfEveryEntity();
+        return base.InitializeAsync();
+    }
+
     async Task<string> ApprovedAsync(string file, string entity, int year)
     {
         await Ok("plan", "import", "--as", "admin", SeedFiles.Case("plans", file), "--entity", entity);

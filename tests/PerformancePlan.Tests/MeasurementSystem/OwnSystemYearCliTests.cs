@@ -10,6 +10,13 @@ namespace PerformancePlan.Tests.MeasurementSystem;
 /// </summary>
 public class OwnSystemYearCliTests(PostgresCluster cluster) : CliDatabase(cluster, "own_")
 {
+    // The demo's users act here for other administrations than Massa-Carrara's (ADR 0028).
+    public override ValueTask InitializeAsync()
+    {
+        Users = SeedFiles.UsersOfEveryEntity();
+        return base.InitializeAsync();
+    }
+
     const string Plan = "agenzia-2020";
 
     static readonly string[] AgencyPlan =

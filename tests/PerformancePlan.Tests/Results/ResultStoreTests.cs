@@ -40,7 +40,7 @@ public class ResultStoreTests(PostgresCluster cluster) : IAsyncLifetime
 
     async Task<ObjectiveScores> ScoresAsync()
     {
-        await using var session = _db.Store.QuerySession();
+        await using var session = _db.Store.QuerySession("cciaa-ms");
         return (await ScoreQueries.LoadAsync(session, SeedPlan.Id, Ct))!.Value.Scores;
     }
 
@@ -69,7 +69,7 @@ public class ResultStoreTests(PostgresCluster cluster) : IAsyncLifetime
         await Results.RecordAsync(SeedPlan.Id, "O1.2.4-a", "6", "30/04/2019", null, "corretto", Admin, null, Ct);
 
         (await ScoresAsync()).Indicators.Single(i => i.Code == "O1.2.4-a").Score.Raw.ShouldBe(50);
-        await using var session = _db.Store.QuerySession();
+        await using var session = _db.Store.QuerySession("cciaa-ms");
         (await session.Events.FetchStreamAsync("cciaa-ms-2019/O1.2.4-a", token: Ct)).Count.ShouldBe(2);
     }
 
@@ -143,7 +143,7 @@ public class ResultStoreTests(PostgresCluster cluster) : IAsyncLifetime
 
         outcome.Recorded.ShouldBe(8);
         (await ScoresAsync()).Entity.Score.ShouldBe(new Score(75, Band.Partial, 75));
-        await using var session = _db.Store.QuerySession();
+        await using var session = _db.Store.QuerySession("cciaa-ms");
         var events = await session.Events.QueryAllRawEvents().Where(e => e.EventTypeName == "result_recorded")
             .ToListAsync(Ct);
         events.Select(e => e.CorrelationId).Distinct().Count().ShouldBe(1);

@@ -283,7 +283,7 @@ public class SignInTests(SignInHost fixture) : IClassFixture<SignInHost>
 
     async Task<int> Entries(string indicator)
     {
-        await using var session = _host.Store.QuerySession();
+        await using var session = _host.Store.QuerySession("cciaa-ms");
         var doc = await session.LoadAsync<PerformancePlan.Domain.Results.IndicatorResults>(
             PerformancePlan.Domain.Results.IndicatorResults.StreamId("cciaa-ms-2019", indicator), Ct);
         return doc?.Entries.Count ?? 0;

@@ -92,7 +92,7 @@ public class PerPlanReadScanTests(ScanStore db) : IClassFixture<ScanStore>
     public async Task A_read_of_one_plan_scans_no_table_of_the_whole_store(string read)
     {
         db.Recorder.Clear();
-        await using (var session = db.Store.QuerySession()) await Reads[read](db, session);
+        await using (var session = db.Store.QuerySession(Plan.Entity.Value)) await Reads[read](db, session);
 
         var plans = await PlansAsync(db.Recorder.Commands);
 
@@ -105,7 +105,8 @@ public class PerPlanReadScanTests(ScanStore db) : IClassFixture<ScanStore>
     public async Task The_dashboards_plan_page_reads_no_results_events()
     {
         db.Recorder.Clear();
-        await using (var session = db.Store.QuerySession()) await Reads["dashboard plan page"](db, session);
+        await using (var session = db.Store.QuerySession(Plan.Entity.Value))
+            await Reads["dashboard plan page"](db, session);
 
         db.Recorder.Commands.Where(c => c.Sql.Contains("mt_events") && c.Sql.Contains("LIKE")).ShouldBeEmpty();
     }
@@ -113,11 +114,11 @@ public class PerPlanReadScanTests(ScanStore db) : IClassFixture<ScanStore>
     [Fact]
     public async Task The_dashboards_chart_from_stored_results_is_the_chart_the_replay_gives()
     {
-        await using var session = db.Store.QuerySession();
         var later = db.Clock.GetCurrentInstant() + Duration.FromDays(365);
 
         foreach (var plan in ScanStore.Entities.Select(e => PlanId.Parse(e + "-2019")))
         {
+            await using var session = db.Store.QuerySession(plan.Entity.Value);
             var stored = await ScoreTrendQueries.EntityByPeriodAsync(session, plan, 2019, null, null, Ct);
             var replayed = await ScoreTrendQueries.EntityByPeriodAsync(session, plan, 2019, null, later, Ct);
             stored.ShouldNotBeEmpty();

@@ -34,7 +34,7 @@ public class RebuildTests(PostgresCluster cluster) : IAsyncLifetime
 
     async Task<string> ScoresAsync()
     {
-        await using var session = _db.Store.QuerySession();
+        await using var session = _db.Store.QuerySession("cciaa-ms");
         var (plan, scores) = (await ScoreQueries.LoadAsync(session, SeedPlan.Id, Ct))!.Value;
         return JsonSerializer.Serialize(new { plan, scores }, AppJson.Options);
     }

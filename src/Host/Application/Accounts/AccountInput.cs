@@ -8,7 +8,8 @@ namespace PerformancePlan.Host.Application.Accounts;
 /// <c>_</c>, at most 64, case-insensitive), a display name, roles, offices and a holder code (upper case).
 /// </summary>
 public sealed partial record AccountInput(
-    string Name, string? DisplayName, IReadOnlyList<Role> Roles, IReadOnlyList<string> Offices, string? Holder)
+    string Name, string? DisplayName, IReadOnlyList<Role> Roles, IReadOnlyList<string> Offices, string? Holder,
+    IReadOnlyList<string>? Entities = null)
 {
     /// <summary>The longest user name.</summary>
     public const int MaxNameLength = 64;
@@ -31,8 +32,15 @@ public sealed partial record AccountInput(
             throw new InvalidAccountException("Il ruolo holder richiede --holder con il codice del titolare, es. PO2.");
         return new UserAccount(name, DisplayName is { Length: > 0 } d ? d.Trim() : null, Roles.Distinct().ToList(),
             Offices.Select(o => o.Trim().ToUpperInvariant()).Where(o => o.Length > 0).Distinct().ToList(),
-            Holder is { Length: > 0 } h ? h.Trim().ToUpperInvariant() : null, passwordHash, now);
+            Holder is { Length: > 0 } h ? h.Trim().ToUpperInvariant() : null, passwordHash, now)
+        {
+            Entities = Entities is { Count: > 0 } e ? [.. e.Select(EntityOf).Distinct()] : null,
+        };
     }
+
+    static string EntityOf(string text) => text.Trim() == Actor.AllEntities ? Actor.AllEntities
+        : EntityId.TryParse(text, out var id, out var error) ? id.Value
+        : throw new InvalidAccountException($"Ente non valido in --entity: {error}.");
 
     /// <summary>A role as written on the command line or in a claim (<c>office</c> or <c>officeStaff</c>…), or
     /// null.</summary>

@@ -35,7 +35,7 @@ public sealed class AccountService(IDocumentStore store, IClock clock)
     /// <see cref="DemoPassword"/> — and returns how many it created.</summary>
     public async Task<int> EnsureDemoAccountsAsync(UserDirectory users, CancellationToken ct)
     {
-        await using var session = store.QuerySession();
+        await using var session = TenantSessions.InstallationQuery(store);
         var existing = (await session.Query<UserAccount>().Select(a => a.Id).ToListAsync(ct)).ToHashSet();
         var missing = users.FileUsers.Where(u => !existing.Contains(u.Actor.User.ToLowerInvariant())).ToList();
         if (missing.Count == 0) return 0;
@@ -44,7 +44,7 @@ public sealed class AccountService(IDocumentStore store, IClock clock)
         var created = 0;
         foreach (var (actor, name) in missing)
         {
-            var input = new AccountInput(actor.User, name, actor.Roles, actor.Offices, actor.Holder);
+            var input = new AccountInput(actor.User, name, actor.Roles, actor.Offices, actor.Holder, actor.Scope);
             if (await AddAsync(input.ToAccount(hash, now) with { Demo = true }, ct)) created++;
         }
         return created;
@@ -76,7 +76,7 @@ public sealed class AccountService(IDocumentStore store, IClock clock)
     /// <summary>Every account, by name.</summary>
     public async Task<IReadOnlyList<UserAccount>> ListAsync(CancellationToken ct)
     {
-        await using var session = store.QuerySession();
+        await using var session = TenantSessions.InstallationQuery(store);
         return (await session.Query<UserAccount>().ToListAsync(ct)).OrderBy(a => a.Id, StringComparer.Ordinal)
             .ToList();
     }
@@ -84,14 +84,14 @@ public sealed class AccountService(IDocumentStore store, IClock clock)
     /// <summary>The account of <paramref name="name"/>, or null.</summary>
     public async Task<UserAccount?> FindAsync(string name, CancellationToken ct)
     {
-        await using var session = store.QuerySession();
+        await using var session = TenantSessions.InstallationQuery(store);
         return await session.LoadAsync<UserAccount>(Key(name), ct);
     }
 
     /// <summary>Whether any account was created by the demo (the sign-in page then lists them).</summary>
     public async Task<IReadOnlyList<UserAccount>> DemoAccountsAsync(CancellationToken ct)
     {
-        await using var session = store.QuerySession();
+        await using var session = TenantSessions.InstallationQuery(store);
         return (await session.Query<UserAccount>().Where(a => a.Demo && !a.Disabled).ToListAsync(ct))
             .OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
     }
@@ -145,7 +145,7 @@ public sealed class AccountService(IDocumentStore store, IClock clock)
     /// </summary>
     async Task<IDocumentSession> LockedAsync(string key, CancellationToken ct)
     {
-        var session = store.LightweightSession();
+        var session = TenantSessions.Installation(store);
         try
         {
             await session.BeginTransactionAsync(ct);
@@ -174,7 +174,7 @@ public sealed class AccountService(IDocumentStore store, IClock clock)
 
     async Task<bool> AddAsync(UserAccount account, CancellationToken ct)
     {
-        await using var session = store.LightweightSession();
+        await using var session = TenantSessions.Installation(store);
         session.Insert(account);
         try { await session.SaveChangesAsync(ct); }
         catch (JasperFx.DocumentAlreadyExistsException) { return false; }

@@ -17,7 +17,7 @@ public sealed class StoredAccounts(IDocumentStore store) : IAccountLookup
     {
         if (user.Length is 0 or > AccountInput.MaxNameLength) return null;
         // Marten 9 reads asynchronously only; the CLI, the one caller, has no synchronization context to block.
-        using var session = store.QuerySession();
+        using var session = TenantSessions.InstallationQuery(store);
         return session.LoadAsync<UserAccount>(user.Trim().ToLowerInvariant()).GetAwaiter().GetResult();
     }
 }

@@ -69,20 +69,21 @@ public static class OivEndpoints
         });
 
     static async Task<Results<Ok<OivReplayResponse>, ProblemHttpResult>> Replay(PlanId id, string? asOf,
-        string? knownAt, IDocumentStore store, [FromServices] IClock clock, CancellationToken ct) =>
+        string? knownAt, ClaimsPrincipal user, IDocumentStore store, [FromServices] IClock clock,
+        CancellationToken ct) =>
         await new OivService(store, clock).ReplayAsync(id, RequestParsing.IsoDate(asOf),
-            RequestParsing.IsoInstant(knownAt), ct) is { } replay
+            RequestParsing.IsoInstant(knownAt), ct, WebActor.Of(user)) is { } replay
             ? TypedResults.Ok(OivReplayResponse.Of(replay)) : ApiEndpoints.PlanNotFound(id);
 
     // The form's fields are bound one by one: the framework does not bind a file inside a form record.
     static async Task<Results<Ok<WhatIfView>, ValidationProblem, ProblemHttpResult>> WhatIf(PlanId id,
-        IFormFile? file, [FromForm] string? asOf, [FromForm] string? knownAt, IDocumentStore store,
-        [FromServices] IClock clock, CancellationToken ct)
+        IFormFile? file, [FromForm] string? asOf, [FromForm] string? knownAt, ClaimsPrincipal user,
+        IDocumentStore store, [FromServices] IClock clock, CancellationToken ct)
     {
         if (ApiDocs.Refuse(new WhatIfFormValidator(), new WhatIfForm(file)) is { } refused) return refused;
         var (on, at) = (RequestParsing.IsoDate(asOf), RequestParsing.IsoInstant(knownAt));
         using var upload = await UploadedFile.SaveAsync(file!, ct);
-        return await new OivService(store, clock).WhatIfAsync(id, upload.Path, on, at, ct) is { } w
+        return await new OivService(store, clock).WhatIfAsync(id, upload.Path, on, at, ct, WebActor.Of(user)) is { } w
             ? TypedResults.Ok(WhatIfView.From(w)) : ApiEndpoints.PlanNotFound(id);
     }
 

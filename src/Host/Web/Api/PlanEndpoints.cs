@@ -48,7 +48,7 @@ public static class PlanEndpoints
     static async Task<Ok<List<PlanSummary>>> List(
         string? page, string? pageSize, HttpContext http, IQuerySession session, CancellationToken ct)
     {
-        var list = await PlanListQuery.PageAsync(session, Paging.Parse(page, pageSize), ct);
+        var list = await PlanListQuery.PageAsync(session, Paging.Parse(page, pageSize), WebActor.Of(http.User), ct);
         http.Response.Headers["X-Total-Count"] = list.Total.ToString(CultureInfo.InvariantCulture);
         if (PageLinks(http.Request, list) is { Length: > 0 } links) http.Response.Headers.Link = links;
         return TypedResults.Ok(list.Plans.Select(PlanSummary.Of).ToList());

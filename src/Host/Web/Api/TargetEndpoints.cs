@@ -13,7 +13,10 @@ public static class TargetEndpoints
             + "(predefinito cciaa-ms), `from` e `to` (anni) restringono.", 400));
 
     static async Task<Ok<IReadOnlyList<TargetChange>>> History(string code, EntityId? entity, int? from, int? to,
-        IQuerySession session, CancellationToken ct) =>
-        TypedResults.Ok(await PlanHistoryQueries.TargetHistoryAsync(
-            session, entity ?? EntityId.Default, code, from, to, ct));
+        ClaimsPrincipal user, IDocumentStore store, CancellationToken ct)
+    {
+        var of = entity ?? EntityId.Default;
+        await using var session = TenantSessions.Query(store, WebActor.Of(user), of);
+        return TypedResults.Ok(await PlanHistoryQueries.TargetHistoryAsync(session, of, code, from, to, ct));
+    }
 }

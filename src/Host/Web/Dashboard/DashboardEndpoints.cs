@@ -18,9 +18,9 @@ public static class DashboardEndpoints
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("").ExcludeFromDescription();
-        pages.MapGet("/", async (string? pagina, string? per, IQuerySession s, CancellationToken ct) =>
-            Page<PlanList>(PlanListModel.From(
-                await PlanListQuery.PageAsync(s, Paging.Parse(pagina, per, "pagina", "per"), ct))))
+        pages.MapGet("/", async (string? pagina, string? per, ClaimsPrincipal u, IQuerySession s,
+                CancellationToken ct) => Page<PlanList>(PlanListModel.From(await PlanListQuery.PageAsync(s,
+                Paging.Parse(pagina, per, "pagina", "per"), WebActor.Of(u), ct))))
             .RequireAuthorization(Policies.For(Capability.ReadPlan));
         pages.MapGet("/piani/{id}", PlanAsync).RequireAuthorization(Policies.For(Capability.ReadScores));
         pages.MapGet("/piani/{id}/indicatori/{code}", IndicatorAsync);
@@ -83,7 +83,7 @@ public static class DashboardEndpoints
         PlanId id, ClaimsPrincipal u, IDocumentStore store, IClock clock, CancellationToken ct)
     {
         if (Gate(u, Capability.ReadOivReplay, "Verifica OIV") is { } refused) return refused;
-        return await new OivService(store, clock).ReplayAsync(id, null, null, ct) is { } replay
+        return await new OivService(store, clock).ReplayAsync(id, null, null, ct, WebActor.Of(u)) is { } replay
             ? Page<OivReport>(OivReportModel.From(replay)) : Results.NotFound();
     }
 

@@ -31,6 +31,7 @@ public sealed class BearerUsers(IDocumentStore store, IClock clock, UserDirector
         claims.AddRange(actor.Roles.Select(r => new Claim("role", JwtSettings.RoleClaim(r))));
         claims.AddRange(actor.Offices.Select(o => new Claim("office", o)));
         if (actor.Holder is { } holder) claims.Add(new Claim("holder", holder));
+        claims.AddRange(actor.Scope.Select(e => new Claim("entity", e)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, "name", "role"));
     }
 

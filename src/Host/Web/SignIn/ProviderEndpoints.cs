@@ -66,6 +66,7 @@ public static class ProviderEndpoints
         foreach (var role in account.Roles) identity.AddClaim(new Claim(Claims.Role, JwtSettings.RoleClaim(role)));
         foreach (var office in account.Offices) identity.AddClaim(new Claim("office", office));
         if (account.Holder is { } holder) identity.SetClaim("holder", holder);
+        foreach (var entity in account.Actor.Scope) identity.AddClaim(new Claim("entity", entity));
         identity.SetClaim(SignInSetup.SessionsClaim, account.Sessions.ToString(CultureInfo.InvariantCulture));
         identity.SetScopes(request.GetScopes());
         identity.SetAudiences(OidcSettings.ApiAudience);

@@ -1,0 +1,100 @@
+using Npgsql;
+using PerformancePlan.Domain.Ledger;
+using PerformancePlan.Projections;
+
+namespace PerformancePlan.Host.Application;
+
+/// <summary>
+/// The ledger as an actor may see it (ADR 0028): one plan or one administration's chain for whoever acts for it;
+/// the whole store — global chain, every entity's head, checkpoints of the global head — only for whom every
+/// administration in the store is theirs (the operator, bound to <c>*</c>; or the OIV of a store of one
+/// administration). Another administration's plan or entity is one that does not exist.
+/// </summary>
+public sealed class EntityLedger(IDocumentStore store, IClock clock)
+{
+    readonly LedgerService _ledger = new(store, clock);
+
+    /// <summary>Verifies <paramref name="plan"/>, else <paramref name="entity"/>'s chain, else the whole store.
+    /// </summary>
+    /// <exception cref="NotFoundException">The plan or the entity is unknown, or not <paramref name="by"/>'s.
+    /// </exception>
+    /// <exception cref="ForbiddenException">The whole store holds administrations <paramref name="by"/> does not act
+    /// for: name one with <c>--entity</c>.</exception>
+    public async Task<LedgerReport> VerifyAsync(Actor by, PlanId? plan, EntityId? entity, LedgerEvidence evidence,
+        CancellationToken ct)
+    {
+        if (plan is not null)
+        {
+            await using var session = TenantSessions.Query(store, by, plan);
+            if (await session.Events.FetchStreamStateAsync(plan.Value, ct) is null)
+                throw new NotFoundException($"Piano «{plan}» non trovato: nessun evento da verificare.");
+            return await _ledger.VerifyWithAsync(plan, evidence, ct);
+        }
+        if (entity is not null) return await VerifyEntityAsync(by, entity, evidence, ct);
+        await RequireWholeStoreAsync(by, ct);
+        return await _ledger.VerifyWithAsync(null, evidence, ct);
+    }
+
+    /// <summary>
+    /// One administration's verification: each of its plans' streams and its entity chain, reported with the
+    /// entity chain's head only (its count and last link) — nothing of the global chain or of the others.
+    /// </summary>
+    async Task<LedgerReport> VerifyEntityAsync(Actor by, EntityId entity, LedgerEvidence evidence,
+        CancellationToken ct)
+    {
+        IReadOnlyList<string> plans;
+        await using (var session = TenantSessions.Query(store, by, entity))
+            plans = await session.Query<Plan>().OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
+        if (plans.Count == 0)
+            throw new NotFoundException($"Ente «{entity}» non trovato: nessun piano da verificare.");
+        var reports = new List<LedgerReport>();
+        foreach (var plan in plans) reports.Add(await _ledger.VerifyWithAsync(PlanId.Parse(plan), evidence, ct));
+        var head = reports[^1].Entities.FirstOrDefault(h => h.Entity == entity.Value);
+        var problems = reports.SelectMany(r => r.Problems).ToList();
+        return new LedgerReport(reports.All(r => r.Verified), reports.Sum(r => r.Events), head?.Link ?? "",
+            problems.FirstOrDefault(), problems, [])
+        {
+            Position = head?.Position ?? 0, Link = head?.Link ?? "", Streams = reports.Sum(r => r.Streams),
+            Entities = head is null ? [] : [head],
+        };
+    }
+
+    /// <summary>
+    /// A digest of <paramref name="entity"/>'s chain (exported, not recorded: the ledger's stream of digests is the
+    /// operator's), or of the whole store (recorded) for whom may read it all.
+    /// </summary>
+    /// <exception cref="DomainException">The chain does not verify: no digest of an altered history.</exception>
+    public async Task<LedgerDigestFile> DigestAsync(Actor by, EntityId? entity, CancellationToken ct)
+    {
+        if (entity is null)
+        {
+            await RequireWholeStoreAsync(by, ct);
+            return await _ledger.DigestAsync(by.User, ct);
+        }
+        var report = await VerifyEntityAsync(by, entity, new LedgerEvidence(), ct);
+        if (report.FirstBad is { } bad && !report.Verified)
+            throw new DomainException($"Il registro non è integro ({bad.Reason}, {bad.Stream} v{bad.Version}): "
+                + "nessun digest su una storia alterata.");
+        return new LedgerDigestFile(report.Head, [], clock.GetCurrentInstant(), Entities: report.Entities);
+    }
+
+    /// <summary>Refuses the whole store to whom does not act for every administration it holds.</summary>
+    /// <exception cref="ForbiddenException">Another administration's chain is in the store.</exception>
+    public async Task RequireWholeStoreAsync(Actor by, CancellationToken ct)
+    {
+        if (by.ActsForAll) return;
+        var schema = store.Options.Events.DatabaseSchemaName;
+        await using var conn = store.Options.Tenancy.Default.Database.CreateConnection();
+        await conn.OpenAsync(ct);
+        await using var cmd = new NpgsqlCommand(
+            $"select entity from {schema}.{LedgerSchema.EntityHeadTable} order by entity", conn);
+        var others = new List<string>();
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct))
+                if (!by.ActsFor(r.GetString(0))) others.Add(r.GetString(0));
+        if (others.Count > 0)
+            throw new ForbiddenException($"L'archivio serve più amministrazioni: l'utente «{by.User}» può verificare "
+                + "solo il registro dei propri enti. Indicare --entity "
+                + string.Join(" oppure --entity ", by.Scope) + " (il registro intero è dell'operatore).");
+    }
+}

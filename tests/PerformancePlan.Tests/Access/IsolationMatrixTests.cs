@@ -1,0 +1,149 @@
+using PerformancePlan.Tests.Infrastructure;
+
+namespace PerformancePlan.Tests.Access;
+
+/// <summary>
+/// One store, two administrations (ADR 0028): the seed plan as Massa-Carrara's <c>cciaa-ms-2019</c>, approved, and
+/// the same file imported for Lucca as <c>cciaa-lu-2019</c>. The demonstration users are Massa-Carrara's.
+/// </summary>
+public sealed class TwoEntitiesHost(PostgresCluster cluster) : IAsyncLifetime
+{
+    /// <summary>Lucca's plan, and one id that no administration has.</summary>
+    public const string Lucca = "cciaa-lu-2019", Unknown = "cciaa-ms-2091";
+
+    /// <summary>The host of the access matrix, with Lucca's plan added.</summary>
+    public AccessHost Host { get; } = new(cluster);
+
+    public async ValueTask InitializeAsync()
+    {
+        await Host.InitializeAsync();
+        (await Host.Cli("admin", "plan", "import", SeedFiles.PlanCsv, "--entity", "cciaa-lu")).ExitCode.ShouldBe(0);
+    }
+
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
+}
+
+/// <summary>
+/// Issue #10, isolation: for every door of the access table (<see cref="AccessMatrix"/>) and every user of entity A
+/// (Massa-Carrara), entity B's (Lucca's) plan answers exactly as a plan that does not exist (the CLI's exit and output,
+/// the HTTP status: 404 for reads) — lists show A's plans only, writes to B are refused and write nothing, and the
+/// ledger gives A's OIV A's chain only.
+/// </summary>
+public class IsolationMatrixTests(TwoEntitiesHost two) : IClassFixture<TwoEntitiesHost>
+{
+    AccessHost Host => two.Host;
+
+    static readonly string[] Users = [.. AccessMatrix.Columns.OfType<string>().Where(u => u != "admin")];
+
+    public static TheoryData<string, int, int> PlanDoors(bool cli)
+    {
+        var data = new TheoryData<string, int, int>();
+        for (var r = 0; r < AccessMatrix.Rows.Length; r++)
+            for (var d = 0; d < AccessMatrix.Rows[r].Doors.Length; d++)
+                if (AccessMatrix.Rows[r].Doors[d] is var door && (cli
+                        ? door.Cli?.Contains(AccessMatrix.Plan) == true
+                        : door.Route?.Contains("{id}") == true && door.Id == AccessMatrix.Plan))
+                    data.Add($"{AccessMatrix.Rows[r]}: {door}", r, d);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(PlanDoors), true)]
+    public async Task Every_CLI_verb_on_another_entitys_plan_answers_as_for_a_plan_that_does_not_exist(
+        string door, int r, int d)
+    {
+        var verb = AccessMatrix.Rows[r].Doors[d].Cli!;
+        string[] On(string plan) => [.. verb.Select(a => a == AccessMatrix.Plan ? plan : a)];
+        foreach (var user in Users)
+        {
+            var lucca = await Host.Cli(user, On(TwoEntitiesHost.Lucca));
+            var unknown = await Host.Cli(user, On(TwoEntitiesHost.Unknown));
+            lucca.ExitCode.ShouldBe(unknown.ExitCode, $"{user}: {door}");
+            Plain(lucca.Output, TwoEntitiesHost.Lucca).ShouldBe(Plain(unknown.Output, TwoEntitiesHost.Unknown),
+                $"{user}: {door}");
+            lucca.Errors.Replace(TwoEntitiesHost.Lucca, "«piano»").ShouldBe(
+                unknown.Errors.Replace(TwoEntitiesHost.Unknown, "«piano»"), $"{user}: {door}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(PlanDoors), false)]
+    public async Task Every_endpoint_and_page_on_another_entitys_plan_answers_as_for_a_plan_that_does_not_exist(
+        string door, int r, int d)
+    {
+        var request = AccessMatrix.Rows[r].Doors[d];
+        foreach (var user in Users)
+        {
+            var lucca = await Host.Send(user, request with { Id = TwoEntitiesHost.Lucca });
+            var unknown = await Host.Send(user, request with { Id = TwoEntitiesHost.Unknown });
+            lucca.ShouldBe(unknown, $"{user}: {door}");
+        }
+    }
+
+    [Fact]
+    public async Task The_office_user_of_Massa_Carrara_cannot_record_on_Luccas_plan_and_nothing_is_written()
+    {
+        var before = await Host.Cli("admin", "ledger", "verify", "--entity", "cciaa-lu", "--format", "json");
+
+        var run = await Host.Cli("u1.1", "results", "record", "--plan", TwoEntitiesHost.Lucca, "--indicator",
+            "O1.2.4-a", "--value", "3", "--on", "30/04/2019");
+        var write = Door.Http("POST", "/api/plans/{id}/results", 201,
+            """{"indicator":"O1.2.4-a","value":"3","on":"30/04/2019"}""");
+        var api = await Host.Send("u1.1", write with { Id = TwoEntitiesHost.Lucca });
+
+        run.ExitCode.ShouldBe(3);
+        run.Errors.ShouldContain($"Piano «{TwoEntitiesHost.Lucca}» non trovato");
+        api.ShouldBe(await Host.Send("u1.1", write with { Id = TwoEntitiesHost.Unknown }));   // «non trovato», 422
+        var after = await Host.Cli("admin", "ledger", "verify", "--entity", "cciaa-lu", "--format", "json");
+        Events(after).ShouldBe(Events(before));
+        Events(before).ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task The_holder_PO2_of_Massa_Carrara_cannot_read_Luccas_PO2_scorecard()
+    {
+        var run = await Host.Cli("po2", "scorecard", "--plan", TwoEntitiesHost.Lucca, "--holder", "PO2");
+        var own = await Host.Cli("po2", "scorecard", "--plan", AccessMatrix.Plan, "--holder", "PO2");
+
+        own.ExitCode.ShouldBe(0);
+        run.ExitCode.ShouldBe(2);
+        run.Output.ShouldBeEmpty();
+        run.Errors.ShouldContain($"Piano «{TwoEntitiesHost.Lucca}» non trovato");
+    }
+
+    [Fact]
+    public async Task The_OIV_of_Massa_Carrara_gets_its_own_chain_and_nothing_of_Lucca()
+    {
+        var whole = await Host.Cli("oiv", "ledger", "digest");
+        var own = await Host.Cli("oiv", "ledger", "digest", "--entity", "cciaa-ms");
+        var other = await Host.Cli("oiv", "ledger", "verify", "--entity", "cciaa-lu");
+        var operatorDigest = await Host.Cli("admin", "ledger", "digest");
+
+        whole.ExitCode.ShouldBe(3);
+        whole.Errors.ShouldContain("--entity cciaa-ms");
+        own.ExitCode.ShouldBe(0, own.Errors);
+        own.Output.ShouldContain("cciaa-ms");
+        own.Output.ShouldNotContain("cciaa-lu");
+        other.ExitCode.ShouldBe(2);
+        other.Errors.ShouldContain("Ente «cciaa-lu» non trovato");
+        operatorDigest.ExitCode.ShouldBe(0, operatorDigest.Errors);
+        operatorDigest.Output.ShouldContain("cciaa-lu");
+    }
+
+    [Fact]
+    public async Task Lists_show_the_users_own_administration_and_the_operator_sees_both()
+    {
+        foreach (var user in Users)
+            (await Host.Get(user, "/api/plans/")).ShouldNotContain("cciaa-lu");
+        (await Host.Get("u1.1", "/api/plans/")).ShouldContain(AccessMatrix.Plan);
+        (await Host.Get("u1.1", "/")).ShouldNotContain("cciaa-lu");
+        (await Host.Get("admin", "/api/plans/")).ShouldContain(TwoEntitiesHost.Lucca);
+    }
+
+    // The plan's id and the fresh output file each run writes are the only differences allowed.
+    static string Plain(string output, string plan) =>
+        System.Text.RegularExpressions.Regex.Replace(output.Replace(plan, "«piano»"), "/tmp/\\S+", "«file»");
+
+    static long Events(CliRunner.Run run) =>
+        System.Text.Json.JsonDocument.Parse(run.Output).RootElement.GetProperty("events").GetInt64();
+}
