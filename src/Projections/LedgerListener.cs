@@ -30,7 +30,7 @@ public sealed class LedgerListener : DocumentSessionListenerBase
         var at = headers?.GetValueOrDefault("at")?.ToString() ?? "";
         var correlation = session.CorrelationId ?? "";
         foreach (var entity in streams.Select(s => LedgerEntities.EntityOf(s.Key!)).OfType<string>().Distinct())
-            await RefuseDissolvedAsync(session, schema, entity, token);
+            await RefuseDissolvedAsync(session, entity, token);
         foreach (var action in streams)
         {
             var (version, hash) = await HeadAsync(session, schema, action.Key!, token);
@@ -58,15 +58,11 @@ public sealed class LedgerListener : DocumentSessionListenerBase
     /// read-only from the merger on.
     /// </summary>
     /// <exception cref="DomainException">The administration was dissolved; the message names the successor.</exception>
-    static async Task RefuseDissolvedAsync(IDocumentSession session, string schema, string entity,
-        CancellationToken token)
+    static async Task RefuseDissolvedAsync(IDocumentSession session, string entity, CancellationToken token)
     {
-        var data = (await session.QueryAsync<string>($"select data::text from {schema}.mt_events where stream_id = ? "
-            + "and type = 'entity_dissolved' limit 1", token, EntityStreams.Of(entity))).FirstOrDefault();
-        if (data is null) return;
-        var dissolved = session.DocumentStore.Options.Serializer().FromJson<EntityDissolved>(
-            new MemoryStream(System.Text.Encoding.UTF8.GetBytes(data)));
-        Administration.Evolve(null, dissolved).RequireActive();
+        if (await session.LoadAsync<Succession>(entity, token) is { } gone)
+            Administration.Evolve(null, new EntityDissolved(gone.Id, gone.Successor, gone.On, gone.Act, "", default))
+                .RequireActive();
     }
 
     static async Task<(long Version, string Hash)> HeadAsync(IDocumentSession session, string schema, string stream,

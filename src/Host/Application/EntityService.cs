@@ -17,7 +17,8 @@ public sealed class EntityService(IDocumentStore store, IClock clock)
     /// <summary>The administration as its stream tells it (no stream: active, no predecessors).</summary>
     public static async Task<Administration> StateAsync(IQuerySession session, string entity, CancellationToken ct)
     {
-        var events = await session.Events.FetchStreamAsync(StreamOf(entity), token: ct);
+        // Mergers are public acts: any session reads them, in the administration's own tenant.
+        var events = await session.ForTenant(Tenancy.Of(entity)).Events.FetchStreamAsync(StreamOf(entity), token: ct);
         return events.Select(e => e.Data).OfType<IEntityEvent>()
             .Aggregate(Administration.New(entity), (s, e) => Administration.Evolve(s, e));
     }
@@ -51,17 +52,24 @@ public sealed class EntityService(IDocumentStore store, IClock clock)
     {
         var now = clock.GetCurrentInstant();
         var all = predecessors.Select(p => p.Value).Prepend(successor.Value).Distinct().ToList();
-        await using var session = CommandSession.Open(store, by.User, "entity merge", now);
+        if (all.FirstOrDefault(e => !by.ActsFor(e)) is { } other)
+            throw new ForbiddenException($"L'utente «{by.User}» non opera per l'ente {other}: la fusione la registra "
+                + "chi opera per tutti gli enti coinvolti (in users.json \"entities\": [\"*\"] o ciascun codice).");
+        await using var session = TenantSessions.Write(store, by, successor, "entity merge", now);
         var states = new Dictionary<string, Administration>(StringComparer.Ordinal);
         foreach (var e in all) states[e] = await StateAsync(session, e, ct);
         var heads = await HeadsAsync(predecessors.Select(p => p.Value).ToArray(), ct);
         var decision = MergerDecider.Decide(new MergeEntities(successor.Value, name,
             predecessors.Select(p => p.Value).ToList(), on, act, by, now), states, heads);
         session.Events.Append(StreamOf(successor.Value), decision.Merged);
-        // A predecessor's stream ends here: starting it again (a second merger racing this one) conflicts.
         foreach (var d in decision.Dissolved)
-            if (states[d.Entity].Mergers.Count == 0) session.Events.StartStream(StreamOf(d.Entity), d);
-            else session.Events.Append(StreamOf(d.Entity), d);
+        {
+            // A predecessor's stream ends here: starting it again (a second merger racing this one) conflicts.
+            var events = session.ForTenant(Tenancy.Of(d.Entity)).Events;
+            if (states[d.Entity].Mergers.Count == 0) events.StartStream(StreamOf(d.Entity), d);
+            else events.Append(StreamOf(d.Entity), d);
+            session.Store(Succession.Of(d));
+        }
         await session.SaveChangesAsync(ct);
         await LedgerService.CheckpointAfterAsync(store, clock, by.User, "entity merge", ct);
         return decision.Merged;

@@ -1,3 +1,4 @@
+using PerformancePlan.Projections;
 using JasperFx.Events;
 
 namespace PerformancePlan.Host.Application;
@@ -97,10 +98,14 @@ public static class PlanHistoryQueries
     public static async Task<IReadOnlyList<TargetChange>> TargetHistoryAsync(
         IQuerySession session, EntityId entity, string code, int? from, int? to, CancellationToken ct)
     {
-        var entities = (await EntityService.LineageAsync(session, entity.Value, ct)).ToArray();
+        // Whoever reads the entity reads its predecessors (ADR 0029); a session outside it reads nothing.
+        var entities = session.TenantId == Tenancy.Nobody ? [session.TenantId]
+            : await EntityService.LineageAsync(session, entity.Value, ct);
+        var plans = new List<Plan>();
+        foreach (var e in entities)
+            plans.AddRange(await session.ForTenant(Tenancy.Of(e)).Query<Plan>().ToListAsync(ct));
         // A plan counts if its three-year horizon touches the years asked: the 2019 plan set the 2021 targets too.
-        var plans = (await session.Query<Plan>().Where(p => p.Entity.IsOneOf(entities)).ToListAsync(ct))
-            .Where(p => (from is null || p.Horizon[^1] >= from) && (to is null || p.Horizon[0] <= to))
+        plans = plans.Where(p => (from is null || p.Horizon[^1] >= from) && (to is null || p.Horizon[0] <= to))
             .OrderBy(p => p.Year).ToList();
         // The entity's own plans name the indicator first (a successor's carry a predecessor's lineage over).
         var lineage = plans.OrderBy(p => p.Entity == entity.Value ? 0 : 1).ThenBy(p => p.Year)
@@ -111,8 +116,8 @@ public static class PlanHistoryQueries
         var changes = new List<TargetChange>();
         foreach (var plan in plans)
         {
-            var events = (await EventsAsync(session, PlanId.Parse(plan.Id), null, false, ct))
-                .Select(e => e.Data).ToList();
+            var events = (await EventsAsync(session.ForTenant(Tenancy.Of(plan.Entity)), PlanId.Parse(plan.Id), null,
+                false, ct)).Select(e => e.Data).ToList();
             changes.AddRange(PlanHistory.TargetChanges(events, lineage));
         }
         return changes.Where(c => (from is null || c.TargetYear >= from) && (to is null || c.TargetYear <= to))

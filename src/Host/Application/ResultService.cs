@@ -132,7 +132,7 @@ public sealed class ResultService(IDocumentStore store, IClock clock)
     async Task<PlanId> PlanOfEntryAsync(Guid entryId, Actor by, CancellationToken ct)
     {
         await using var across = TenantSessions.Across(store);
-        var plan = await across.Query<IndicatorResults>().Where(TenantSessions.InScope<IndicatorResults>(by))
+        var plan = await across.Query<IndicatorResults>().Where(TenantSessions.InScope<IndicatorResults>(store, by))
             .Where(r => r.Entries.Any(e => e.EntryId == entryId)).Select(r => r.PlanId).FirstOrDefaultAsync(ct);
         return plan is null ? throw new DomainException($"Nessun risultato con identificativo {entryId}.")
             : PlanId.Parse(plan);

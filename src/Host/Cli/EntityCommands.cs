@@ -52,9 +52,9 @@ public static class EntityCommands
         return new Command("show", "Mostra fusioni e predecessori di un ente") { entity, user }
             .OnStore(cli, common, async (parse, store, ct) =>
             {
-                common.OptionalActor(parse, user);
                 var code = parse.GetValue(entity)!.Value;
-                await using var session = store.QuerySession();
+                await using var session = TenantSessions.Query(store, common.OptionalActor(parse, user),
+                    parse.GetValue(entity)!);
                 var state = await EntityService.StateAsync(session, code, ct);
                 var lineage = await EntityService.LineageAsync(session, code, ct);
                 cli.Console.MarkupLine($"[bold]{code}[/]" + (state.Name is { } n ? $" — {Markup.Escape(n)}" : ""));
