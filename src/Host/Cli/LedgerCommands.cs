@@ -104,8 +104,8 @@ public static class LedgerCommands
                     (kept is null ? "." : ", estende il digest indicato."));
                 cli.Console.MarkupLine($"Verificati in {watch.Elapsed.TotalSeconds:0.0} s ({perSecond:0} eventi/s).");
                 if (parse.GetValue(entity) is not null && report.Entities.Count > 1)
-                    cli.Console.MarkupLine("Catene verificate, con i predecessori fino alla fusione: " + string.Join(", ",
-                        report.Entities.Select(h => $"{h.Entity} ({h.Position} sigilli)")) + ".");
+                    cli.Console.MarkupLine("Catene verificate, con i predecessori fino alla fusione: "
+                        + string.Join(", ", report.Entities.Select(h => $"{h.Entity} ({h.Position} sigilli)")) + ".");
                 cli.Console.MarkupLine(Markup.Escape(LedgerCheckpointCommand.Describe(report)));
             }
             else
