@@ -105,7 +105,8 @@ public static class LedgerCommands
                 cli.Console.MarkupLine($"Verificati in {watch.Elapsed.TotalSeconds:0.0} s ({perSecond:0} eventi/s).");
                 if (parse.GetValue(entity) is not null && report.Entities.Count > 1)
                     cli.Console.MarkupLine("Catene verificate, con i predecessori fino alla fusione: "
-                        + string.Join(", ", report.Entities.Select(h => $"{h.Entity} ({h.Position} sigilli)")) + ".");
+                        + string.Join(", ", report.Entities.Select(h => $"{h.Entity} ({h.Position} "
+                            + (h.Position == 1 ? "sigillo)" : "sigilli)"))) + ".");
                 cli.Console.MarkupLine(Markup.Escape(LedgerCheckpointCommand.Describe(report)));
             }
             else
