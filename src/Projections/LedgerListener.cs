@@ -54,7 +54,7 @@ public sealed class LedgerListener : DocumentSessionListenerBase
     }
 
     /// <summary>
-    /// A dissolved administration (merged into a successor, ADR 0029) takes no writes, by any door: its history is
+    /// A dissolved administration (merged into a successor, ADR 0030) takes no writes, by any door: its history is
     /// read-only from the merger on.
     /// </summary>
     /// <exception cref="DomainException">The administration was dissolved; the message names the successor.</exception>

@@ -40,7 +40,7 @@ public static class LedgerSchema
     {
         await conn.OpenAsync(ct);
         // Done when the newest columns exist and the entity trigger knows every kind of stream of an entity (its
-        // plans' and, since ADR 0029, its own): an older pattern is replaced by running the DDL again.
+        // plans' and, since ADR 0030, its own): an older pattern is replaced by running the DDL again.
         var sql = $"select to_regclass('{schema}.{EntityHeadTable}') is not null and exists (select 1 from "
             + $"information_schema.columns where table_schema = '{schema}' and table_name = 'pp_ledger' "
             + "and column_name = 'sealed_tenant') and exists (select 1 from pg_proc p join pg_namespace n on "

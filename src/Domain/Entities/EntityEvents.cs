@@ -13,7 +13,7 @@ public interface IEntityEvent
 /// <summary>
 /// Where a predecessor's ledger chain stood when it was merged: the position (1-based count of its sealed events, 0 for
 /// an administration with no history) and the hex link of its entity chain at that position (empty for 0). The
-/// successor's verification proves the predecessor's whole history up to the merger against these (ADR 0024, 0029).
+/// successor's verification proves the predecessor's whole history up to the merger against these (ADR 0024, 0030).
 /// </summary>
 public sealed record PredecessorHead(string Entity, long Position, string Link);
 

@@ -1,6 +1,6 @@
 namespace PerformancePlan.Domain.Entities;
 
-/// <summary>Where an administration's own events go: the stream <c>{entity}/ente</c> (ADR 0029).</summary>
+/// <summary>Where an administration's own events go: the stream <c>{entity}/ente</c> (ADR 0030).</summary>
 public static class EntityStreams
 {
     /// <summary>The last segment of an administration's stream id.</summary>

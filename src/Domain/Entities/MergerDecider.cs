@@ -12,7 +12,7 @@ public sealed record MergeEntities(string Successor, string Name, IReadOnlyList<
 /// <summary>What a merger writes: the successor's event and each predecessor's dissolution.</summary>
 public sealed record MergerDecision(EntityMerged Merged, IReadOnlyList<EntityDissolved> Dissolved);
 
-/// <summary>Mergers of administrations (issue #10; ADR 0029).</summary>
+/// <summary>Mergers of administrations (issue #10; ADR 0030).</summary>
 public static class MergerDecider
 {
     /// <summary>

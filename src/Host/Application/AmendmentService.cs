@@ -73,7 +73,7 @@ public sealed class AmendmentService(IDocumentStore store, IClock clock)
     public async Task<Plan> RollForwardAsync(PlanId fromPlanId, PlanId toPlanId, Actor by, CancellationToken ct)
     {
         // The new plan is written in its own administration; the decider refuses one of another administration than
-        // the old plan's — or, once that was merged, than its successor's (issue #10, ADR 0029).
+        // the old plan's — or, once that was merged, than its successor's (issue #10, ADR 0030).
         Plan? from;
         Administration? successor = null;
         await using (var read = TenantSessions.Query(store, by, fromPlanId))

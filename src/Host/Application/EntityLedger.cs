@@ -39,7 +39,7 @@ public sealed class EntityLedger(IDocumentStore store, IClock clock)
     /// <summary>
     /// One administration's verification: each of its plans' streams and its entity chain, reported with the
     /// entity chain's head only (its count and last link) — nothing of the global chain or of the others. A successor
-    /// (ADR 0029) covers its predecessors: each one's chain must pass through the head the merger recorded, and end
+    /// (ADR 0030) covers its predecessors: each one's chain must pass through the head the merger recorded, and end
     /// there but for its dissolution; their heads are reported after the successor's.
     /// </summary>
     /// <param name="recorded">The head a successor's merger recorded for this administration, if it was merged.

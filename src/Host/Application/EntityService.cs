@@ -5,7 +5,7 @@ using PerformancePlan.Projections;
 namespace PerformancePlan.Host.Application;
 
 /// <summary>
-/// Administrations themselves (issue #10, ADR 0029): their own stream <c>{entity}/ente</c>, which the ledger seals
+/// Administrations themselves (issue #10, ADR 0030): their own stream <c>{entity}/ente</c>, which the ledger seals
 /// into the administration's chain, and mergers — the successor records each predecessor's ledger head; each
 /// predecessor's stream ends with its dissolution, after which the ledger refuses its writes.
 /// </summary>

@@ -55,7 +55,7 @@ public sealed partial class LedgerService(IDocumentStore store, IClock clock)
         ReadAsync(planId?.Value, evidence, null, ct);
 
     /// <summary>
-    /// Verifies one stream scope — an administration's own stream <c>{entity}/ente</c> (ADR 0029) — its entity's
+    /// Verifies one stream scope — an administration's own stream <c>{entity}/ente</c> (ADR 0030) — its entity's
     /// chain, and that chain against <paramref name="recorded"/> heads (a successor's record of a predecessor).
     /// </summary>
     public Task<LedgerReport> VerifyStreamAsync(string stream, LedgerEvidence evidence,

@@ -21,7 +21,7 @@ public sealed partial class LedgerService
     /// <param name="stream">The plan (its streams), or an administration's own stream, or null for the whole store.
     /// </param>
     /// <param name="recorded">Entity heads recorded elsewhere — a successor's record of a merged predecessor (ADR
-    /// 0029) — that the entity's chain must still pass through, with how messages name them.</param>
+    /// 0030) — that the entity's chain must still pass through, with how messages name them.</param>
     async Task<LedgerReport> ReadAsync(string? stream, LedgerEvidence evidence, long? headsSince,
         CancellationToken ct, IReadOnlyList<(EntityHead Head, string Which)>? recorded = null)
     {

@@ -98,7 +98,7 @@ public static class PlanHistoryQueries
     public static async Task<IReadOnlyList<TargetChange>> TargetHistoryAsync(
         IQuerySession session, EntityId entity, string code, int? from, int? to, CancellationToken ct)
     {
-        // Whoever reads the entity reads its predecessors (ADR 0029); a session outside it reads nothing.
+        // Whoever reads the entity reads its predecessors (ADR 0030); a session outside it reads nothing.
         var entities = session.TenantId == Tenancy.Nobody ? [session.TenantId]
             : await EntityService.LineageAsync(session, entity.Value, ct);
         var plans = new List<Plan>();

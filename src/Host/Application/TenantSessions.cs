@@ -16,7 +16,7 @@ public static class TenantSessions
 {
     /// <summary>
     /// The tenant <paramref name="actor"/> reads and writes <paramref name="entity"/> in: the entity's own when the
-    /// actor acts for it — or for an administration it was merged into (ADR 0029: a successor's users read their
+    /// actor acts for it — or for an administration it was merged into (ADR 0030: a successor's users read their
     /// predecessors' history; the ledger refuses writes to a dissolved administration) — else nobody's.
     /// </summary>
     public static string TenantFor(IDocumentStore store, Actor? actor, EntityId entity) =>

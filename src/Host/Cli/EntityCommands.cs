@@ -3,7 +3,7 @@ using Spectre.Console;
 
 namespace PerformancePlan.Host.Cli;
 
-/// <summary><c>perfplan entity merge|show</c>: administrations themselves, and their mergers (issue #10, ADR 0029).
+/// <summary><c>perfplan entity merge|show</c>: administrations themselves, and their mergers (issue #10, ADR 0030).
 /// </summary>
 public static class EntityCommands
 {

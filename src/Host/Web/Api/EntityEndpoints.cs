@@ -17,7 +17,7 @@ public sealed record MergerRequest(string Name, IReadOnlyList<string> From, stri
 public sealed record EntityView(string Entity, string? Name, IReadOnlyList<EntityMerged> Mergers,
     EntityDissolved? Dissolution, IReadOnlyList<string> Lineage);
 
-/// <summary><c>/api/entities</c>: administrations and their mergers (issue #10, ADR 0029).</summary>
+/// <summary><c>/api/entities</c>: administrations and their mergers (issue #10, ADR 0030).</summary>
 public static class EntityEndpoints
 {
     /// <summary>Maps the entities group (tag «Enti»).</summary>
