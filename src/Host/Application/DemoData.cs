@@ -80,8 +80,8 @@ public sealed class DemoData(
     public static readonly EntityId Successor = EntityId.Parse("cciaa-tno");
 
     /// <summary>
-    /// <c>perfplan demo --merger</c> (issue #10), after <see cref="LoadAsync"/>, each step once: Lucca's 2019 plan — the
-    /// seed's tree under Lucca's name, <i>dati dimostrativi</i> — approved; the merger of Massa-Carrara, Lucca and Pisa
+    /// <c>perfplan demo --merger</c> (issue #10), after <see cref="LoadAsync"/>, each step once: Lucca's 2019 plan —
+    /// the seed's tree under Lucca's name, <i>dati dimostrativi</i> — approved; the merger of Massa-Carrara, Lucca and Pisa
     /// into Toscana Nord-Ovest from 01/07/2022 (D.M. 16/02/2018, as it happened); Toscana Nord-Ovest's 2022 plan
     /// rolled forward from Massa-Carrara's 2021 one, its indicators carrying their lineage over, and approved
     /// (<i>dati dimostrativi</i>). Acts by the demonstration's approvers of Lucca and Toscana Nord-Ovest.
@@ -121,8 +121,8 @@ public sealed class DemoData(
                     "Camera di Commercio della Toscana Nord-Ovest",
                     [EntityId.Parse("cciaa-ms"), EntityId.Parse("cciaa-lu"), EntityId.Parse("cciaa-pi")], on,
                     "D.M. 16/02/2018 (accorpamento delle Camere di Commercio)", admin, ct);
-                say($"Fusione: {string.Join(", ", m.Predecessors.Select(p => $"{p.Entity} (registro chiuso a {p.Position})"))}"
-                    + $" → {m.Entity} dal {ItalianFormat.Date(m.On)}.");
+                var heads = m.Predecessors.Select(p => $"{p.Entity} (registro chiuso a {p.Position})");
+                say($"Fusione: {string.Join(", ", heads)} → {m.Entity} dal {ItalianFormat.Date(m.On)}.");
             }
         var first = PlanId.Parse("cciaa-tno-2022");
         var tnoGiunta = new Actor("giunta-tno", [Role.Approver], [], Entities: [Successor.Value]);
