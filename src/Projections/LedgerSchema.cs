@@ -43,7 +43,8 @@ public static class LedgerSchema
         // plans' and, since ADR 0030, its own): an older pattern is replaced by running the DDL again.
         var sql = $"select to_regclass('{schema}.{EntityHeadTable}') is not null and exists (select 1 from "
             + $"information_schema.columns where table_schema = '{schema}' and table_name = 'pp_ledger' "
-            + "and column_name = 'sealed_tenant') and exists (select 1 from pg_proc p join pg_namespace n on "
+            + $"and column_name = 'sealed_tenant') and to_regclass('{schema}.pp_ledger_plan') is not null "
+            + "and exists (select 1 from pg_proc p join pg_namespace n on "
             + $"n.oid = p.pronamespace where n.nspname = '{schema}' and p.proname = 'pp_ledger_link_entity' "
             + "and strpos(p.prosrc, $1) > 0)";
         await using (var done = new NpgsqlCommand(sql, conn))
@@ -70,7 +71,7 @@ public static class LedgerSchema
         insert into {{s}}.{{HeadTable}} values (1, 0, '') on conflict do nothing;
         alter table {{s}}.pp_ledger add column if not exists entity text,
             add column if not exists entity_position bigint, add column if not exists entity_link text;
-        create index if not exists pp_ledger_stream_prefix on {{s}}.pp_ledger (stream_id text_pattern_ops);
+        drop index if exists {{s}}.pp_ledger_stream_prefix;
         create unique index if not exists pp_ledger_entity_position on {{s}}.pp_ledger (entity, entity_position);
         create table if not exists {{s}}.{{EntityHeadTable}} (entity text primary key, position bigint not null,
             link text not null);
@@ -139,6 +140,7 @@ public static class LedgerSchema
             where tenant_id = '{{Tenancy.Installation}}' and id ~ '{{Entity}}' returning 1)
         update {{s}}.mt_events set tenant_id = substring(stream_id from '{{Entity}}')
           where tenant_id = '{{Tenancy.Installation}}' and stream_id ~ '{{Entity}}';
+        create index if not exists pp_ledger_plan on {{s}}.pp_ledger (({{ReadIndex.PlanKey("stream_id")}}));
         create table if not exists {{s}}.{{CheckpointTable}} (number bigserial primary key, position bigint not null,
             link text not null, taken_at text not null, taken_by text not null, reason text not null,
             key_id text not null, public_key text not null, signature text not null);

@@ -81,9 +81,9 @@ public sealed class DemoData(
 
     /// <summary>
     /// <c>perfplan demo --merger</c> (issue #10), after <see cref="LoadAsync"/>, each step once: Lucca's 2019 plan —
-    /// the seed's tree under Lucca's name, <i>dati dimostrativi</i> — approved; the merger of Massa-Carrara, Lucca and Pisa
-    /// into Toscana Nord-Ovest from 01/07/2022 (D.M. 16/02/2018, as it happened); Toscana Nord-Ovest's 2022 plan
-    /// rolled forward from Massa-Carrara's 2021 one, its indicators carrying their lineage over, and approved
+    /// the seed's tree under Lucca's name, <i>dati dimostrativi</i> — approved; the merger of Massa-Carrara, Lucca
+    /// and Pisa into Toscana Nord-Ovest from 01/07/2022 (D.M. 16/02/2018, as it happened); Toscana Nord-Ovest's 2022
+    /// plan rolled forward from Massa-Carrara's 2021 one, its indicators carrying their lineage over, and approved
     /// (<i>dati dimostrativi</i>). Acts by the demonstration's approvers of Lucca and Toscana Nord-Ovest.
     /// </summary>
     public async Task LoadMergerAsync(CancellationToken ct)

@@ -30,7 +30,8 @@ public class DemoMergerCliTests(PostgresCluster cluster) : CliDatabase(cluster, 
         var verify = await At("ledger", "verify", "--entity", "cciaa-tno", "--as", "admin");
         verify.ExitCode.ShouldBe(0, verify.Errors);
         verify.Output.ShouldMatch(@"Catene verificate, con i predecessori fino alla fusione: "
-            + @"cciaa-tno \(\d+ sigilli\), cciaa-ms \(\d+ sigilli\), cciaa-lu \(\d+ sigilli\), cciaa-pi \(1 sigillo\)\.");
+            + @"cciaa-tno \(\d+ sigilli\), cciaa-ms \(\d+ sigilli\), cciaa-lu \(\d+ sigilli\), "
+            + @"cciaa-pi \(1 sigillo\)\.");
         using (var history = System.Text.Json.JsonDocument.Parse((await At("targets", "history", "--entity",
                    "cciaa-tno", "--indicator", "S3.2.1-a", "--format", "json")).Output))
             history.RootElement.EnumerateArray().Select(c => c.GetProperty("plan").GetString()).Distinct()
