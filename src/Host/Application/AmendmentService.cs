@@ -16,7 +16,7 @@ public sealed class AmendmentService(IDocumentStore store, IClock clock)
         return await AmendAsync(planId, by, "plan amend", plan =>
         {
             var (changes, errors) = AmendmentFileReader.Read(sheet,
-                plan ?? throw new DomainException($"Piano «{planId}» non trovato."));
+                plan ?? throw new PlanNotFoundException(planId.Value));
             if (errors.Count > 0) throw new InvalidInputException(errors);
             return new AmendPlan(planId.Value, act, on, reason, changes, by, clock.GetCurrentInstant());
         }, ct);
