@@ -26,7 +26,7 @@ public sealed class AmendmentService(IDocumentStore store, IClock clock)
         LocalDate on, string reason, Actor by, CancellationToken ct) =>
         AmendAsync(planId, by, "target revise", plan =>
         {
-            var i = plan?.IndicatorOf(indicator)
+            var i = (plan ?? throw new PlanNotFoundException(planId.Value)).IndicatorOf(indicator)
                 ?? throw new DomainException($"L'indicatore {indicator} non esiste nel piano {planId}.");
             var t = CellParsers.Target(value, i.Measure, i.Comparator, year);
             if (!t.Ok)
@@ -46,6 +46,7 @@ public sealed class AmendmentService(IDocumentStore store, IClock clock)
         await using (var session = TenantSessions.Query(store, by, planId))
             events = (await PlanHistoryQueries.EventsAsync(session, planId, null, false,
                 ct)).Select(e => e.Data).ToList();
+        if (events.Count == 0) throw new PlanNotFoundException(planId.Value);
         var before = PlanHistory.AtVersion(events, version - 1);
         var after = PlanHistory.AtVersion(events, version);
         if (before is null || after is null || after.CurrentVersion < version || version < 2)
