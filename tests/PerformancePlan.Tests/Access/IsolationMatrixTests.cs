@@ -186,6 +186,26 @@ public class IsolationMatrixTests(TwoEntitiesHost two) : IClassFixture<TwoEntiti
     }
 
     [Fact]
+    public async Task The_ledger_verify_endpoint_gives_an_OIV_its_own_entity_and_nothing_of_another()
+    {
+        Door Verify(string entity) => Door.Http("GET", $"/api/ledger/verify?entity={entity}");
+        var lucca = await Host.Answer("admin", Verify("cciaa-lu"));
+        var luccaHead = System.Text.Json.JsonDocument.Parse(lucca.Body).RootElement.GetProperty("head").GetString()!;
+
+        var own = await Host.Answer("oiv", Verify("cciaa-ms"));
+        var other = await Host.Answer("oiv", Verify("cciaa-lu"));
+        var none = await Host.Answer("oiv", Verify("cciaa-zz"));
+
+        lucca.Status.ShouldBe(200);
+        own.Status.ShouldBe(200, own.Body);
+        own.Body.ShouldContain("\"verified\":true");
+        own.Body.ShouldNotContain(luccaHead);
+        other.Status.ShouldBe(404);
+        other.Body.ShouldNotContain(luccaHead);
+        other.Body.Replace("cciaa-lu", "«ente»").ShouldBe(none.Body.Replace("cciaa-zz", "«ente»"));
+    }
+
+    [Fact]
     public async Task Lists_show_the_users_own_administration_and_the_operator_sees_both()
     {
         foreach (var user in Users)
