@@ -59,6 +59,7 @@ public class IsolationMatrixTests(TwoEntitiesHost two) : IClassFixture<TwoEntiti
             var lucca = await Host.Cli(user, On(TwoEntitiesHost.Lucca));
             var unknown = await Host.Cli(user, On(TwoEntitiesHost.Unknown));
             lucca.ExitCode.ShouldBe(unknown.ExitCode, $"{user}: {door}");
+            lucca.ExitCode.ShouldNotBe(0, $"{user}: {door}");   // nothing empty-but-OK
             Plain(lucca.Output, TwoEntitiesHost.Lucca).ShouldBe(Plain(unknown.Output, TwoEntitiesHost.Unknown),
                 $"{user}: {door}");
             lucca.Errors.Replace(TwoEntitiesHost.Lucca, "«piano»").ShouldBe(
