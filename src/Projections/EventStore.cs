@@ -71,8 +71,10 @@ public static class EventStore
     {
         var indexes = new ReadIndexes(opts);
         opts.Storage.Add(indexes);
-        opts.Events.IgnoreIndex(indexes.Indexes[0].Name);
-        opts.Schema.For<IndicatorResults>().IgnoreIndex(indexes.Indexes[1].Name);
+        // All of them: an index on mt_streams Marten is not told about is dropped by its next migration (ADR 0029).
+        foreach (var index in indexes.Indexes) opts.Events.IgnoreIndex(index.Name);
+        foreach (var retired in ReadIndex.RetiredPrefixes) opts.Events.IgnoreIndex(retired);   // SchemaStamp drops
+        opts.Schema.For<IndicatorResults>().IgnoreIndex(ReadIndex.RetiredResultEntries);   // dropped by SchemaStamp
     }
 
     public static DocumentStore Create(string connectionString, string schema = DefaultSchema,

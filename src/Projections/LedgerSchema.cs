@@ -41,7 +41,7 @@ public static class LedgerSchema
         await conn.OpenAsync(ct);
         var sql = $"select to_regclass('{schema}.{EntityHeadTable}') is not null and exists (select 1 from "
             + $"information_schema.columns where table_schema = '{schema}' and table_name = 'pp_ledger' "
-            + "and column_name = 'sealed_tenant')";
+            + $"and column_name = 'sealed_tenant') and to_regclass('{schema}.pp_ledger_plan') is not null";
         await using (var done = new NpgsqlCommand(sql, conn))
             if ((bool)(await done.ExecuteScalarAsync(ct))!) return;
         await using var tx = await conn.BeginTransactionAsync(ct);
@@ -63,7 +63,7 @@ public static class LedgerSchema
         insert into {{s}}.{{HeadTable}} values (1, 0, '') on conflict do nothing;
         alter table {{s}}.pp_ledger add column if not exists entity text,
             add column if not exists entity_position bigint, add column if not exists entity_link text;
-        create index if not exists pp_ledger_stream_prefix on {{s}}.pp_ledger (stream_id text_pattern_ops);
+        drop index if exists {{s}}.pp_ledger_stream_prefix;
         create unique index if not exists pp_ledger_entity_position on {{s}}.pp_ledger (entity, entity_position);
         create table if not exists {{s}}.{{EntityHeadTable}} (entity text primary key, position bigint not null,
             link text not null);
@@ -132,6 +132,7 @@ public static class LedgerSchema
             where tenant_id = '{{Tenancy.Installation}}' and id ~ '{{Entity}}' returning 1)
         update {{s}}.mt_events set tenant_id = substring(stream_id from '{{Entity}}')
           where tenant_id = '{{Tenancy.Installation}}' and stream_id ~ '{{Entity}}';
+        create index if not exists pp_ledger_plan on {{s}}.pp_ledger (({{ReadIndex.PlanKey("stream_id")}}));
         create table if not exists {{s}}.{{CheckpointTable}} (number bigserial primary key, position bigint not null,
             link text not null, taken_at text not null, taken_by text not null, reason text not null,
             key_id text not null, public_key text not null, signature text not null);

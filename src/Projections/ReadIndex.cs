@@ -18,18 +18,39 @@ namespace PerformancePlan.Projections;
 public sealed record ReadIndex(string Schema, string Table, string Name, string Definition)
     : ISchemaObject
 {
-    /// <summary>The index of one plan's streams: <c>stream_id LIKE 'plan/%'</c> is a range on it, in any locale.
+    /// <summary>
+    /// The plan a stream belongs to, in SQL: the stream id up to its first <c>/</c> (<c>cciaa-ms-2019</c> for the
+    /// plan's stream and for <c>cciaa-ms-2019/O1.2.4-a</c>). One plan's rows are <c>PlanKey(column) = $1</c>, an
+    /// equality on an indexed expression whose statistics count plans, so PostgreSQL expects a plan's few hundred rows
+    /// at any store size (ADR 0029); a <c>LIKE 'plan/%'</c> range is estimated from a histogram bucket, which grows
+    /// with the store until a full scan looks cheaper.
     /// </summary>
-    public static ReadIndex StreamPrefix(string schema) =>
-        new(schema, "mt_events", "pp_events_stream_prefix", "(stream_id text_pattern_ops)");
+    public static string PlanKey(string column) => $"split_part({column}, '/', 1)";
 
-    /// <summary>The same range over the streams' table, for a plan's ledger verification (ADR 0024).</summary>
-    public static ReadIndex StreamRowPrefix(string schema) =>
-        new(schema, "mt_streams", "pp_streams_id_prefix", "(id text_pattern_ops)");
+    /// <summary>The index of one plan's events (<see cref="PlanKey"/>).</summary>
+    public static ReadIndex PlanEvents(string schema) =>
+        new(schema, "mt_events", "pp_events_plan", $"(({PlanKey("stream_id")}))");
 
-    /// <summary>The index that finds a result entry by its id (<c>data -> 'entries' @> [{entryId}]</c>).</summary>
-    public static ReadIndex ResultEntries(string schema) =>
-        new(schema, "mt_doc_indicatorresults", "pp_results_entries", "using gin ((data -> 'entries') jsonb_path_ops)");
+    /// <summary>The same over the streams' table, for a plan's ledger verification (ADR 0024).</summary>
+    public static ReadIndex PlanStreams(string schema) =>
+        new(schema, "mt_streams", "pp_streams_plan", $"(({PlanKey("id")}))");
+
+    /// <summary>The stream-prefix indexes of ADR 0022 and 0024, replaced by <see cref="PlanEvents"/> and
+    /// <see cref="PlanStreams"/> and dropped by migrations (ADR 0029).</summary>
+    public static readonly string[] RetiredPrefixes = ["pp_events_stream_prefix", "pp_streams_id_prefix"];
+
+    /// <summary>
+    /// The index that finds a result entry's stream by the entry's id: the events that name it (recorded, reverted),
+    /// <c>data ->> 'entryId' = $1</c>. On the events, not on the results' documents (ADR 0029): one btree entry per
+    /// such event, where a GIN index on every document's entries cost each update all its entries again and a
+    /// rebuild of a million documents more than reading the events.
+    /// </summary>
+    public static ReadIndex EventEntries(string schema) =>
+        new(schema, "mt_events", "pp_events_entry", "((data ->> 'entryId')) where (data ->> 'entryId') is not null");
+
+    /// <summary>The entries' GIN index of ADR 0022 on the results' documents, dropped by migrations (ADR 0029).
+    /// </summary>
+    public const string RetiredResultEntries = "pp_results_entries";
 
     public DbObjectName Identifier => new PostgresqlObjectName(Schema, Name, SchemaUtils.IdentifierUsage.General);
 
@@ -62,13 +83,12 @@ public sealed record ReadIndex(string Schema, string Table, string Name, string 
 public sealed class ReadIndexes(StoreOptions options) : FeatureSchemaBase("perfplan-read-indexes",
     options.Advanced.Migrator)
 {
-    /// <summary>The stream-prefix index on the events, the entry index on the results, the prefix of the streams.
-    /// </summary>
+    /// <summary>A plan's events, an entry's events, a plan's streams: all on the event store's tables.</summary>
     public IReadOnlyList<ReadIndex> Indexes { get; } =
     [
-        ReadIndex.StreamPrefix(options.Events.DatabaseSchemaName),
-        ReadIndex.ResultEntries(options.DatabaseSchemaName),
-        ReadIndex.StreamRowPrefix(options.Events.DatabaseSchemaName),
+        ReadIndex.PlanEvents(options.Events.DatabaseSchemaName),
+        ReadIndex.EventEntries(options.Events.DatabaseSchemaName),
+        ReadIndex.PlanStreams(options.Events.DatabaseSchemaName),
     ];
 
     protected override IEnumerable<ISchemaObject> schemaObjects() => Indexes;

@@ -36,6 +36,16 @@ public static class SchemaStamp
         await using var conn = store.Options.Tenancy.Default.Database.CreateConnection();
         await LedgerSchema.ApplyAsync(conn, schema, ct);
         await MoveDocumentsToTheirTenantsAsync(store, conn, ct);
+        // ADR 0029: the entry's index is on the events now, a plan's rows are found by its key, not by prefix.
+        var retired = ReadIndex.RetiredPrefixes.Select(i => $"{schema}.{i}")
+            .Append($"{store.Options.DatabaseSchemaName}.{ReadIndex.RetiredResultEntries}");
+        await using (var drop = new NpgsqlCommand($"drop index if exists {string.Join(", ", retired)}", conn))
+            await drop.ExecuteNonQueryAsync(ct);
+        // The plan indexes' expressions get their statistics (how many plans) only from an analyze: without them
+        // PostgreSQL guesses a plan's rows from the table's size and parallel plans start (ADR 0029).
+        await using (var analyze = new NpgsqlCommand($"analyze {schema}.mt_events, {schema}.mt_streams, "
+            + $"{schema}.{LedgerListener.Table}", conn))
+            await analyze.ExecuteNonQueryAsync(ct);
         await using (var create = new NpgsqlCommand($"create table if not exists {schema}.{Table} (id int primary key "
             + "check (id = 1), version text not null, migrated_at timestamptz not null default now())", conn))
             await create.ExecuteNonQueryAsync(ct);

@@ -27,6 +27,41 @@ public sealed class BenchStore(RawSheet planFile, IClock clock)
         return store;
     }
 
+    /// <summary>The schema <c>bench --keep</c> keeps its store of N administrations in, from one run to the next.
+    /// </summary>
+    public const string KeptSchema = "bench_kept";
+
+    /// <summary>
+    /// The store <c>bench --keep</c> keeps in <see cref="KeptSchema"/>: created the first time, else the one a previous
+    /// run left (migrated to this build's schema), so a store of millions of events is generated once.
+    /// </summary>
+    public static async Task<DocumentStore> OpenKeptAsync(string connectionString, CancellationToken ct)
+    {
+        var store = EventStore.Create(connectionString, KeptSchema);
+        await EventStore.PrepareAsync(store, ct);
+        return store;
+    }
+
+    /// <summary>How many administrations the store holds: one chain head each (ADR 0024), 1, 2… in order.</summary>
+    public static async Task<int> EntitiesAsync(IDocumentStore store, CancellationToken ct)
+    {
+        await using var conn = store.Options.Tenancy.Default.Database.CreateConnection();
+        await conn.OpenAsync(ct);
+        await using var cmd = new Npgsql.NpgsqlCommand($"select count(*) from "
+            + $"{store.Options.Events.DatabaseSchemaName}.{LedgerSchema.EntityHeadTable}", conn);
+        return Convert.ToInt32(await cmd.ExecuteScalarAsync(ct));
+    }
+
+    /// <summary>Events in the store (its <c>mt_events</c> rows).</summary>
+    public static async Task<long> EventCountAsync(IDocumentStore store, CancellationToken ct)
+    {
+        await using var conn = store.Options.Tenancy.Default.Database.CreateConnection();
+        await conn.OpenAsync(ct);
+        await using var cmd = new Npgsql.NpgsqlCommand(
+            $"select count(*) from {store.Options.Events.DatabaseSchemaName}.mt_events", conn);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct));
+    }
+
     /// <summary>Drops a bench schema with everything in it (Marten's tables and the ledger's).</summary>
     public static async Task DropAsync(IDocumentStore store, CancellationToken ct)
     {

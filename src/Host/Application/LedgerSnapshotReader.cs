@@ -48,7 +48,7 @@ public sealed partial class LedgerService
     {
         var digested = $"from {Schema}.mt_events d cross join jsonb_array_elements(d.data->'heads') h "
             + $"where d.stream_id = '{LedgerStream}' and d.type = 'ledger_digested'";
-        // The scope in every branch, so a plan's streams are found through each table's stream index (ADR 0022).
+        // The scope in every branch, so a plan's streams are found through each table's plan index (ADR 0022, 0029).
         await ExecuteAsync(conn, tx, "declare pp_streams no scroll cursor for select s from ("
             + $"select id as s from {Schema}.mt_streams where {scope.On("id")} "
             + $"union select stream_id from {Schema}.mt_events where {scope.On("stream_id")} "
@@ -118,8 +118,12 @@ public sealed partial class LedgerService
             if (seals.Count < SealBatch) break;
         }
         await ExecuteAsync(conn, tx, "close pp_entity", all, ct);
-        foreach (var unlinked in await QueryAsync(conn, tx, SealColumns(scope)
-            + $"where l.position is null and {scope.On("l.stream_id")} limit 1", ReadSeal, ct, scope))
+        // The plan's seals first, then the unlinked among them: asked together, the planner takes the position index
+        // for "is null", whose entries include every seal's before its commit linked it (until vacuum: millions).
+        foreach (var unlinked in await QueryAsync(conn, tx, "with mine as materialized (select stream_id, version, "
+            + $"position from {Schema}.{LedgerListener.Table} where {scope.On("stream_id")}) " + SealColumns(scope)
+            + "join mine m on m.stream_id = l.stream_id and m.version = l.version where m.position is null limit 1",
+            ReadSeal, ct, scope))
             verifier.Add(unlinked);
         var wanted = verifier.WantedPositions.ToArray();
         foreach (var seal in await QueryAsync(conn, tx, SealColumns(all) + "where l.position = any(array_append($1, "
@@ -228,20 +232,15 @@ public sealed partial class LedgerService
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>The plan's streams in SQL (<c>$1</c> the plan, <c>$2</c> its prefix as a LIKE pattern), or all.
-    /// </summary>
+    /// <summary>The plan's streams in SQL (<c>$1</c> the plan: its key, ADR 0029), or all.</summary>
     sealed record Scope(string? Plan)
     {
-        public string On(string column) => Plan is null ? "true" : $"({column} = $1 or {column} like $2)";
+        public string On(string column) => Plan is null ? "true" : $"{ReadIndex.PlanKey(column)} = $1";
 
         public void Bind(NpgsqlCommand cmd)
         {
             if (Plan is null || !cmd.CommandText.Contains("$1")) return;
             cmd.Parameters.Add(new NpgsqlParameter { Value = Plan });
-            cmd.Parameters.Add(new NpgsqlParameter
-            {
-                Value = Plan.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "/%",
-            });
         }
     }
 

@@ -1,4 +1,6 @@
 using JasperFx.Events;
+using Marten.Linq.MatchesSql;
+using PerformancePlan.Projections;
 
 namespace PerformancePlan.Host.Application;
 
@@ -18,10 +20,12 @@ public static class PlanHistoryQueries
     public static async Task<IReadOnlyList<IEvent>> EventsAsync(
         IQuerySession session, PlanId planId, Instant? knownAt, bool withResults, CancellationToken ct)
     {
-        // Its results' streams by their prefix, a range of the stream-prefix index (ADR 0022): no other plan is read.
-        var (id, prefix) = (planId.Value, planId.Value + "/");
+        // With its results' streams: every stream whose plan key is the plan's, one equality on the plan index
+        // (ADR 0022, 0029): no other plan is read, and PostgreSQL expects one plan's rows whatever the store's size.
+        var id = planId.Value;
+        var key = $"{ReadIndex.PlanKey("d.stream_id")} = ?";
         var query = withResults
-            ? session.Events.QueryAllRawEvents().Where(e => e.StreamKey == id || e.StreamKey!.StartsWith(prefix))
+            ? session.Events.QueryAllRawEvents().Where(e => e.MatchesSql(key, id))
             : session.Events.QueryAllRawEvents().Where(e => e.StreamKey == id);
         var events = await query.OrderBy(e => e.Sequence).ToListAsync(ct);
         // "Known at" goes by the instant each command sealed into its events, not by a database column nobody seals.

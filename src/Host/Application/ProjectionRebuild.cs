@@ -22,27 +22,40 @@ public sealed record RebuildReport(
 /// </summary>
 public sealed class ProjectionRebuild(IDocumentStore store)
 {
-    const int Batch = 1000;
+    const int Batch = 1000, Writers = 3;
 
     /// <summary>Rebuilds; <paramref name="progress"/> hears the events folded so far, every few thousand.</summary>
-    public async Task<RebuildReport> RebuildAsync(Action<long>? progress, CancellationToken ct)
+    /// <param name="check">Whether to check rebuild equals live afterwards (<see cref="CheckAsync"/>); without it the
+    /// report names no plan checked.</param>
+    public async Task<RebuildReport> RebuildAsync(Action<long>? progress, CancellationToken ct, bool check = true)
     {
         var watch = Stopwatch.StartNew();
-        await DeleteDocumentsAsync(ct);
-        // Folding and writing overlap: the reader hands full batches to one writer on a connection of its own, so the
-        // rebuild takes about as long as the read alone (a few batches in flight bound the memory).
-        // A batch is one administration's documents: they are written in its tenant (ADR 0028).
+        var indexes = await DeleteDocumentsAsync(ct);
+        try { await LoadAsync(progress, ct); }
+        finally { await CreateIndexesAsync(indexes, ct); }
+        var elapsed = watch.Elapsed;
+        var (checkedPlans, differences) = check ? await CheckAsync(ct) : (0, []);
+        return new RebuildReport(_events, _documents, elapsed, checkedPlans, differences);
+    }
+
+    long _events, _documents;
+
+    async Task LoadAsync(Action<long>? progress, CancellationToken ct)
+    {
+        // Folding and writing overlap: the reader hands full batches to a few writers, each on a connection of its own,
+        // so the rebuild takes about as long as the read alone (a few batches in flight bound the memory). A batch is
+        // one administration's documents, written in its tenant (ADR 0028): with thousands of administrations a batch
+        // is small, and several writers keep PostgreSQL busy while each waits for its commit (ADR 0029).
         var batches = Channel.CreateBounded<(string Tenant, List<object> Documents)>(
-            new BoundedChannelOptions(4) { SingleReader = true });
-        long documents = 0;
-        var writer = Task.Run(async () =>
+            new BoundedChannelOptions(4 * Writers) { SingleWriter = true });
+        var writers = Enumerable.Range(0, Writers).Select(_ => Task.Run(async () =>
         {
             try
             {
                 await foreach (var (tenant, batch) in batches.Reader.ReadAllAsync(ct))
                 {
                     await store.BulkInsertDocumentsAsync(tenant, batch, BulkInsertMode.InsertsOnly, batch.Count, ct);
-                    documents += batch.Count;
+                    Interlocked.Add(ref _documents, batch.Count);
                 }
             }
             catch (Exception e)
@@ -50,8 +63,9 @@ public sealed class ProjectionRebuild(IDocumentStore store)
                 batches.Writer.TryComplete(e);   // the reader stops at its next batch instead of waiting forever
                 throw;
             }
-        }, ct);
+        }, ct)).ToList();
         long events = 0;
+        _documents = 0;
         try
         {
             var pending = new List<object>(Batch);
@@ -84,22 +98,49 @@ public sealed class ProjectionRebuild(IDocumentStore store)
         }
         catch (ChannelClosedException) { }   // the writer failed: awaiting it below throws its error
         finally { batches.Writer.TryComplete(); }
-        await writer;
-        var elapsed = watch.Elapsed;
+        await Task.WhenAll(writers);
+        _events = events;
         progress?.Invoke(events);
-        var (checkedPlans, differences) = await CheckAsync(ct);
-        return new RebuildReport(events, documents, elapsed, checkedPlans, differences);
     }
 
-    /// <summary>Both projections' tables emptied in one statement.</summary>
-    async Task DeleteDocumentsAsync(CancellationToken ct)
+    /// <summary>
+    /// Both projections' tables emptied in one statement, and their secondary indexes dropped (returned, to be
+    /// created again): at a million documents, inserting each into the entries' GIN index and the plan-id btree cost
+    /// more than reading the events; building them once after the copy is one sort each. Primary keys stay.
+    /// </summary>
+    async Task<IReadOnlyList<string>> DeleteDocumentsAsync(CancellationToken ct)
     {
         var tables = new[] { typeof(Plan), typeof(IndicatorResults) }
-            .Select(t => store.Options.Schema.For(t));
+            .Select(t => store.Options.Schema.For(t)).ToArray();
         await using var conn = store.Options.Tenancy.Default.Database.CreateConnection();
         await conn.OpenAsync(ct);
-        await using var cmd = new Npgsql.NpgsqlCommand($"truncate {string.Join(", ", tables)}", conn);
+        var indexes = new List<(string Name, string Definition)>();
+        await using (var find = new Npgsql.NpgsqlCommand("select i.indexrelid::regclass::text, "
+            + "pg_get_indexdef(i.indexrelid) from pg_index i where i.indrelid in (select unnest($1::text[])::regclass) "
+            + "and not i.indisprimary and not i.indisunique", conn))
+        {
+            find.Parameters.Add(new Npgsql.NpgsqlParameter { Value = tables });
+            await using var r = await find.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct)) indexes.Add((r.GetString(0), r.GetString(1)));
+        }
+        var drops = string.Concat(indexes.Select(i => $"; drop index {i.Name}"));
+        await using var cmd = new Npgsql.NpgsqlCommand($"truncate {string.Join(", ", tables)}{drops}", conn);
         await cmd.ExecuteNonQueryAsync(ct);
+        return indexes.Select(i => i.Definition).ToList();
+    }
+
+    /// <summary>The indexes <see cref="DeleteDocumentsAsync"/> dropped, created again from their own definitions
+    /// (also when the load failed; if the process was killed meanwhile, <c>perfplan db migrate</c> creates them).
+    /// </summary>
+    async Task CreateIndexesAsync(IReadOnlyList<string> definitions, CancellationToken ct)
+    {
+        if (definitions.Count == 0) return;
+        await using var conn = store.Options.Tenancy.Default.Database.CreateConnection();
+        await conn.OpenAsync(CancellationToken.None);
+        await using var cmd = new Npgsql.NpgsqlCommand("set maintenance_work_mem = '256MB'; "
+            + string.Join("; ", definitions.Select(d => d.Replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS "))),
+            conn);
+        await cmd.ExecuteNonQueryAsync(CancellationToken.None);   // even when cancelled: never leave them dropped
     }
 
     /// <summary>Rebuild equals live: every plan's documents against what its events give.</summary>

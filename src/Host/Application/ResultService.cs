@@ -1,5 +1,6 @@
 using JasperFx;
 using JasperFx.Events;
+using Marten.Linq.MatchesSql;
 using PerformancePlan.Domain.Import;
 using PerformancePlan.Host.Files;
 
@@ -131,21 +132,30 @@ public sealed class ResultService(IDocumentStore store, IClock clock)
     /// one that does not exist.</summary>
     async Task<PlanId> PlanOfEntryAsync(Guid entryId, Actor by, CancellationToken ct)
     {
+        // The events that name the entry, found through their index (ADR 0029).
         await using var across = TenantSessions.Across(store);
-        var plan = await across.Query<IndicatorResults>().Where(TenantSessions.InScope<IndicatorResults>(by))
-            .Where(r => r.Entries.Any(e => e.EntryId == entryId)).Select(r => r.PlanId).FirstOrDefaultAsync(ct);
-        return plan is null ? throw new DomainException($"Nessun risultato con identificativo {entryId}.")
-            : PlanId.Parse(plan);
+        var named = await across.Events.QueryAllRawEvents().Where(TenantSessions.InScope<IEvent>(by))
+            .Where(e => e.MatchesSql(EntryNamed, entryId.ToString())).FirstOrDefaultAsync(ct);
+        return PlanId.Parse(PlanOf(named?.Data)
+            ?? throw new DomainException($"Nessun risultato con identificativo {entryId}."));
     }
+
+    /// <summary>The events naming an entry (<c>pp_events_entry</c>, ADR 0029): recorded, reverted.</summary>
+    const string EntryNamed = "d.data ->> 'entryId' = ?";
+
+    static string? PlanOf(object? entryEvent) =>
+        entryEvent switch { ResultRecorded r => r.PlanId, ResultReverted r => r.PlanId, _ => null };
 
     async Task<(IEventStream<IndicatorResults> Stream, Plan? Plan)> StreamOfEntryAsync(
         IDocumentSession session, Guid entryId, CancellationToken ct)
     {
-        var holder = await session.Query<IndicatorResults>()
-            .Where(r => r.Entries.Any(e => e.EntryId == entryId)).FirstOrDefaultAsync(ct)
+        // The events that name the entry, found through their index (ADR 0029); the stream is its indicator's.
+        var named = await session.Events.QueryAllRawEvents()
+            .Where(e => e.MatchesSql(EntryNamed, entryId.ToString())).FirstOrDefaultAsync(ct);
+        var planId = PlanOf(named?.Data)
             ?? throw new DomainException($"Nessun risultato con identificativo {entryId}.");
-        var stream = await session.Events.FetchForWriting<IndicatorResults>(holder.Id, ct);
-        return (stream, await session.LoadAsync<Plan>(holder.PlanId, ct));
+        var stream = await session.Events.FetchForWriting<IndicatorResults>(named!.StreamKey!, ct);
+        return (stream, await session.LoadAsync<Plan>(planId, ct));
     }
 
     /// <summary>

@@ -36,6 +36,10 @@ public sealed record VerifyMemoryFigure(long SmallEvents, long LargeEvents, long
     public (double Small, double Large) EventsPerSecond => (SmallEvents / SmallSeconds, LargeEvents / LargeSeconds);
 }
 
+/// <summary>The store <c>bench --keep</c> kept holds more administrations than <c>--entities</c> asks: the message says
+/// what to do (in Italian).</summary>
+public sealed class KeptStoreTooLargeException(string message) : Exception(message);
+
 /// <summary>
 /// The scale figures of <c>perfplan bench --entities N</c> and <c>--verify-memory</c> (issue #15): the same plan's
 /// as-of scores, OIV replay and ledger verification in a store of N administrations against a store of one; the
@@ -49,36 +53,54 @@ public sealed class ScaleBenchmark(string connectionString, string planFile, ICl
     /// <summary>Reports progress as Italian lines (stores being built, figures being measured).</summary>
     public IProgress<string>? Progress { get; init; }
 
+    /// <summary>Hears each figure as soon as it is measured (the bench prints it then: a run at 5 million events
+    /// takes long).</summary>
+    public Action<ScaleFigure>? Measured { get; init; }
+
     /// <summary>
     /// Builds a store of one administration and one of <paramref name="entities"/>, then measures each figure
-    /// <paramref name="rounds"/> times in both, alternating; medians. The last figure is the rebuild of the larger
-    /// store against reading and deserialising its events (its <see cref="ScaleFigure.Factor"/> is rebuild/read).
+    /// <paramref name="rounds"/> times in both, alternating; medians. The last figure, unless
+    /// <paramref name="rebuildRounds"/> is 0, is the rebuild of the larger store against reading and deserialising its
+    /// events, <paramref name="rebuildRounds"/> times (its <see cref="ScaleFigure.Factor"/> is rebuild/read). With
+    /// <paramref name="keep"/> the larger store is the one in <see cref="BenchStore.KeptSchema"/>, grown to
+    /// <paramref name="entities"/> if it has fewer, and left there for the next run.
     /// </summary>
+    /// <exception cref="KeptStoreTooLargeException">The kept store holds more administrations than asked.</exception>
     public async Task<(IReadOnlyList<ScaleFigure> Figures, long EventsOne, long EventsMany)> RunAsync(
-        int entities, int rounds, CancellationToken ct)
+        int entities, int rounds, int rebuildRounds, bool keep, CancellationToken ct)
     {
-        var one = await BenchStore.CreateAsync(connectionString, ct);
-        var many = await BenchStore.CreateAsync(connectionString, ct);
+        DocumentStore? one = null, many = null;
         try
         {
+            one = await BenchStore.CreateAsync(connectionString, ct);
+            many = keep ? await BenchStore.OpenKeptAsync(connectionString, ct)
+                : await BenchStore.CreateAsync(connectionString, ct);
             var generator = new BenchStore(_plan, clock);
             var eventsOne = await generator.AddAsync(one, 0, 1, null, ct);
-            var eventsMany = await BuildAsync(generator, many, entities, ct);
+            var there = keep ? await BenchStore.EntitiesAsync(many, ct) : 0;
+            if (there > entities)
+                throw new KeptStoreTooLargeException($"L'archivio conservato ({BenchStore.KeptSchema}) ha già "
+                    + $"{there} enti, più dei {entities} chiesti: usare --entities {there}, oppure eliminarlo con "
+                    + $"«drop schema {BenchStore.KeptSchema} cascade».");
+            if (there > 0)
+                Progress?.Report($"Archivio conservato ({BenchStore.KeptSchema}): {there} enti già presenti.");
+            if (there < entities) await BuildAsync(generator, many, entities, ct, from: there);
+            var eventsMany = await BenchStore.EventCountAsync(many, ct);
             Progress?.Report("Misure in corso…");
-            var figures = new List<ScaleFigure>
-            {
-                await CompareAsync("punteggi «al 30/06/2019» (scores --as-of)", one, many, rounds, AsOfAsync, ct),
-                await CompareAsync("ripetizione dell'OIV (oiv replay)", one, many, rounds, OivAsync, ct),
-                await CompareAsync("verifica del registro del piano (ledger verify --plan)", one, many, rounds,
-                    VerifyPlanAsync, ct),
-            };
-            figures.Add(await RebuildAsync(many, rounds, ct));
+            var figures = new List<ScaleFigure>();
+            void Add(ScaleFigure f) { figures.Add(f); Measured?.Invoke(f); }
+            Add(await CompareAsync("punteggi «al 30/06/2019» (scores --as-of)", one, many, rounds, AsOfAsync, ct));
+            Add(await CompareAsync("ripetizione dell'OIV (oiv replay)", one, many, rounds, OivAsync, ct));
+            Add(await CompareAsync("verifica del registro del piano (ledger verify --plan)", one, many, rounds,
+                VerifyPlanAsync, ct));
+            if (rebuildRounds > 0) Add(await RebuildAsync(many, rebuildRounds, ct));
             return (figures, eventsOne, eventsMany);
         }
         finally
         {
-            await BenchStore.DropAsync(one, ct);
-            await BenchStore.DropAsync(many, ct);
+            // Also when the kept store cannot be opened: the store of one is never left behind.
+            if (one is not null) await BenchStore.DropAsync(one, ct);
+            if (many is not null && !keep) await BenchStore.DropAsync(many, ct);
         }
     }
 
@@ -162,18 +184,24 @@ public sealed class ScaleBenchmark(string connectionString, string planFile, ICl
 
     /// <summary>
     /// The rebuild of every projection against reading and deserialising every event in the same order; medians of
-    /// up to three rounds, each read then rebuilt.
+    /// <paramref name="rounds"/> rounds, each read then rebuilt. Rebuild equals live is checked after the last one
+    /// (outside the timed part; at millions of events each check takes minutes).
     /// </summary>
-    static async Task<ScaleFigure> RebuildAsync(IDocumentStore store, int rounds, CancellationToken ct)
+    async Task<ScaleFigure> RebuildAsync(IDocumentStore store, int rounds, CancellationToken ct)
     {
         var reads = new List<double>();
         var rebuilds = new List<double>();
         long events = 0;
-        for (var round = 0; round < Math.Min(rounds, 3); round++)
+        for (var round = 1; round <= rounds; round++)
         {
+            Progress?.Report($"Ricostruzione, ripetizione {round} di {rounds}: sola lettura degli eventi…");
             (events, var read) = await BenchStore.ReadEveryEventAsync(store, ct);
             reads.Add(read);
-            rebuilds.Add((await new ProjectionRebuild(store).RebuildAsync(null, ct)).Elapsed.TotalMilliseconds);
+            Progress?.Report($"Ricostruzione, ripetizione {round} di {rounds}: ricostruzione…");
+            var report = await new ProjectionRebuild(store).RebuildAsync(null, ct, check: round == rounds);
+            if (report.Differences.Count > 0)
+                throw new InvalidOperationException("ricostruzione diversa dalle proiezioni: " + report.Differences[0]);
+            rebuilds.Add(report.Elapsed.TotalMilliseconds);
         }
         return new ScaleFigure("ricostruzione delle proiezioni (rebuild) rispetto alla sola lettura degli eventi",
             events, Median(reads), Median(rebuilds));

@@ -23,13 +23,58 @@ public class BenchCliTests(PostgresCluster cluster) : CliDatabase(cluster, "benc
         (await BenchSchemasAsync()).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task Each_figure_is_printed_as_soon_as_it_is_measured_with_its_ratio_before_the_summary()
+    {
+        var run = await Ok("bench", "--entities", "2", "--rounds", "1", "--rebuild-rounds", "1");
+
+        var asOf = run.Output.IndexOf("Misurato — punteggi «al 30/06/2019» (scores --as-of): ",
+            StringComparison.Ordinal);
+        var verify = run.Output.IndexOf("Misurato — verifica del registro del piano (ledger verify --plan): ",
+            StringComparison.Ordinal);
+        var rebuild = run.Output.IndexOf("Misurato — ricostruzione delle proiezioni (rebuild) rispetto alla sola "
+            + "lettura degli eventi, 588 eventi: ", StringComparison.Ordinal);
+        var summary = run.Output.IndexOf("Archivio di 1 ente:", StringComparison.Ordinal);
+        asOf.ShouldBeGreaterThanOrEqualTo(0, run.Output);
+        verify.ShouldBeGreaterThan(asOf);
+        rebuild.ShouldBeGreaterThan(verify);
+        summary.ShouldBeGreaterThan(rebuild);
+        run.Output.ShouldContain("ms con 2 enti; rapporto ");
+        run.Output.ShouldContain("(obiettivo: al più 1,5×)");
+    }
+
+    [Fact]
+    public async Task With_keep_the_store_of_N_stays_for_the_next_run_which_grows_it_and_refuses_to_shrink_it()
+    {
+        var first = await Ok("bench", "--entities", "2", "--rounds", "1", "--rebuild-rounds", "0", "--keep");
+
+        first.Output.ShouldContain("di 2 enti: 588 eventi");
+        first.Output.ShouldNotContain("Ricostruzione delle proiezioni");   // --rebuild-rounds 0: not measured
+        (await BenchSchemasAsync()).ShouldBe(1);   // bench_kept; the store of one is dropped
+
+        var second = await Ok("bench", "--entities", "3", "--rounds", "1", "--rebuild-rounds", "1", "--keep");
+
+        second.Errors.ShouldContain("Archivio conservato (bench_kept): 2 enti già presenti.");
+        second.Errors.ShouldContain("Enti generati: 3 di 3");
+        second.Output.ShouldContain("di 3 enti: 882 eventi");
+        second.Output.ShouldContain("Ricostruzione delle proiezioni di 882 eventi");
+
+        var smaller = await Run("bench", "--entities", "2", "--rounds", "1", "--keep");
+
+        smaller.ExitCode.ShouldBe(2);
+        smaller.Errors.ShouldContain("ha già 3 enti, più dei 2 chiesti: usare --entities 3");
+        (await BenchSchemasAsync()).ShouldBe(1);
+    }
+
     [Theory]
+    [InlineData("--rebuild-rounds", "1001", "--rebuild-rounds vuole un numero di ripetizioni fra 0 e 1000")]
+    [InlineData("--keep", null, "--keep e --rebuild-rounds valgono con --entities N")]
     [InlineData("--entities", "1", "--entities vuole un numero di enti")]
     [InlineData("--verify-memory", "100000", "--verify-memory vuole due numeri")]
     [InlineData("--verify-memory", "2000,1000", "--verify-memory vuole due numeri")]
-    public async Task Impossible_sizes_are_refused_with_exit_2(string option, string value, string said)
+    public async Task Impossible_sizes_are_refused_with_exit_2(string option, string? value, string said)
     {
-        var run = await Run("bench", option, value);
+        var run = await Run(value is null ? ["bench", option] : ["bench", option, value]);
 
         run.ExitCode.ShouldBe(2);
         run.Errors.ShouldContain(said);

@@ -54,6 +54,30 @@ public class RebuildTests(PostgresCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_documents_indexes_dropped_for_the_copy_are_there_again_with_the_same_definitions()
+    {
+        var before = await IndexesAsync();
+        before.ShouldContain(i => i.Contains("mt_doc_indicatorresults_idx_plan_id"));
+
+        (await new ProjectionRebuild(_db.Store).RebuildAsync(null, Ct)).Differences.ShouldBeEmpty();
+
+        (await IndexesAsync()).ShouldBe(before);
+    }
+
+    async Task<List<string>> IndexesAsync()
+    {
+        await using var conn = new NpgsqlConnection(cluster.ConnectionString);
+        await conn.OpenAsync(Ct);
+        await using var cmd = new NpgsqlCommand("select indexdef from pg_indexes where schemaname = $1 "
+            + "and tablename in ('mt_doc_plan', 'mt_doc_indicatorresults') order by indexname", conn);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = _db.Schema });
+        var list = new List<string>();
+        await using var r = await cmd.ExecuteReaderAsync(Ct);
+        while (await r.ReadAsync(Ct)) list.Add(r.GetString(0));
+        return list;
+    }
+
+    [Fact]
     public async Task A_document_corrupted_by_SQL_is_found_and_repaired_by_the_rebuild()
     {
         var before = await ScoresAsync();
