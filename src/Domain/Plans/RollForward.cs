@@ -18,7 +18,7 @@ public static class RollForwardDecider
     public static IReadOnlyList<IPlanEvent> Decide(RollPlanForward c, Plan? from, Plan? existing,
         Administration? successor = null)
     {
-        var p = from ?? throw new DomainException($"Piano «{c.FromPlanId}» non trovato.");
+        var p = from ?? throw new PlanNotFoundException(c.FromPlanId);
         AccessPolicy.Require(c.By, Capability.RollForwardPlan);
         if (existing is not null) throw new DomainException($"Il piano {c.ToPlanId} esiste già.");
         var year = p.Year + 1;

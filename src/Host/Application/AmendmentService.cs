@@ -17,7 +17,7 @@ public sealed class AmendmentService(IDocumentStore store, IClock clock)
         return await AmendAsync(planId, by, "plan amend", plan =>
         {
             var (changes, errors) = AmendmentFileReader.Read(sheet,
-                plan ?? throw new DomainException($"Piano «{planId}» non trovato."));
+                plan ?? throw new PlanNotFoundException(planId.Value));
             if (errors.Count > 0) throw new InvalidInputException(errors);
             return new AmendPlan(planId.Value, act, on, reason, changes, by, clock.GetCurrentInstant());
         }, ct);
@@ -27,7 +27,7 @@ public sealed class AmendmentService(IDocumentStore store, IClock clock)
         LocalDate on, string reason, Actor by, CancellationToken ct) =>
         AmendAsync(planId, by, "target revise", plan =>
         {
-            var i = plan?.IndicatorOf(indicator)
+            var i = (plan ?? throw new PlanNotFoundException(planId.Value)).IndicatorOf(indicator)
                 ?? throw new DomainException($"L'indicatore {indicator} non esiste nel piano {planId}.");
             var t = CellParsers.Target(value, i.Measure, i.Comparator, year);
             if (!t.Ok)
@@ -47,6 +47,7 @@ public sealed class AmendmentService(IDocumentStore store, IClock clock)
         await using (var session = TenantSessions.Query(store, by, planId))
             events = (await PlanHistoryQueries.EventsAsync(session, planId, null, false,
                 ct)).Select(e => e.Data).ToList();
+        if (events.Count == 0) throw new PlanNotFoundException(planId.Value);
         var before = PlanHistory.AtVersion(events, version - 1);
         var after = PlanHistory.AtVersion(events, version);
         if (before is null || after is null || after.CurrentVersion < version || version < 2)

@@ -64,7 +64,7 @@ public sealed class ResultService(IDocumentStore store, IClock clock)
                 ? batch.Events.FetchForWriting<IndicatorResults>(streamId, v)
                 : batch.Events.FetchForWriting<IndicatorResults>(streamId);
             await batch.Execute(ct);
-            var plan = await planLoad ?? throw new DomainException($"Piano «{request.Plan}» non trovato.");
+            var plan = await planLoad ?? throw new PlanNotFoundException(request.Plan.Value);
             var (draft, issues) = ResultInput.Read(plan, request.Indicator, request.Value, request.On,
                 request.Period ?? "", request.Note ?? "", Today, request.Reference ?? "");
             if (draft is null) throw CommandLine(issues);
@@ -219,7 +219,7 @@ public sealed class ResultService(IDocumentStore store, IClock clock)
         TenantSessions.Write(store, by, plan, command, clock.GetCurrentInstant());
 
     static async Task<Plan> LoadPlanAsync(IQuerySession session, PlanId planId, CancellationToken ct) =>
-        await session.LoadAsync<Plan>(planId.Value, ct) ?? throw new DomainException($"Piano «{planId}» non trovato.");
+        await session.LoadAsync<Plan>(planId.Value, ct) ?? throw new PlanNotFoundException(planId.Value);
 
     /// <summary>Issues of a command-line entry, each named by the option that carries its field.</summary>
     static InvalidInputException CommandLine(IEnumerable<FieldIssue> issues) => new(issues
