@@ -29,7 +29,8 @@ public static class EventStore
         typeof(PlanAmended), typeof(TargetRevised), typeof(IndicatorWithdrawn), typeof(ObjectiveWithdrawn),
         typeof(IndicatorReassigned), typeof(MethodologyChanged), typeof(ResultReverted), typeof(IndicatorRenumbered),
         typeof(LedgerDigested), typeof(PlanValidated), typeof(PlanReopened), typeof(ObjectiveDefined),
-        typeof(RegistryEntryDefined),
+        typeof(RegistryEntryDefined), typeof(PerformancePlan.Domain.Entities.EntityMerged),
+        typeof(PerformancePlan.Domain.Entities.EntityDissolved),
     ];
 
     /// <param name="autoCreate">Whether Marten checks and creates its tables on first use in this process: yes for

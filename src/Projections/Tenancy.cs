@@ -29,5 +29,6 @@ public static class Tenancy
         opts.Events.TenancyStyle = TenancyStyle.Conjoined;
         opts.Policies.AllDocumentsAreMultiTenanted();
         opts.Schema.For<UserAccount>().SingleTenanted();
+        opts.Schema.For<PerformancePlan.Domain.Entities.Succession>().SingleTenanted().Index(s => s.Successor);
     }
 }

@@ -1,3 +1,4 @@
+using PerformancePlan.Domain.Entities;
 using PerformancePlan.Domain.Import;
 using PerformancePlan.Host.Files;
 
@@ -72,12 +73,20 @@ public sealed class AmendmentService(IDocumentStore store, IClock clock)
 
     public async Task<Plan> RollForwardAsync(PlanId fromPlanId, PlanId toPlanId, Actor by, CancellationToken ct)
     {
-        // The decider refuses a next plan of another entity: the session is the plan's administration.
-        await using var session = Open(by, fromPlanId, "plan rollforward");
-        var from = await session.LoadAsync<Plan>(fromPlanId.Value, ct);
+        // The new plan is written in its own administration; the decider refuses one of another administration than
+        // the old plan's — or, once that was merged, than its successor's (issue #10, ADR 0030).
+        Plan? from;
+        Administration? successor = null;
+        await using (var read = TenantSessions.Query(store, by, fromPlanId))
+        {
+            from = await read.LoadAsync<Plan>(fromPlanId.Value, ct);
+            if ((await EntityService.StateAsync(read, fromPlanId.Entity.Value, ct)).Dissolution is { } dissolved)
+                successor = await EntityService.StateAsync(read, dissolved.Successor, ct);
+        }
+        await using var session = Open(by, toPlanId, "plan rollforward");
         var stream = await session.Events.FetchForWriting<Plan>(toPlanId.Value, ct);
         var events = RollForwardDecider.Decide(new RollPlanForward(fromPlanId.Value, toPlanId.Value, by,
-            clock.GetCurrentInstant()), from, stream.Aggregate);
+            clock.GetCurrentInstant()), from, stream.Aggregate, successor);
         stream.AppendMany(events.ToArray());
         await session.SaveChangesAsync(ct);
         return Plan.Replay(events)!;

@@ -52,7 +52,15 @@ public sealed partial class LedgerService(IDocumentStore store, IClock clock)
 
     /// <summary>Verifies one plan's streams (or all), the global chain and every checkpoint.</summary>
     public Task<LedgerReport> VerifyWithAsync(PlanId? planId, LedgerEvidence evidence, CancellationToken ct) =>
-        ReadAsync(planId, evidence, null, ct);
+        ReadAsync(planId?.Value, evidence, null, ct);
+
+    /// <summary>
+    /// Verifies one stream scope — an administration's own stream <c>{entity}/ente</c> (ADR 0030) — its entity's
+    /// chain, and that chain against <paramref name="recorded"/> heads (a successor's record of a predecessor).
+    /// </summary>
+    public Task<LedgerReport> VerifyStreamAsync(string stream, LedgerEvidence evidence,
+        IReadOnlyList<(EntityHead Head, string Which)> recorded, CancellationToken ct) =>
+        ReadAsync(stream, evidence, null, ct, recorded);
 
     /// <summary>True when the plan has events (verification of an unknown plan is a mistake, not "0 events").
     /// </summary>

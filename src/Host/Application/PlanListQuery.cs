@@ -33,7 +33,7 @@ public static class PlanListQuery
     public static async Task<PlanListPage> PageAsync(IQuerySession session, Paging paging, Actor? reader,
         CancellationToken ct)
     {
-        var scope = TenantSessions.InScope<Plan>(reader);
+        var scope = TenantSessions.InScope<Plan>(session.DocumentStore, reader);
         var rows = await session.Query<Plan>().Where(scope).OrderBy(p => p.Id).Skip(paging.Skip).Take(paging.Size)
             .Select(p => new { p.Id, p.Entity, p.EntityName, p.Year, p.Horizon, p.Status, p.Versions })
             .ToListAsync(ct);

@@ -134,7 +134,7 @@ public sealed class ResultService(IDocumentStore store, IClock clock)
     {
         // The events that name the entry, found through their index (ADR 0029).
         await using var across = TenantSessions.Across(store);
-        var named = await across.Events.QueryAllRawEvents().Where(TenantSessions.InScope<IEvent>(by))
+        var named = await across.Events.QueryAllRawEvents().Where(TenantSessions.InScope<IEvent>(store, by))
             .Where(e => e.MatchesSql(EntryNamed, entryId.ToString())).FirstOrDefaultAsync(ct);
         return PlanId.Parse(PlanOf(named?.Data)
             ?? throw new DomainException($"Nessun risultato con identificativo {entryId}."));

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using NodaTime.Text;
+using PerformancePlan.Domain.Entities;
 using PerformancePlan.Projections;
 
 namespace PerformancePlan.Host.Application;
@@ -13,9 +14,14 @@ namespace PerformancePlan.Host.Application;
 /// </summary>
 public static class TenantSessions
 {
-    /// <summary>The tenant <paramref name="actor"/> reads and writes <paramref name="entity"/> in.</summary>
-    public static string TenantFor(Actor? actor, EntityId entity) =>
-        actor is null || actor.ActsFor(entity.Value) ? Tenancy.Of(entity.Value) : Tenancy.Nobody;
+    /// <summary>
+    /// The tenant <paramref name="actor"/> reads and writes <paramref name="entity"/> in: the entity's own when the
+    /// actor acts for it — or for an administration it was merged into (ADR 0030: a successor's users read their
+    /// predecessors' history; the ledger refuses writes to a dissolved administration) — else nobody's.
+    /// </summary>
+    public static string TenantFor(IDocumentStore store, Actor? actor, EntityId entity) =>
+        actor is null || actor.ActsFor(entity.Value) || SuccessorsOf(store, entity.Value).Any(actor.ActsFor)
+            ? Tenancy.Of(entity.Value) : Tenancy.Nobody;
 
     /// <summary>Reads of <paramref name="plan"/> as <paramref name="actor"/> (null: nobody signed in).</summary>
     public static IQuerySession Query(IDocumentStore store, Actor? actor, PlanId plan) =>
@@ -23,7 +29,47 @@ public static class TenantSessions
 
     /// <summary>Reads of the administration <paramref name="entity"/> as <paramref name="actor"/>.</summary>
     public static IQuerySession Query(IDocumentStore store, Actor? actor, EntityId entity) =>
-        store.QuerySession(TenantFor(actor, entity));
+        store.QuerySession(TenantFor(store, actor, entity));
+
+    /// <summary>
+    /// The administrations <paramref name="entity"/> was merged into, nearest first (none for almost all). Asked only
+    /// when the actor does not act for the entity itself: one primary-key read per merger.
+    /// </summary>
+    static IEnumerable<string> SuccessorsOf(IDocumentStore store, string entity)
+    {
+        var seen = new List<string> { entity };
+        while (Successions(store, "id", [seen[^1]]).FirstOrDefault() is { } next && !seen.Contains(next.Successor))
+            seen.Add(next.Successor);
+        return seen.Skip(1);
+    }
+
+    /// <summary>
+    /// The administrations <paramref name="actor"/> reads: its own and, transitively, those merged into them.
+    /// </summary>
+    public static IReadOnlyList<string> ReadableBy(IDocumentStore store, Actor actor)
+    {
+        var readable = actor.Scope.ToList();
+        for (var frontier = readable.ToArray(); frontier.Length > 0; readable.AddRange(frontier))
+            frontier = [.. Successions(store, "data->>'successor'", frontier).Select(s => s.Id).Except(readable)];
+        return readable;
+    }
+
+    /// <summary>
+    /// The rows of the successions index (<see cref="Succession"/>) whose <paramref name="column"/> is one of
+    /// <paramref name="codes"/>. Synchronous, because opening a session is; Marten 9's own reads are asynchronous only.
+    /// </summary>
+    static List<(string Id, string Successor)> Successions(IDocumentStore store, string column, string[] codes)
+    {
+        using var conn = store.Options.Tenancy.Default.Database.CreateConnection();
+        conn.Open();
+        using var cmd = new Npgsql.NpgsqlCommand($"select id, data->>'successor' from "
+            + $"{store.Options.DatabaseSchemaName}.mt_doc_succession where {column} = any($1)", conn);
+        cmd.Parameters.Add(new Npgsql.NpgsqlParameter { Value = codes });
+        var rows = new List<(string, string)>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) rows.Add((r.GetString(0), r.GetString(1)));
+        return rows;
+    }
 
     /// <summary>
     /// Reads across the administrations of <paramref name="actor"/>: queries must filter with <see cref="InScope"/>
@@ -33,9 +79,12 @@ public static class TenantSessions
 
     /// <summary>The filter of a query across tenants: the documents of <paramref name="actor"/>'s administrations
     /// (every one for nobody signed in and for <see cref="Actor.AllEntities"/>).</summary>
-    public static Expression<Func<T, bool>> InScope<T>(Actor? actor) where T : notnull =>
-        actor is null || actor.ActsForAll ? x => x.AnyTenant()
-            : x => x.TenantIsOneOf(actor.Scope.Select(Tenancy.Of).ToArray());
+    public static Expression<Func<T, bool>> InScope<T>(IDocumentStore store, Actor? actor) where T : notnull
+    {
+        if (actor is null || actor.ActsForAll) return x => x.AnyTenant();
+        var tenants = ReadableBy(store, actor).Select(Tenancy.Of).ToArray();
+        return x => x.TenantIsOneOf(tenants);
+    }
 
     /// <summary>
     /// The session a command of <paramref name="by"/> on <paramref name="plan"/> writes through: one correlation id
@@ -43,7 +92,13 @@ public static class TenantSessions
     /// "when" the ledger seals.
     /// </summary>
     public static IDocumentSession Write(IDocumentStore store, Actor by, PlanId plan, string command, Instant at) =>
-        Headed(store.LightweightSession(TenantFor(by, plan.Entity)), by.User, command, at);
+        Write(store, by, plan.Entity, command, at);
+
+    /// <summary>A command's session on the administration <paramref name="entity"/> itself (its own stream).
+    /// </summary>
+    public static IDocumentSession Write(IDocumentStore store, Actor by, EntityId entity, string command,
+        Instant at) =>
+        Headed(store.LightweightSession(TenantFor(store, by, entity)), by.User, command, at);
 
     /// <summary>The session of the installation's own data — local accounts, the ledger's stream of digests — that
     /// belong to no administration.</summary>

@@ -100,6 +100,14 @@ public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock
             return Fail("Impossibile usare il file indicato: la cartella non esiste o non si può scrivere. " +
                 $"Indicare un percorso esistente e scrivibile. ({e.Message})", ExitCodes.InvalidInput);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A defect of ours, not the user's input: said plainly, with no stack trace unless asked for.
+            if (Variable("PERFPLAN_DEBUG") == "1") Errors.WriteLine(e.ToString());
+            return Fail($"Errore interno ({e.GetType().Name}: {e.Message}). Ogni evento già confermato resta; "
+                + "un comando interrotto non ha scritto nulla. Ripetere con PERFPLAN_DEBUG=1 per i dettagli e "
+                + "segnalarli.", ExitCodes.Failure);
+        }
     }
 
     /// <summary>Writes <paramref name="markup"/> to standard output and returns <see cref="ExitCodes.Ok"/>.</summary>

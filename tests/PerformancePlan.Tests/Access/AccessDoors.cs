@@ -72,6 +72,8 @@ public static class AccessMatrix
         [
             Door.Verb(["plan", "show", "--plan", Plan]), Door.Http("GET", "/api/plans/{id}"),
             Door.Http("GET", "/api/plans/"), Door.Http("GET", "/"),
+            Door.Verb(["entity", "show", "--entity", "cciaa-ms"]),
+            Door.Http("GET", "/api/entities/{id}") with { Id = "cciaa-ms" },
         ]),
         new(Capability.ReadScores, "Y Y Y Y Y Y Y Y",
         [
@@ -214,6 +216,14 @@ public static class AccessMatrix
             Door.Verb(["user", "passwd", "{entryId}"], 2, "Nessun account"),
             Door.Verb(["user", "disable", "{entryId}"], 2, "Nessun account"),
             Door.Verb(["user", "enable", "{entryId}"], 2, "Nessun account"),
+        ]),
+        new(Capability.MergeEntities, "- Y N N N N N N",
+        [
+            Door.Verb(["entity", "merge", "--into", "cciaa-tno", "--name", "Toscana Nord-Ovest", "--from", "cciaa-lu",
+                "--on", "01/07/2099", "--act", Act], 3, "futura"),
+            Door.Http("POST", "/api/entities/{id}/mergers", 422,
+                """{"name":"Toscana Nord-Ovest","from":["cciaa-lu"],"on":"01/07/2099","act":"Atto"}""")
+                with { Id = "cciaa-tno" },
         ]),
     ];
 

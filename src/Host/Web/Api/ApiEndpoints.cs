@@ -24,6 +24,7 @@ public static class ApiEndpoints
         app.MapOivEndpoints();
         app.MapLedgerEndpoints();
         app.MapExportEndpoints();
+        app.MapEntityEndpoints();
         return app;
     }
 
