@@ -10,7 +10,7 @@ namespace PerformancePlan.Projections;
 public sealed record DatabasePlacement(string Name, string Connection, IReadOnlyList<string> Entities);
 
 /// <summary>
-/// Where each administration lives when a deployment spans several PostgreSQL databases (ADR 0030): the first is
+/// Where each administration lives when a deployment spans several PostgreSQL databases (ADR 0031): the first is
 /// the home database, which also holds the installation's own data (accounts, the sign-in provider's tables, the
 /// ledger's stream of digests of that database). Read from the JSON file of <c>--databases</c> /
 /// <c>PERFPLAN_DATABASES</c>: <c>{"databases": [{"name": …, "connection": …, "entities": [...]}, …]}</c>.

@@ -29,12 +29,13 @@ public static class EventStore
         typeof(PlanAmended), typeof(TargetRevised), typeof(IndicatorWithdrawn), typeof(ObjectiveWithdrawn),
         typeof(IndicatorReassigned), typeof(MethodologyChanged), typeof(ResultReverted), typeof(IndicatorRenumbered),
         typeof(LedgerDigested), typeof(PlanValidated), typeof(PlanReopened), typeof(ObjectiveDefined),
-        typeof(RegistryEntryDefined),
+        typeof(RegistryEntryDefined), typeof(PerformancePlan.Domain.Entities.EntityMerged),
+        typeof(PerformancePlan.Domain.Entities.EntityDissolved),
     ];
 
     /// <param name="autoCreate">Whether Marten checks and creates its tables on first use in this process: yes for
     /// tests and migrations; <see cref="AutoCreate.None"/> for verbs on a stamped schema (ADR 0023).</param>
-    /// <param name="layout">Several databases, each with its administrations (ADR 0030); null: one database,
+    /// <param name="layout">Several databases, each with its administrations (ADR 0031); null: one database,
     /// <paramref name="connectionString"/>'s.</param>
     public static void Configure(StoreOptions opts, string connectionString, string schema = DefaultSchema,
         AutoCreate autoCreate = AutoCreate.CreateOrUpdate, DatabaseLayout? layout = null)
@@ -83,7 +84,7 @@ public static class EventStore
         AutoCreate autoCreate = AutoCreate.CreateOrUpdate) =>
         DocumentStore.For(opts => Configure(opts, connectionString, schema, autoCreate));
 
-    /// <summary>A store over several databases (ADR 0030): each administration in the one its layout names.
+    /// <summary>A store over several databases (ADR 0031): each administration in the one its layout names.
     /// </summary>
     public static DocumentStore Create(DatabaseLayout layout, string schema = DefaultSchema,
         AutoCreate autoCreate = AutoCreate.CreateOrUpdate) =>

@@ -2,6 +2,7 @@ using JasperFx;
 using JasperFx.Events;
 using Marten;
 using PerformancePlan.Domain.Common;
+using PerformancePlan.Domain.Entities;
 using PerformancePlan.Domain.Ledger;
 
 namespace PerformancePlan.Projections;
@@ -28,6 +29,8 @@ public sealed class LedgerListener : DocumentSessionListenerBase
         var user = headers?.GetValueOrDefault("user")?.ToString() ?? "";
         var at = headers?.GetValueOrDefault("at")?.ToString() ?? "";
         var correlation = session.CorrelationId ?? "";
+        foreach (var entity in streams.Select(s => LedgerEntities.EntityOf(s.Key!)).OfType<string>().Distinct())
+            await RefuseDissolvedAsync(session, entity, token);
         foreach (var action in streams)
         {
             var (version, hash) = await HeadAsync(session, schema, action.Key!, token);
@@ -48,6 +51,18 @@ public sealed class LedgerListener : DocumentSessionListenerBase
                     action.Key!, version, hash);
             }
         }
+    }
+
+    /// <summary>
+    /// A dissolved administration (merged into a successor, ADR 0030) takes no writes, by any door: its history is
+    /// read-only from the merger on.
+    /// </summary>
+    /// <exception cref="DomainException">The administration was dissolved; the message names the successor.</exception>
+    static async Task RefuseDissolvedAsync(IDocumentSession session, string entity, CancellationToken token)
+    {
+        if (await session.LoadAsync<Succession>(entity, token) is { } gone)
+            Administration.Evolve(null, new EntityDissolved(gone.Id, gone.Successor, gone.On, gone.Act, "", default))
+                .RequireActive();
     }
 
     static async Task<(long Version, string Hash)> HeadAsync(IDocumentSession session, string schema, string stream,

@@ -39,11 +39,19 @@ public static class LedgerSchema
     public static async Task ApplyAsync(NpgsqlConnection conn, string schema, CancellationToken ct)
     {
         await conn.OpenAsync(ct);
+        // Done when the newest columns exist and the entity trigger knows every kind of stream of an entity (its
+        // plans' and, since ADR 0030, its own): an older pattern is replaced by running the DDL again.
         var sql = $"select to_regclass('{schema}.{EntityHeadTable}') is not null and exists (select 1 from "
             + $"information_schema.columns where table_schema = '{schema}' and table_name = 'pp_ledger' "
-            + $"and column_name = 'sealed_tenant') and to_regclass('{schema}.pp_ledger_plan') is not null";
+            + $"and column_name = 'sealed_tenant') and to_regclass('{schema}.pp_ledger_plan') is not null "
+            + "and exists (select 1 from pg_proc p join pg_namespace n on "
+            + $"n.oid = p.pronamespace where n.nspname = '{schema}' and p.proname = 'pp_ledger_link_entity' "
+            + "and strpos(p.prosrc, $1) > 0)";
         await using (var done = new NpgsqlCommand(sql, conn))
+        {
+            done.Parameters.Add(new NpgsqlParameter { Value = Entity });
             if ((bool)(await done.ExecuteScalarAsync(ct))!) return;
+        }
         await using var tx = await conn.BeginTransactionAsync(ct);
         await using (var cmd = new NpgsqlCommand(Sql(schema), conn, tx)) await cmd.ExecuteNonQueryAsync(ct);
         await tx.CommitAsync(ct);

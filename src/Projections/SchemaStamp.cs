@@ -26,7 +26,7 @@ public static class SchemaStamp
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ddl)))[..16];
     }
 
-    /// <summary>Creates or upgrades every table of every database of the store (ADR 0030), then stamps each
+    /// <summary>Creates or upgrades every table of every database of the store (ADR 0031), then stamps each
     /// schema with <see cref="Version"/>.</summary>
     public static async Task MigrateAsync(IDocumentStore store, CancellationToken ct = default)
     {
@@ -36,8 +36,10 @@ public static class SchemaStamp
     static async Task MigrateAsync(IDocumentStore store, Marten.Storage.IMartenDatabase database,
         CancellationToken ct)
     {
-        await database.ApplyAllConfiguredChangesToDatabaseAsync(AutoCreate.CreateOrUpdate, ct: ct);
         var schema = store.Options.Events.DatabaseSchemaName;
+        await using (var keys = database.CreateConnection())
+            await KeyStreamsByTenantAsync(keys, schema, ct);
+        await database.ApplyAllConfiguredChangesToDatabaseAsync(AutoCreate.CreateOrUpdate, ct: ct);
         await using var conn = database.CreateConnection();
         await LedgerSchema.ApplyAsync(conn, schema, ct);
         await MoveDocumentsToTheirTenantsAsync(store, conn, ct);
@@ -58,6 +60,30 @@ public static class SchemaStamp
             + "on conflict (id) do update set version = excluded.version, migrated_at = now()", conn);
         stamp.Parameters.Add(new NpgsqlParameter { Value = Version(store) });
         await stamp.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// A store of before the tenants (ADR 0028) keys its streams by id alone. Marten 9 cannot move it to conjoined
+    /// events by itself: its migration adds the events' new foreign key twice and dies (42710, «constraint
+    /// fkey_mt_events_stream_id_tenant_id already exists»). The streams' key and that foreign key change here first, as
+    /// Marten would write them; Marten then finds them in place and does the rest (documents, indexes, functions).
+    /// </summary>
+    static async Task KeyStreamsByTenantAsync(NpgsqlConnection conn, string schema, CancellationToken ct)
+    {
+        await conn.OpenAsync(ct);
+        await using var cmd = new NpgsqlCommand($$"""
+            do $d$ begin
+              if exists (select 1 from pg_constraint where conname = 'pkey_mt_streams_id'
+                         and conrelid = to_regclass('{{schema}}.mt_streams')) then
+                alter table {{schema}}.mt_streams drop constraint pkey_mt_streams_id cascade;
+                alter table {{schema}}.mt_streams
+                  add constraint pkey_mt_streams_tenant_id_id primary key (tenant_id, id);
+                alter table {{schema}}.mt_events add constraint fkey_mt_events_stream_id_tenant_id
+                  foreign key (tenant_id, stream_id) references {{schema}}.mt_streams (tenant_id, id);
+              end if;
+            end $d$;
+            """, conn);
+        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>

@@ -26,7 +26,7 @@ public static class Tenancy
 
     /// <summary>
     /// Conjoined tenancy for events and documents; accounts global. With a <paramref name="layout"/> of several
-    /// databases (ADR 0030), Marten's static multi-database tenancy places each administration's tenant in its
+    /// databases (ADR 0031), Marten's static multi-database tenancy places each administration's tenant in its
     /// database (still conjoined inside it); the home database, the default, holds the installation's tenant and
     /// <see cref="Nobody"/>. Without one, the single database of <c>opts.Connection</c> holds everything.
     /// </summary>
@@ -35,6 +35,7 @@ public static class Tenancy
         opts.Events.TenancyStyle = TenancyStyle.Conjoined;
         opts.Policies.AllDocumentsAreMultiTenanted();
         opts.Schema.For<UserAccount>().SingleTenanted();
+        opts.Schema.For<PerformancePlan.Domain.Entities.Succession>().SingleTenanted().Index(s => s.Successor);
         if (layout is null) return;
         opts.MultiTenantedDatabases(x =>
         {
@@ -66,7 +67,7 @@ public static class Tenancy
     public static IMartenDatabase DatabaseOf(IDocumentStore store, string entity) =>
         IsPlaced(store, Of(entity)) ? store.Options.Tenancy.GetTenant(Of(entity)).Database : Home(store);
 
-    /// <summary>The home database: the installation's own data (ADR 0030); the only one without a layout.</summary>
+    /// <summary>The home database: the installation's own data (ADR 0031); the only one without a layout.</summary>
     public static IMartenDatabase Home(IDocumentStore store) => store.Options.Tenancy.Default.Database;
 
     /// <summary>The name of <paramref name="database"/>: the layout's (<c>--databases</c>), or Marten's own for the

@@ -84,6 +84,7 @@ public static class AccessTable
         new(Capability.NeutralizeIndicator, "sterilizzare un indicatore", false, Admin),
         new(Capability.ValidatePlan, "validare il piano", false, [Role.Oiv]),
         new(Capability.ManageUsers, "gestire gli utenti", false, Admin),
+        new(Capability.MergeEntities, "registrare la fusione di enti", false, Admin),
     ];
 
     /// <summary>The rule of <paramref name="capability"/>.</summary>

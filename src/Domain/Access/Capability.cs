@@ -73,4 +73,7 @@ public enum Capability
 
     /// <summary>Adding, changing and disabling user accounts.</summary>
     ManageUsers,
+
+    /// <summary>Merging administrations into a successor (issue #10).</summary>
+    MergeEntities,
 }

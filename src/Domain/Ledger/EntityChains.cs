@@ -12,9 +12,10 @@ public static partial class LedgerEntities
 {
     /// <summary>
     /// The entity of a stream in SQL's and .NET's regular expressions alike: the first group of a plan id
-    /// (<c>entity-YYYY</c>) at the start of the stream id, alone or before <c>/</c>.
+    /// (<c>entity-YYYY</c>) at the start of the stream id, alone or before <c>/</c>; or the administration's own
+    /// stream <c>entity/ente</c> (mergers, ADR 0030).
     /// </summary>
-    public const string SqlPattern = "^([a-z][a-z0-9-]{0,38}[a-z0-9])-20[0-9]{2}(?:/|$)";
+    public const string SqlPattern = "^([a-z][a-z0-9-]{0,38}[a-z0-9])(?:-20[0-9]{2}(?:/|$)|/ente$)";
 
     /// <summary>The entity whose chain seals <paramref name="stream"/>, or null (the ledger's own stream).</summary>
     public static string? EntityOf(string stream) =>

@@ -28,7 +28,7 @@ public static class AmendmentDecider
     /// </summary>
     public static IReadOnlyList<IPlanEvent> Decide(AmendPlan c, Plan? plan)
     {
-        var p = plan ?? throw new DomainException($"Piano «{c.PlanId}» non trovato.");
+        var p = plan ?? throw new PlanNotFoundException(c.PlanId);
         AccessPolicy.Require(c.By, Capability.AmendPlan);
         if (p.Status == PlanStatus.Draft)
             throw new DomainException($"Il piano {p.Id} è in bozza: si corregge reimportandolo, le variazioni valgono "

@@ -121,7 +121,7 @@ public static class PlanLifecycleDecider
                 + $"{ItalianFormat.Date(today)}.");
     }
 
-    static Plan Existing(Plan? plan, string id) => plan ?? throw new DomainException($"Piano «{id}» non trovato.");
+    static Plan Existing(Plan? plan, string id) => plan ?? throw new PlanNotFoundException(id);
 
     static void RequireAct(string act)
     {

@@ -1,4 +1,5 @@
 using PerformancePlan.Domain.Access;
+using PerformancePlan.Domain.Entities;
 
 namespace PerformancePlan.Domain.Plans;
 
@@ -7,19 +8,29 @@ public sealed record RollPlanForward(string FromPlanId, string ToPlanId, Actor B
 
 public static class RollForwardDecider
 {
-    public static IReadOnlyList<IPlanEvent> Decide(RollPlanForward c, Plan? from, Plan? existing)
+    /// <summary>
+    /// The next year's draft of <paramref name="from"/>'s administration — or, when that administration was merged,
+    /// of its successor <paramref name="successor"/> (issue #10): the successor's first plan carries the predecessor's
+    /// indicators over with their lineage, so a target's history crosses the merger.
+    /// </summary>
+    /// <exception cref="DomainException">No such plan, the next plan exists, or <c>ToPlanId</c> is not the next year's
+    /// plan of the administration (or of its successor).</exception>
+    public static IReadOnlyList<IPlanEvent> Decide(RollPlanForward c, Plan? from, Plan? existing,
+        Administration? successor = null)
     {
-        var p = from ?? throw new DomainException($"Piano «{c.FromPlanId}» non trovato.");
+        var p = from ?? throw new PlanNotFoundException(c.FromPlanId);
         AccessPolicy.Require(c.By, Capability.RollForwardPlan);
         if (existing is not null) throw new DomainException($"Il piano {c.ToPlanId} esiste già.");
         var year = p.Year + 1;
-        if (c.ToPlanId != $"{p.Entity}-{year}")
-            throw new DomainException($"Il piano che segue {p.Id} è {p.Entity}-{year}, non {c.ToPlanId}.");
+        var (entity, name) = successor is { } s ? (s.Entity, s.Name ?? p.EntityName) : (p.Entity, p.EntityName);
+        if (c.ToPlanId != $"{entity}-{year}")
+            throw new DomainException($"Il piano che segue {p.Id} è {entity}-{year}"
+                + (successor is null ? "" : $" (l'ente {p.Entity} è confluito in {entity})") + $", non {c.ToPlanId}.");
         var horizon = Enumerable.Range(year, p.Horizon.Count).ToList();
 
         var events = new List<IPlanEvent>
         {
-            new PlanDrafted(c.ToPlanId, p.Entity, p.EntityName, year, horizon, p.EntityBudget, p.Methodology,
+            new PlanDrafted(c.ToPlanId, entity, name, year, horizon, p.EntityBudget, p.Methodology,
                 c.By.User, c.Now) { RolledForwardFrom = p.Id },
         };
         foreach (var node in Ordered(p)) events.Add(Definitions.Of(node));

@@ -48,7 +48,7 @@ public static class ResultDecider
     /// <exception cref="ForbiddenException">The user is neither of the indicator's offices nor an admin.</exception>
     public static ResultRecorded Decide(RecordResult command, Plan? plan)
     {
-        if (plan is null) throw new DomainException($"Piano «{command.PlanId}» non trovato.");
+        if (plan is null) throw new PlanNotFoundException(command.PlanId);
         var r = command.Result;
         var indicator = plan.IndicatorOf(r.Indicator)
             ?? throw new DomainException($"L'indicatore {r.Indicator} non esiste nel piano {plan.Id}.");

@@ -1,3 +1,4 @@
+using PerformancePlan.Domain.Entities;
 using PerformancePlan.Domain.Import;
 using PerformancePlan.Host.Files;
 
@@ -16,7 +17,7 @@ public sealed class AmendmentService(IDocumentStore store, IClock clock)
         return await AmendAsync(planId, by, "plan amend", plan =>
         {
             var (changes, errors) = AmendmentFileReader.Read(sheet,
-                plan ?? throw new DomainException($"Piano «{planId}» non trovato."));
+                plan ?? throw new PlanNotFoundException(planId.Value));
             if (errors.Count > 0) throw new InvalidInputException(errors);
             return new AmendPlan(planId.Value, act, on, reason, changes, by, clock.GetCurrentInstant());
         }, ct);
@@ -26,7 +27,7 @@ public sealed class AmendmentService(IDocumentStore store, IClock clock)
         LocalDate on, string reason, Actor by, CancellationToken ct) =>
         AmendAsync(planId, by, "target revise", plan =>
         {
-            var i = plan?.IndicatorOf(indicator)
+            var i = (plan ?? throw new PlanNotFoundException(planId.Value)).IndicatorOf(indicator)
                 ?? throw new DomainException($"L'indicatore {indicator} non esiste nel piano {planId}.");
             var t = CellParsers.Target(value, i.Measure, i.Comparator, year);
             if (!t.Ok)
@@ -46,6 +47,7 @@ public sealed class AmendmentService(IDocumentStore store, IClock clock)
         await using (var session = TenantSessions.Query(store, by, planId))
             events = (await PlanHistoryQueries.EventsAsync(session, planId, null, false,
                 ct)).Select(e => e.Data).ToList();
+        if (events.Count == 0) throw new PlanNotFoundException(planId.Value);
         var before = PlanHistory.AtVersion(events, version - 1);
         var after = PlanHistory.AtVersion(events, version);
         if (before is null || after is null || after.CurrentVersion < version || version < 2)
@@ -71,12 +73,20 @@ public sealed class AmendmentService(IDocumentStore store, IClock clock)
 
     public async Task<Plan> RollForwardAsync(PlanId fromPlanId, PlanId toPlanId, Actor by, CancellationToken ct)
     {
-        // The decider refuses a next plan of another entity: the session is the plan's administration.
-        await using var session = Open(by, fromPlanId, "plan rollforward");
-        var from = await session.LoadAsync<Plan>(fromPlanId.Value, ct);
+        // The new plan is written in its own administration; the decider refuses one of another administration than
+        // the old plan's — or, once that was merged, than its successor's (issue #10, ADR 0030).
+        Plan? from;
+        Administration? successor = null;
+        await using (var read = TenantSessions.Query(store, by, fromPlanId))
+        {
+            from = await read.LoadAsync<Plan>(fromPlanId.Value, ct);
+            if ((await EntityService.StateAsync(read, fromPlanId.Entity.Value, ct)).Dissolution is { } dissolved)
+                successor = await EntityService.StateAsync(read, dissolved.Successor, ct);
+        }
+        await using var session = Open(by, toPlanId, "plan rollforward");
         var stream = await session.Events.FetchForWriting<Plan>(toPlanId.Value, ct);
         var events = RollForwardDecider.Decide(new RollPlanForward(fromPlanId.Value, toPlanId.Value, by,
-            clock.GetCurrentInstant()), from, stream.Aggregate);
+            clock.GetCurrentInstant()), from, stream.Aggregate, successor);
         stream.AppendMany(events.ToArray());
         await session.SaveChangesAsync(ct);
         return Plan.Replay(events)!;

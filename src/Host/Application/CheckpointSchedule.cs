@@ -94,7 +94,7 @@ public sealed partial record CheckpointSchedule(TimeSpan? Every, TimeSpan Poll, 
     /// <param name="since">When the schedule started: the reference while the database holds no checkpoint.</param>
     /// <exception cref="DomainException">The ledger does not verify (nothing is signed), or the key is unreadable.
     /// </exception>
-    /// <returns>The files exported: one per database whose checkpoint was due (ADR 0030: each database has its own
+    /// <returns>The files exported: one per database whose checkpoint was due (ADR 0031: each database has its own
     /// global chain; the home database's go to <see cref="Directory"/>, another's to a folder named after it).
     /// </returns>
     public async Task<IReadOnlyList<string>> TickAsync(IDocumentStore store, IClock clock, Instant since,

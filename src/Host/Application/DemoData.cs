@@ -76,6 +76,67 @@ public sealed class DemoData(
         return imported;
     }
 
+    /// <summary>The merger's successor in the demonstration: CCIAA Toscana Nord-Ovest.</summary>
+    public static readonly EntityId Successor = EntityId.Parse("cciaa-tno");
+
+    /// <summary>
+    /// <c>perfplan demo --merger</c> (issue #10), after <see cref="LoadAsync"/>, each step once: Lucca's 2019 plan —
+    /// the seed's tree under Lucca's name, <i>dati dimostrativi</i> — approved; the merger of Massa-Carrara, Lucca
+    /// and Pisa into Toscana Nord-Ovest from 01/07/2022 (D.M. 16/02/2018, as it happened); Toscana Nord-Ovest's 2022
+    /// plan rolled forward from Massa-Carrara's 2021 one, its indicators carrying their lineage over, and approved
+    /// (<i>dati dimostrativi</i>). Acts by the demonstration's approvers of Lucca and Toscana Nord-Ovest.
+    /// </summary>
+    public async Task LoadMergerAsync(CancellationToken ct)
+    {
+        var admin = _users.Find("admin");
+        var lucca = PlanId.Parse("cciaa-lu-2019");
+        var luccaGiunta = new Actor("giunta-lu", [Role.Approver], [], Entities: ["cciaa-lu"]);
+        if (await PlanAsync(lucca, luccaGiunta, ct) is null)
+        {
+            Step($"Importazione del piano {lucca}{Demo}…");
+            var seed = SheetReader.Read(Path.Combine(dataFolder, "cciaa-ms-2019.csv"));
+            var asLucca = seed with
+            {
+                Rows = seed.Rows.Select(r => r[PlanColumns.Code] != Codes.EntityCode ? r : r with
+                {
+                    Cells = new Dictionary<string, string>(r.Cells)
+                    {
+                        [PlanColumns.Description] = "Camera di Commercio di Lucca" + Demo,
+                    },
+                }).ToList(),
+            };
+            var imported = await new PlanImportService(store, clock)
+                .ImportAsync(asLucca, EntityId.Parse("cciaa-lu"), admin, false, ct);
+            if (imported.Status == ImportStatus.Invalid) throw new InvalidInputException(imported.Errors);
+            await new PlanLifecycleService(store, clock).ApproveAsync(lucca,
+                "Delibera di Giunta n. 9 del 31/01/2019" + Demo, new LocalDate(2019, 1, 31), luccaGiunta, ct);
+            say($"Piano {lucca} importato e approvato{Demo}: {imported.EventsWritten} eventi.");
+        }
+        var on = new LocalDate(2022, 7, 1);
+        await using (var session = TenantSessions.Query(store, admin, Successor))
+            if ((await EntityService.StateAsync(session, Successor.Value, ct)).Mergers.Count == 0)
+            {
+                Step($"Fusione in {Successor} dal {ItalianFormat.Date(on)}…");
+                var m = await new EntityService(store, clock).MergeAsync(Successor,
+                    "Camera di Commercio della Toscana Nord-Ovest",
+                    [EntityId.Parse("cciaa-ms"), EntityId.Parse("cciaa-lu"), EntityId.Parse("cciaa-pi")], on,
+                    "D.M. 16/02/2018 (accorpamento delle Camere di Commercio)", admin, ct);
+                var heads = m.Predecessors.Select(p => $"{p.Entity} (registro chiuso a {p.Position})");
+                say($"Fusione: {string.Join(", ", heads)} → {m.Entity} dal {ItalianFormat.Date(m.On)}.");
+            }
+        var first = PlanId.Parse("cciaa-tno-2022");
+        var tnoGiunta = new Actor("giunta-tno", [Role.Approver], [], Entities: [Successor.Value]);
+        if (await PlanAsync(first, tnoGiunta, ct) is null)
+        {
+            Step($"Piano {first}: riporto da cciaa-ms-2021{Demo}…");
+            await new AmendmentService(store, clock).RollForwardAsync(PlanId.Parse("cciaa-ms-2021"), first, admin, ct);
+            await new PlanLifecycleService(store, clock).ApproveAsync(first,
+                "Delibera di Giunta n. 1 del 25/07/2022" + Demo, new LocalDate(2022, 7, 25), tnoGiunta, ct);
+            say($"Piano {first} predisposto da cciaa-ms-2021 e approvato{Demo}: gli indicatori conservano la loro "
+                + "storia.");
+        }
+    }
+
     async Task RollAsync(PlanId from, PlanId to, string approval, LocalDate approvedOn,
         (string Indicator, int Year, string Value, string Act, LocalDate On, string Reason) revision,
         CancellationToken ct)
@@ -93,9 +154,11 @@ public sealed class DemoData(
 
     void Step(string doing) => step?.Invoke(doing);
 
-    async Task<Plan?> PlanAsync(PlanId id, CancellationToken ct)
+    async Task<Plan?> PlanAsync(PlanId id, CancellationToken ct) => await PlanAsync(id, null, ct);
+
+    async Task<Plan?> PlanAsync(PlanId id, Actor? reader, CancellationToken ct)
     {
-        await using var session = TenantSessions.Query(store, null, id);
+        await using var session = TenantSessions.Query(store, reader, id);
         return await session.LoadAsync<Plan>(id.Value, ct);
     }
 }

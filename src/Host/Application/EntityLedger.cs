@@ -1,4 +1,5 @@
 using Npgsql;
+using PerformancePlan.Domain.Entities;
 using PerformancePlan.Domain.Ledger;
 using PerformancePlan.Projections;
 
@@ -44,7 +45,7 @@ public sealed class EntityLedger(IDocumentStore store, IClock clock)
     }
 
     /// <summary>
-    /// The whole store on several databases (ADR 0030): every database's chains verified on their own; the store is
+    /// The whole store on several databases (ADR 0031): every database's chains verified on their own; the store is
     /// intact when each is. Counts add up, problems are listed together, entity heads are every database's; the
     /// global head, its position and checkpoints are the home database's (each database has its own global chain).
     /// </summary>
@@ -64,7 +65,7 @@ public sealed class EntityLedger(IDocumentStore store, IClock clock)
 
     /// <summary>
     /// Refuses an operation on the whole store's chain (a recorded digest, a checkpoint, a key rotation) when the
-    /// store spans several databases (ADR 0030): each has its own global chain; per entity it works.
+    /// store spans several databases (ADR 0031): each has its own global chain; per entity it works.
     /// </summary>
     /// <exception cref="DomainException">Several databases.</exception>
     public async Task RequireOneDatabaseAsync(string what)
@@ -77,25 +78,53 @@ public sealed class EntityLedger(IDocumentStore store, IClock clock)
 
     /// <summary>
     /// One administration's verification: each of its plans' streams and its entity chain, reported with the
-    /// entity chain's head only (its count and last link) — nothing of the global chain or of the others.
+    /// entity chain's head only (its count and last link) — nothing of the global chain or of the others. A successor
+    /// (ADR 0030) covers its predecessors: each one's chain must pass through the head the merger recorded, and end
+    /// there but for its dissolution; their heads are reported after the successor's.
     /// </summary>
+    /// <param name="recorded">The head a successor's merger recorded for this administration, if it was merged.
+    /// </param>
     async Task<LedgerReport> VerifyEntityAsync(Actor by, EntityId entity, LedgerEvidence evidence,
-        CancellationToken ct)
+        CancellationToken ct, (EntityHead Head, string Which)? recorded = null)
     {
         IReadOnlyList<string> plans;
+        Administration state;
         await using (var session = TenantSessions.Query(store, by, entity))
+        {
             plans = await session.Query<Plan>().OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
-        if (plans.Count == 0)
+            state = session.TenantId == Tenancy.Nobody ? Administration.New(entity.Value)
+                : await EntityService.StateAsync(session, entity.Value, ct);
+        }
+        var ownStream = state.Mergers.Count > 0 || state.IsDissolved;
+        if (plans.Count == 0 && !ownStream)
             throw new NotFoundException($"Ente «{entity}» non trovato: nessun piano da verificare.");
         var reports = new List<LedgerReport>();
         foreach (var plan in plans) reports.Add(await _ledger.VerifyWithAsync(PlanId.Parse(plan), evidence, ct));
+        if (ownStream)
+            reports.Add(await _ledger.VerifyStreamAsync(EntityService.StreamOf(entity.Value), evidence,
+                recorded is { } r ? [r] : [], ct));
         var head = reports[^1].Entities.FirstOrDefault(h => h.Entity == entity.Value);
         var problems = reports.SelectMany(r => r.Problems).ToList();
-        return new LedgerReport(reports.All(r => r.Verified), reports.Sum(r => r.Events), head?.Link ?? "",
+        if (recorded is { } merged && head is not null && head.Position > merged.Head.Position + 1)
+        {
+            var after = head.Position - merged.Head.Position - 1;
+            problems.Add(new("registro", head.Position, null, $"l'ente {entity} ha {after} "
+                + $"{(after == 1 ? "sigillo" : "sigilli")} dopo la {merged.Which}: scritture dopo la chiusura"));
+        }
+        var predecessors = new List<LedgerReport>();
+        foreach (var m in state.Mergers)
+            foreach (var p in m.Predecessors)
+                predecessors.Add(await VerifyEntityAsync(by, EntityId.Parse(p.Entity), evidence, ct,
+                    (new EntityHead(p.Entity, p.Position, p.Link),
+                        $"fusione in {entity} dal {ItalianFormat.Date(m.On)} ({m.Act})")));
+        problems.AddRange(predecessors.SelectMany(r => r.Problems));
+        return new LedgerReport(problems.Count == 0 && reports.Concat(predecessors).All(r => r.Verified),
+            reports.Sum(r => r.Events) + predecessors.Sum(r => r.Events), head?.Link ?? "",
             problems.FirstOrDefault(), problems, [])
         {
-            Position = head?.Position ?? 0, Link = head?.Link ?? "", Streams = reports.Sum(r => r.Streams),
-            Entities = head is null ? [] : [head],
+            Position = head?.Position ?? 0, Link = head?.Link ?? "",
+            Streams = reports.Sum(r => r.Streams) + predecessors.Sum(r => r.Streams),
+            Entities = [.. head is null ? [] : new[] { head }, .. predecessors.SelectMany(r => r.Entities)],
         };
     }
 

@@ -59,10 +59,16 @@ public sealed partial class LedgerService
     }
 
     /// <summary>The checkpoint a command on <paramref name="plan"/> takes after its events (approval, amendment,
-    /// close, validation): of the global chain of the plan's database (ADR 0030).</summary>
+    /// close, validation): of the global chain of the plan's database (ADR 0031).</summary>
     public static Task<LedgerCheckpointFile> CheckpointAfterAsync(IDocumentStore store, IClock clock, string by,
         string command, PlanId plan, CancellationToken ct) =>
-        new LedgerService(store, clock, Tenancy.DatabaseOf(store, plan.Entity.Value))
+        CheckpointAfterAsync(store, clock, by, command, plan.Entity, ct);
+
+    /// <summary>The checkpoint a command on the administration <paramref name="entity"/> takes after its events (a
+    /// merger): of the global chain of its database (ADR 0031).</summary>
+    public static Task<LedgerCheckpointFile> CheckpointAfterAsync(IDocumentStore store, IClock clock, string by,
+        string command, EntityId entity, CancellationToken ct) =>
+        new LedgerService(store, clock, Tenancy.DatabaseOf(store, entity.Value))
             .CheckpointAsync(by, command, null, ct);
 }
 

@@ -40,7 +40,7 @@ public sealed record LedgerEvidence(
 /// the digests recorded in the ledger's stream; the domain's <see cref="LedgerVerification"/> judges them (ADR 0008,
 /// 0016). Takes signed checkpoints of the global chain's head.
 /// </summary>
-/// <param name="database">The database whose chains a whole-store operation reads (ADR 0030: each has its own global
+/// <param name="database">The database whose chains a whole-store operation reads (ADR 0031: each has its own global
 /// chain, checkpoints and digests); null: the home database, and for a plan the database of its administration.
 /// </param>
 public sealed partial class LedgerService(IDocumentStore store, IClock clock, IMartenDatabase? database = null)
@@ -50,8 +50,8 @@ public sealed partial class LedgerService(IDocumentStore store, IClock clock, IM
 
     /// <summary>The database of <paramref name="plan"/>'s administration, else the one this service was given, else
     /// the home database.</summary>
-    IMartenDatabase DatabaseOf(PlanId? plan) => plan is not null
-        ? Projections.Tenancy.DatabaseOf(store, plan.Entity.Value) : database ?? Projections.Tenancy.Home(store);
+    IMartenDatabase DatabaseOf(string? stream) => stream is not null && LedgerEntities.EntityOf(stream) is { } e
+        ? Projections.Tenancy.DatabaseOf(store, e) : database ?? Projections.Tenancy.Home(store);
 
     string Schema => store.Options.Events.DatabaseSchemaName;
 
@@ -62,7 +62,15 @@ public sealed partial class LedgerService(IDocumentStore store, IClock clock, IM
 
     /// <summary>Verifies one plan's streams (or all), the global chain and every checkpoint.</summary>
     public Task<LedgerReport> VerifyWithAsync(PlanId? planId, LedgerEvidence evidence, CancellationToken ct) =>
-        ReadAsync(planId, evidence, null, ct);
+        ReadAsync(planId?.Value, evidence, null, ct);
+
+    /// <summary>
+    /// Verifies one stream scope — an administration's own stream <c>{entity}/ente</c> (ADR 0030) — its entity's
+    /// chain, and that chain against <paramref name="recorded"/> heads (a successor's record of a predecessor).
+    /// </summary>
+    public Task<LedgerReport> VerifyStreamAsync(string stream, LedgerEvidence evidence,
+        IReadOnlyList<(EntityHead Head, string Which)> recorded, CancellationToken ct) =>
+        ReadAsync(stream, evidence, null, ct, recorded);
 
     /// <summary>True when the plan has events (verification of an unknown plan is a mistake, not "0 events").
     /// </summary>

@@ -18,25 +18,29 @@ public sealed partial class LedgerService
     /// signatures checked against the trusted public key.
     /// </summary>
     /// <param name="headsSince">Collect the heads of streams written after this position (for a digest).</param>
-    async Task<LedgerReport> ReadAsync(PlanId? planId, LedgerEvidence evidence, long? headsSince,
-        CancellationToken ct)
+    /// <param name="stream">The plan (its streams), or an administration's own stream, or null for the whole store.
+    /// </param>
+    /// <param name="recorded">Entity heads recorded elsewhere — a successor's record of a merged predecessor (ADR
+    /// 0030) — that the entity's chain must still pass through, with how messages name them.</param>
+    async Task<LedgerReport> ReadAsync(string? stream, LedgerEvidence evidence, long? headsSince,
+        CancellationToken ct, IReadOnlyList<(EntityHead Head, string Which)>? recorded = null)
     {
-        await using var conn = DatabaseOf(planId).CreateConnection();
+        await using var conn = DatabaseOf(stream).CreateConnection();
         await conn.OpenAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
-        var scope = new Scope(planId?.Value);
+        var scope = new Scope(stream);
         var head = (await QueryAsync(conn, tx, $"select position, link from {Schema}.{LedgerSchema.HeadTable}",
             r => new LedgerChainHead(r.GetInt64(0), r.GetString(1)), ct)).FirstOrDefault();
         var kept = evidence.Digest is { } d ? new KeptDigest(d.Root, d.Heads, d.Position, d.Link, d.Entities) : null;
-        var entity = planId is null ? null : LedgerEntities.EntityOf(planId.Value);
+        var entity = stream is null ? null : LedgerEntities.EntityOf(stream);
         var entityHeads = (await QueryAsync(conn, tx, $"select entity, position, link from {Schema}."
                 + $"{LedgerSchema.EntityHeadTable} where {(entity is null ? "true" : "entity = $1")}",
                 r => (Entity: r.GetString(0), Head: new LedgerChainHead(r.GetInt64(1), r.GetString(2))), ct,
                 parameters: entity is null ? [] : [entity]))
             .ToDictionary(x => x.Entity, x => x.Head, StringComparer.Ordinal);
-        var verifier = new LedgerVerifier(planId?.Value, head, await CheckpointsAsync(conn, tx, evidence, ct),
+        var verifier = new LedgerVerifier(stream, head, await CheckpointsAsync(conn, tx, evidence, ct),
             await DigestRootsAsync(conn, tx, ct), kept, headsSince, entityHeads: entityHeads,
-            digestedEntities: await DigestedEntitiesAsync(conn, tx, entity, ct));
+            digestedEntities: [.. await DigestedEntitiesAsync(conn, tx, entity, ct), .. recorded ?? []]);
         await StreamsAsync(conn, tx, scope, verifier, ct);
         if (entity is null) await SealsAsync(conn, tx, scope, verifier, ct);
         else await EntitySealsAsync(conn, tx, scope, entity, verifier, ct);

@@ -81,7 +81,7 @@ public sealed class OivService(IDocumentStore store, IClock clock)
     {
         await using var session = TenantSessions.Write(store, by, planId, "oiv validate", clock.GetCurrentInstant());
         if (await session.Events.FetchStreamStateAsync(planId.Value, ct) is null)
-            throw new DomainException($"Piano «{planId}» non trovato.");
+            throw new PlanNotFoundException(planId.Value);
         var ledger = await new LedgerService(store, clock).VerifyAsync(planId, null, ct);
         var stream = await session.Events.FetchForWriting<Plan>(planId.Value, ct);
         var e = PlanLifecycleDecider.Decide(new ValidatePlan(planId.Value, ledger.Head, ledger.Verified, note, by,

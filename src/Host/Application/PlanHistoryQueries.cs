@@ -93,24 +93,34 @@ public static class PlanHistoryQueries
         return plan is null || plan.CurrentVersion < version ? null : plan;
     }
 
-    /// <summary>Every value of each target of the indicator, across the entity's plans of the given years.</summary>
+    /// <summary>
+    /// Every value of each target of the indicator, across the entity's plans of the given years — and, for a
+    /// successor, its predecessors' plans before the merger (issue #10): lineage crosses the merger.
+    /// </summary>
     /// <exception cref="DomainException">The code is in none of those plans.</exception>
     public static async Task<IReadOnlyList<TargetChange>> TargetHistoryAsync(
         IQuerySession session, EntityId entity, string code, int? from, int? to, CancellationToken ct)
     {
+        // Whoever reads the entity reads its predecessors (ADR 0030); a session outside it reads nothing.
+        var entities = session.TenantId == Tenancy.Nobody ? [session.TenantId]
+            : await EntityService.LineageAsync(session, entity.Value, ct);
+        var plans = new List<Plan>();
+        foreach (var e in entities)
+            plans.AddRange(await session.ForTenant(Tenancy.Of(e)).Query<Plan>().ToListAsync(ct));
         // A plan counts if its three-year horizon touches the years asked: the 2019 plan set the 2021 targets too.
-        var plans = (await session.Query<Plan>().Where(p => p.Entity == entity.Value).ToListAsync(ct))
-            .Where(p => (from is null || p.Horizon[^1] >= from) && (to is null || p.Horizon[0] <= to))
+        plans = plans.Where(p => (from is null || p.Horizon[^1] >= from) && (to is null || p.Horizon[0] <= to))
             .OrderBy(p => p.Year).ToList();
-        var lineage = plans.Select(p => p.IndicatorOf(code)?.Lineage).FirstOrDefault(l => l is not null)
+        // The entity's own plans name the indicator first (a successor's carry a predecessor's lineage over).
+        var lineage = plans.OrderBy(p => p.Entity == entity.Value ? 0 : 1).ThenBy(p => p.Year)
+            .Select(p => p.IndicatorOf(code)?.Lineage).FirstOrDefault(l => l is not null)
             ?? throw new DomainException(
                 $"L'indicatore {code} non compare nei piani di {entity}"
                 + (from is null ? "." : $" dal {from} al {to}."));
         var changes = new List<TargetChange>();
         foreach (var plan in plans)
         {
-            var events = (await EventsAsync(session, PlanId.Parse(plan.Id), null, false, ct))
-                .Select(e => e.Data).ToList();
+            var events = (await EventsAsync(session.ForTenant(Tenancy.Of(plan.Entity)), PlanId.Parse(plan.Id), null,
+                false, ct)).Select(e => e.Data).ToList();
             changes.AddRange(PlanHistory.TargetChanges(events, lineage));
         }
         return changes.Where(c => (from is null || c.TargetYear >= from) && (to is null || c.TargetYear <= to))

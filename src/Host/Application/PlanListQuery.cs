@@ -32,7 +32,7 @@ public static class PlanListQuery
     /// <summary>The plans of <paramref name="paging"/>'s page, ordered by id, and the count of all plans, of the
     /// administrations <paramref name="reader"/> acts for (every one for nobody signed in: plans are public) —
     /// <paramref name="session"/> is a session across tenants (<see cref="TenantSessions.Across"/>).
-    /// With several databases (ADR 0030) each is asked for its first pages and the lists merged by id.</summary>
+    /// With several databases (ADR 0031) each is asked for its first pages and the lists merged by id.</summary>
     public static async Task<PlanListPage> PageAsync(IQuerySession session, Paging paging, Actor? reader,
         CancellationToken ct)
     {
@@ -52,7 +52,7 @@ public static class PlanListQuery
     static async Task<PlanListPage> PageOfAsync(IQuerySession session, int skip, int take, Paging paging,
         Actor? reader, CancellationToken ct)
     {
-        var scope = TenantSessions.InScope<Plan>(reader);
+        var scope = TenantSessions.InScope<Plan>(session.DocumentStore, reader);
         var rows = await session.Query<Plan>().Where(scope).OrderBy(p => p.Id).Skip(skip).Take(take)
             .Select(p => new { p.Id, p.Entity, p.EntityName, p.Year, p.Horizon, p.Status, p.Versions })
             .ToListAsync(ct);

@@ -26,7 +26,7 @@ public sealed class ProjectionRebuild(IDocumentStore store)
 {
     const int Batch = 1000, Writers = 3;
 
-    /// <summary>Rebuilds every database of the store, one after another (ADR 0030); <paramref name="progress"/> hears
+    /// <summary>Rebuilds every database of the store, one after another (ADR 0031); <paramref name="progress"/> hears
     /// the events folded so far, every few thousand.</summary>
     /// <param name="check">Whether to check rebuild equals live afterwards (<see cref="CheckAsync"/>); without it the
     /// report names no plan checked.</param>

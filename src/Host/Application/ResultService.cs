@@ -65,7 +65,7 @@ public sealed class ResultService(IDocumentStore store, IClock clock)
                 ? batch.Events.FetchForWriting<IndicatorResults>(streamId, v)
                 : batch.Events.FetchForWriting<IndicatorResults>(streamId);
             await batch.Execute(ct);
-            var plan = await planLoad ?? throw new DomainException($"Piano «{request.Plan}» non trovato.");
+            var plan = await planLoad ?? throw new PlanNotFoundException(request.Plan.Value);
             var (draft, issues) = ResultInput.Read(plan, request.Indicator, request.Value, request.On,
                 request.Period ?? "", request.Note ?? "", Today, request.Reference ?? "");
             if (draft is null) throw CommandLine(issues);
@@ -134,12 +134,12 @@ public sealed class ResultService(IDocumentStore store, IClock clock)
     async Task<PlanId> PlanOfEntryAsync(Guid entryId, Actor by, CancellationToken ct)
     {
         // The events that name the entry, found through their index (ADR 0029), in each database of the store
-        // (ADR 0030).
+        // (ADR 0031).
         object? named = null;
         foreach (var database in await Tenancy.DatabasesAsync(store))
         {
             await using var across = TenantSessions.AcrossIn(store, database);
-            named ??= (await across.Events.QueryAllRawEvents().Where(TenantSessions.InScope<IEvent>(by))
+            named ??= (await across.Events.QueryAllRawEvents().Where(TenantSessions.InScope<IEvent>(store, by))
                 .Where(e => e.MatchesSql(EntryNamed, entryId.ToString())).FirstOrDefaultAsync(ct))?.Data;
         }
         return PlanId.Parse(PlanOf(named)
@@ -225,7 +225,7 @@ public sealed class ResultService(IDocumentStore store, IClock clock)
         TenantSessions.Write(store, by, plan, command, clock.GetCurrentInstant());
 
     static async Task<Plan> LoadPlanAsync(IQuerySession session, PlanId planId, CancellationToken ct) =>
-        await session.LoadAsync<Plan>(planId.Value, ct) ?? throw new DomainException($"Piano «{planId}» non trovato.");
+        await session.LoadAsync<Plan>(planId.Value, ct) ?? throw new PlanNotFoundException(planId.Value);
 
     /// <summary>Issues of a command-line entry, each named by the option that carries its field.</summary>
     static InvalidInputException CommandLine(IEnumerable<FieldIssue> issues) => new(issues

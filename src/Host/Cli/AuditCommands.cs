@@ -30,10 +30,11 @@ public static class AuditCommands
         {
             var actor = common.Actor(parse, actingUser);
             await using var session = TenantSessions.Query(store, actor, parse.GetValue(plan)!);
-            var events = await PlanHistoryQueries.EventsAsync(session, parse.GetValue(plan)!, null, true, ct);
+            if (await AuditQueries.TrailAsync(session, parse.GetValue(plan)!, ct) is not { } trail)
+                return cli.Fail($"Piano «{parse.GetValue(plan)}» non trovato.", ExitCodes.InvalidInput);
             LocalDate? fromDate = parse.GetResult(from) is { Implicit: false } ? parse.GetValue(from) : null;
             LocalDate? toDate = parse.GetResult(to) is { Implicit: false } ? parse.GetValue(to) : null;
-            var entries = AuditEntry.Trail(events)
+            var entries = trail
                 .Where(e => parse.GetValue(indicator) is not { } code || Concerns(e, code))
                 .Where(e => parse.GetValue(user) is not { } u || e.Who.Equals(u, StringComparison.OrdinalIgnoreCase))
                 .Where(e => fromDate is null || e.At.InZone(Rome).Date >= fromDate)

@@ -54,7 +54,7 @@ public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock
     /// does not introspect its tables (ADR 0023).
     /// </summary>
     /// <param name="prepare">False for <c>db migrate</c>, which migrates itself.</param>
-    /// <param name="databases">The file of several databases (<c>--databases</c>, ADR 0030), if any.</param>
+    /// <param name="databases">The file of several databases (<c>--databases</c>, ADR 0031), if any.</param>
     public async Task<int> WithStoreAsync(string? db, Func<IDocumentStore, Task<int>> action, CancellationToken ct,
         bool prepare = true, string? databases = null)
     {
@@ -108,6 +108,14 @@ public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock
             // A path the user typed (--out, a file to import) that does not exist or may not be written.
             return Fail("Impossibile usare il file indicato: la cartella non esiste o non si può scrivere. " +
                 $"Indicare un percorso esistente e scrivibile. ({e.Message})", ExitCodes.InvalidInput);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A defect of ours, not the user's input: said plainly, with no stack trace unless asked for.
+            if (Variable("PERFPLAN_DEBUG") == "1") Errors.WriteLine(e.ToString());
+            return Fail($"Errore interno ({e.GetType().Name}: {e.Message}). Ogni evento già confermato resta; "
+                + "un comando interrotto non ha scritto nulla. Ripetere con PERFPLAN_DEBUG=1 per i dettagli e "
+                + "segnalarli.", ExitCodes.Failure);
         }
     }
 

@@ -21,7 +21,7 @@ public sealed class CommonOptions(CliContext cli)
         Recursive = true,
     };
 
-    /// <summary><c>--databases FILE</c>: several databases and the administrations each holds (ADR 0030); else
+    /// <summary><c>--databases FILE</c>: several databases and the administrations each holds (ADR 0031); else
     /// <c>PERFPLAN_DATABASES</c>, else one database (<see cref="Db"/>).</summary>
     public Option<string?> Databases { get; } = new("--databases")
     {
@@ -135,6 +135,25 @@ public sealed class CommonOptions(CliContext cli)
         entity.DefaultValueFactory = _ => EntityId.Default;
         return entity;
     }
+
+    /// <summary>
+    /// A required option naming one or more entity codes (<c>--from cciaa-ms cciaa-lu</c>), each read once here or
+    /// refused with the option's name, the value and an example.
+    /// </summary>
+    public static Option<EntityId[]> Entities(string name, string description) => new(name)
+    {
+        Description = description,
+        Required = true,
+        AllowMultipleArgumentsPerToken = true,
+        CustomParser = result =>
+        {
+            var ids = new List<EntityId>();
+            foreach (var token in result.Tokens)
+                if (EntityId.TryParse(token.Value, out var id, out var error)) ids.Add(id);
+                else result.AddError($"{name}: {error}");
+            return [.. ids];
+        },
+    };
 
     /// <summary><c>--as-of gg/mm/aaaa</c> (or ISO <c>aaaa-mm-gg</c>): the plan version in force and the results
     /// referred to up to that day.</summary>

@@ -94,6 +94,8 @@ public static class LedgerCommands
                     uncheckedCheckpoints = report.UncheckedCheckpoints,
                     streams = report.Streams, seconds = Math.Round(watch.Elapsed.TotalSeconds, 3),
                     eventsPerSecond = Math.Round(perSecond),
+                    entities = report.Entities.Select(h => new { entity = h.Entity, position = h.Position,
+                        link = h.Link }),
                 });
             else if (report.Verified)
             {
@@ -101,6 +103,10 @@ public static class LedgerCommands
                     $"{report.Streams} stream, testa {report.Head}" +
                     (kept is null ? "." : ", estende il digest indicato."));
                 cli.Console.MarkupLine($"Verificati in {watch.Elapsed.TotalSeconds:0.0} s ({perSecond:0} eventi/s).");
+                if (parse.GetValue(entity) is not null && report.Entities.Count > 1)
+                    cli.Console.MarkupLine("Catene verificate, con i predecessori fino alla fusione: "
+                        + string.Join(", ", report.Entities.Select(h => $"{h.Entity} ({h.Position} "
+                            + (h.Position == 1 ? "sigillo)" : "sigilli)"))) + ".");
                 cli.Console.MarkupLine(Markup.Escape(LedgerCheckpointCommand.Describe(report)));
             }
             else

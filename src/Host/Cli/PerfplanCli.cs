@@ -32,7 +32,7 @@ public static class PerfplanCli
             (c, o) => ServeCommands.Demo(c, o, web), (c, o) => ServeCommands.Serve(c, o, web), BenchCommand.Build,
             LedgerCommands.Build, AuditCommands.Build, OivCommands.Build, (c, _) => TokenCommand.Build(c),
             UserCommands.Build, ReportCommands.Report, ReportCommands.Export, LedgerCommands.Rebuild,
-            LedgerCommands.Db);
+            LedgerCommands.Db, EntityCommands.Build);
         return root;
     }
 }

@@ -33,7 +33,7 @@ public static class ReportCommands
                 () => new OivService(store, cli.Clock).ReplayAsync(id, null, null, ct, reader));
             if (replay is null) return cli.Fail($"Piano «{id}» non trovato.", ExitCodes.InvalidInput);
             await using var session = TenantSessions.Query(store, reader, id);
-            var audit = await AuditQueries.TrailAsync(session, id, ct);
+            var audit = await AuditQueries.TrailAsync(session, id, ct) ?? [];
             var html = await HtmlFile.RenderAsync<Relazione>(RelazioneModel.From(replay, audit, full));
             var file = parse.GetValue(output)!;
             if (!file.Extension.Equals(".pdf", StringComparison.OrdinalIgnoreCase))

@@ -71,7 +71,8 @@ public static class ResultCommands
             await using var session = TenantSessions.Query(store, actor, id);
             var found = await IndicatorQueries.EntriesAsync(session, id, code, ct);
             if (found is null)
-                return cli.Fail($"Indicatore «{code}» non trovato nel piano «{id}».", ExitCodes.InvalidInput);
+                return cli.Fail(await session.LoadAsync<Plan>(id.Value, ct) is null ? $"Piano «{id}» non trovato."
+                    : $"Indicatore «{code}» non trovato nel piano «{id}».", ExitCodes.InvalidInput);
             if (parse.GetValue(format) == Formats.Json)
             {
                 cli.WriteJson(new

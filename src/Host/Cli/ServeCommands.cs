@@ -32,16 +32,45 @@ public static class ServeCommands
         {
             Description = "Carica e mostra il piano, senza avviare il servizio",
         };
+        var merger = new Option<bool>("--merger")
+        {
+            Description = "Aggiunge Lucca [dati dimostrativi] e la fusione del 01/07/2022 di Massa-Carrara, Lucca e "
+                + "Pisa nella CCIAA della Toscana Nord-Ovest, con il suo piano 2022",
+        };
         return new Command("demo",
-            "Dimostrazione: carica il Piano 2019 della CCIAA di Massa-Carrara, lo mostra e lo serve") { url, noServe }
-            .OnStore(cli, common, async (parse, store, ct) =>
+            "Dimostrazione: carica il Piano 2019 della CCIAA di Massa-Carrara, lo mostra e lo serve")
+        {
+            url, noServe, merger,
+        }.OnStore(cli, common, async (parse, store, ct) =>
             {
                 await LedgerCommands.MigrateAsync(cli, store, ct);
                 await LoadAndShowAsync(cli, store, ct);
+                if (parse.GetValue(merger)) await LoadMergerAsync(cli, store, ct);
                 await DemoAccountsAsync(cli, store, UserDirectory.Load(parse.GetValue(common.Users)), ct);
                 return parse.GetValue(noServe) ? ExitCodes.Ok
                     : await RunAsync(cli, web, store, parse.GetValue(url)!, ct);
             }, prepare: false);
+    }
+
+    static async Task LoadMergerAsync(CliContext cli, IDocumentStore store, CancellationToken ct)
+    {
+        var data = Path.Combine(AppContext.BaseDirectory, "data");
+        var done = new List<Action>();
+        try
+        {
+            await cli.StepAsync("Fusione dimostrativa…", async step =>
+            {
+                await new DemoData(store, cli.Clock, data,
+                    text => done.Add(() => cli.Console.MarkupLine($"[green]{Markup.Escape(text)}[/]")),
+                    text => done.Add(() => cli.Errors.MarkupLine($"[yellow]{Markup.Escape(text)}[/]")), step)
+                    .LoadMergerAsync(ct);
+                return 0;
+            });
+        }
+        finally { done.ForEach(print => print()); }
+        cli.Console.MarkupLine($"Storia verificabile dal successore: perfplan ledger verify --entity "
+            + $"{DemoData.Successor} --as admin; storia dei target: perfplan targets history --entity "
+            + $"{DemoData.Successor} --indicator S3.2.1-a");
     }
 
     static async Task LoadAndShowAsync(CliContext cli, IDocumentStore store, CancellationToken ct)

@@ -19,7 +19,7 @@ public sealed class DatabaseConnection : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    /// <summary>Several databases, each with its administrations (<c>--databases</c>, ADR 0030); null: one.
+    /// <summary>Several databases, each with its administrations (<c>--databases</c>, ADR 0031); null: one.
     /// </summary>
     public DatabaseLayout? Layout { get; }
     public string Description => Layout is { } l ? $"{l.Databases.Count} database configurati"

@@ -21,6 +21,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
                 .ToDictionary(g => g.Key, g => g.Select(Message).ToArray()))
                 { Status = 400, Title = "Dati non validi: nessun evento scritto" },
             ForbiddenException e => new() { Status = 403, Title = "Operazione non consentita", Detail = e.Message },
+            PlanNotFoundException e => Api.ApiEndpoints.PlanNotFoundProblem(e.Plan),
             NotFoundException e => new() { Status = 404, Title = "Non trovato", Detail = e.Message },
             DomainException e => new() { Status = 422, Title = "Regola del piano violata", Detail = e.Message },
             StaleVersionException e => new()

@@ -72,6 +72,8 @@ public static class AccessMatrix
         [
             Door.Verb(["plan", "show", "--plan", Plan]), Door.Http("GET", "/api/plans/{id}"),
             Door.Http("GET", "/api/plans/"), Door.Http("GET", "/"),
+            Door.Verb(["entity", "show", "--entity", "cciaa-ms"]),
+            Door.Http("GET", "/api/entities/{id}") with { Id = "cciaa-ms" },
         ]),
         new(Capability.ReadScores, "Y Y Y Y Y Y Y Y",
         [
@@ -151,10 +153,10 @@ public static class AccessMatrix
                 "15/05/2019", "--reason", "errore"], 3, Missing),
             Door.Verb(["target", "revise", "--plan", Missing, "--indicator", "S3.2.1-a", "--year", "2019", "--value",
                 "80%", "--act", Act, "--reason", "r", "--on", "15/05/2019"], 3, Missing),
-            Door.Http("POST", "/api/plans/{id}/amendments", 422, "amendment") with { Id = Missing },
-            Door.Http("POST", "/api/plans/{id}/indicators/{code}/target", 422,
+            Door.Http("POST", "/api/plans/{id}/amendments", 404, "amendment") with { Id = Missing },
+            Door.Http("POST", "/api/plans/{id}/indicators/{code}/target", 404,
                 """{"year":2019,"value":"80%","act":"Atto","on":"15/05/2019","reason":"r"}""") with { Id = Missing },
-            Door.Http("POST", "/api/plans/{id}/amendments/{version:int}/revert", 422,
+            Door.Http("POST", "/api/plans/{id}/amendments/{version:int}/revert", 404,
                 """{"act":"Atto","on":"15/05/2019","reason":"r"}""") with { Id = Missing },
         ]),
         new(Capability.RollForwardPlan, "- Y N N N N N N",
@@ -214,6 +216,14 @@ public static class AccessMatrix
             Door.Verb(["user", "passwd", "{entryId}"], 2, "Nessun account"),
             Door.Verb(["user", "disable", "{entryId}"], 2, "Nessun account"),
             Door.Verb(["user", "enable", "{entryId}"], 2, "Nessun account"),
+        ]),
+        new(Capability.MergeEntities, "- Y N N N N N N",
+        [
+            Door.Verb(["entity", "merge", "--into", "cciaa-tno", "--name", "Toscana Nord-Ovest", "--from", "cciaa-lu",
+                "--on", "01/07/2099", "--act", Act], 3, "futura"),
+            Door.Http("POST", "/api/entities/{id}/mergers", 422,
+                """{"name":"Toscana Nord-Ovest","from":["cciaa-lu"],"on":"01/07/2099","act":"Atto"}""")
+                with { Id = "cciaa-tno" },
         ]),
     ];
 

@@ -59,6 +59,7 @@ public class IsolationMatrixTests(TwoEntitiesHost two) : IClassFixture<TwoEntiti
             var lucca = await Host.Cli(user, On(TwoEntitiesHost.Lucca));
             var unknown = await Host.Cli(user, On(TwoEntitiesHost.Unknown));
             lucca.ExitCode.ShouldBe(unknown.ExitCode, $"{user}: {door}");
+            lucca.ExitCode.ShouldNotBe(0, $"{user}: {door}");   // nothing empty-but-OK
             Plain(lucca.Output, TwoEntitiesHost.Lucca).ShouldBe(Plain(unknown.Output, TwoEntitiesHost.Unknown),
                 $"{user}: {door}");
             lucca.Errors.Replace(TwoEntitiesHost.Lucca, "«piano»").ShouldBe(
@@ -74,10 +75,64 @@ public class IsolationMatrixTests(TwoEntitiesHost two) : IClassFixture<TwoEntiti
         var request = AccessMatrix.Rows[r].Doors[d];
         foreach (var user in Users)
         {
-            var lucca = await Host.Send(user, request with { Id = TwoEntitiesHost.Lucca });
-            var unknown = await Host.Send(user, request with { Id = TwoEntitiesHost.Unknown });
-            lucca.ShouldBe(unknown, $"{user}: {door}");
+            var lucca = await Host.Answer(user, request with { Id = TwoEntitiesHost.Lucca });
+            var unknown = await Host.Answer(user, request with { Id = TwoEntitiesHost.Unknown });
+            lucca.Status.ShouldBe(unknown.Status, $"{user}: {door}");
+            lucca.Status.ShouldNotBe(200, $"{user}: {door}");   // nothing empty-but-OK
+            lucca.Body.Replace(TwoEntitiesHost.Lucca, "«piano»").ShouldBe(
+                unknown.Body.Replace(TwoEntitiesHost.Unknown, "«piano»"), $"{user}: {door}");
         }
+    }
+
+    [Fact]
+    public async Task A_write_to_another_entitys_plan_is_a_404_with_the_body_of_a_read_of_an_unknown_plan()
+    {
+        var read = await Host.Answer("u1.1", Door.Http("GET", "/api/plans/{id}") with { Id = TwoEntitiesHost.Lucca });
+        var write = Door.Http("POST", "/api/plans/{id}/results", 201,
+            """{"indicator":"O1.2.4-a","value":"3","on":"30/04/2019"}""");
+
+        var lucca = await Host.Answer("u1.1", write with { Id = TwoEntitiesHost.Lucca });
+        var unknown = await Host.Answer("u1.1", write with { Id = TwoEntitiesHost.Unknown });
+
+        read.Status.ShouldBe(404);
+        read.Body.ShouldContain($"Nessun piano con identificativo «{TwoEntitiesHost.Lucca}»");
+        lucca.ShouldBe(read);
+        unknown.ShouldBe((404, read.Body.Replace(TwoEntitiesHost.Lucca, TwoEntitiesHost.Unknown)));
+    }
+
+    [Theory]
+    [InlineData("/api/plans/{id}/audit")]
+    [InlineData("/api/plans/{id}/exports/audit")]
+    [InlineData("/api/plans/{id}/indicators/{code}/results")]
+    public async Task The_audit_and_an_indicators_entries_of_another_entitys_plan_are_a_404_not_an_empty_list(
+        string route)
+    {
+        var read = await Host.Answer("oiv", Door.Http("GET", "/api/plans/{id}") with { Id = TwoEntitiesHost.Lucca });
+
+        var lucca = await Host.Answer("oiv", Door.Http("GET", route) with { Id = TwoEntitiesHost.Lucca });
+        var own = await Host.Answer("oiv", Door.Http("GET", route));
+
+        lucca.ShouldBe(read);
+        read.Status.ShouldBe(404);
+        own.Status.ShouldBe(200);
+    }
+
+    [Theory]
+    [InlineData("audit", "--plan", "{plan}")]
+    [InlineData("export", "audit", "--plan", "{plan}", "--out", "{out}.csv")]
+    [InlineData("results", "list", "--plan", "{plan}", "--indicator", "O1.2.4-a")]
+    public async Task The_CLI_refuses_the_audit_and_entries_of_another_entitys_plan_as_an_unknown_plan(
+        params string[] verb)
+    {
+        string[] On(string plan) => [.. verb.Select(a => a == "{plan}" ? plan : a)];
+
+        var lucca = await Host.Cli("oiv", On(TwoEntitiesHost.Lucca));
+        var own = await Host.Cli("oiv", On(AccessMatrix.Plan));
+
+        lucca.ExitCode.ShouldBe(2);
+        lucca.Output.ShouldBeEmpty();
+        lucca.Errors.ShouldContain($"Piano «{TwoEntitiesHost.Lucca}» non trovato.");
+        own.ExitCode.ShouldBe(0, own.Errors);
     }
 
     [Fact]
@@ -93,7 +148,8 @@ public class IsolationMatrixTests(TwoEntitiesHost two) : IClassFixture<TwoEntiti
 
         run.ExitCode.ShouldBe(3);
         run.Errors.ShouldContain($"Piano «{TwoEntitiesHost.Lucca}» non trovato");
-        api.ShouldBe(await Host.Send("u1.1", write with { Id = TwoEntitiesHost.Unknown }));   // «non trovato», 422
+        api.ShouldBe(404);
+        api.ShouldBe(await Host.Send("u1.1", write with { Id = TwoEntitiesHost.Unknown }));
         var after = await Host.Cli("admin", "ledger", "verify", "--entity", "cciaa-lu", "--format", "json");
         Events(after).ShouldBe(Events(before));
         Events(before).ShouldBeGreaterThan(0);
@@ -128,6 +184,26 @@ public class IsolationMatrixTests(TwoEntitiesHost two) : IClassFixture<TwoEntiti
         other.Errors.ShouldContain("Ente «cciaa-lu» non trovato");
         operatorDigest.ExitCode.ShouldBe(0, operatorDigest.Errors);
         operatorDigest.Output.ShouldContain("cciaa-lu");
+    }
+
+    [Fact]
+    public async Task The_ledger_verify_endpoint_gives_an_OIV_its_own_entity_and_nothing_of_another()
+    {
+        Door Verify(string entity) => Door.Http("GET", $"/api/ledger/verify?entity={entity}");
+        var lucca = await Host.Answer("admin", Verify("cciaa-lu"));
+        var luccaHead = System.Text.Json.JsonDocument.Parse(lucca.Body).RootElement.GetProperty("head").GetString()!;
+
+        var own = await Host.Answer("oiv", Verify("cciaa-ms"));
+        var other = await Host.Answer("oiv", Verify("cciaa-lu"));
+        var none = await Host.Answer("oiv", Verify("cciaa-zz"));
+
+        lucca.Status.ShouldBe(200);
+        own.Status.ShouldBe(200, own.Body);
+        own.Body.ShouldContain("\"verified\":true");
+        own.Body.ShouldNotContain(luccaHead);
+        other.Status.ShouldBe(404);
+        other.Body.ShouldNotContain(luccaHead);
+        other.Body.Replace("cciaa-lu", "«ente»").ShouldBe(none.Body.Replace("cciaa-zz", "«ente»"));
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public class ArchitectureTests
         [
             "Defined", "Drafted", "Imported", "Assigned", "Approved", "Closed", "Neutralized", "Recorded", "Amended",
             "Revised", "Withdrawn", "Reassigned", "Changed", "Reverted", "Renumbered", "Digested", "Validated",
-            "Reopened"
+            "Reopened", "Merged", "Dissolved"
         ];
         var declared = DomainAssembly.GetTypes()
             .Where(t => t.GetMethod("<Clone>$") != null && pastTense.Any(t.Name.EndsWith));

@@ -33,14 +33,21 @@ public static class CliRunner
     public static Task<Run> RunWithInputAsync(string input, params string[] args) =>
         RunCancellableAsync(args, CancellationToken.None, input: input);
 
+    /// <summary>The instant the CLI's clock reads unless a test sets another: 01/03/2022 11:00 in Rome.</summary>
+    public static readonly Instant Now = Instant.FromUtc(2022, 3, 1, 10, 0);
+
+    /// <summary>Runs <paramref name="args"/> with the CLI's clock at <paramref name="now"/>.</summary>
+    public static Task<Run> RunAtAsync(Instant now, params string[] args) =>
+        RunCancellableAsync(args, CancellationToken.None, now: now);
+
     /// <summary>Runs <paramref name="args"/> until done or <paramref name="ct"/> is cancelled (Ctrl+C).</summary>
     public static async Task<Run> RunCancellableAsync(string[] args, CancellationToken ct,
         IReadOnlyDictionary<string, string>? environment = null, string input = "",
-        Marten.IDocumentStore? store = null)
+        Marten.IDocumentStore? store = null, Instant? now = null)
     {
         var output = new StringWriter();
         var errors = new StringWriter();
-        var cli = new CliContext(Console(output), Console(errors), new FakeClock(Instant.FromUtc(2022, 3, 1, 10, 0)),
+        var cli = new CliContext(Console(output), Console(errors), new FakeClock(now ?? Now),
             name => environment?.GetValueOrDefault(name), new StringReader(input), store);
         var code = await PerfplanCli.RunAsync(cli, new WebServer(), args, ct);
         return new Run(code, output.ToString(), errors.ToString());

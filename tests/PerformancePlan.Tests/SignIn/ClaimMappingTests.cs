@@ -49,6 +49,33 @@ public class ClaimMappingTests
     }
 
     [Fact]
+    public void An_external_providers_entity_claim_gives_every_administration_it_names_and_none_gives_the_default()
+    {
+        var sso = Settings(("Authority", "https://sso.regione.example"), ("Claims:Role", "roles"),
+            ("Claims:Entity", "enti"));
+        var keycloak = Settings(("Authority", "https://sso.regione.example/realms/pa"),
+            ("Claims:Entity", "perfplan.enti"));
+
+        Actor[] several =
+        [
+            ActorOf(sso, ("sub", "oiv.toscana"), ("roles", "oiv"), ("enti", "cciaa-ms"), ("enti", "cciaa-lu")),
+            ActorOf(sso, ("sub", "oiv.toscana"), ("roles", "oiv"), ("enti", """["cciaa-ms","cciaa-lu"]""")),
+            ActorOf(sso, ("sub", "oiv.toscana"), ("roles", "oiv"), ("enti", "cciaa-ms, cciaa-lu")),
+            ActorOf(keycloak, ("sub", "oiv.toscana"), ("perfplan", """{"enti":["cciaa-ms","cciaa-lu"]}""")),
+        ];
+        var none = ActorOf(sso, ("sub", "u1.1"), ("roles", "office"));
+
+        foreach (var actor in several)
+        {
+            actor.Scope.ShouldBe(["cciaa-ms", "cciaa-lu"], ignoreOrder: true);
+            actor.ActsFor("cciaa-lu").ShouldBeTrue();
+            actor.ActsFor("cciaa-ar").ShouldBeFalse();
+        }
+        none.Scope.ShouldBe([Actor.DefaultEntity]);
+        none.ActsFor("cciaa-lu").ShouldBeFalse();
+    }
+
+    [Fact]
     public void A_required_entity_admits_only_its_users()
     {
         var settings = Settings(("Authority", "https://spid-gateway.example"), ("Entity", "cciaa-ms"),

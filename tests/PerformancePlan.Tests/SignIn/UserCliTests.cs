@@ -30,6 +30,64 @@ public class UserCliTests(PostgresCluster cluster) : ApprovedPlanCli(cluster, "u
     }
 
     [Fact]
+    public async Task User_add_binds_the_account_to_every_entity_named_and_by_default_to_the_admins_own()
+    {
+        var add = await WithPassword(Password, "user", "add", "oiv.toscana", "--role", "oiv", "--entity", "cciaa-ms",
+            "--entity", "cciaa-lu", "--as", "admin");
+        await WithPassword(Password, "user", "add", "admin.lu", "--role", "admin", "--entity", "cciaa-lu", "--as",
+            "admin");
+        var byLucca = await WithPassword(Password, "user", "add", "ufficio.lu", "--role", "office", "--office",
+            "U1.1", "--as", "admin.lu");
+
+        add.ExitCode.ShouldBe(0, add.Errors);
+        add.Output.ShouldContain("enti cciaa-ms cciaa-lu");
+        byLucca.ExitCode.ShouldBe(0, byLucca.Errors);
+        var entities = await EntitiesAsync("admin");
+        entities["oiv.toscana"].ShouldBe(["cciaa-ms", "cciaa-lu"]);
+        entities["ufficio.lu"].ShouldBe(["cciaa-lu"]);
+    }
+
+    [Fact]
+    public async Task An_admin_of_some_entities_lists_and_manages_only_their_accounts()
+    {
+        await WithPassword(Password, "user", "add", "admin.lu", "--role", "admin", "--entity", "cciaa-lu", "--as",
+            "admin");
+        await WithPassword(Password, "user", "add", "oiv.ms", "--role", "oiv", "--entity", "cciaa-ms", "--as",
+            "admin");
+        await WithPassword(Password, "user", "add", "analista.lu", "--role", "analyst", "--entity", "cciaa-lu",
+            "--as", "admin");
+
+        var seen = await EntitiesAsync("admin.lu");
+        var disable = await Run("user", "disable", "oiv.ms", "--as", "admin.lu");
+        var passwd = await WithPassword("altra-password", "user", "passwd", "oiv.ms", "--as", "admin.lu");
+        var add = await WithPassword(Password, "user", "add", "ufficio.ms", "--role", "office", "--entity",
+            "cciaa-ms", "--as", "admin.lu");
+        var own = await Run("user", "disable", "analista.lu", "--as", "admin.lu");
+
+        seen.Keys.ShouldBe(["admin.lu", "analista.lu"], ignoreOrder: true);
+        (disable.ExitCode, passwd.ExitCode, add.ExitCode).ShouldBe((2, 2, 2));
+        disable.Errors.ShouldContain("Nessun account «oiv.ms»");
+        passwd.Errors.ShouldContain("Nessun account «oiv.ms»");
+        add.Errors.ShouldContain("amministra solo gli enti cciaa-lu");
+        own.ExitCode.ShouldBe(0, own.Errors);
+        var all = System.Text.Json.JsonDocument.Parse((await Ok("user", "list", "--as", "admin", "--format", "json"))
+            .Output).RootElement.EnumerateArray().ToDictionary(a => a.GetProperty("user").GetString()!,
+            a => a.GetProperty("status").GetString());
+        all.ShouldNotContainKey("ufficio.ms");
+        all["oiv.ms"].ShouldBe("attivo");
+        all["analista.lu"].ShouldBe("disabilitato");
+    }
+
+    /// <summary>The accounts <paramref name="admin"/> sees in <c>user list</c>, with their entities.</summary>
+    async Task<Dictionary<string, string[]>> EntitiesAsync(string admin)
+    {
+        var list = await Ok("user", "list", "--as", admin, "--format", "json");
+        return System.Text.Json.JsonDocument.Parse(list.Output).RootElement.EnumerateArray().ToDictionary(
+            a => a.GetProperty("user").GetString()!,
+            a => a.GetProperty("entities").EnumerateArray().Select(e => e.GetString()!).ToArray());
+    }
+
+    [Fact]
     public async Task Adding_the_same_user_twice_exits_2_and_keeps_the_first()
     {
         (await WithPassword(Password, "user", "add", "anna", "--role", "analyst", "--as", "admin")).ExitCode

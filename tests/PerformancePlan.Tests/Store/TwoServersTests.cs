@@ -16,7 +16,7 @@ using PerformancePlan.Tests.Infrastructure;
 namespace PerformancePlan.Tests.Store;
 
 /// <summary>
-/// Issue #10, «beyond one server» (ADR 0030): a second PostgreSQL cluster beside the test run's, and one host whose
+/// Issue #10, «beyond one server» (ADR 0031): a second PostgreSQL cluster beside the test run's, and one host whose
 /// store places Massa-Carrara on server A (the home database) and Lucca on server B (<c>--databases</c>). Each
 /// administration's rows are physically on its server, each verifies, isolation holds through the CLI and HTTP, and
 /// a row altered on server B is found by B's verification.

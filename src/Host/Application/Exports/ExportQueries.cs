@@ -9,8 +9,9 @@ public static class ExportQueries
         await ScoreQueries.LoadAsync(session, planId, ct) is { } loaded
             ? ScoreRow.From(loaded.Plan, loaded.Scores) : null;
 
-    /// <summary>Every event of the plan and its results, each change citing the act of its amendment.</summary>
-    public static async Task<IReadOnlyList<AuditRow>> AuditAsync(
+    /// <summary>Every event of the plan and its results, each change citing the act of its amendment; null when the
+    /// plan is unknown.</summary>
+    public static async Task<IReadOnlyList<AuditRow>?> AuditAsync(
         IQuerySession session, PlanId planId, CancellationToken ct) =>
-        (await AuditQueries.TrailAsync(session, planId, ct)).Select(AuditRow.From).ToList();
+        (await AuditQueries.TrailAsync(session, planId, ct))?.Select(AuditRow.From).ToList();
 }

@@ -35,10 +35,10 @@ public static class AmendmentEndpoints
                 + "dalla data dell'atto (o dall'inizio, senza data).");
         });
 
-    // Every amendment: its capability, and a conflict (409) or a broken rule (422).
+    // Every amendment: its capability, an unknown plan (404), a conflict (409) or a broken rule (422).
     static RouteHandlerBuilder Write(this RouteHandlerBuilder endpoint, Capability capability, string operationId,
         string summary, string description) => endpoint.Document(capability, operationId, summary, description,
-        409, 422);
+        404, 409, 422);
 
     // The form's fields are bound one by one: the framework does not bind a file inside a form record.
     static async Task<Results<Created<AmendmentResponse>, ValidationProblem>> Amend(PlanId id, IFormFile? file,

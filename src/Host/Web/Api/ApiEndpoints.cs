@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace PerformancePlan.Host.Web.Api;
 
@@ -23,10 +24,20 @@ public static class ApiEndpoints
         app.MapOivEndpoints();
         app.MapLedgerEndpoints();
         app.MapExportEndpoints();
+        app.MapEntityEndpoints();
         return app;
     }
 
     /// <summary>The 404 problem for a plan id that names no plan.</summary>
-    internal static ProblemHttpResult PlanNotFound(PlanId id) => TypedResults.Problem(statusCode: 404,
-        title: "Piano non trovato", detail: $"Nessun piano con identificativo «{id}».");
+    internal static ProblemHttpResult PlanNotFound(PlanId id) => TypedResults.Problem(PlanNotFoundProblem(id.Value));
+
+    /// <summary>
+    /// The body of every 404 of a plan — a read, or a write whose plan is unknown or another administration's
+    /// (<see cref="PlanNotFoundException"/>): one body, so nothing tells the two apart (ADR 0028).
+    /// </summary>
+    internal static ProblemDetails PlanNotFoundProblem(string id) => new()
+    {
+        Status = StatusCodes.Status404NotFound, Title = "Piano non trovato",
+        Detail = $"Nessun piano con identificativo «{id}».",
+    };
 }

@@ -12,8 +12,10 @@ public static class AuditEndpoints
             .Document(Capability.ReadAudit,
             "GetAuditTrail", "Traccia di audit del piano",
             "Ogni evento del piano e dei risultati con chi, quando, atto e motivo.",
-            400));
+            400, 404));
 
-    static async Task<Ok<List<AuditEntry>>> Trail(PlanId id, IQuerySession session, CancellationToken ct) =>
-        TypedResults.Ok(AuditEntry.Trail(await PlanHistoryQueries.EventsAsync(session, id, null, true, ct)).ToList());
+    static async Task<Results<Ok<IReadOnlyList<AuditEntry>>, ProblemHttpResult>> Trail(PlanId id,
+        IQuerySession session, CancellationToken ct) =>
+        await AuditQueries.TrailAsync(session, id, ct) is { } trail ? TypedResults.Ok(trail)
+            : ApiEndpoints.PlanNotFound(id);
 }

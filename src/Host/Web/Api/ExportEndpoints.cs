@@ -35,8 +35,7 @@ public static class ExportEndpoints
     static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Audit(PlanId id, string? format,
         IQuerySession session, CancellationToken ct)
     {
-        if (await session.LoadAsync<Plan>(id.Value, ct) is null) return ApiEndpoints.PlanNotFound(id);
-        var rows = await ExportQueries.AuditAsync(session, id, ct);
+        if (await ExportQueries.AuditAsync(session, id, ct) is not { } rows) return ApiEndpoints.PlanNotFound(id);
         return await FileAsync(rows, id, "audit", "Traccia di audit", format, ct);
     }
 

@@ -34,7 +34,7 @@ public static class HealthEndpoints
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(Patience);
-            foreach (var database in await Tenancy.DatabasesAsync(store))   // every server of the store (ADR 0030)
+            foreach (var database in await Tenancy.DatabasesAsync(store))   // every server of the store (ADR 0031)
             {
                 await using var connection = database.CreateConnection();
                 await connection.OpenAsync(timeout.Token);

@@ -65,7 +65,7 @@ public static class OivEndpoints
                 + "il file è sbagliato.", 400, 404);
             oiv.MapPost("/validate", Validate).Document(Capability.ValidatePlan, "ValidatePlan", "Validazione dell'OIV",
                 "L'OIV valida la Relazione di un piano chiuso, con una nota; il registro ne fissa l'hash. "
-                + "Solo a piano chiuso (422).", 400, 409, 422);
+                + "Solo a piano chiuso (422).", 400, 404, 409, 422);
         });
 
     static async Task<Results<Ok<OivReplayResponse>, ProblemHttpResult>> Replay(PlanId id, string? asOf,

@@ -36,13 +36,13 @@ public static class PlanEndpoints
                 "Versioni del piano", "Approvazione e variazioni: numero, atto, data di vigore e motivo.", 400, 404);
             plans.MapPost("/{id}/approve", Approve).Document(Capability.ApprovePlan, "ApprovePlan", "Approva il piano",
                 "Come `perfplan plan approve`: atto e data gg/mm/aaaa; il dominio verifica lo stato del piano "
-                + "(422).", 400, 409, 422);
+                + "(422).", 400, 404, 409, 422);
             plans.MapPost("/{id}/close", Close).Document(Capability.ClosePlan, "ClosePlan", "Chiude l'anno del piano",
                 "Come `perfplan plan close`: data gg/mm/aaaa; il dominio verifica le regole di chiusura (422).",
-                400, 409, 422);
+                400, 404, 409, 422);
             plans.MapPost("/{id}/reopen", Reopen).Document(Capability.ReopenPlan, "ReopenPlan", "Riapre l'anno chiuso",
                 "Come `perfplan plan reopen`: atto, motivo e data gg/mm/aaaa; prima della validazione dell'OIV "
-                + "(422).", 400, 409, 422);
+                + "(422).", 400, 404, 409, 422);
         });
 
     static async Task<Ok<List<PlanSummary>>> List(

@@ -18,13 +18,13 @@ public static class ResultEndpoints
             results.MapGet("/plans/{id}/indicators/{code}/results", Entries).Document(Capability.ReadEntries,
                 "ListResults", "Risultati registrati per un indicatore", "Tutte le registrazioni dell'indicatore, "
                 + "anche annullate e corrette, con chi e quando. L'intestazione `ETag` porta la versione del flusso: "
-                + "inviarla in `If-Match` nella registrazione successiva.", 400);
+                + "inviarla in `If-Match` nella registrazione successiva.", 400, 404);
             results.MapPost("/plans/{id}/results", Record).Document(Capability.RecordResult, "RecordResult",
                 "Registra un risultato", "Come `perfplan results record`: valore come scritto (55,5% · 12 · "
                 + "29/03/2019), data di riferimento gg/mm/aaaa, periodo facoltativo. Con `If-Match` (l'ETag letto) "
                 + "una registrazione concorrente dà 412, senza dà 409. Il dominio verifica l'ufficio "
                 + "dell'indicatore (403).",
-                409, 412, 422);
+                404, 409, 412, 422);
             results.MapPost("/results/{entryId:guid}/revert", Revert).Document(Capability.RevertResult, "RevertResult",
                 "Annulla un risultato", "Come `perfplan results revert`: la registrazione resta nel registro, "
                 + "segnata come annullata, con il motivo; i punteggi si ricalcolano subito.",
@@ -35,12 +35,17 @@ public static class ResultEndpoints
                 + "(`corrects`). 201 con la nuova registrazione.", 409, 422);
         });
 
-    static async Task<Ok<IReadOnlyList<ResultEntry>>> Entries(
+    /// <summary>The entries; 404 with the plan's body when the plan is unknown (or another administration's), 404
+    /// when the plan has no such indicator.</summary>
+    static async Task<Results<Ok<IReadOnlyList<ResultEntry>>, ProblemHttpResult>> Entries(
         PlanId id, string code, IQuerySession session, HttpResponse response, CancellationToken ct)
     {
-        var doc = await session.LoadAsync<IndicatorResults>(IndicatorResults.StreamId(id.Value, code), ct);
-        response.Headers.ETag = $"\"{doc?.Version ?? 0}\"";
-        return TypedResults.Ok<IReadOnlyList<ResultEntry>>(doc?.Entries ?? []);
+        if (await IndicatorQueries.EntriesAsync(session, id, code, ct) is not { } found)
+            return await session.LoadAsync<Plan>(id.Value, ct) is null ? ApiEndpoints.PlanNotFound(id)
+                : TypedResults.Problem(statusCode: 404, title: "Indicatore non trovato",
+                    detail: $"Indicatore «{code}» non trovato nel piano «{id}».");
+        response.Headers.ETag = $"\"{found.Version}\"";
+        return TypedResults.Ok(found.Entries);
     }
 
     static async Task<Results<Created<RecordedResult>, ValidationProblem>> Record(PlanId id,

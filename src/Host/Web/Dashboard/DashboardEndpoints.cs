@@ -77,7 +77,8 @@ public static class DashboardEndpoints
 
     static async Task<IResult> AuditAsync(PlanId id, ClaimsPrincipal u, IQuerySession s, CancellationToken ct) =>
         Gate(u, Capability.ReadAudit, "Traccia di audit")
-            ?? Page<AuditPage>(new AuditPageModel(id.Value, await AuditQueries.TrailAsync(s, id, ct)));
+            ?? (await AuditQueries.TrailAsync(s, id, ct) is { } trail
+                ? Page<AuditPage>(new AuditPageModel(id.Value, trail)) : Results.NotFound());
 
     static async Task<IResult> OivAsync(
         PlanId id, ClaimsPrincipal u, IDocumentStore store, IClock clock, CancellationToken ct)
