@@ -35,10 +35,12 @@ public static class EventStore
 
     /// <param name="autoCreate">Whether Marten checks and creates its tables on first use in this process: yes for
     /// tests and migrations; <see cref="AutoCreate.None"/> for verbs on a stamped schema (ADR 0023).</param>
+    /// <param name="layout">Several databases, each with its administrations (ADR 0031); null: one database,
+    /// <paramref name="connectionString"/>'s.</param>
     public static void Configure(StoreOptions opts, string connectionString, string schema = DefaultSchema,
-        AutoCreate autoCreate = AutoCreate.CreateOrUpdate)
+        AutoCreate autoCreate = AutoCreate.CreateOrUpdate, DatabaseLayout? layout = null)
     {
-        opts.Connection(connectionString);
+        if (layout is null) opts.Connection(connectionString);
         opts.DatabaseSchemaName = schema;
         opts.AutoCreateSchemaObjects = autoCreate;
         opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase,
@@ -54,7 +56,7 @@ public static class EventStore
         opts.Events.StreamIdentity = StreamIdentity.AsString;
         opts.Events.MetadataConfig.EnableAll();
         opts.Events.AddEventTypes(EventTypes);
-        Tenancy.Configure(opts);
+        Tenancy.Configure(opts, layout);
 
         opts.Listeners.Add(new LedgerListener());
         opts.Projections.Add(new PlanTreeProjection(), ProjectionLifecycle.Inline);
@@ -81,6 +83,12 @@ public static class EventStore
     public static DocumentStore Create(string connectionString, string schema = DefaultSchema,
         AutoCreate autoCreate = AutoCreate.CreateOrUpdate) =>
         DocumentStore.For(opts => Configure(opts, connectionString, schema, autoCreate));
+
+    /// <summary>A store over several databases (ADR 0031): each administration in the one its layout names.
+    /// </summary>
+    public static DocumentStore Create(DatabaseLayout layout, string schema = DefaultSchema,
+        AutoCreate autoCreate = AutoCreate.CreateOrUpdate) =>
+        DocumentStore.For(opts => Configure(opts, layout.Home.Connection, schema, autoCreate, layout));
 
     /// <summary>Creates or upgrades the schema (<see cref="SchemaStamp.MigrateAsync"/>).</summary>
     public static Task PrepareAsync(IDocumentStore store, CancellationToken ct = default) =>

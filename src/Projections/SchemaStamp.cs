@@ -26,14 +26,21 @@ public static class SchemaStamp
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ddl)))[..16];
     }
 
-    /// <summary>Creates or upgrades every table, then stamps the schema with <see cref="Version"/>.</summary>
+    /// <summary>Creates or upgrades every table of every database of the store (ADR 0031), then stamps each
+    /// schema with <see cref="Version"/>.</summary>
     public static async Task MigrateAsync(IDocumentStore store, CancellationToken ct = default)
     {
+        foreach (var database in await Tenancy.DatabasesAsync(store)) await MigrateAsync(store, database, ct);
+    }
+
+    static async Task MigrateAsync(IDocumentStore store, Marten.Storage.IMartenDatabase database,
+        CancellationToken ct)
+    {
         var schema = store.Options.Events.DatabaseSchemaName;
-        await using (var keys = store.Options.Tenancy.Default.Database.CreateConnection())
+        await using (var keys = database.CreateConnection())
             await KeyStreamsByTenantAsync(keys, schema, ct);
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync(AutoCreate.CreateOrUpdate);
-        await using var conn = store.Options.Tenancy.Default.Database.CreateConnection();
+        await database.ApplyAllConfiguredChangesToDatabaseAsync(AutoCreate.CreateOrUpdate, ct: ct);
+        await using var conn = database.CreateConnection();
         await LedgerSchema.ApplyAsync(conn, schema, ct);
         await MoveDocumentsToTheirTenantsAsync(store, conn, ct);
         // ADR 0029: the entry's index is on the events now, a plan's rows are found by its key, not by prefix.
@@ -97,11 +104,20 @@ public static class SchemaStamp
         }
     }
 
-    /// <summary>True when the schema is stamped with this build's version: one query, no introspection.</summary>
+    /// <summary>True when every database's schema is stamped with this build's version: one query each, no
+    /// introspection.</summary>
     public static async Task<bool> IsCurrentAsync(IDocumentStore store, CancellationToken ct = default)
     {
+        foreach (var database in await Tenancy.DatabasesAsync(store))
+            if (!await IsCurrentAsync(store, database, ct)) return false;
+        return true;
+    }
+
+    static async Task<bool> IsCurrentAsync(IDocumentStore store, Marten.Storage.IMartenDatabase database,
+        CancellationToken ct)
+    {
         var schema = store.Options.Events.DatabaseSchemaName;
-        await using var conn = store.Options.Tenancy.Default.Database.CreateConnection();
+        await using var conn = database.CreateConnection();
         await conn.OpenAsync(ct);
         await using var cmd = new NpgsqlCommand($"select version from {schema}.{Table} where id = 1", conn);
         try { return await cmd.ExecuteScalarAsync(ct) is string v && v == Version(store); }

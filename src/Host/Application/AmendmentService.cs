@@ -67,7 +67,7 @@ public sealed class AmendmentService(IDocumentStore store, IClock clock)
         var events = AmendmentDecider.Decide(build(stream.Aggregate), stream.Aggregate);
         stream.AppendMany(events.ToArray());
         await session.SaveChangesAsync(ct);
-        await LedgerService.CheckpointAfterAsync(store, clock, by.User, command, ct);
+        await LedgerService.CheckpointAfterAsync(store, clock, by.User, command, planId, ct);
         return (PlanAmended)events[0];
     }
 

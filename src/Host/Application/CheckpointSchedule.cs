@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Npgsql;
 using NodaTime.Text;
 using PerformancePlan.Projections;
+using IMartenDatabase = Marten.Storage.IMartenDatabase;
 
 namespace PerformancePlan.Host.Application;
 
@@ -93,13 +94,47 @@ public sealed partial record CheckpointSchedule(TimeSpan? Every, TimeSpan Poll, 
     /// <param name="since">When the schedule started: the reference while the database holds no checkpoint.</param>
     /// <exception cref="DomainException">The ledger does not verify (nothing is signed), or the key is unreadable.
     /// </exception>
-    public async Task<string?> TickAsync(IDocumentStore store, IClock clock, Instant since, CancellationToken ct)
+    /// <returns>The files exported: one per database whose checkpoint was due (ADR 0031: each database has its own
+    /// global chain; the home database's go to <see cref="Directory"/>, another's to a folder named after it).
+    /// </returns>
+    public async Task<IReadOnlyList<string>> TickAsync(IDocumentStore store, IClock clock, Instant since,
+        CancellationToken ct)
     {
-        if (Every is not { } every) return null;
-        var (head, lastAt) = await StateAsync(store, ct);
+        if (Every is null) return [];
+        var files = new List<string>();
+        var databases = await Tenancy.DatabasesAsync(store);
+        foreach (var database in databases)
+        {
+            var schedule = ReferenceEquals(database, databases[0]) ? this
+                : this with { Directory = System.IO.Path.Combine(Directory, Tenancy.NameOf(database)) };
+            if (await schedule.TickAsync(store, database, clock, since, ct) is { } file) files.Add(file);
+        }
+        return files;
+    }
+
+    /// <summary>The advisory lock that lets one host instance at a time take a database's scheduled checkpoint.
+    /// </summary>
+    public const string LockKey = "perfplan.checkpoint-schedule";
+
+    /// <summary>
+    /// One database's tick, under a transaction-scoped advisory lock on it: several host instances behind a load
+    /// balancer each run the schedule (docs/deployment.md); the one that gets the lock checks and signs, the others
+    /// skip this poll, and at their next one find the checkpoint just taken — none is signed twice.
+    /// </summary>
+    async Task<string?> TickAsync(IDocumentStore store, IMartenDatabase database, IClock clock, Instant since,
+        CancellationToken ct)
+    {
+        var every = Every!.Value;
+        await using var conn = database.CreateConnection();
+        await conn.OpenAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        const string claimed = $"select pg_try_advisory_xact_lock(hashtext('{LockKey}'))";
+        await using (var claim = new NpgsqlCommand(claimed, conn, tx))
+            if (!(bool)(await claim.ExecuteScalarAsync(ct))!) return null;
+        var (head, lastAt) = await StateAsync(store, database, ct);
         if (head <= ExportedPosition()) return null;
         if (clock.GetCurrentInstant() - (lastAt ?? since) < NodaTime.Duration.FromTimeSpan(every)) return null;
-        var ledger = new LedgerService(store, clock);
+        var ledger = new LedgerService(store, clock, database);
         var key = LedgerKey.Load();
         var report = await ledger.VerifyWithAsync(null, new LedgerEvidence(PublicKey: key.PublicKey), ct);
         if (!report.Verified)
@@ -121,10 +156,11 @@ public sealed partial record CheckpointSchedule(TimeSpan? Every, TimeSpan Poll, 
             .Where(m => m.Success).Select(m => long.Parse(m.Groups[1].Value)).DefaultIfEmpty(0).Max();
 
     /// <summary>The global chain's head position and when the last checkpoint was taken (null: none).</summary>
-    async Task<(long Head, Instant? LastAt)> StateAsync(IDocumentStore store, CancellationToken ct)
+    async Task<(long Head, Instant? LastAt)> StateAsync(IDocumentStore store, IMartenDatabase database,
+        CancellationToken ct)
     {
         var schema = store.Options.Events.DatabaseSchemaName;
-        await using var conn = store.Options.Tenancy.Default.Database.CreateConnection();
+        await using var conn = database.CreateConnection();
         await conn.OpenAsync(ct);
         await using var cmd = new NpgsqlCommand($"select (select position from {schema}.{LedgerSchema.HeadTable}), "
             + $"(select taken_at from {schema}.{LedgerSchema.CheckpointTable} order by number desc limit 1)", conn);

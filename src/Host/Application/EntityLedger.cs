@@ -33,7 +33,47 @@ public sealed class EntityLedger(IDocumentStore store, IClock clock)
         }
         if (entity is not null) return await VerifyEntityAsync(by, entity, evidence, ct);
         await RequireWholeStoreAsync(by, ct);
-        return await _ledger.VerifyWithAsync(null, evidence, ct);
+        var databases = await Tenancy.DatabasesAsync(store);
+        if (databases.Count == 1) return await _ledger.VerifyWithAsync(null, evidence, ct);
+        if (evidence.Digest is not null || evidence.Checkpoint is not null)
+            throw new DomainException($"L'archivio è distribuito su {databases.Count} database, ciascuno con la "
+                + "propria catena: un digest o un checkpoint conservato si verifica con --entity o --plan.");
+        var reports = new List<LedgerReport>();
+        foreach (var database in databases)
+            reports.Add(await new LedgerService(store, clock, database).VerifyWithAsync(null, evidence, ct));
+        return Combined(reports);
+    }
+
+    /// <summary>
+    /// The whole store on several databases (ADR 0031): every database's chains verified on their own; the store is
+    /// intact when each is. Counts add up, problems are listed together, entity heads are every database's; the
+    /// global head, its position and checkpoints are the home database's (each database has its own global chain).
+    /// </summary>
+    static LedgerReport Combined(IReadOnlyList<LedgerReport> reports)
+    {
+        var problems = reports.SelectMany(r => r.Problems).ToList();
+        var home = reports[0];
+        return new LedgerReport(reports.All(r => r.Verified), reports.Sum(r => r.Events), home.Head,
+            problems.FirstOrDefault(), problems, reports.SelectMany(r => r.Heads).ToList())
+        {
+            Position = home.Position, Link = home.Link, LastCheckpoint = home.LastCheckpoint,
+            SealedSinceCheckpoint = reports.Sum(r => r.SealedSinceCheckpoint),
+            UncheckedCheckpoints = reports.Sum(r => r.UncheckedCheckpoints), Streams = reports.Sum(r => r.Streams),
+            Entities = reports.SelectMany(r => r.Entities).OrderBy(h => h.Entity, StringComparer.Ordinal).ToList(),
+        };
+    }
+
+    /// <summary>
+    /// Refuses an operation on the whole store's chain (a recorded digest, a checkpoint, a key rotation) when the
+    /// store spans several databases (ADR 0031): each has its own global chain; per entity it works.
+    /// </summary>
+    /// <exception cref="DomainException">Several databases.</exception>
+    public async Task RequireOneDatabaseAsync(string what)
+    {
+        var count = (await Tenancy.DatabasesAsync(store)).Count;
+        if (count > 1)
+            throw new DomainException($"L'archivio è distribuito su {count} database, ciascuno con la propria catena: "
+                + $"{what} dell'intero archivio non è ancora disponibile. Usare --entity per ciascun ente.");
     }
 
     /// <summary>
@@ -98,6 +138,7 @@ public sealed class EntityLedger(IDocumentStore store, IClock clock)
         if (entity is null)
         {
             await RequireWholeStoreAsync(by, ct);
+            await RequireOneDatabaseAsync("il digest");
             return await _ledger.DigestAsync(by.User, ct);
         }
         var report = await VerifyEntityAsync(by, entity, new LedgerEvidence(), ct);
@@ -113,14 +154,17 @@ public sealed class EntityLedger(IDocumentStore store, IClock clock)
     {
         if (by.ActsForAll) return;
         var schema = store.Options.Events.DatabaseSchemaName;
-        await using var conn = store.Options.Tenancy.Default.Database.CreateConnection();
-        await conn.OpenAsync(ct);
-        await using var cmd = new NpgsqlCommand(
-            $"select entity from {schema}.{LedgerSchema.EntityHeadTable} order by entity", conn);
         var others = new List<string>();
-        await using (var r = await cmd.ExecuteReaderAsync(ct))
+        foreach (var database in await Tenancy.DatabasesAsync(store))
+        {
+            await using var conn = database.CreateConnection();
+            await conn.OpenAsync(ct);
+            await using var cmd = new NpgsqlCommand(
+                $"select entity from {schema}.{LedgerSchema.EntityHeadTable} order by entity", conn);
+            await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
                 if (!by.ActsFor(r.GetString(0))) others.Add(r.GetString(0));
+        }
         if (others.Count > 0)
             throw new ForbiddenException($"L'archivio serve più amministrazioni: l'utente «{by.User}» può verificare "
                 + "solo il registro dei propri enti. Indicare --entity "

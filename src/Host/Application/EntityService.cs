@@ -71,7 +71,7 @@ public sealed class EntityService(IDocumentStore store, IClock clock)
             session.Store(Succession.Of(d));
         }
         await session.SaveChangesAsync(ct);
-        await LedgerService.CheckpointAfterAsync(store, clock, by.User, "entity merge", ct);
+        await LedgerService.CheckpointAfterAsync(store, clock, by.User, "entity merge", successor, ct);
         return decision.Merged;
     }
 

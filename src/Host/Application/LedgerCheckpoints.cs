@@ -19,7 +19,7 @@ public sealed partial class LedgerService
     {
         key ??= LedgerKey.Load();
         var at = InstantPattern.ExtendedIso.Format(clock.GetCurrentInstant());
-        await using var conn = store.Options.Tenancy.Default.Database.CreateConnection();
+        await using var conn = DatabaseOf(null).CreateConnection();
         await conn.OpenAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         var head = (await QueryAsync(conn, tx, $"select position, link from {Schema}.{LedgerSchema.HeadTable}",
@@ -58,9 +58,18 @@ public sealed partial class LedgerService
         return new KeyRotation(report, retiring, introducing, old, fresh);
     }
 
-    /// <summary>The checkpoint a command takes after its events (approval, amendment, close, validation).</summary>
+    /// <summary>The checkpoint a command on <paramref name="plan"/> takes after its events (approval, amendment,
+    /// close, validation): of the global chain of the plan's database (ADR 0031).</summary>
     public static Task<LedgerCheckpointFile> CheckpointAfterAsync(IDocumentStore store, IClock clock, string by,
-        string command, CancellationToken ct) => new LedgerService(store, clock).CheckpointAsync(by, command, null, ct);
+        string command, PlanId plan, CancellationToken ct) =>
+        CheckpointAfterAsync(store, clock, by, command, plan.Entity, ct);
+
+    /// <summary>The checkpoint a command on the administration <paramref name="entity"/> takes after its events (a
+    /// merger): of the global chain of its database (ADR 0031).</summary>
+    public static Task<LedgerCheckpointFile> CheckpointAfterAsync(IDocumentStore store, IClock clock, string by,
+        string command, EntityId entity, CancellationToken ct) =>
+        new LedgerService(store, clock, Tenancy.DatabaseOf(store, entity.Value))
+            .CheckpointAsync(by, command, null, ct);
 }
 
 /// <summary>What <see cref="LedgerService.RotateKeyAsync"/> did: the verification it started from and, when the

@@ -1,5 +1,7 @@
 using System.Data;
 using System.Text.Json;
+using IMartenDatabase = Marten.Storage.IMartenDatabase;
+
 using Npgsql;
 using PerformancePlan.Domain.Ledger;
 using PerformancePlan.Projections;
@@ -38,10 +40,18 @@ public sealed record LedgerEvidence(
 /// the digests recorded in the ledger's stream; the domain's <see cref="LedgerVerification"/> judges them (ADR 0008,
 /// 0016). Takes signed checkpoints of the global chain's head.
 /// </summary>
-public sealed partial class LedgerService(IDocumentStore store, IClock clock)
+/// <param name="database">The database whose chains a whole-store operation reads (ADR 0031: each has its own global
+/// chain, checkpoints and digests); null: the home database, and for a plan the database of its administration.
+/// </param>
+public sealed partial class LedgerService(IDocumentStore store, IClock clock, IMartenDatabase? database = null)
 {
     /// <summary>The ledger's own stream, where digests are recorded.</summary>
     public const string LedgerStream = LedgerVerification.LedgerStream;
+
+    /// <summary>The database of <paramref name="plan"/>'s administration, else the one this service was given, else
+    /// the home database.</summary>
+    IMartenDatabase DatabaseOf(string? stream) => stream is not null && LedgerEntities.EntityOf(stream) is { } e
+        ? Projections.Tenancy.DatabaseOf(store, e) : database ?? Projections.Tenancy.Home(store);
 
     string Schema => store.Options.Events.DatabaseSchemaName;
 
@@ -83,7 +93,7 @@ public sealed partial class LedgerService(IDocumentStore store, IClock clock)
             throw new DomainException($"Il registro non è integro ({bad.Reason}, {bad.Stream} v{bad.Version}): "
                 + "nessun digest su una storia alterata.");
         var at = clock.GetCurrentInstant();
-        await using var session = TenantSessions.InstallationCommand(store, by, "ledger digest", at);
+        await using var session = TenantSessions.InstallationCommand(store, by, "ledger digest", at, DatabaseOf(null));
         // Appended without an aggregate: two digests at once collide on the ledger's (stream, version) key instead.
         session.Events.Append(LedgerStream,
             new LedgerDigested(report.Head, [], by, at, report.Position, report.Link, report.Entities));

@@ -25,7 +25,7 @@ public sealed partial class LedgerService
     async Task<LedgerReport> ReadAsync(string? stream, LedgerEvidence evidence, long? headsSince,
         CancellationToken ct, IReadOnlyList<(EntityHead Head, string Which)>? recorded = null)
     {
-        await using var conn = store.Options.Tenancy.Default.Database.CreateConnection();
+        await using var conn = DatabaseOf(stream).CreateConnection();
         await conn.OpenAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
         var scope = new Scope(stream);

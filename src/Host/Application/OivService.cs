@@ -88,7 +88,7 @@ public sealed class OivService(IDocumentStore store, IClock clock)
             clock.GetCurrentInstant()), stream.Aggregate);
         stream.AppendOne(e);
         await session.SaveChangesAsync(ct);
-        await LedgerService.CheckpointAfterAsync(store, clock, by.User, "oiv validate", ct);
+        await LedgerService.CheckpointAfterAsync(store, clock, by.User, "oiv validate", planId, ct);
         return e;
     }
 }

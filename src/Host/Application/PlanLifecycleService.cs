@@ -44,7 +44,7 @@ public sealed class PlanLifecycleService(IDocumentStore store, IClock clock)
         var e = decide(stream.Aggregate);
         stream.AppendOne(e);
         await session.SaveChangesAsync(ct);
-        await LedgerService.CheckpointAfterAsync(store, clock, by.User, command, ct);
+        await LedgerService.CheckpointAfterAsync(store, clock, by.User, command, planId, ct);
         return e;
     }
 }

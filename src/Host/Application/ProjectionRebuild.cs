@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using PerformancePlan.Projections;
 using Weasel.Core;
+using IMartenDatabase = Marten.Storage.IMartenDatabase;
 
 namespace PerformancePlan.Host.Application;
 
@@ -24,15 +26,21 @@ public sealed class ProjectionRebuild(IDocumentStore store)
 {
     const int Batch = 1000, Writers = 3;
 
-    /// <summary>Rebuilds; <paramref name="progress"/> hears the events folded so far, every few thousand.</summary>
+    /// <summary>Rebuilds every database of the store, one after another (ADR 0031); <paramref name="progress"/> hears
+    /// the events folded so far, every few thousand.</summary>
     /// <param name="check">Whether to check rebuild equals live afterwards (<see cref="CheckAsync"/>); without it the
     /// report names no plan checked.</param>
     public async Task<RebuildReport> RebuildAsync(Action<long>? progress, CancellationToken ct, bool check = true)
     {
         var watch = Stopwatch.StartNew();
-        var indexes = await DeleteDocumentsAsync(ct);
-        try { await LoadAsync(progress, ct); }
-        finally { await CreateIndexesAsync(indexes, ct); }
+        (_events, _documents) = (0, 0);
+        foreach (var database in await Tenancy.DatabasesAsync(store))
+        {
+            var indexes = await DeleteDocumentsAsync(database, ct);
+            var before = _events;
+            try { await LoadAsync(database, progress is null ? null : n => progress(before + n), ct); }
+            finally { await CreateIndexesAsync(database, indexes, ct); }
+        }
         var elapsed = watch.Elapsed;
         var (checkedPlans, differences) = check ? await CheckAsync(ct) : (0, []);
         return new RebuildReport(_events, _documents, elapsed, checkedPlans, differences);
@@ -40,7 +48,7 @@ public sealed class ProjectionRebuild(IDocumentStore store)
 
     long _events, _documents;
 
-    async Task LoadAsync(Action<long>? progress, CancellationToken ct)
+    async Task LoadAsync(IMartenDatabase database, Action<long>? progress, CancellationToken ct)
     {
         // Folding and writing overlap: the reader hands full batches to a few writers, each on a connection of its own,
         // so the rebuild takes about as long as the read alone (a few batches in flight bound the memory). A batch is
@@ -65,7 +73,6 @@ public sealed class ProjectionRebuild(IDocumentStore store)
             }
         }, ct)).ToList();
         long events = 0;
-        _documents = 0;
         try
         {
             var pending = new List<object>(Batch);
@@ -81,7 +88,7 @@ public sealed class ProjectionRebuild(IDocumentStore store)
                 await batches.Writer.WriteAsync((tenant!, pending), ct);
                 pending = new List<object>(Batch);
             }
-            await using (var session = TenantSessions.Across(store))
+            await using (var session = TenantSessions.AcrossIn(store, database))
                 await foreach (var e in session.Events.QueryAllRawEvents().Where(e => e.AnyTenant())
                     .OrderBy(e => e.StreamKey).ThenBy(e => e.Version).ToAsyncEnumerable(ct))
                 {
@@ -99,7 +106,7 @@ public sealed class ProjectionRebuild(IDocumentStore store)
         catch (ChannelClosedException) { }   // the writer failed: awaiting it below throws its error
         finally { batches.Writer.TryComplete(); }
         await Task.WhenAll(writers);
-        _events = events;
+        _events += events;
         progress?.Invoke(events);
     }
 
@@ -108,11 +115,11 @@ public sealed class ProjectionRebuild(IDocumentStore store)
     /// created again): at a million documents, inserting each into the entries' GIN index and the plan-id btree cost
     /// more than reading the events; building them once after the copy is one sort each. Primary keys stay.
     /// </summary>
-    async Task<IReadOnlyList<string>> DeleteDocumentsAsync(CancellationToken ct)
+    async Task<IReadOnlyList<string>> DeleteDocumentsAsync(IMartenDatabase database, CancellationToken ct)
     {
         var tables = new[] { typeof(Plan), typeof(IndicatorResults) }
             .Select(t => store.Options.Schema.For(t)).ToArray();
-        await using var conn = store.Options.Tenancy.Default.Database.CreateConnection();
+        await using var conn = database.CreateConnection();
         await conn.OpenAsync(ct);
         var indexes = new List<(string Name, string Definition)>();
         await using (var find = new Npgsql.NpgsqlCommand("select i.indexrelid::regclass::text, "
@@ -132,10 +139,10 @@ public sealed class ProjectionRebuild(IDocumentStore store)
     /// <summary>The indexes <see cref="DeleteDocumentsAsync"/> dropped, created again from their own definitions
     /// (also when the load failed; if the process was killed meanwhile, <c>perfplan db migrate</c> creates them).
     /// </summary>
-    async Task CreateIndexesAsync(IReadOnlyList<string> definitions, CancellationToken ct)
+    async Task CreateIndexesAsync(IMartenDatabase database, IReadOnlyList<string> definitions, CancellationToken ct)
     {
         if (definitions.Count == 0) return;
-        await using var conn = store.Options.Tenancy.Default.Database.CreateConnection();
+        await using var conn = database.CreateConnection();
         await conn.OpenAsync(CancellationToken.None);
         await using var cmd = new Npgsql.NpgsqlCommand("set maintenance_work_mem = '256MB'; "
             + string.Join("; ", definitions.Select(d => d.Replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS "))),
@@ -146,9 +153,12 @@ public sealed class ProjectionRebuild(IDocumentStore store)
     /// <summary>Rebuild equals live: every plan's documents against what its events give.</summary>
     public async Task<(int Plans, IReadOnlyList<string> Differences)> CheckAsync(CancellationToken ct)
     {
-        List<string> ids;
-        await using (var across = TenantSessions.Across(store))
-            ids = [.. await across.Query<Plan>().Where(p => p.AnyTenant()).Select(p => p.Id).ToListAsync(ct)];
+        var ids = new List<string>();
+        foreach (var database in await Tenancy.DatabasesAsync(store))
+        {
+            await using var across = TenantSessions.AcrossIn(store, database);
+            ids.AddRange(await across.Query<Plan>().Where(p => p.AnyTenant()).Select(p => p.Id).ToListAsync(ct));
+        }
         var differences = new List<string>();
         foreach (var id in ids)
         {

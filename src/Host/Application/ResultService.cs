@@ -1,3 +1,4 @@
+using PerformancePlan.Projections;
 using JasperFx;
 using JasperFx.Events;
 using Marten.Linq.MatchesSql;
@@ -132,11 +133,16 @@ public sealed class ResultService(IDocumentStore store, IClock clock)
     /// one that does not exist.</summary>
     async Task<PlanId> PlanOfEntryAsync(Guid entryId, Actor by, CancellationToken ct)
     {
-        // The events that name the entry, found through their index (ADR 0029).
-        await using var across = TenantSessions.Across(store);
-        var named = await across.Events.QueryAllRawEvents().Where(TenantSessions.InScope<IEvent>(store, by))
-            .Where(e => e.MatchesSql(EntryNamed, entryId.ToString())).FirstOrDefaultAsync(ct);
-        return PlanId.Parse(PlanOf(named?.Data)
+        // The events that name the entry, found through their index (ADR 0029), in each database of the store
+        // (ADR 0031).
+        object? named = null;
+        foreach (var database in await Tenancy.DatabasesAsync(store))
+        {
+            await using var across = TenantSessions.AcrossIn(store, database);
+            named ??= (await across.Events.QueryAllRawEvents().Where(TenantSessions.InScope<IEvent>(store, by))
+                .Where(e => e.MatchesSql(EntryNamed, entryId.ToString())).FirstOrDefaultAsync(ct))?.Data;
+        }
+        return PlanId.Parse(PlanOf(named)
             ?? throw new DomainException($"Nessun risultato con identificativo {entryId}."));
     }
 

@@ -27,9 +27,11 @@ public static class TenantSessions
     public static IQuerySession Query(IDocumentStore store, Actor? actor, PlanId plan) =>
         Query(store, actor, plan.Entity);
 
-    /// <summary>Reads of the administration <paramref name="entity"/> as <paramref name="actor"/>.</summary>
+    /// <summary>Reads of the administration <paramref name="entity"/> as <paramref name="actor"/>; an administration
+    /// no database holds (several databases, ADR 0031) has nothing to read: <see cref="Tenancy.Nobody"/>'s session.
+    /// </summary>
     public static IQuerySession Query(IDocumentStore store, Actor? actor, EntityId entity) =>
-        store.QuerySession(TenantFor(store, actor, entity));
+        store.QuerySession(Placed(store, TenantFor(store, actor, entity)));
 
     /// <summary>
     /// The administrations <paramref name="entity"/> was merged into, nearest first (none for almost all). Asked only
@@ -71,11 +73,24 @@ public static class TenantSessions
         return rows;
     }
 
+    static string Placed(IDocumentStore store, string tenant) =>
+        Tenancy.IsPlaced(store, tenant) ? tenant : Tenancy.Nobody;
+
     /// <summary>
     /// Reads across the administrations of <paramref name="actor"/>: queries must filter with <see cref="InScope"/>
     /// (Marten's <c>TenantIsOneOf</c>, or <c>AnyTenant</c> for whom acts for all).
     /// </summary>
     public static IQuerySession Across(IDocumentStore store) => store.QuerySession(Tenancy.Nobody);
+
+    /// <summary>Reads across the administrations of one <paramref name="database"/> of the store (ADR 0031): as
+    /// <see cref="Across"/>, which reads the home database only.</summary>
+    public static IQuerySession AcrossIn(IDocumentStore store, Marten.Storage.IMartenDatabase database) =>
+        store.QuerySession(Marten.Services.SessionOptions.ForDatabase(Tenancy.Nobody, database));
+
+    /// <summary>One <see cref="AcrossIn"/> session per database, the home one first: what a list of every
+    /// administration reads when the store spans several (ADR 0031). The caller disposes them.</summary>
+    public static async Task<IReadOnlyList<IQuerySession>> AcrossEachAsync(IDocumentStore store) =>
+        (await Tenancy.DatabasesAsync(store)).Select(d => AcrossIn(store, d)).ToList();
 
     /// <summary>The filter of a query across tenants: the documents of <paramref name="actor"/>'s administrations
     /// (every one for nobody signed in and for <see cref="Actor.AllEntities"/>).</summary>
@@ -96,9 +111,18 @@ public static class TenantSessions
 
     /// <summary>A command's session on the administration <paramref name="entity"/> itself (its own stream).
     /// </summary>
+    /// <exception cref="DomainException">The store spans several databases and none holds the administration
+    /// (ADR 0031): where it should live is a decision of the deployment.</exception>
     public static IDocumentSession Write(IDocumentStore store, Actor by, EntityId entity, string command,
-        Instant at) =>
-        Headed(store.LightweightSession(TenantFor(store, by, entity)), by.User, command, at);
+        Instant at)
+    {
+        var tenant = TenantFor(store, by, entity);
+        if (!Tenancy.IsPlaced(store, tenant))
+            throw new DomainException($"L'ente «{entity}» non è assegnato a nessuno dei database di questa "
+                + "installazione: nessun evento scritto. Aggiungerlo agli «entities» di un database nel file "
+                + "indicato da --databases (o PERFPLAN_DATABASES) ed eseguire «perfplan db migrate».");
+        return Headed(store.LightweightSession(tenant), by.User, command, at);
+    }
 
     /// <summary>The session of the installation's own data — local accounts, the ledger's stream of digests — that
     /// belong to no administration.</summary>
@@ -107,10 +131,13 @@ public static class TenantSessions
     /// <summary>Reads of the installation's own data (<see cref="Installation"/>).</summary>
     public static IQuerySession InstallationQuery(IDocumentStore store) => store.QuerySession(Tenancy.Installation);
 
-    /// <summary>A command's session on the installation's own data (a digest of the ledger), with its headers.
+    /// <summary>A command's session on the installation's own data (a digest of the ledger), with its headers: in
+    /// <paramref name="database"/> when given (each database records the digests of its own chains, ADR 0031).
     /// </summary>
-    public static IDocumentSession InstallationCommand(IDocumentStore store, string user, string command, Instant at) =>
-        Headed(Installation(store), user, command, at);
+    public static IDocumentSession InstallationCommand(IDocumentStore store, string user, string command, Instant at,
+        Marten.Storage.IMartenDatabase? database = null) =>
+        Headed(database is null ? Installation(store) : store.LightweightSession(
+            Marten.Services.SessionOptions.ForDatabase(Tenancy.Installation, database)), user, command, at);
 
     static IDocumentSession Headed(IDocumentSession session, string user, string command, Instant at)
     {

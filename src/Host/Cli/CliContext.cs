@@ -54,8 +54,9 @@ public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock
     /// does not introspect its tables (ADR 0023).
     /// </summary>
     /// <param name="prepare">False for <c>db migrate</c>, which migrates itself.</param>
+    /// <param name="databases">The file of several databases (<c>--databases</c>, ADR 0031), if any.</param>
     public async Task<int> WithStoreAsync(string? db, Func<IDocumentStore, Task<int>> action, CancellationToken ct,
-        bool prepare = true)
+        bool prepare = true, string? databases = null)
     {
         try
         {
@@ -65,11 +66,19 @@ public sealed class CliContext(IAnsiConsole console, IAnsiConsole errors, IClock
                 return await action(sharedStore);
             }
             StartupTimings.Mark(this, "comando letto");
-            await using var connection = await this.StepAsync("Apertura dell'archivio eventi (PostgreSQL)…",
-                () => DatabaseConnection.OpenAsync(db, ct));
+            DatabaseConnection opened;
+            try
+            {
+                opened = await this.StepAsync("Apertura dell'archivio eventi (PostgreSQL)…",
+                    () => DatabaseConnection.OpenAsync(db, ct, databases));
+            }
+            catch (DomainException e) { return Fail(e.Message, ExitCodes.InvalidInput); }   // the databases file
+            await using var connection = opened;
             StartupTimings.Mark(this, "PostgreSQL raggiunto");
             Connection = connection;
-            using var store = EventStore.Create(connection.ConnectionString, autoCreate: AutoCreate.None);
+            using var store = connection.Layout is { } layout
+                ? EventStore.Create(layout, autoCreate: AutoCreate.None)
+                : EventStore.Create(connection.ConnectionString, autoCreate: AutoCreate.None);
             StartupTimings.Mark(this, "archivio configurato");
             Store = store;
             if (prepare)

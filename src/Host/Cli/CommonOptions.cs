@@ -21,6 +21,15 @@ public sealed class CommonOptions(CliContext cli)
         Recursive = true,
     };
 
+    /// <summary><c>--databases FILE</c>: several databases and the administrations each holds (ADR 0031); else
+    /// <c>PERFPLAN_DATABASES</c>, else one database (<see cref="Db"/>).</summary>
+    public Option<string?> Databases { get; } = new("--databases")
+    {
+        Description = "File JSON dei database e degli enti che ciascuno contiene (altrimenti PERFPLAN_DATABASES, "
+            + "altrimenti un solo database: --db)",
+        Recursive = true,
+    };
+
     /// <summary><c>--users</c>: the users file; else <c>PERFPLAN_USERS</c>, else the demo users.</summary>
     public Option<string?> Users { get; } = new("--users")
     {

@@ -29,6 +29,7 @@ public static class LedgerCheckpointCommand
             var actor = common.Actor(parse, user);
             // A checkpoint signs the global chain's head: the whole store's, for whom may read it all (ADR 0028).
             await new EntityLedger(store, cli.Clock).RequireWholeStoreAsync(actor, ct);
+            await new EntityLedger(store, cli.Clock).RequireOneDatabaseAsync("il checkpoint");
             var ledger = new LedgerService(store, cli.Clock);
             var key = LedgerKey.Load(parse.GetValue(keyFile)?.FullName);
             var report = await ledger.VerifyWithAsync(null, new LedgerEvidence(PublicKey: key.PublicKey), ct);
@@ -66,6 +67,7 @@ public static class LedgerCheckpointCommand
         {
             var actor = common.Actor(parse, user);
             await new EntityLedger(store, cli.Clock).RequireWholeStoreAsync(actor, ct);
+            await new EntityLedger(store, cli.Clock).RequireOneDatabaseAsync("la sostituzione della chiave");
             var done = await new LedgerService(store, cli.Clock).RotateKeyAsync(actor.User,
                 parse.GetValue(keyFile)?.FullName, ct);
             if (done is not { Retiring: { } retiring, Introducing: { } introducing, Old: { } old, New: { } fresh })

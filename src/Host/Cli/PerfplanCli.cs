@@ -25,7 +25,7 @@ public static class PerfplanCli
         var common = new CommonOptions(cli);
         var root = new RootCommand("perfplan — il Piano della Performance come storia verificabile di eventi")
         {
-            common.Db, common.Users,
+            common.Db, common.Databases, common.Users,
         };
         root.With(cli, common, PlanCommands.Build, IndicatorCommands.Build, AmendmentCommands.ReviseTarget,
             HistoryCommands.Targets, ResultCommands.Build, ScoreCommands.Scores, ScoreCommands.Scorecard,

@@ -33,7 +33,8 @@ public static class Verbs
         var user = command.Options.OfType<ActingUser>().SingleOrDefault();
         command.SetAction((parse, ct) => user is { Needed: true } && common.UserName(parse, user) is null
             ? Task.FromResult(MissingUser(cli, parse, user))
-            : cli.WithStoreAsync(parse.GetValue(common.Db), store => action(parse, store, ct), ct, prepare));
+            : cli.WithStoreAsync(parse.GetValue(common.Db), store => action(parse, store, ct), ct, prepare,
+                parse.GetValue(common.Databases)));
         return command;
     }
 

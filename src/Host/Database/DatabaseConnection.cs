@@ -1,3 +1,5 @@
+using PerformancePlan.Projections;
+
 namespace PerformancePlan.Host.Database;
 
 /// <summary>
@@ -8,19 +10,38 @@ public sealed class DatabaseConnection : IAsyncDisposable
 {
     readonly EmbeddedPostgres? _embedded;
 
-    DatabaseConnection(string connectionString, EmbeddedPostgres? embedded)
+    DatabaseConnection(string connectionString, EmbeddedPostgres? embedded, DatabaseLayout? layout = null)
     {
         ConnectionString = connectionString;
         _embedded = embedded;
+        Layout = layout;
     }
 
     public string ConnectionString { get; }
-    public string Description => _embedded is null
-        ? "server configurato"
+
+    /// <summary>Several databases, each with its administrations (<c>--databases</c>, ADR 0031); null: one.
+    /// </summary>
+    public DatabaseLayout? Layout { get; }
+    public string Description => Layout is { } l ? $"{l.Databases.Count} database configurati"
+        : _embedded is null ? "server configurato"
         : $"PostgreSQL incorporato (127.0.0.1:{_embedded.Port})";
 
-    public static async Task<DatabaseConnection> OpenAsync(string? configured, CancellationToken ct)
+    /// <param name="databases">The file listing several databases and their administrations (<c>--databases</c>,
+    /// else <c>PERFPLAN_DATABASES</c>): when given, it replaces <paramref name="configured"/> and the embedded one.
+    /// </param>
+    /// <exception cref="DomainException">The databases file is missing or not a valid list.</exception>
+    public static async Task<DatabaseConnection> OpenAsync(string? configured, CancellationToken ct,
+        string? databases = null)
     {
+        var file = databases is { Length: > 0 } ? databases : Environment.GetEnvironmentVariable("PERFPLAN_DATABASES");
+        if (file is { Length: > 0 })
+        {
+            if (!File.Exists(file))
+                throw new DomainException($"File dei database non trovato: {Path.GetFullPath(file)} (--databases o "
+                    + "PERFPLAN_DATABASES). Indicare un file JSON esistente.");
+            var layout = DatabaseLayout.Parse(await File.ReadAllTextAsync(file, ct), file);
+            return new DatabaseConnection(layout.Home.Connection, null, layout);
+        }
         var connection = configured is { Length: > 0 } ? configured : Environment.GetEnvironmentVariable("PERFPLAN_DB");
         if (connection is { Length: > 0 }) return new DatabaseConnection(connection, null);
         var options = new EmbeddedPostgresOptions(EmbeddedPostgresOptions.DefaultRoot());

@@ -21,7 +21,7 @@ public sealed class CheckpointScheduler(CheckpointSchedule schedule, IDocumentSt
             {
                 try
                 {
-                    if (await schedule.TickAsync(store, clock, since, stoppingToken) is { } file)
+                    foreach (var file in await schedule.TickAsync(store, clock, since, stoppingToken))
                         log.LogInformation("Checkpoint programmato firmato ed esportato in {File}", file);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)

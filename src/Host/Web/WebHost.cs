@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Logging.Console;
 using Scalar.AspNetCore;
 using PerformancePlan.Host.Auth;
@@ -37,6 +38,7 @@ public static class WebHost
         }
         catch (InvalidOperationException e) { throw new ServiceStartException(e.Message, e); }
         var publicReads = builder.Configuration.GetValue("Api:PublicReads", true);
+        SharedKeys(builder);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(jwt);
         builder.Services.AddSingleton(clock ?? SystemClock.Instance);
@@ -72,6 +74,19 @@ public static class WebHost
         app.MapResultForm();
         if (oidc.Embedded) app.MapEmbeddedProvider();
         return app;
+    }
+
+    /// <summary>
+    /// Several instances behind a load balancer (docs/deployment.md) must read each other's cookies (the session,
+    /// antiforgery tokens): with <c>DataProtection:KeyDirectory</c> (<c>PERFPLAN_DataProtection__KeyDirectory</c>),
+    /// a folder every instance shares, ASP.NET's key ring is kept there under one application name. Without it each
+    /// instance keeps its own keys (ASP.NET's default, the user's profile), which is right for one instance.
+    /// </summary>
+    static void SharedKeys(WebApplicationBuilder builder)
+    {
+        if (builder.Configuration["DataProtection:KeyDirectory"] is not { Length: > 0 } folder) return;
+        builder.Services.AddDataProtection().SetApplicationName("perfplan")
+            .PersistKeysToFileSystem(new DirectoryInfo(folder));
     }
 
     /// <summary>

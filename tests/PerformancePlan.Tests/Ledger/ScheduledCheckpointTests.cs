@@ -62,6 +62,35 @@ public class ScheduledCheckpointTests(PostgresCluster cluster) : ApprovedPlanCli
         await app.StopAsync(Ct);
     }
 
+    [Fact]
+    public async Task While_another_host_instance_holds_the_schedule_s_lock_this_one_signs_nothing_then_it_signs_once()
+    {
+        using var store = EventStore.Create(Db, autoCreate: JasperFx.AutoCreate.None);
+        var schedule = CheckpointSchedule.From("1h", null, _dir);
+        var since = _clock.GetCurrentInstant();
+        await new ResultService(store, _clock).RecordAsync(SeedPlan.Id, "O1.2.4-a", "3", "30/04/2019", null, null,
+            SeedPlan.Admin, null, Ct);
+        _clock.Advance(Duration.FromHours(1));
+        var before = await CheckpointsAsync();
+
+        await using (var other = new NpgsqlConnection(Db))   // the other instance, in the middle of its tick
+        {
+            await other.OpenAsync(Ct);
+            await using var claim = new NpgsqlCommand(
+                $"select pg_advisory_lock(hashtext('{CheckpointSchedule.LockKey}'))", other);
+            await claim.ExecuteNonQueryAsync(Ct);
+            (await schedule.TickAsync(store, _clock, since, Ct)).ShouldBeEmpty();
+            (await CheckpointsAsync()).ShouldBe(before);
+            await using var done = new NpgsqlCommand(   // the other instance's tick ends (a pooled connection would
+                $"select pg_advisory_unlock(hashtext('{CheckpointSchedule.LockKey}'))", other);   // keep its lock)
+            await done.ExecuteNonQueryAsync(Ct);
+        }
+
+        (await schedule.TickAsync(store, _clock, since, Ct)).ShouldHaveSingleItem();
+        (await schedule.TickAsync(store, _clock, since, Ct)).ShouldBeEmpty();
+        (await CheckpointsAsync()).ShouldBe(before + 1);
+    }
+
     [Theory]
     [InlineData("domani")]
     [InlineData("-1h")]

@@ -1,3 +1,4 @@
+using PerformancePlan.Projections;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace PerformancePlan.Host.Web.Api;
@@ -9,8 +10,8 @@ namespace PerformancePlan.Host.Web.Api;
 public sealed record HealthStatus(string Status, string Database);
 
 /// <summary>
-/// <c>/health</c>, for load balancers and the demo: anonymous; one <c>select 1</c> on the event store's database, so a
-/// service whose PostgreSQL is gone says 503 instead of 200 while every other endpoint fails.
+/// <c>/health</c>, for load balancers and the demo: anonymous; one <c>select 1</c> on each of the event store's
+/// databases, so a service whose PostgreSQL is gone says 503 instead of 200 while every other endpoint fails.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -33,11 +34,14 @@ public static class HealthEndpoints
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(Patience);
-            await using var connection = store.Options.Tenancy.Default.Database.CreateConnection();
-            await connection.OpenAsync(timeout.Token);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "select 1";
-            await command.ExecuteScalarAsync(timeout.Token);
+            foreach (var database in await Tenancy.DatabasesAsync(store))   // every server of the store (ADR 0031)
+            {
+                await using var connection = database.CreateConnection();
+                await connection.OpenAsync(timeout.Token);
+                await using var command = connection.CreateCommand();
+                command.CommandText = "select 1";
+                await command.ExecuteScalarAsync(timeout.Token);
+            }
             return TypedResults.Ok(new HealthStatus("ok", "ok"));
         }
         catch (Exception e) when (e is Npgsql.NpgsqlException or OperationCanceledException or TimeoutException
