@@ -35,6 +35,19 @@ public sealed record ReadIndex(string Schema, string Table, string Name, string 
     public static ReadIndex PlanStreams(string schema) =>
         new(schema, "mt_streams", "pp_streams_plan", $"(({PlanKey("id")}))");
 
+    /// <summary>
+    /// One stream's rows by stream id and version, whatever its tenant: Marten's unique key under conjoined tenancy
+    /// leads with <c>tenant_id</c> (ADR 0028), so the ledger's trigger, its listener and a plan's verify, which know
+    /// the stream and not its tenant, would otherwise scan that whole key — a cost that grows with the administrations
+    /// in the store (issue #10's 1 vs 1,000 figure; ADR 0032).
+    /// </summary>
+    public static ReadIndex StreamEvents(string schema) =>
+        new(schema, "mt_events", "pp_events_stream", "(stream_id, version)");
+
+    /// <summary>A stream's row in <c>mt_streams</c> by its id alone (see <see cref="StreamEvents"/>).</summary>
+    public static ReadIndex StreamRows(string schema) =>
+        new(schema, "mt_streams", "pp_streams_id", "(id)");
+
     /// <summary>The stream-prefix indexes of ADR 0022 and 0024, replaced by <see cref="PlanEvents"/> and
     /// <see cref="PlanStreams"/> and dropped by migrations (ADR 0029).</summary>
     public static readonly string[] RetiredPrefixes = ["pp_events_stream_prefix", "pp_streams_id_prefix"];
@@ -89,6 +102,8 @@ public sealed class ReadIndexes(StoreOptions options) : FeatureSchemaBase("perfp
         ReadIndex.PlanEvents(options.Events.DatabaseSchemaName),
         ReadIndex.EventEntries(options.Events.DatabaseSchemaName),
         ReadIndex.PlanStreams(options.Events.DatabaseSchemaName),
+        ReadIndex.StreamEvents(options.Events.DatabaseSchemaName),
+        ReadIndex.StreamRows(options.Events.DatabaseSchemaName),
     ];
 
     protected override IEnumerable<ISchemaObject> schemaObjects() => Indexes;

@@ -54,7 +54,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     public int Port { get; private set; }
     string DataDir => Path.Combine(_options.Root, "data");
     string RunDir => Path.Combine(_options.Root, "run");
-    string LogFile => Path.Combine(RunDir, "postgres.log");
+    /// <summary>The server's log (its standard error, through <c>pg_ctl -l</c>).</summary>
+    public string LogFile => Path.Combine(RunDir, "postgres.log");
     string PasswordFile => Path.Combine(_options.Root, "password");
     string StartLock => Path.Combine(_options.Root, ".lock");
     string UsersLock => Path.Combine(RunDir, "users.lock");
