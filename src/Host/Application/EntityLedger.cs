@@ -101,7 +101,7 @@ public sealed class EntityLedger(IDocumentStore store, IClock clock)
         var reports = new List<LedgerReport>();
         foreach (var plan in plans) reports.Add(await _ledger.VerifyWithAsync(PlanId.Parse(plan), evidence, ct));
         if (ownStream)
-            reports.Add(await _ledger.VerifyStreamAsync(EntityService.StreamOf(entity.Value), evidence,
+            reports.Add(await _ledger.VerifyStreamAsync(EntityStreams.Of(entity.Value), evidence,
                 recorded is { } r ? [r] : [], ct));
         var head = reports[^1].Entities.FirstOrDefault(h => h.Entity == entity.Value);
         var problems = reports.SelectMany(r => r.Problems).ToList();

@@ -11,14 +11,12 @@ namespace PerformancePlan.Host.Application;
 /// </summary>
 public sealed class EntityService(IDocumentStore store, IClock clock)
 {
-    /// <summary>The stream of the administration <paramref name="entity"/>: <c>cciaa-tno/ente</c>.</summary>
-    public static string StreamOf(string entity) => EntityStreams.Of(entity);
 
     /// <summary>The administration as its stream tells it (no stream: active, no predecessors).</summary>
     public static async Task<Administration> StateAsync(IQuerySession session, string entity, CancellationToken ct)
     {
         // Mergers are public acts: any session reads them, in the administration's own tenant.
-        var events = await session.ForTenant(Tenancy.Of(entity)).Events.FetchStreamAsync(StreamOf(entity), token: ct);
+        var events = await session.ForTenant(Tenancy.Of(entity)).Events.FetchStreamAsync(EntityStreams.Of(entity), token: ct);
         return events.Select(e => e.Data).OfType<IEntityEvent>()
             .Aggregate(Administration.New(entity), (s, e) => Administration.Evolve(s, e));
     }
@@ -61,13 +59,13 @@ public sealed class EntityService(IDocumentStore store, IClock clock)
         var heads = await HeadsAsync(predecessors.Select(p => p.Value).ToArray(), ct);
         var decision = MergerDecider.Decide(new MergeEntities(successor.Value, name,
             predecessors.Select(p => p.Value).ToList(), on, act, by, now), states, heads);
-        session.Events.Append(StreamOf(successor.Value), decision.Merged);
+        session.Events.Append(EntityStreams.Of(successor.Value), decision.Merged);
         foreach (var d in decision.Dissolved)
         {
             // A predecessor's stream ends here: starting it again (a second merger racing this one) conflicts.
             var events = session.ForTenant(Tenancy.Of(d.Entity)).Events;
-            if (states[d.Entity].Mergers.Count == 0) events.StartStream(StreamOf(d.Entity), d);
-            else events.Append(StreamOf(d.Entity), d);
+            if (states[d.Entity].Mergers.Count == 0) events.StartStream(EntityStreams.Of(d.Entity), d);
+            else events.Append(EntityStreams.Of(d.Entity), d);
             session.Store(Succession.Of(d));
         }
         await session.SaveChangesAsync(ct);

@@ -201,6 +201,9 @@ public sealed class ScaleBenchmark(string connectionString, string planFile, ICl
             var report = await new ProjectionRebuild(store).RebuildAsync(null, ct, check: round == rounds);
             if (report.Differences.Count > 0)
                 throw new InvalidOperationException("ricostruzione diversa dalle proiezioni: " + report.Differences[0]);
+            if (report.PlansChecked > 0)
+                Progress?.Report($"Ricostruzione uguale alle proiezioni dal vivo: {report.PlansChecked} piani "
+                    + "confrontati con i loro eventi.");
             rebuilds.Add(report.Elapsed.TotalMilliseconds);
         }
         return new ScaleFigure("ricostruzione delle proiezioni (rebuild) rispetto alla sola lettura degli eventi",
