@@ -17,12 +17,55 @@ public static class SchemaStamp
     /// <summary>The stamp's table, one row.</summary>
     public const string Table = "pp_schema_version";
 
+    /// <summary>
+    /// Takes PostgreSQL's statistics of the events, streams and seals of every database of <paramref name="store"/>:
+    /// the plan-key indexes' expressions have statistics only after an analyze (ADR 0029), and a store grown a hundred
+    /// times since the last one (a bulk load, <c>perfplan bench</c>'s generation) is planned on stale row counts until
+    /// autovacuum catches up.
+    /// </summary>
+    public static async Task AnalyzeAsync(IDocumentStore store, CancellationToken ct = default)
+    {
+        foreach (var database in await Tenancy.DatabasesAsync(store))
+        {
+            await using var conn = database.CreateConnection();
+            await conn.OpenAsync(ct);
+            await AnalyzeAsync(conn, store.Options.Events.DatabaseSchemaName, ct);
+        }
+    }
+
+    static async Task AnalyzeAsync(NpgsqlConnection conn, string schema, CancellationToken ct)
+    {
+        await using var analyze = new NpgsqlCommand($"analyze {schema}.mt_events, {schema}.mt_streams, "
+            + $"{schema}.{LedgerListener.Table}", conn);
+        await analyze.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// The projections' documents compressed with LZ4 where the server offers it (PostgreSQL 14 or later built with
+    /// lz4, as Debian's is; elsewhere the default, pglz, stays): a plan document is about 50 kB of JSON, stored
+    /// compressed out of line, and pglz was 13 s of an 82 s rebuild at 5 million events (ADR 0033). Values written
+    /// before keep their compression until rewritten (<c>perfplan rebuild</c> rewrites them all).
+    /// </summary>
+    static string CompressionSql(IDocumentStore store) => CompressionSql(
+        store.Options.Schema.For(typeof(PerformancePlan.Domain.Plans.Plan)),
+        store.Options.Schema.For(typeof(PerformancePlan.Domain.Results.IndicatorResults)));
+
+    static string CompressionSql(string plans, string results) => $$"""
+        do $d$ begin
+          if exists (select 1 from pg_settings where name = 'default_toast_compression' and 'lz4' = any(enumvals))
+          then
+            alter table {{plans}} alter column data set compression lz4;
+            alter table {{results}} alter column data set compression lz4;
+          end if;
+        end $d$;
+        """;
+
     /// <summary>The version of the schema this build creates: SHA-256 of Marten's script and the ledger's DDL.
     /// </summary>
     public static string Version(IDocumentStore store)
     {
         var schema = store.Options.Events.DatabaseSchemaName;
-        var ddl = store.Storage.ToDatabaseScript() + "\n" + LedgerSchema.Sql(schema);
+        var ddl = store.Storage.ToDatabaseScript() + "\n" + LedgerSchema.Sql(schema) + "\n" + CompressionSql(store);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ddl)))[..16];
     }
 
@@ -43,6 +86,8 @@ public static class SchemaStamp
         await using var conn = database.CreateConnection();
         await LedgerSchema.ApplyAsync(conn, schema, ct);
         await MoveDocumentsToTheirTenantsAsync(store, conn, ct);
+        await using (var compression = new NpgsqlCommand(CompressionSql(store), conn))
+            await compression.ExecuteNonQueryAsync(ct);
         // ADR 0029: the entry's index is on the events now, a plan's rows are found by its key, not by prefix.
         var retired = ReadIndex.RetiredPrefixes.Select(i => $"{schema}.{i}")
             .Append($"{store.Options.DatabaseSchemaName}.{ReadIndex.RetiredResultEntries}");
@@ -50,9 +95,7 @@ public static class SchemaStamp
             await drop.ExecuteNonQueryAsync(ct);
         // The plan indexes' expressions get their statistics (how many plans) only from an analyze: without them
         // PostgreSQL guesses a plan's rows from the table's size and parallel plans start (ADR 0029).
-        await using (var analyze = new NpgsqlCommand($"analyze {schema}.mt_events, {schema}.mt_streams, "
-            + $"{schema}.{LedgerListener.Table}", conn))
-            await analyze.ExecuteNonQueryAsync(ct);
+        await AnalyzeAsync(conn, schema, ct);
         await using (var create = new NpgsqlCommand($"create table if not exists {schema}.{Table} (id int primary key "
             + "check (id = 1), version text not null, migrated_at timestamptz not null default now())", conn))
             await create.ExecuteNonQueryAsync(ct);

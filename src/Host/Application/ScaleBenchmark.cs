@@ -1,6 +1,7 @@
 using PerformancePlan.Domain.Import;
 using PerformancePlan.Host.Files;
 using System.Diagnostics;
+using PerformancePlan.Projections;
 
 namespace PerformancePlan.Host.Application;
 
@@ -85,6 +86,11 @@ public sealed class ScaleBenchmark(string connectionString, string planFile, ICl
             if (there > 0)
                 Progress?.Report($"Archivio conservato ({BenchStore.KeptSchema}): {there} enti già presenti.");
             if (there < entities) await BuildAsync(generator, many, entities, ct, from: there);
+            // Measured as a store in use would be, on current statistics: generation grows it faster than autovacuum
+            // analyses (at 5 million events, a plan's verification measured 1,55× before and 0,95× after).
+            Progress?.Report("Statistiche degli archivi (analyze)…");
+            await SchemaStamp.AnalyzeAsync(one, ct);
+            await SchemaStamp.AnalyzeAsync(many, ct);
             var eventsMany = await BenchStore.EventCountAsync(many, ct);
             Progress?.Report("Misure in corso…");
             var figures = new List<ScaleFigure>();
@@ -201,6 +207,10 @@ public sealed class ScaleBenchmark(string connectionString, string planFile, ICl
             var report = await new ProjectionRebuild(store).RebuildAsync(null, ct, check: round == rounds);
             if (report.Differences.Count > 0)
                 throw new InvalidOperationException("ricostruzione diversa dalle proiezioni: " + report.Differences[0]);
+            Progress?.Report(string.Create(ItalianFormat.Culture, $"Ricostruzione, ripetizione {round} di {rounds}: "
+                + $"{report.Elapsed.TotalSeconds:0.0} s (svuotamento {report.Phases.Emptying.TotalSeconds:0.0} s, "
+                + $"lettura e scrittura {report.Phases.Loading.TotalSeconds:0.0} s, "
+                + $"indici {report.Phases.Indexing.TotalSeconds:0.0} s); sola lettura {read / 1000:0.0} s."));
             if (report.PlansChecked > 0)
                 Progress?.Report($"Ricostruzione uguale alle proiezioni dal vivo: {report.PlansChecked} piani "
                     + "confrontati con i loro eventi.");

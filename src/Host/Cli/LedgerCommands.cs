@@ -190,12 +190,22 @@ public static class LedgerCommands
                         events = report.Events, documents = report.Documents,
                         seconds = Math.Round(report.Elapsed.TotalSeconds, 3),
                         eventsPerSecond = Math.Round(report.EventsPerSecond), plansChecked = report.PlansChecked,
+                        phases = new
+                        {
+                            emptyingSeconds = Math.Round(report.Phases.Emptying.TotalSeconds, 3),
+                            loadingSeconds = Math.Round(report.Phases.Loading.TotalSeconds, 3),
+                            indexingSeconds = Math.Round(report.Phases.Indexing.TotalSeconds, 3),
+                        },
                         equalsEvents = report.Differences.Count == 0, differences = report.Differences,
                     });
                 else
                 {
-                    cli.Console.MarkupLine($"Proiezioni ricostruite: {report.Events} eventi, {report.Documents} "
-                        + $"documenti in {report.Elapsed.TotalSeconds:0.0} s ({report.EventsPerSecond:0} eventi/s).");
+                    cli.Console.MarkupLine(string.Create(ItalianFormat.Culture, $"Proiezioni ricostruite: "
+                        + $"{report.Events:#,0} eventi, {report.Documents:#,0} documenti in "
+                        + $"{report.Elapsed.TotalSeconds:0.0} s ({report.EventsPerSecond:#,0} eventi/s; "
+                        + $"svuotamento {report.Phases.Emptying.TotalSeconds:0.0} s, lettura e scrittura "
+                        + $"{report.Phases.Loading.TotalSeconds:0.0} s, "
+                        + $"indici {report.Phases.Indexing.TotalSeconds:0.0} s)."));
                     if (report.Differences.Count == 0)
                         cli.Console.MarkupLine($"[green]Verifica superata[/]: i documenti di {report.PlansChecked} "
                             + "piani coincidono con quanto dicono gli eventi.");

@@ -65,6 +65,28 @@ public class ReadIndexMigrationTests(PostgresCluster cluster) : IAsyncLifetime
         (await IndexesAsync()).ShouldContain("mt_doc_indicatorresults_idx_plan_id");
     }
 
+    [Fact]
+    public async Task A_plan_document_is_stored_compressed_with_lz4_after_migration()
+    {
+        await ExecuteAsync($"alter table {_db.Schema}.mt_doc_plan alter column data set compression pglz");
+        await ExecuteAsync($"delete from {_db.Schema}.{SchemaStamp.Table}");
+
+        await EventStore.PrepareAsync(_db.Store, Ct);
+        await new PerformancePlan.Host.Application.PlanImportService(_db.Store,
+                new NodaTime.Testing.FakeClock(NodaTime.Instant.FromUtc(2019, 1, 31, 10, 0)))
+            .ImportAsync(SeedFiles.PlanCsv, PerformancePlan.Domain.Identity.EntityId.Default, SeedPlan.Admin, false,
+                Ct);
+
+        await using var conn = new NpgsqlConnection(cluster.ConnectionString);
+        await conn.OpenAsync(Ct);
+        await using var cmd = new NpgsqlCommand("select pg_column_compression(data), length(data::text) from "
+            + $"{_db.Schema}.mt_doc_plan", conn);
+        await using var r = await cmd.ExecuteReaderAsync(Ct);
+        (await r.ReadAsync(Ct)).ShouldBeTrue();
+        r.GetInt32(1).ShouldBeGreaterThan(8000, "the seed's plan document is large enough to be compressed");
+        r.GetString(0).ShouldBe("lz4");
+    }
+
     async Task ExecuteAsync(string sql)
     {
         await using var conn = new NpgsqlConnection(cluster.ConnectionString);
