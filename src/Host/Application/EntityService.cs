@@ -16,7 +16,8 @@ public sealed class EntityService(IDocumentStore store, IClock clock)
     public static async Task<Administration> StateAsync(IQuerySession session, string entity, CancellationToken ct)
     {
         // Mergers are public acts: any session reads them, in the administration's own tenant.
-        var events = await session.ForTenant(Tenancy.Of(entity)).Events.FetchStreamAsync(EntityStreams.Of(entity), token: ct);
+        var events = await session.ForTenant(Tenancy.Of(entity)).Events
+            .FetchStreamAsync(EntityStreams.Of(entity), token: ct);
         return events.Select(e => e.Data).OfType<IEntityEvent>()
             .Aggregate(Administration.New(entity), (s, e) => Administration.Evolve(s, e));
     }
