@@ -22,7 +22,8 @@ public sealed partial class LedgerService
         await using var conn = DatabaseOf(null).CreateConnection();
         await conn.OpenAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        var head = (await QueryAsync(conn, tx, $"select position, link from {Schema}.{LedgerSchema.HeadTable}",
+        var head = (await QueryAsync(conn, tx,
+            $"select position, link from {Schema}.{LedgerSchema.HeadTable} where id = 1",
             r => new LedgerChainHead(r.GetInt64(0), r.GetString(1)), ct)).Single();
         var signature = key.Sign(LedgerHash.CheckpointMessage(head.Position, head.Link, at, by, reason));
         await using var insert = new NpgsqlCommand(

@@ -29,7 +29,8 @@ public sealed partial class LedgerService
         await conn.OpenAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
         var scope = new Scope(stream);
-        var head = (await QueryAsync(conn, tx, $"select position, link from {Schema}.{LedgerSchema.HeadTable}",
+        var head = (await QueryAsync(conn, tx,
+            $"select position, link from {Schema}.{LedgerSchema.HeadTable} where id = 1",
             r => new LedgerChainHead(r.GetInt64(0), r.GetString(1)), ct)).FirstOrDefault();
         var kept = evidence.Digest is { } d ? new KeptDigest(d.Root, d.Heads, d.Position, d.Link, d.Entities) : null;
         var entity = stream is null ? null : LedgerEntities.EntityOf(stream);
