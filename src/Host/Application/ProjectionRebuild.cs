@@ -180,13 +180,17 @@ public sealed class ProjectionRebuild(IDocumentStore store)
             await using var across = TenantSessions.AcrossIn(store, database);
             ids.AddRange(await across.Query<Plan>().Where(p => p.AnyTenant()).Select(p => p.Id).ToListAsync(ct));
         }
-        var differences = new List<string>();
-        foreach (var id in ids)
-        {
-            await using var session = TenantSessions.Query(store, null, PlanId.Parse(id));
-            differences.AddRange((await ProjectionComparison.CompareWithStoredAsync(store, session, PlanId.Parse(id),
-                ct)).Select(d => $"{id}: {d}"));
-        }
-        return (ids.Count, differences);
+        // Plans are independent: compared a few at a time, so PostgreSQL reads one plan's events while another's are
+        // folded (17 007 plans took 6 minutes one by one on two cores).
+        var found = new IReadOnlyList<string>[ids.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, ids.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = 2 * Environment.ProcessorCount, CancellationToken = ct },
+            async (k, token) =>
+            {
+                var plan = PlanId.Parse(ids[k]);
+                await using var session = TenantSessions.Query(store, null, plan);
+                found[k] = await ProjectionComparison.CompareWithStoredAsync(store, session, plan, token);
+            });
+        return (ids.Count, ids.SelectMany((id, k) => found[k].Select(d => $"{id}: {d}")).ToList());
     }
 }
