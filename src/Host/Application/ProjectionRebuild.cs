@@ -18,6 +18,12 @@ public sealed record RebuildReport(
     /// the events while folding and writing the documents, creating the indexes again (every database summed).
     /// </summary>
     public (TimeSpan Emptying, TimeSpan Loading, TimeSpan Indexing) Phases { get; init; }
+
+    /// <summary>The <see cref="Phases"/> as users read them, in seconds: «svuotamento 0,4 s, lettura e scrittura…».
+    /// </summary>
+    public string PhasesText => string.Create(ItalianFormat.Culture,
+        $"svuotamento {Phases.Emptying.TotalSeconds:0.0} s, lettura e scrittura {Phases.Loading.TotalSeconds:0.0} s, "
+        + $"indici {Phases.Indexing.TotalSeconds:0.0} s");
 }
 
 /// <summary>

@@ -208,9 +208,7 @@ public sealed class ScaleBenchmark(string connectionString, string planFile, ICl
             if (report.Differences.Count > 0)
                 throw new InvalidOperationException("ricostruzione diversa dalle proiezioni: " + report.Differences[0]);
             Progress?.Report(string.Create(ItalianFormat.Culture, $"Ricostruzione, ripetizione {round} di {rounds}: "
-                + $"{report.Elapsed.TotalSeconds:0.0} s (svuotamento {report.Phases.Emptying.TotalSeconds:0.0} s, "
-                + $"lettura e scrittura {report.Phases.Loading.TotalSeconds:0.0} s, "
-                + $"indici {report.Phases.Indexing.TotalSeconds:0.0} s); sola lettura {read / 1000:0.0} s."));
+                + $"{report.Elapsed.TotalSeconds:0.0} s ({report.PhasesText}); sola lettura {read / 1000:0.0} s."));
             if (report.PlansChecked > 0)
                 Progress?.Report($"Ricostruzione uguale alle proiezioni dal vivo: {report.PlansChecked} piani "
                     + "confrontati con i loro eventi.");

@@ -203,9 +203,7 @@ public static class LedgerCommands
                     cli.Console.MarkupLine(string.Create(ItalianFormat.Culture, $"Proiezioni ricostruite: "
                         + $"{report.Events:#,0} eventi, {report.Documents:#,0} documenti in "
                         + $"{report.Elapsed.TotalSeconds:0.0} s ({report.EventsPerSecond:#,0} eventi/s; "
-                        + $"svuotamento {report.Phases.Emptying.TotalSeconds:0.0} s, lettura e scrittura "
-                        + $"{report.Phases.Loading.TotalSeconds:0.0} s, "
-                        + $"indici {report.Phases.Indexing.TotalSeconds:0.0} s)."));
+                        + $"{report.PhasesText})."));
                     if (report.Differences.Count == 0)
                         cli.Console.MarkupLine($"[green]Verifica superata[/]: i documenti di {report.PlansChecked} "
                             + "piani coincidono con quanto dicono gli eventi.");
